@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>A stemmed word of a passage and where it stands, for matching and for highlighting.</summary>
+internal readonly record struct PassageTerm(string Term, TextSpan Span);
+
+/// <summary>A surface word of a sentence, as written: the raw material for answer-type evidence.</summary>
+internal readonly record struct SurfaceWord(string Text, bool Capitalized, bool Number, bool SentenceInitial);
+
+internal sealed record AnalyzedSentence(TextSpan Span, IReadOnlySet<string> Terms, IReadOnlyList<SurfaceWord> Words, string Text);
+
+/// <summary>A passage split into sentences and analysed once, then reused by every question that reaches it.</summary>
+internal sealed partial class AnalyzedPassage
+{
+    private static readonly ConcurrentDictionary<string, AnalyzedPassage> Cache = new(StringComparer.Ordinal);
+    private const int CacheLimit = 20_000;
+
+    private AnalyzedPassage(string text, IReadOnlyList<PassageTerm> terms, IReadOnlyList<AnalyzedSentence> sentences)
+    {
+        Text = text;
+        Terms = terms;
+        Sentences = sentences;
+        TermSet = terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public string Text { get; }
+
+    public IReadOnlyList<PassageTerm> Terms { get; }
+
+    public IReadOnlySet<string> TermSet { get; }
+
+    public IReadOnlyList<AnalyzedSentence> Sentences { get; }
+
+    /// <summary>Analysis depends only on the text and the (fixed) index chain, so the text is the cache key.</summary>
+    public static AnalyzedPassage Of(string text, Analyzer indexAnalyzer)
+    {
+        if (Cache.TryGetValue(text, out var cached))
+            return cached;
+        if (Cache.Count >= CacheLimit)
+            Cache.Clear(); // crude but bounded; a re-analysis costs microseconds
+        var analyzed = Analyze(text, indexAnalyzer);
+        Cache.TryAdd(text, analyzed);
+        return analyzed;
+    }
+
+    private static AnalyzedPassage Analyze(string text, Analyzer analyzer)
+    {
+        var terms = new List<PassageTerm>();
+        using (var stream = analyzer.GetTokenStream(IndexFields.Text, text))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+                terms.Add(new PassageTerm(term.ToString(), new TextSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset)));
+            stream.End();
+        }
+
+        var sentences = SentenceSplitter.Spans(text)
+            .Select(span =>
+            {
+                var sentenceText = text.Substring(span.Start, span.Length);
+                var inSentence = terms.Where(t => span.Contains(t.Span)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+                return new AnalyzedSentence(span, inSentence, Words(sentenceText), sentenceText);
+            })
+            .ToArray();
+        return new AnalyzedPassage(text, terms, sentences);
+    }
+
+    internal static SurfaceWord[] Words(string sentence)
+    {
+        var words = new List<SurfaceWord>();
+        var first = true;
+        foreach (Match m in Word().Matches(sentence))
+        {
+            var w = m.Value.TrimEnd('\'', '\u2019');
+            if (w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
+                w = w[..^2];
+            words.Add(new SurfaceWord(w, char.IsUpper(w[0]), char.IsDigit(w[0]), first));
+            first = false;
+        }
+
+        return words.ToArray();
+    }
+
+    [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}'\u2019\-]*|\d[\d,.]*\d|\d")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,16 @@
+namespace Bot.Knowledge.Indexing;
+
+/// <summary>Field names of a passage in the Lucene index.</summary>
+internal static class IndexFields
+{
+    public const string Id = "id";
+    public const string Path = "path";
+    public const string Ordinal = "ordinal";
+    public const string Title = "title";
+    public const string Section = "section";
+    public const string Source = "source";
+    /// <summary>The paragraph, analysed and stored.</summary>
+    public const string Text = "text";
+    /// <summary>Document title and section heading, analysed: a weaker signal than the paragraph itself.</summary>
+    public const string Context = "context";
+}

@@ -1,0 +1,148 @@
+using Bot.Knowledge.Analysis;
+using Bot.Knowledge.Documents;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace Bot.Knowledge.Indexing;
+
+/// <summary>
+/// The on-disk Lucene index of passages. One writer applies changes and commits them together
+/// with the manifest; searches go through a <see cref="SearcherManager"/>, so they keep using
+/// the previous snapshot until a refresh after a commit swaps the new one in.
+/// </summary>
+public sealed class KnowledgeIndex : IDisposable
+{
+    private readonly Directory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private readonly System.Threading.Lock writeLock = new();
+
+    private KnowledgeIndex(Directory directory, IndexManifest manifest, bool isPrivateCopy)
+    {
+        this.directory = directory;
+        Manifest = manifest;
+        IsPrivateCopy = isPrivateCopy;
+        var config = new IndexWriterConfig(TextAnalysis.Version, TextAnalysis.CreateIndexAnalyzer())
+        {
+            Similarity = Similarity,
+            // An index of another chain version would answer with the wrong terms: start over.
+            OpenMode = manifest.ChainVersion == TextAnalysis.ChainVersion ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
+        };
+        writer = new IndexWriter(directory, config);
+        if (config.OpenMode == OpenMode.CREATE)
+            Manifest = IndexManifest.Empty with { ChainVersion = TextAnalysis.ChainVersion };
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
+    }
+
+    internal static Similarity Similarity { get; } = new BM25Similarity();
+
+    /// <summary>What the last commit was built from.</summary>
+    public IndexManifest Manifest { get; private set; }
+
+    /// <summary>True when another process holds the on-disk index and this one runs from memory.</summary>
+    public bool IsPrivateCopy { get; }
+
+    /// <summary>
+    /// Opens the index under <paramref name="indexFolder"/>, or an in-memory copy when another
+    /// process (a running bot, say, while the command line asks a question) holds its write lock.
+    /// </summary>
+    public static KnowledgeIndex Open(string indexFolder)
+    {
+        System.IO.Directory.CreateDirectory(indexFolder);
+        var fs = FSDirectory.Open(indexFolder);
+        try
+        {
+            return new KnowledgeIndex(fs, ReadManifest(fs), isPrivateCopy: false);
+        }
+        catch (LockObtainFailedException)
+        {
+            fs.Dispose();
+            return OpenInMemory();
+        }
+    }
+
+    public static KnowledgeIndex OpenInMemory() => new(new RAMDirectory(), IndexManifest.Empty, isPrivateCopy: true);
+
+    /// <summary>Replaces the passages of changed documents, removes deleted ones, commits with the new manifest.</summary>
+    public void Apply(IEnumerable<KnowledgeDocument> upserts, IEnumerable<string> deletedPaths, IndexManifest manifest)
+    {
+        lock (writeLock)
+        {
+            foreach (var path in deletedPaths)
+                writer.DeleteDocuments(new Term(IndexFields.Path, path));
+            foreach (var document in upserts)
+            {
+                writer.UpdateDocuments(new Term(IndexFields.Path, document.Path), document.Passages.Select(ToLucene));
+            }
+
+            writer.SetCommitData(manifest.ToCommitData());
+            writer.Commit();
+            Manifest = manifest;
+        }
+
+        searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Borrows the current snapshot; dispose the lease to give it back.</summary>
+    public SearcherLease Acquire() => new(searchers);
+
+    public void Dispose()
+    {
+        searchers.Dispose();
+        writer.Dispose();
+        directory.Dispose();
+    }
+
+    internal static Passage FromLucene(Document doc) => new(
+        doc.Get(IndexFields.Path),
+        doc.GetField(IndexFields.Ordinal).GetInt32Value() ?? 0,
+        doc.Get(IndexFields.Title),
+        doc.Get(IndexFields.Section) ?? "",
+        doc.Get(IndexFields.Source),
+        doc.Get(IndexFields.Text));
+
+    private static Document ToLucene(Passage passage) =>
+    [
+        new StringField(IndexFields.Id, passage.Id, Field.Store.YES),
+        new StringField(IndexFields.Path, passage.Path, Field.Store.YES),
+        new StoredField(IndexFields.Ordinal, passage.Ordinal),
+        new StoredField(IndexFields.Title, passage.Title),
+        new StoredField(IndexFields.Section, passage.Section),
+        new StoredField(IndexFields.Source, passage.Source),
+        new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
+        new TextField(IndexFields.Context, $"{passage.Title}\n{passage.Section}", Field.Store.NO),
+    ];
+
+    private static IndexManifest ReadManifest(Directory directory)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+            return IndexManifest.Empty;
+        var commits = DirectoryReader.ListCommits(directory);
+        return IndexManifest.FromCommitData(commits[^1].UserData);
+    }
+
+    private sealed class BM25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}
+
+/// <summary>A snapshot of the index on loan from the <see cref="SearcherManager"/>.</summary>
+public readonly struct SearcherLease : IDisposable
+{
+    private readonly SearcherManager manager;
+
+    internal SearcherLease(SearcherManager manager)
+    {
+        this.manager = manager;
+        Searcher = manager.Acquire();
+    }
+
+    public IndexSearcher Searcher { get; }
+
+    public void Dispose() => manager.Release(Searcher);
+}

@@ -1,0 +1,35 @@
+using Bot.Knowledge.Analysis;
+using Bot.Knowledge.Indexing;
+using Lucene.Net.Analysis;
+
+namespace Bot.Knowledge;
+
+/// <summary>
+/// The searchable state: the passage index and the question analyzer built from the current
+/// synonym file. Written by <see cref="KnowledgeSynchronizer"/>, read by the answer engine.
+/// </summary>
+public sealed class KnowledgeStore : IDisposable
+{
+    private volatile Analyzer queryAnalyzer = TextAnalysis.CreateQueryAnalyzer(null);
+    private volatile bool ready;
+
+    public KnowledgeStore(KnowledgeIndex index) => Index = index;
+
+    public KnowledgeIndex Index { get; }
+
+    /// <summary>The chain questions go through; swapped whole when the synonym file changes.</summary>
+    public Analyzer QueryAnalyzer => queryAnalyzer;
+
+    /// <summary>The chain passages went through, for analysing sentences the same way.</summary>
+    public Analyzer IndexAnalyzer { get; } = TextAnalysis.CreateIndexAnalyzer();
+
+    /// <summary>True once the first synchronisation has finished; before that, answers would be empty.</summary>
+    public bool IsReady => ready;
+
+    internal void MarkReady() => ready = true;
+
+    // The previous analyzer is left to the GC rather than disposed: a question in flight may still be using it.
+    internal void UseSynonyms(SynonymFile synonyms) => queryAnalyzer = TextAnalysis.CreateQueryAnalyzer(synonyms.Map);
+
+    public void Dispose() => Index.Dispose();
+}

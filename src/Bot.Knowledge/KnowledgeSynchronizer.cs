@@ -1,0 +1,156 @@
+using Bot.Knowledge.Analysis;
+using Bot.Knowledge.Documents;
+using Bot.Knowledge.Indexing;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Knowledge;
+
+/// <summary>
+/// Brings the index in line with the knowledge folder: parses new and changed files, removes
+/// deleted ones, reloads the synonym file. A file that cannot be read or parsed is logged with
+/// its path and the reason and skipped; if an earlier version of it was indexed, that version
+/// keeps answering until the file is fixed or deleted, so a half-saved edit loses nothing.
+/// </summary>
+public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, int maxFileBytes, ILogger logger)
+{
+    private readonly Dictionary<string, (long Length, DateTime Written, string Hash)> fingerprints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> reportedBroken = new(StringComparer.Ordinal);
+    private (long Length, DateTime Written)? synonymsFingerprint;
+    private readonly Lock gate = new();
+
+    public string Folder { get; } = Path.GetFullPath(folder);
+
+    public SyncReport Synchronize()
+    {
+        lock (gate)
+        {
+            if (!Directory.Exists(Folder))
+                throw new KnowledgeFolderMissingException(Folder);
+
+            var manifest = store.Index.Manifest;
+            var hashes = new Dictionary<string, string>(manifest.FileHashes, StringComparer.Ordinal);
+            var upserts = new List<KnowledgeDocument>();
+            var skipped = new List<SkippedFile>();
+            int added = 0, updated = 0, unchanged = 0;
+
+            var files = KnowledgeFile.Scan(Folder);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                seen.Add(file.RelativePath);
+                if (fingerprints.TryGetValue(file.RelativePath, out var known) && known.Length == file.Length && known.Written == file.LastWriteUtc
+                    && hashes.TryGetValue(file.RelativePath, out var indexed) && indexed == known.Hash)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                if (known.Hash is not null && known.Length == file.Length && known.Written == file.LastWriteUtc
+                    && reportedBroken.TryGetValue(file.RelativePath, out var brokenHash) && brokenHash == known.Hash)
+                {
+                    skipped.Add(new SkippedFile(file.RelativePath, "unchanged since it was reported"));
+                    continue; // still the same broken bytes: already logged, nothing to re-read
+                }
+
+                var outcome = Read(file);
+                if (outcome.Hash is not null)
+                    fingerprints[file.RelativePath] = (file.Length, file.LastWriteUtc, outcome.Hash);
+                if (outcome.Hash is not null && hashes.TryGetValue(file.RelativePath, out var previous) && previous == outcome.Hash)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                if (outcome.Document is null)
+                {
+                    var reason = outcome.Error!;
+                    skipped.Add(new SkippedFile(file.RelativePath, reason));
+                    if (!reportedBroken.TryGetValue(file.RelativePath, out var already) || already != (outcome.Hash ?? reason))
+                    {
+                        reportedBroken[file.RelativePath] = outcome.Hash ?? reason;
+                        logger.LogWarning("Skipped knowledge file {Path}: {Reason}", file.FullPath, reason);
+                    }
+
+                    continue;
+                }
+
+                reportedBroken.Remove(file.RelativePath);
+                if (hashes.ContainsKey(file.RelativePath))
+                    updated++;
+                else
+                    added++;
+                hashes[file.RelativePath] = outcome.Hash!;
+                upserts.Add(outcome.Document);
+            }
+
+            var removed = hashes.Keys.Where(p => !seen.Contains(p)).ToArray();
+            foreach (var path in removed)
+            {
+                hashes.Remove(path);
+                fingerprints.Remove(path);
+                reportedBroken.Remove(path);
+            }
+
+            if (upserts.Count > 0 || removed.Length > 0 || manifest.ChainVersion != TextAnalysis.ChainVersion)
+                store.Index.Apply(upserts, removed, new IndexManifest(TextAnalysis.ChainVersion, hashes));
+
+            var synonymsReloaded = ReloadSynonymsIfChanged();
+            store.MarkReady();
+            var report = new SyncReport(added, updated, removed.Length, unchanged, skipped, synonymsReloaded);
+            if (report.Added + report.Updated + report.Removed > 0)
+                logger.LogInformation("Knowledge index updated: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} unchanged", added, updated, removed.Length, unchanged);
+            return report;
+        }
+    }
+
+    private (KnowledgeDocument? Document, string? Hash, string? Error) Read(KnowledgeFile file)
+    {
+        byte[] bytes;
+        try
+        {
+            if (file.Length > maxFileBytes)
+                return (null, null, $"the file is {file.Length} bytes, more than Knowledge:MaxFileBytes ({maxFileBytes})");
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, null, $"the file cannot be read ({e.Message})");
+        }
+
+        var hash = KnowledgeFile.Hash(bytes);
+        try
+        {
+            return (MarkdownDocumentParser.Parse(file.RelativePath, bytes), hash, null);
+        }
+        catch (KnowledgeFormatException e)
+        {
+            return (null, hash, e.Message);
+        }
+    }
+
+    private bool ReloadSynonymsIfChanged()
+    {
+        var path = Path.Combine(Folder, SynonymFile.FileName);
+        var info = new FileInfo(path);
+        (long, DateTime)? current = info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
+        if (synonymsFingerprint == current && store.IsReady)
+            return false;
+        synonymsFingerprint = current;
+
+        SynonymFile synonyms;
+        try
+        {
+            synonyms = SynonymFile.Load(Folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not read synonym file {Path}: {Reason}; keeping the previous synonyms", path, e.Message);
+            return false;
+        }
+
+        foreach (var problem in synonyms.Problems)
+            logger.LogWarning("Skipped a line of synonym file {Path}: {Problem}", path, problem);
+        store.UseSynonyms(synonyms);
+        return true;
+    }
+}

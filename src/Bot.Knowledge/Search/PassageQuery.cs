@@ -1,0 +1,32 @@
+using Bot.Knowledge.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Bot.Knowledge.Search;
+
+/// <summary>Builds the Lucene query for a question's concepts: any concept may match, rarer ones count more (BM25).</summary>
+internal static class PassageQuery
+{
+    /// <summary>Title and section words locate a passage but are weaker evidence than its own words.</summary>
+    private const float ContextBoost = 0.3f;
+
+    public static Query Build(IReadOnlyList<Concept> concepts)
+    {
+        var query = new BooleanQuery();
+        foreach (var concept in concepts.Where(c => c.Known))
+        {
+            // The best of a concept's forms counts, so a passage that says "film" and "movie" is not
+            // worth twice one that says "film".
+            var either = new DisjunctionMaxQuery(tieBreakerMultiplier: 0.1f);
+            foreach (var (term, credit) in concept.Variants)
+            {
+                either.Add(new TermQuery(new Term(IndexFields.Text, term)) { Boost = credit });
+                either.Add(new TermQuery(new Term(IndexFields.Context, term)) { Boost = credit * ContextBoost });
+            }
+
+            query.Add(either, Occur.SHOULD);
+        }
+
+        return query;
+    }
+}

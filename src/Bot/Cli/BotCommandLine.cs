@@ -1,0 +1,83 @@
+using Bot.Hosting;
+using Bot.Knowledge;
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Evaluation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Cli;
+
+/// <summary>The executable's verbs. Problems the user can fix print one line and exit with code 2.</summary>
+internal static class BotCommandLine
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var cli = CliArguments.Parse(args);
+            switch (cli.Verb)
+            {
+                case "ask":
+                    return await WithKnowledge(cli, engine => AskCommand.Run(cli, engine, input, output));
+                case "eval":
+                    return await WithKnowledge(cli, engine => EvalCommand.Run(cli, engine, output));
+                case "" or "help":
+                    await output.WriteLineAsync(Usage.Text);
+                    return cli.Verb == "help" ? Ok : UsageError;
+                default:
+                    throw new CliException($"unknown command '{cli.Verb}'; run 'help' for the commands");
+            }
+        }
+        catch (CliException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return UsageError;
+        }
+        catch (KnowledgeFolderMissingException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return UsageError;
+        }
+        catch (OptionsValidationException e)
+        {
+            await error.WriteLineAsync($"error: {string.Join("; ", e.Failures)}");
+            return UsageError;
+        }
+        catch (IOException e) when (e is not FileNotFoundException)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return UsageError;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return UsageError;
+        }
+    }
+
+    /// <summary>Starts the host (which indexes the knowledge folder), runs one command, stops.</summary>
+    private static async Task<int> WithKnowledge(CliArguments cli, Func<AnswerEngine, Task<int>> command)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (cli.Knowledge is not null)
+            overrides[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Folder)}"] = Path.GetFullPath(cli.Knowledge);
+        if (cli.Data is not null)
+            overrides[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.DataFolder)}"] = Path.GetFullPath(cli.Data);
+
+        using var host = BotHost.Build(overrides, watch: false);
+        await host.StartAsync();
+        try
+        {
+            return await command(host.Services.GetRequiredService<AnswerEngine>());
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+namespace Bot.Cli;
+
+/// <summary>The parsed command line: a verb, its positional words, and the options every verb shares.</summary>
+internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bool Json, string? Knowledge, string? Data)
+{
+    public static CliArguments Parse(IReadOnlyList<string> args)
+    {
+        var words = new List<string>();
+        string? knowledge = null, data = null;
+        var json = false;
+        var verb = "";
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            switch (arg)
+            {
+                case "--json":
+                    json = true;
+                    break;
+                case "--knowledge":
+                    knowledge = Value(args, ref i, arg);
+                    break;
+                case "--data":
+                    data = Value(args, ref i, arg);
+                    break;
+                case "--":
+                    words.AddRange(args.Skip(i + 1));
+                    i = args.Count;
+                    break;
+                case "-h" or "--help":
+                    verb = "help";
+                    break;
+                default:
+                    if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('='))
+                    {
+                        var (name, value) = (arg[..arg.IndexOf('=')], arg[(arg.IndexOf('=') + 1)..]);
+                        if (name == "--knowledge") { knowledge = value; break; }
+                        if (name == "--data") { data = value; break; }
+                    }
+
+                    if (arg.StartsWith("--", StringComparison.Ordinal))
+                        throw new CliException($"unknown option '{arg}'; run 'help' for the options");
+                    if (verb.Length == 0)
+                        verb = arg;
+                    else
+                        words.Add(arg);
+                    break;
+            }
+        }
+
+        return new CliArguments(verb, words, json, knowledge, data);
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i, string name)
+    {
+        if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
+            throw new CliException($"{name} needs a folder, e.g. {name} ./{name.TrimStart('-')}");
+        return args[++i];
+    }
+}
+
+/// <summary>A problem with what the user typed or pointed us at: one line, exit code 2.</summary>
+internal sealed class CliException(string message) : Exception(message);

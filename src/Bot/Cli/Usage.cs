@@ -1,0 +1,19 @@
+namespace Bot.Cli;
+
+internal static class Usage
+{
+    public const string Text = """
+        Beyond Utopia community bot
+
+        Usage:
+          Bot ask "QUESTION"            answer one question: sentence, passage, source
+          Bot ask --json < FILE         answer one question per line of standard input, as JSON lines
+          Bot eval FILE.jsonl           score a question set (answer accuracy, hit@1, MRR@5, abstention)
+          Bot help                      show this text
+
+        Options (every command):
+          --knowledge DIR   the knowledge folder (default: the nearest 'knowledge/' folder)
+          --data DIR        where the index is kept (default: ./data)
+          --json            JSON lines instead of text (ask, eval)
+        """;
+}

@@ -1,0 +1,50 @@
+using Bot.Knowledge;
+using Bot.Knowledge.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Hosting;
+
+/// <summary>Builds the generic host: configuration (appsettings, user secrets, environment, command line), options, services.</summary>
+internal static class BotHost
+{
+    /// <param name="overrides">Settings from command-line options, which win over every other source.</param>
+    /// <param name="watch">Whether to watch the knowledge folder: long-running modes do, one-shot commands do not.</param>
+    public static IHost Build(IDictionary<string, string?> overrides, bool watch)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            ApplicationName = "Bot",
+        });
+        builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Folder)}"]))
+        {
+            builder.Configuration[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Folder)}"] =
+                KnowledgeFolderLocator.Locate(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+        }
+
+        if (!watch)
+            builder.Configuration[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Watch)}"] = "false";
+
+        // Logs go to standard error so standard output carries only answers (ask --json is read by scripts).
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (!watch && string.IsNullOrWhiteSpace(builder.Configuration["Logging:LogLevel:Default"]))
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        builder.Services.AddOptions<KnowledgeOptions>()
+            .Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddKnowledge();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,3 @@
+using Bot.Cli;
+
+return await BotCommandLine.RunAsync(args, Console.In, Console.Out, Console.Error);
