@@ -20,6 +20,6 @@ internal static class QuestionWords
         "please", "tell", "know", "explain", "describe", "anyone", "someone", "something", "anything",
         "name", "named", "called", "kind", "type", "sort", "thing", "things",
         "happen", "happens", "happened", "get", "got", "make", "made", "go", "goes", "went",
-        "much", "many", "any", "some", "very", "really", "just", "also", "about", "from", "so",
+        "much", "many", "any", "some", "very", "really", "just", "also", "about", "from", "so", "while",
     }, ignoreCase: true);
 }

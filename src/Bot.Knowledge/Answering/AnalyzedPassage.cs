@@ -11,9 +11,13 @@ namespace Bot.Knowledge.Answering;
 internal readonly record struct PassageTerm(string Term, TextSpan Span);
 
 /// <summary>A surface word of a sentence, as written: the raw material for answer-type evidence.</summary>
-internal readonly record struct SurfaceWord(string Text, bool Capitalized, bool Number, bool SentenceInitial);
+/// <param name="Term">Its stem in the index, or null for a stop word.</param>
+internal readonly record struct SurfaceWord(string Text, string? Term, bool Capitalized, bool Number, bool SentenceInitial);
 
-internal sealed record AnalyzedSentence(TextSpan Span, IReadOnlySet<string> Terms, IReadOnlyList<SurfaceWord> Words, string Text);
+/// <param name="Sequence">The sentence's stems in order, for telling "Beyond Utopia" from "beyond our understanding".</param>
+/// <param name="Joined">For each stem, whether it directly follows the previous one with no word between (not even a stop word).</param>
+internal sealed record AnalyzedSentence(
+    TextSpan Span, IReadOnlySet<string> Terms, IReadOnlyList<string> Sequence, IReadOnlyList<bool> Joined, IReadOnlyList<SurfaceWord> Words, string Text);
 
 /// <summary>A passage split into sentences and analysed once, then reused by every question that reaches it.</summary>
 internal sealed partial class AnalyzedPassage
@@ -66,14 +70,28 @@ internal sealed partial class AnalyzedPassage
             .Select(span =>
             {
                 var sentenceText = text.Substring(span.Start, span.Length);
-                var inSentence = terms.Where(t => span.Contains(t.Span)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-                return new AnalyzedSentence(span, inSentence, Words(sentenceText), sentenceText);
+                var inSentence = terms.Where(t => span.Contains(t.Span)).ToArray();
+                var byStart = inSentence.GroupBy(t => t.Span.Start - span.Start).ToDictionary(g => g.Key, g => g.First().Term);
+                var sequence = inSentence.Select(t => t.Term).ToArray();
+                var joined = inSentence.Select((t, i) => i > 0 && NothingBetween(text, inSentence[i - 1].Span.End, t.Span.Start)).ToArray();
+                return new AnalyzedSentence(span, sequence.ToHashSet(StringComparer.Ordinal), sequence, joined, Words(sentenceText, byStart), sentenceText);
             })
             .ToArray();
         return new AnalyzedPassage(text, terms, sentences);
     }
 
-    internal static SurfaceWord[] Words(string sentence)
+    private static bool NothingBetween(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (char.IsLetterOrDigit(text[i]))
+                return false;
+        }
+
+        return true;
+    }
+
+    internal static SurfaceWord[] Words(string sentence, IReadOnlyDictionary<int, string>? stems = null)
     {
         var words = new List<SurfaceWord>();
         var first = true;
@@ -82,7 +100,8 @@ internal sealed partial class AnalyzedPassage
             var w = m.Value.TrimEnd('\'', '\u2019');
             if (w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
                 w = w[..^2];
-            words.Add(new SurfaceWord(w, char.IsUpper(w[0]), char.IsDigit(w[0]), first));
+            var term = stems is not null && stems.TryGetValue(m.Index, out var stem) ? stem : null;
+            words.Add(new SurfaceWord(w, term, char.IsUpper(w[0]), char.IsDigit(w[0]), first));
             first = false;
         }
 

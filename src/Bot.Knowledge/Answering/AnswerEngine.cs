@@ -1,3 +1,4 @@
+using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Documents;
 using Bot.Knowledge.Indexing;
 using Bot.Knowledge.Search;
@@ -23,12 +24,6 @@ public sealed class AnswerEngine(KnowledgeStore store)
     /// </summary>
     public const float MinCoverage = 0.5f;
 
-    // Weights of the sentence score; see docs/RETRIEVAL.md for how they were chosen.
-    private const float PassageCoverageWeight = 0.4f;
-    private const float EvidenceWeight = 0.25f;
-    private const float Bm25Weight = 0.15f;
-    private const float EchoPenalty = 0.3f;
-
     public Answer Ask(string question, int passages = 5)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -37,7 +32,9 @@ public sealed class AnswerEngine(KnowledgeStore store)
 
         using var lease = store.Index.Acquire();
         var searcher = lease.Searcher;
-        var concepts = QuestionAnalysis.Analyze(question, store.QueryAnalyzer, searcher.IndexReader);
+        var typeNoun = AnswerTypes.TypeNoun(question);
+        var leaveOut = typeNoun is null ? null : TextAnalysis.Terms(store.IndexAnalyzer, typeNoun).FirstOrDefault();
+        var concepts = QuestionAnalysis.Analyze(question, store.QueryAnalyzer, searcher.IndexReader, leaveOut);
         if (concepts.Count == 0)
             return Answer.NotAnswered(question, Abstention.EmptyQuestion);
         if (!concepts.Any(c => c.Known))
@@ -48,8 +45,11 @@ public sealed class AnswerEngine(KnowledgeStore store)
             return Answer.NotAnswered(question, Abstention.NothingMatched);
 
         var candidates = top.ScoreDocs.Select(hit => Candidate.Load(searcher, hit, store)).ToArray();
-        var best = PickSentence(question, concepts, candidates, top.MaxScore);
-        if (best is null || best.Value.Candidate.Coverage < MinCoverage)
+        var ranker = new SentenceRanker(question, concepts, candidates.Select(c => c.Analyzed).ToArray());
+        var best = PickSentence(ranker, candidates, top.MaxScore);
+        // Abstain unless some passage covers enough of the question. Not only the winner's: the
+        // answer sentence may sit in a passage that shares just the key word ("director").
+        if (best is null || candidates.Max(c => c.Coverage) < MinCoverage || !ranker.Answers(best.Value.Sentence))
             return Answer.NotAnswered(question, Abstention.NotEnoughEvidence);
 
         var (winner, sentence) = best.Value;
@@ -64,29 +64,19 @@ public sealed class AnswerEngine(KnowledgeStore store)
     }
 
     private static (Candidate Candidate, AnalyzedSentence Sentence)? PickSentence(
-        string question, IReadOnlyList<Concept> concepts, IReadOnlyList<Candidate> candidates, float maxScore)
+        SentenceRanker ranker, IReadOnlyList<Candidate> candidates, float maxScore)
     {
-        var total = concepts.Sum(c => c.Weight);
-        var type = AnswerTypes.Detect(question);
-        var questionWords = AnalyzedPassage.Words(question).Select(w => w.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        var questionTerms = concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
-
         (Candidate, AnalyzedSentence)? best = null;
         var bestScore = float.MinValue;
         foreach (var candidate in candidates)
         {
-            candidate.Coverage = concepts.Sum(c => c.Weight * Math.Max(c.MatchIn(candidate.Analyzed.TermSet), 0.7f * c.MatchIn(candidate.ContextTerms))) / total;
+            candidate.Coverage = ranker.PassageCoverage(candidate.Analyzed, candidate.ContextTerms);
+            var bm25Share = maxScore > 0 ? candidate.Score / maxScore : 0;
+            AnalyzedSentence? previous = null;
             foreach (var sentence in candidate.Analyzed.Sentences)
             {
-                var coverage = concepts.Sum(c => c.Weight * c.MatchIn(sentence.Terms)) / total;
-                var score = coverage
-                    + PassageCoverageWeight * candidate.Coverage
-                    + Bm25Weight * (maxScore > 0 ? candidate.Score / maxScore : 0);
-                if (AnswerEvidence.Holds(sentence, type, questionWords))
-                    score += EvidenceWeight;
-                // A sentence made only of the question's own words repeats it; it does not answer it.
-                if (sentence.Terms.All(questionTerms.Contains))
-                    score -= EchoPenalty;
+                var score = ranker.Score(sentence, previous, candidate.Coverage, bm25Share);
+                previous = sentence;
                 if (score > bestScore)
                 {
                     bestScore = score;

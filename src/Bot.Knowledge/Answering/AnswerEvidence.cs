@@ -12,8 +12,8 @@ internal static partial class AnswerEvidence
 {
     private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)
     {
-        "in", "on", "at", "near", "between", "through", "to", "from", "across", "into", "inside", "outside",
-        "toward", "towards", "around", "within", "along", "for",
+        // Not "to", "for" or "from": "new to Christianity" and "the world to Kim" are not places.
+        "in", "on", "at", "near", "between", "through", "across", "into", "inside", "outside", "around", "within", "along",
     };
 
     private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
@@ -29,16 +29,52 @@ internal static partial class AnswerEvidence
         "november", "december", "spring", "summer", "autumn", "fall", "winter",
     };
 
-    public static bool Holds(AnalyzedSentence sentence, AnswerType type, IReadOnlySet<string> questionWords)
+    /// <summary>Evidence standing this many words or fewer from one of the question's words is about what was asked.</summary>
+    private const int Near = 4;
+
+    /// <summary>Evidence far from every question word may be about something else: it counts this much.</summary>
+    private const float FarCredit = 0.6f;
+
+    /// <summary>
+    /// How strongly the sentence holds an answer of the wanted type: 0 (not at all) to 1.
+    /// </summary>
+    /// <param name="questionWords">The question's words in lower case.</param>
+    /// <param name="questionTerms">The stems the question's concepts match.</param>
+    public static float Strength(AnalyzedSentence sentence, AnswerType type, IReadOnlySet<string> questionWords, IReadOnlySet<string> questionTerms)
     {
         var words = sentence.Words;
-        bool IsNew(SurfaceWord w) => !questionWords.Contains(w.Text.ToLowerInvariant());
+        bool IsNew(SurfaceWord w) => w.Term is { } t ? !questionTerms.Contains(t) && !questionWords.Contains(w.Text.ToLowerInvariant()) : !questionWords.Contains(w.Text.ToLowerInvariant());
         bool IsName(SurfaceWord w) => w.Capitalized && !w.SentenceInitial && w.Text.Length > 1 && IsNew(w);
+        float Proximity(int at)
+        {
+            for (var i = Math.Max(0, at - Near); i <= Math.Min(words.Count - 1, at + Near); i++)
+            {
+                if (words[i].Term is { } t && questionTerms.Contains(t))
+                    return 1f;
+            }
+
+            return FarCredit;
+        }
 
         switch (type)
         {
             case AnswerType.Person:
-                return words.Any(IsName);
+                // A full name ("Seungeun Kim") is stronger evidence than a lone capitalised word, and a
+                // name beside the question's words ("the director, Madeleine Gavin") stronger than one far off.
+                var best = 0f;
+                for (var i = 0; i < words.Count; i++)
+                {
+                    if (!IsName(words[i]))
+                        continue;
+                    var end = i;
+                    while (end + 1 < words.Count && IsName(words[end + 1]))
+                        end++;
+                    var strength = (end > i ? 1f : 0.6f) * Math.Max(Proximity(i), Proximity(end));
+                    best = Math.Max(best, strength);
+                    i = end;
+                }
+
+                return best;
             case AnswerType.Place:
                 for (var i = 0; i < words.Count; i++)
                 {
@@ -47,23 +83,25 @@ internal static partial class AnswerEvidence
                     for (var back = 1; back <= 3 && i - back >= 0; back++)
                     {
                         if (Locatives.Contains(words[i - back].Text))
-                            return true;
+                            return Proximity(i);
                     }
                 }
 
-                return false;
+                return 0f;
             case AnswerType.Time:
-                return words.Any(w => IsNew(w) && (Year().IsMatch(w.Text) || Months.Contains(w.Text)));
+                return Score(words.Any(w => IsNew(w) && (Year().IsMatch(w.Text) || Months.Contains(w.Text))));
             case AnswerType.Quantity:
-                return words.Any(w => IsNew(w) && (w.Number || NumberWords.Contains(w.Text)));
+                return Score(words.Any(w => IsNew(w) && (w.Number || NumberWords.Contains(w.Text))));
             case AnswerType.Reason:
-                return Because().IsMatch(sentence.Text);
+                return Score(Because().IsMatch(sentence.Text));
             case AnswerType.Entity:
-                return words.Any(w => IsName(w) || (w.Number && IsNew(w)));
+                return Score(words.Any(w => IsName(w) || (w.Number && IsNew(w))));
             default:
-                return false;
+                return 0f;
         }
     }
+
+    private static float Score(bool holds) => holds ? 1f : 0f;
 
     [GeneratedRegex(@"^(1[5-9]|20)\d\d$")]
     private static partial Regex Year();

@@ -44,7 +44,7 @@ internal static partial class AnswerTypes
     [GeneratedRegex(@"\bhow\s+(many|much|long|old|often|far)\b|\bnumber of\b")]
     private static partial Regex Quantity();
 
-    [GeneratedRegex(@"\bwhen\b|\b(what|which)\s+(year|month|day|date|decade|time)\b|\bsince when\b")]
+    [GeneratedRegex(@"\bwhen\b|\bbirthday\b|\bborn\b|\b(what|which)\s+(year|month|day|date|decade|time)\b|\bsince when\b")]
     private static partial Regex Time();
 
     [GeneratedRegex(@"^\s*(who|whom|whose|whos)\b|\bwho('s|\s+is|\s+was|\s+are|\s+were)?\b")]
@@ -59,6 +59,18 @@ internal static partial class AnswerTypes
     [GeneratedRegex(@"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b")]
     private static partial Regex YesNo();
 
-    [GeneratedRegex(@"^\s*(what|which|whats)\b|\b(what|which)\s+\w+")]
+    /// <summary>"Which services", "what earlier film", "what is the name of": a named thing. Not "what did she feel".</summary>
+    [GeneratedRegex(@"\bwhich\s+\w+|\bwhat\s+(?!(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|happens?|happened)\b)\w+|\bname\s+of\b|\bcalled\b")]
     private static partial Regex Entity();
+
+    /// <summary>In "what year did...", "year" says what kind of answer is wanted; the answer itself is "2019".</summary>
+    [GeneratedRegex(@"\b(?:what|which)\s+(year|month|day|date|decade)\b")]
+    private static partial Regex TimeNoun();
+
+    /// <summary>The word that only names the answer's type, to leave out of the search, if any.</summary>
+    public static string? TypeNoun(string question)
+    {
+        var m = TimeNoun().Match(Normalize(question));
+        return m.Success ? m.Groups[1].Value : null;
+    }
 }

@@ -17,10 +17,14 @@ internal static class QuestionAnalysis
 
     private const float SynonymCredit = 1f;
     private const float FuzzyCredit = 0.8f;
+    private const float DerivedCredit = 0.9f;
 
-    public static IReadOnlyList<Concept> Analyze(string question, Analyzer queryAnalyzer, IndexReader reader)
+    /// <param name="leaveOut">A stem to drop, such as "year" in "what year...", which names the answer's type rather than its topic.</param>
+    public static IReadOnlyList<Concept> Analyze(string question, Analyzer queryAnalyzer, IndexReader reader, string? leaveOut = null)
     {
         var groups = Tokenize(question, queryAnalyzer);
+        if (leaveOut is not null)
+            groups.RemoveAll(g => g[0] == leaveOut);
         var total = Math.Max(reader.NumDocs, 1);
         var concepts = new List<Concept>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -34,6 +38,13 @@ internal static class QuestionAnalysis
             foreach (var term in variants.Keys)
                 df += reader.DocFreq(new Term(IndexFields.Text, term)) + reader.DocFreq(new Term(IndexFields.Context, term));
 
+            foreach (var derived in AgentForms(group[0]))
+            {
+                var derivedDf = reader.DocFreq(new Term(IndexFields.Text, derived));
+                if (derivedDf > 0 && variants.TryAdd(derived, DerivedCredit))
+                    df += derivedDf;
+            }
+
             if (df == 0)
             {
                 foreach (var near in NearSpellings(group[0], reader))
@@ -43,7 +54,7 @@ internal static class QuestionAnalysis
                 }
             }
 
-            concepts.Add(new Concept(group[0], variants, Idf(Math.Min(df, total), total), df > 0));
+            concepts.Add(new Concept(group[0], variants, df > 0 ? Idf(Math.Min(df, total), total) : UnknownWeight(total), df > 0));
         }
 
         if (concepts.Count <= MaxConcepts)
@@ -51,6 +62,13 @@ internal static class QuestionAnalysis
         // A wall of text: keep the concepts the knowledge knows, rarest first.
         return concepts.OrderByDescending(c => c.Known).ThenByDescending(c => c.Weight).Take(MaxConcepts).ToArray();
     }
+
+    /// <summary>
+    /// Weight of a word the knowledge does not hold at all. Not the (maximal) IDF of an unseen
+    /// term: such a word is as often a paraphrase ("works", "viewers") as a topic the knowledge
+    /// lacks ("cost", "weather"), so it counts about half as much as the rarest word it does hold.
+    /// </summary>
+    public static float UnknownWeight(int docCount) => 0.55f * Idf(1, docCount);
 
     /// <summary>BM25's inverse document frequency.</summary>
     public static float Idf(int docFreq, int docCount) => (float)Math.Log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
@@ -74,6 +92,27 @@ internal static class QuestionAnalysis
 
         stream.End();
         return groups;
+    }
+
+    /// <summary>
+    /// The stemmer leaves agent nouns apart from their verbs ("directed" → "direct", "director"
+    /// → "director"); these are the forms to try in the other direction.
+    /// </summary>
+    private static IEnumerable<string> AgentForms(string stem)
+    {
+        if (stem.Length < 4 || !stem.All(char.IsLetter))
+            yield break;
+        if (stem.EndsWith("or", StringComparison.Ordinal) || stem.EndsWith("er", StringComparison.Ordinal))
+        {
+            if (stem.Length > 5)
+                yield return stem[..^2];
+            yield break;
+        }
+
+        yield return stem + "or";
+        yield return stem + "er";
+        if (stem.EndsWith('e'))
+            yield return stem + "r";
     }
 
     /// <summary>The closest spellings of a misspelt stem that the index holds ("madelin" → "madelein").</summary>

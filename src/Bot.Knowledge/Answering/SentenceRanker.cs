@@ -1,0 +1,118 @@
+using Bot.Knowledge.Search;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>
+/// Scores every sentence of the candidate passages and picks the one that answers. A sentence
+/// scores for the share of the question it covers, for the share its passage covers, for holding
+/// the kind of thing asked for, and a little for its passage's BM25 rank; it loses for only
+/// repeating the question. Weights are explained in docs/RETRIEVAL.md.
+/// </summary>
+internal sealed class SentenceRanker
+{
+    private const float PassageCoverageWeight = 0.4f;
+    /// <summary>For "who", "where", "when" and "how many", holding a name, place, date or number is most of what answering means.</summary>
+    private const float StrongEvidenceWeight = 0.5f;
+    /// <summary>For "which ..." and "why", evidence is a weaker hint.</summary>
+    private const float WeakEvidenceWeight = 0.3f;
+    /// <summary>
+    /// Share of the previous sentence's coverage a sentence inherits when it opens with a pronoun:
+    /// "She met Pastor Kim in 2019" is about "the director, Madeleine Gavin" of the sentence before.
+    /// </summary>
+    private const float PronounCarryOver = 0.9f;
+    /// <summary>Any other sentence continues its neighbour's topic too, but more loosely.</summary>
+    private const float CarryOver = 0.3f;
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "there", "then",
+    };
+    private const float Bm25Weight = 0.15f;
+    private const float EchoPenalty = 0.3f;
+    /// <summary>Credit for one word of a two-word name found without the other ("beyond" for "Beyond Utopia").</summary>
+    private const float BrokenPhraseCredit = 0.4f;
+    /// <summary>Credit for a concept found only in the passage's title or section heading.</summary>
+    private const float ContextCredit = 0.7f;
+
+    private readonly IReadOnlyList<Concept> concepts;
+    private readonly float total;
+    private readonly AnswerType type;
+    private readonly IReadOnlySet<string> questionWords;
+    private readonly IReadOnlySet<string> questionTerms;
+    private readonly bool[] phraseWithNext;
+
+    public SentenceRanker(string question, IReadOnlyList<Concept> concepts, IReadOnlyList<AnalyzedPassage> passages)
+    {
+        this.concepts = concepts;
+        total = concepts.Sum(c => c.Weight);
+        type = AnswerTypes.Detect(question);
+        questionWords = AnalyzedPassage.Words(question).Select(w => w.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        questionTerms = concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
+        phraseWithNext = new bool[concepts.Count];
+        for (var i = 0; i + 1 < concepts.Count; i++)
+            phraseWithNext[i] = passages.Any(p => p.Sentences.Any(s => Adjacent(s, concepts[i], concepts[i + 1])));
+    }
+
+    public AnswerType Type => type;
+
+    /// <summary>
+    /// A "when" or "how many" question is only answered by a sentence with a date or a number in
+    /// it; without one, the best sentence is about the right thing but does not say what was asked.
+    /// </summary>
+    public bool Answers(AnalyzedSentence sentence) =>
+        type is not (AnswerType.Time or AnswerType.Quantity) || AnswerEvidence.Strength(sentence, type, questionWords, questionTerms) > 0;
+
+    /// <summary>Share of the question's weight a passage covers, counting its title and section at a discount.</summary>
+    public float PassageCoverage(AnalyzedPassage passage, IReadOnlySet<string> contextTerms) =>
+        total <= 0 ? 0 : concepts.Sum(c => c.Weight * Math.Max(c.MatchIn(passage.TermSet), ContextCredit * c.MatchIn(contextTerms))) / total;
+
+    public float Score(AnalyzedSentence sentence, AnalyzedSentence? previous, float passageCoverage, float bm25Share)
+    {
+        var own = Coverage(sentence.Terms, sentence);
+        var withPrevious = previous is null ? own : Coverage(new HashSet<string>(sentence.Terms.Concat(previous.Terms)), sentence, previous);
+        var evidenceWeight = type is AnswerType.Person or AnswerType.Place or AnswerType.Time or AnswerType.Quantity ? StrongEvidenceWeight : WeakEvidenceWeight;
+        var carry = sentence.Words.Count > 0 && Pronouns.Contains(sentence.Words[0].Text) ? PronounCarryOver : CarryOver;
+        var score = own + carry * Math.Max(0, withPrevious - own)
+            + PassageCoverageWeight * passageCoverage
+            + Bm25Weight * bm25Share
+            + evidenceWeight * AnswerEvidence.Strength(sentence, type, questionWords, questionTerms);
+        // A sentence made only of the question's own words repeats it; it does not answer it.
+        if (sentence.Terms.All(questionTerms.Contains))
+            score -= EchoPenalty;
+        return score;
+    }
+
+    /// <param name="sentences">Where to look for the question's two-word names whole.</param>
+    private float Coverage(IReadOnlySet<string> terms, params AnalyzedSentence[] sentences)
+    {
+        if (total <= 0)
+            return 0;
+        var covered = 0f;
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            var credit = concepts[i].MatchIn(terms);
+            if (credit == 0)
+                continue;
+            var inPhrase = (i > 0 && phraseWithNext[i - 1]) || phraseWithNext[i];
+            if (inPhrase && !(i > 0 && phraseWithNext[i - 1] && sentences.Any(s => Adjacent(s, concepts[i - 1], concepts[i])))
+                         && !(phraseWithNext[i] && sentences.Any(s => Adjacent(s, concepts[i], concepts[i + 1]))))
+                credit *= BrokenPhraseCredit;
+            covered += concepts[i].Weight * credit;
+        }
+
+        return covered / total;
+    }
+
+    /// <summary>Whether the sentence says the two concepts as one name: next to each other, nothing between.</summary>
+    private static bool Adjacent(AnalyzedSentence sentence, Concept first, Concept second)
+    {
+        var sequence = sentence.Sequence;
+        for (var i = 0; i + 1 < sequence.Count; i++)
+        {
+            if (sentence.Joined[i + 1] && first.Variants.ContainsKey(sequence[i]) && second.Variants.ContainsKey(sequence[i + 1]))
+                return true;
+        }
+
+        return false;
+    }
+}
