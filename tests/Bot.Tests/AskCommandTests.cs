@@ -1,0 +1,139 @@
+using System.Text.Json;
+
+namespace Bot.Tests;
+
+public sealed class AskCommandTests : IDisposable
+{
+    private readonly TempFolder data = new();
+
+    public void Dispose() => data.Dispose();
+
+    private Task<CommandLineRun> Ask(string? input, params string[] args) =>
+        CommandLineRun.Start(input, ["ask", "--knowledge", RepoPaths.Knowledge, "--data", data.Path, .. args]);
+
+    [Fact]
+    public async Task Readme_question_prints_the_director_with_bold_matches_and_the_source()
+    {
+        var run = await Ask(null, "Who directed Beyond Utopia?");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        Assert.Contains("Madeleine Gavin", lines[0]);
+        Assert.Contains("**", run.Output);
+        Assert.Contains("**director**", run.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Source: Meet Pastor Kim Saving North Korean Defectors > Behind the Scenes with the Director", run.Output);
+    }
+
+    [Fact]
+    public async Task Question_words_given_unquoted_are_one_question()
+    {
+        var run = await Ask(null, "who", "runs", "caleb", "mission");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("He runs Caleb Mission", run.Output.Split('\n')[0]);
+    }
+
+    [Fact]
+    public async Task Question_the_knowledge_does_not_answer_says_so()
+    {
+        var run = await Ask(null, "What is the weather in Seoul tomorrow?");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("I don't know", run.Output);
+        Assert.DoesNotContain("Source:", run.Output);
+    }
+
+    [Fact]
+    public async Task Json_mode_answers_each_line_of_standard_input_with_one_json_object()
+    {
+        var run = await Ask("Who is the director of Beyond Utopia?\n\nWhat is 2+2?\nHow many defectors has Caleb Mission helped?\n", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.OutputLines;
+        Assert.Equal(3, lines.Length); // the blank line is not a question
+        var answers = lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+
+        Assert.Equal("Who is the director of Beyond Utopia?", answers[0].GetProperty("question").GetString());
+        Assert.True(answers[0].GetProperty("answered").GetBoolean());
+        Assert.Contains("Madeleine Gavin", answers[0].GetProperty("answer").GetString());
+        var passages = answers[0].GetProperty("passages");
+        Assert.InRange(passages.GetArrayLength(), 1, 5);
+        var first = passages[0];
+        Assert.Contains("Madeleine Gavin", first.GetProperty("text").GetString());
+        Assert.Equal("Meet Pastor Kim Saving North Korean Defectors", first.GetProperty("source").GetString());
+        Assert.Equal("Behind the Scenes with the Director", first.GetProperty("section").GetString());
+        Assert.True(first.GetProperty("score").GetDouble() > 0);
+
+        Assert.False(answers[1].GetProperty("answered").GetBoolean());
+        Assert.Equal(0, answers[1].GetProperty("passages").GetArrayLength());
+
+        Assert.Contains("1,000", answers[2].GetProperty("answer").GetString());
+    }
+
+    [Fact]
+    public async Task Json_output_keeps_curly_quotes_readable()
+    {
+        var run = await Ask(null, "--json", "Is Gavin religious?");
+
+        Assert.Contains("isn’t religious", run.Output);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task Empty_question_is_a_one_line_error_with_exit_code_2(string question)
+    {
+        var run = await Ask(null, question);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.StartsWith("error: the question is empty", run.Error);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task No_question_on_standard_input_is_a_one_line_error()
+    {
+        var run = await Ask("\n\n", "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: no question given", run.Error);
+    }
+
+    [Fact]
+    public async Task Missing_knowledge_folder_names_the_folder_and_exits_2()
+    {
+        var missing = data.Combine("no-such-knowledge");
+        var run = await CommandLineRun.Start(null, "ask", "--knowledge", missing, "--data", data.Path, "Who directed it?");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(missing, run.Error);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", run.Error); // no stack trace
+    }
+
+    [Fact]
+    public async Task Broken_knowledge_file_is_skipped_and_the_rest_still_answers()
+    {
+        using var knowledge = new TempFolder();
+        File.Copy(Path.Combine(RepoPaths.Knowledge, "beyond-utopia-article.md"), knowledge.Combine("article.md"));
+        File.WriteAllBytes(knowledge.Combine("broken.md"), [0x23, 0x20, 0xC3, 0x28, 0x0A]); // invalid UTF-8
+
+        var run = await CommandLineRun.Start(null, "ask", "--knowledge", knowledge.Path, "--data", data.Path, "Who is the director of Beyond Utopia?");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Madeleine Gavin", run.Output);
+    }
+
+    [Fact]
+    public async Task Second_run_reuses_the_index_in_the_data_folder()
+    {
+        var first = await Ask(null, "Who is Pastor Kim's wife?");
+        var indexFiles = Directory.GetFiles(Path.Combine(data.Path, "index"));
+        var second = await Ask(null, "Who is Pastor Kim's wife?");
+
+        Assert.NotEmpty(indexFiles);
+        Assert.Equal(first.Output, second.Output);
+        Assert.Contains("army commander", second.Output);
+    }
+}
