@@ -11,6 +11,12 @@ namespace Bot.Knowledge.Answering;
 public sealed record Answer(string Question, bool Answered, string Sentence, IReadOnlyList<PassageHit> Passages, Abstention? Abstention)
 {
     public static Answer NotAnswered(string question, Abstention why) => new(question, false, "", [], why);
+
+    /// <summary>
+    /// The largest share of the question (IDF-weighted) that one passage covers: the figure the
+    /// abstention threshold is applied to. 0 when nothing matched.
+    /// </summary>
+    public float Coverage { get; init; }
 }
 
 /// <summary>A passage found for a question.</summary>

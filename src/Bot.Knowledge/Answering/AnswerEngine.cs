@@ -49,8 +49,9 @@ public sealed class AnswerEngine(KnowledgeStore store)
         var best = PickSentence(ranker, candidates, top.MaxScore);
         // Abstain unless some passage covers enough of the question. Not only the winner's: the
         // answer sentence may sit in a passage that shares just the key word ("director").
-        if (best is null || candidates.Max(c => c.Coverage) < MinCoverage || !ranker.Answers(best.Value.Sentence))
-            return Answer.NotAnswered(question, Abstention.NotEnoughEvidence);
+        var coverage = candidates.Max(c => c.Coverage);
+        if (best is null || coverage < MinCoverage || !ranker.Answers(best.Value.Sentence))
+            return Answer.NotAnswered(question, Abstention.NotEnoughEvidence) with { Coverage = coverage };
 
         var (winner, sentence) = best.Value;
         var ordered = candidates.OrderByDescending(c => ReferenceEquals(c, winner)).ThenByDescending(c => c.Score).Take(passages);
@@ -60,7 +61,7 @@ public sealed class AnswerEngine(KnowledgeStore store)
                 Highlights(c.Analyzed, concepts),
                 ReferenceEquals(c, winner) ? sentence.Span : null))
             .ToArray();
-        return new Answer(question, true, sentence.Text, hits, null);
+        return new Answer(question, true, sentence.Text, hits, null) { Coverage = coverage };
     }
 
     private static (Candidate Candidate, AnalyzedSentence Sentence)? PickSentence(

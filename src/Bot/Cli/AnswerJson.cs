@@ -13,13 +13,15 @@ internal sealed record AnswerLine(
     [property: JsonPropertyName("question")] string Question,
     [property: JsonPropertyName("answered")] bool Answered,
     [property: JsonPropertyName("answer")] string Answer,
-    [property: JsonPropertyName("passages")] IReadOnlyList<PassageLine> Passages)
+    [property: JsonPropertyName("passages")] IReadOnlyList<PassageLine> Passages,
+    [property: JsonPropertyName("coverage")] double Coverage)
 {
     public static AnswerLine From(Answer answer) => new(
         answer.Question,
         answer.Answered,
         answer.Sentence,
-        answer.Passages.Select(p => new PassageLine(p.Passage.Text, p.Passage.Title, p.Passage.Section, Math.Round(p.Score, 4), p.Passage.Source, p.Passage.Path)).ToArray());
+        answer.Passages.Select(p => new PassageLine(p.Passage.Text, p.Passage.Title, p.Passage.Section, Math.Round(p.Score, 4), p.Passage.Source, p.Passage.Path)).ToArray(),
+        Math.Round(answer.Coverage, 3));
 
     // Relaxed escaping keeps curly quotes and non-Latin text readable; the output is never embedded in HTML.
     private static readonly AnswerJsonContext Context = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
