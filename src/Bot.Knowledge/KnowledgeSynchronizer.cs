@@ -26,6 +26,8 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
         {
             if (!Directory.Exists(Folder))
                 throw new KnowledgeFolderMissingException(Folder);
+            if (!store.IsReady && store.Index.RecoveredFrom is { } damage)
+                logger.LogWarning("The stored index could not be read ({Reason}); rebuilding it from {Folder}", damage, Folder);
 
             var manifest = store.Index.Manifest;
             var hashes = new Dictionary<string, string>(manifest.FileHashes, StringComparer.Ordinal);

@@ -17,7 +17,7 @@ internal static class QuestionWords
         "has", "have", "had", "can", "could", "would", "should", "will", "shall", "may", "might", "must",
         "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its",
         "they", "them", "their", "there", "this", "that", "these", "those",
-        "please", "tell", "know", "explain", "describe", "anyone", "someone", "something", "anything",
+        "please", "thanks", "thank", "hi", "hello", "hey", "tell", "know", "explain", "describe", "anyone", "someone", "something", "anything",
         "name", "named", "called", "kind", "type", "sort", "thing", "things",
         "happen", "happens", "happened", "get", "got", "make", "made", "go", "goes", "went",
         "much", "many", "any", "some", "very", "really", "just", "also", "about", "from", "so", "while",

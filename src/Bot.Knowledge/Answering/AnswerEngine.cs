@@ -32,9 +32,10 @@ public sealed class AnswerEngine(KnowledgeStore store)
 
         using var lease = store.Index.Acquire();
         var searcher = lease.Searcher;
-        var typeNoun = AnswerTypes.TypeNoun(question);
+        var asked = QuestionFocus.Of(question);
+        var typeNoun = AnswerTypes.TypeNoun(asked);
         var leaveOut = typeNoun is null ? null : TextAnalysis.Terms(store.IndexAnalyzer, typeNoun).FirstOrDefault();
-        var concepts = QuestionAnalysis.Analyze(question, store.QueryAnalyzer, searcher.IndexReader, leaveOut);
+        var concepts = QuestionAnalysis.Analyze(asked, store.QueryAnalyzer, searcher.IndexReader, leaveOut);
         if (concepts.Count == 0)
             return Answer.NotAnswered(question, Abstention.EmptyQuestion);
         if (!concepts.Any(c => c.Known))
@@ -45,7 +46,7 @@ public sealed class AnswerEngine(KnowledgeStore store)
             return Answer.NotAnswered(question, Abstention.NothingMatched);
 
         var candidates = top.ScoreDocs.Select(hit => Candidate.Load(searcher, hit, store)).ToArray();
-        var ranker = new SentenceRanker(question, concepts, candidates.Select(c => c.Analyzed).ToArray());
+        var ranker = new SentenceRanker(asked, concepts, candidates.Select(c => c.Analyzed).ToArray());
         var best = PickSentence(ranker, candidates, top.MaxScore);
         // Abstain unless some passage covers enough of the question. Not only the winner's: the
         // answer sentence may sit in a passage that shares just the key word ("director").

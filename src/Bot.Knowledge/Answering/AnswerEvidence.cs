@@ -91,7 +91,8 @@ internal static partial class AnswerEvidence
             case AnswerType.Time:
                 return Score(words.Any(w => IsNew(w) && (Year().IsMatch(w.Text) || Months.Contains(w.Text))));
             case AnswerType.Quantity:
-                return Score(words.Any(w => IsNew(w) && (w.Number || NumberWords.Contains(w.Text))));
+                // A year ("in 2019") says when, not how many.
+                return Score(words.Any(w => IsNew(w) && ((w.Number && !Year().IsMatch(w.Text)) || NumberWords.Contains(w.Text))));
             case AnswerType.Reason:
                 return Score(Because().IsMatch(sentence.Text));
             case AnswerType.Entity:

@@ -96,24 +96,35 @@ public static class MarkdownDocumentParser
         if (lines.Length == 0 || lines[0].Trim() != "---")
             return values;
 
-        for (var i = 1; i < lines.Length; i++)
+        var close = Array.FindIndex(lines, 1, l => l.Trim() == "---");
+        if (close < 0)
+            throw new KnowledgeFormatException("the front matter opened with '---' on line 1 is never closed with '---'");
+
+        string? listKey = null;
+        for (var i = 1; i < close; i++)
         {
             var line = lines[i].Trim();
-            if (line == "---")
-            {
-                index = i + 1;
-                return values;
-            }
-
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
+            if (listKey is not null && line.StartsWith("- ", StringComparison.Ordinal))
+            {
+                // A YAML block list ("tags:" then "  - a" lines): kept as "a, b" like a flow list.
+                var item = Unquote(line[2..].Trim());
+                values[listKey] = values[listKey].Length == 0 ? item : $"{values[listKey]}, {item}";
+                continue;
+            }
+
             var colon = line.IndexOf(':');
             if (colon <= 0)
                 throw new KnowledgeFormatException($"front matter line {i + 1} is not 'key: value': \"{Shorten(line)}\"");
-            values[line[..colon].Trim()] = Unquote(line[(colon + 1)..].Trim());
+            var key = line[..colon].Trim();
+            var value = Unquote(line[(colon + 1)..].Trim());
+            values[key] = value;
+            listKey = value.Length == 0 ? key : null;
         }
 
-        throw new KnowledgeFormatException("the front matter opened with '---' on line 1 is never closed with '---'");
+        index = close + 1;
+        return values;
     }
 
     private static int HeadingLevel(string line)

@@ -46,6 +46,9 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>True when another process holds the on-disk index and this one runs from memory.</summary>
     public bool IsPrivateCopy { get; }
 
+    /// <summary>Why the on-disk index was thrown away and started again, if it was unreadable; null otherwise.</summary>
+    public string? RecoveredFrom { get; private init; }
+
     /// <summary>
     /// Opens the index under <paramref name="indexFolder"/>, or an in-memory copy when another
     /// process (a running bot, say, while the command line asks a question) holds its write lock.
@@ -62,6 +65,17 @@ public sealed class KnowledgeIndex : IDisposable
         {
             fs.Dispose();
             return OpenInMemory();
+        }
+        catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            // The index is only a cache of the knowledge folder: a damaged one is rebuilt, not fatal.
+            fs.Dispose();
+            foreach (var file in System.IO.Directory.EnumerateFiles(indexFolder))
+                File.Delete(file);
+            return new KnowledgeIndex(FSDirectory.Open(indexFolder), IndexManifest.Empty, isPrivateCopy: false)
+            {
+                RecoveredFrom = $"{e.GetType().Name}: {e.Message}",
+            };
         }
     }
 

@@ -19,6 +19,12 @@ internal static class QuestionAnalysis
     private const float FuzzyCredit = 0.8f;
     private const float DerivedCredit = 0.9f;
 
+    /// <summary>Fuzzy lookups are the costly step; a wall of unknown words gets only this many.</summary>
+    private const int MaxFuzzyLookups = 8;
+
+    /// <summary>Distinct words looked at in one question; the rest of a wall of text is ignored.</summary>
+    private const int MaxWords = 256;
+
     /// <param name="leaveOut">A stem to drop, such as "year" in "what year...", which names the answer's type rather than its topic.</param>
     public static IReadOnlyList<Concept> Analyze(string question, Analyzer queryAnalyzer, IndexReader reader, string? leaveOut = null)
     {
@@ -28,10 +34,13 @@ internal static class QuestionAnalysis
         var total = Math.Max(reader.NumDocs, 1);
         var concepts = new List<Concept>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fuzzyLookups = 0;
         foreach (var group in groups)
         {
             if (!seen.Add(group[0]))
                 continue;
+            if (seen.Count > MaxWords)
+                break;
 
             var variants = group.Distinct().ToDictionary(t => t, _ => SynonymCredit, StringComparer.Ordinal);
             var df = 0;
@@ -45,7 +54,7 @@ internal static class QuestionAnalysis
                     df += derivedDf;
             }
 
-            if (df == 0)
+            if (df == 0 && fuzzyLookups++ < MaxFuzzyLookups)
             {
                 foreach (var near in NearSpellings(group[0], reader))
                 {

@@ -1,0 +1,183 @@
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Tests.Support;
+
+namespace Bot.Knowledge.Tests;
+
+/// <summary>What a user asking about the film gets back from the shipped knowledge.</summary>
+public class AnsweringTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+{
+    private const string MetIn2019 = "She met Pastor Kim in 2019 in South Korea and was all in for showcasing the struggles of these ignored folks.";
+    private const string ShippedSource = "Seed article supplied with the project (shared/seed/beyond-utopia-article.txt)";
+
+    [Theory]
+    [InlineData("Who was Pastor Kim's wife?")]
+    [InlineData("Who was Pastor Kim’s wife?")]
+    [InlineData("Who is Kim's wife?")]
+    [InlineData("Who is Kim’s wife?")]
+    public void Possessive_with_straight_or_curly_apostrophe_finds_the_wife(string question)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered);
+        Assert.Contains("army commander", answer.Sentence);
+    }
+
+    [Fact]
+    public void Straight_and_curly_apostrophes_give_the_same_answer()
+    {
+        var straight = knowledge.Ask("What is Kim's mission called?");
+        var curly = knowledge.Ask("What is Kim’s mission called?");
+
+        Assert.Contains("Caleb Mission", straight.Sentence);
+        Assert.Equal(straight.Sentence, curly.Sentence);
+        Assert.Equal(straight.Passages.Select(p => p.Passage.Id), curly.Passages.Select(p => p.Passage.Id));
+    }
+
+    [Theory]
+    [InlineData("Who prays openly?", "pray openly")] // prays ~ pray
+    [InlineData("Who rescued the Roh family?", "Pastor Kim’s rescues")] // rescued ~ rescues
+    [InlineData("How many defectors escaped?", "1,000")] // defectors escaped ~ defectors escape
+    [InlineData("What does the documentary capture?", "captures Pastor Kim’s rescues")] // capture ~ captures
+    public void Other_forms_of_a_word_find_the_article_wording(string question, string expected)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered, $"{question} was not answered ({answer.Abstention})");
+        Assert.Contains(expected, answer.Sentence);
+    }
+
+    [Theory]
+    [InlineData("Who is the filmmaker?")]
+    [InlineData("Who was the filmmaker?")]
+    public void Filmmaker_finds_the_director_madeleine_gavin(string question)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered);
+        Assert.Contains("Madeleine Gavin", answer.Sentence);
+    }
+
+    [Theory]
+    [InlineData("What does the movie remind viewers of?", "unseen struggles")]
+    [InlineData("Is the movie on Amazon Prime?", "Amazon Prime")]
+    public void Movie_finds_what_the_article_says_of_the_documentary(string question, string expected)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered);
+        Assert.Contains(expected, answer.Sentence);
+        var top = answer.Passages[0];
+        Assert.Contains("documentary", top.Matches.Select(m => top.Passage.Text.Substring(m.Start, m.Length)));
+    }
+
+    [Theory]
+    [InlineData("madeline gavin", "Madeleine Gavin")]
+    [InlineData("Who is Madeline Gavin?", "Madeleine Gavin")]
+    [InlineData("madelaine gavin", "Madeleine Gavin")]
+    [InlineData("caleb misson", "Caleb Mission")]
+    [InlineData("What is the Caleb Mision?", "Caleb Mission")]
+    [InlineData("Who is Seungun Kim?", "Seungeun Kim")]
+    public void Misspelt_name_still_finds_the_person_or_mission(string question, string expected)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered, $"{question} was not answered ({answer.Abstention})");
+        Assert.Contains(expected, answer.Sentence);
+    }
+
+    [Fact]
+    public void Misspelt_name_is_highlighted_where_the_right_spelling_stands()
+    {
+        var answer = knowledge.Ask("madeline gavin");
+
+        var top = answer.Passages[0];
+        var highlighted = top.Matches.Select(m => top.Passage.Text.Substring(m.Start, m.Length)).ToArray();
+        Assert.Contains("Madeleine", highlighted);
+        Assert.Contains("Gavin", highlighted);
+    }
+
+    [Fact]
+    public void What_year_question_answers_with_the_sentence_holding_the_year()
+    {
+        var answer = knowledge.Ask("What year did the director meet Pastor Kim?");
+
+        Assert.True(answer.Answered);
+        Assert.Equal(MetIn2019, answer.Sentence);
+    }
+
+    [Fact]
+    public void Answer_sentence_is_marked_inside_the_first_passage()
+    {
+        var answer = knowledge.Ask("What year did the director meet Pastor Kim?");
+
+        var first = answer.Passages[0];
+        var span = Assert.NotNull(first.AnswerSpan);
+        Assert.Equal(answer.Sentence, first.Passage.Text.Substring(span.Start, span.Length));
+        Assert.All(answer.Passages.Skip(1), p => Assert.Null(p.AnswerSpan));
+    }
+
+    [Theory]
+    [InlineData("Who directed Beyond Utopia?", "Madeleine Gavin")]
+    [InlineData("How many defectors has Caleb Mission helped?", "1,000")]
+    [InlineData("Where was the Roh family found begging for help?", "Changbai Mountain")]
+    [InlineData("Who guided the family at night?", "brokers")]
+    [InlineData("Does the pastor pray in public?", "pray openly")]
+    [InlineData("whos the pastor", "Seungeun Kim")]
+    public void Question_is_answered_with_the_sentence_that_says_it(string question, string expected)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered, $"{question} was not answered ({answer.Abstention})");
+        Assert.Contains(expected, answer.Sentence);
+    }
+
+    [Theory]
+    [InlineData("How much did the film cost to make?")]
+    [InlineData("What is the weather in Seoul tomorrow?")]
+    [InlineData("Who composed the soundtrack?")]
+    [InlineData("Who is the lead singer of BTS?")]
+    public void Question_the_knowledge_does_not_answer_gets_no_answer_and_no_passages(string question)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.False(answer.Answered);
+        Assert.Equal("", answer.Sentence);
+        Assert.Empty(answer.Passages);
+        Assert.NotNull(answer.Abstention);
+    }
+
+    [Fact]
+    public void At_most_five_passages_come_back_each_with_its_source_and_section()
+    {
+        var answer = knowledge.Ask("Who directed Beyond Utopia?");
+
+        Assert.InRange(answer.Passages.Count, 1, 5);
+        Assert.Equal(answer.Passages.Count, answer.Passages.Select(p => p.Passage.Id).Distinct().Count());
+        Assert.All(answer.Passages, p =>
+        {
+            Assert.Equal(ShippedSource, p.Passage.Source);
+            Assert.Equal("beyond-utopia-article.md", p.Passage.Path);
+            Assert.Equal("Meet Pastor Kim Saving North Korean Defectors", p.Passage.Title);
+        });
+        Assert.Equal("Behind the Scenes with the Director", answer.Passages[0].Passage.Section);
+        Assert.Contains(answer.Sentence, answer.Passages[0].Passage.Text);
+    }
+
+    [Fact]
+    public void Fewer_passages_can_be_asked_for()
+    {
+        var answer = knowledge.Engine.Ask("Where did Pastor Kim rescue the Roh family?", passages: 2);
+
+        Assert.True(answer.Answered);
+        Assert.InRange(answer.Passages.Count, 1, 2);
+    }
+
+    [Fact]
+    public void Passages_after_the_first_are_in_order_of_score()
+    {
+        var answer = knowledge.Ask("What guides the pastor in his rescues?");
+
+        var rest = answer.Passages.Skip(1).Select(p => p.Score).ToArray();
+        Assert.Equal(rest.OrderByDescending(s => s), rest);
+    }
+}

@@ -1,0 +1,427 @@
+using System.Text;
+using Bot.Knowledge.Analysis;
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Hosting;
+using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Tests.Support;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Directory = System.IO.Directory;
+
+namespace Bot.Knowledge.Tests;
+
+/// <summary>
+/// The on-disk index follows the knowledge folder: reused at the next start, updated for
+/// changed and deleted files, and never made worse by a broken file.
+/// </summary>
+public sealed class IndexingTests : IDisposable
+{
+    private const string RiverQuestion = "Which river did the Roh family cross?";
+    private const string GuideQuestion = "Who was the crossing guide?";
+    private const string CookQuestion = "Who baked cornbread?";
+
+    private static readonly string River = Markdown.Article(
+        "The river crossing",
+        "The Roh family crossed the Mekong river on a bamboo raft at dawn.",
+        "The crossing guide was a fisherman named Tran.");
+
+    private static readonly string Cook = Markdown.Article(
+        "Life in the safe house",
+        "The safe house cook, Mrs. Lee, baked cornbread every Tuesday.");
+
+    private readonly KnowledgeWorkspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public void First_sync_adds_every_article_and_answers_from_them()
+    {
+        workspace.Write("river.md", River);
+        workspace.Write("cook.md", Cook);
+        using var knowledge = workspace.Open();
+
+        var report = knowledge.Sync();
+
+        Assert.Equal((2, 0, 0, 0), (report.Added, report.Updated, report.Removed, report.Unchanged));
+        Assert.Empty(report.Skipped);
+        Assert.Contains("Mekong", knowledge.Ask(RiverQuestion).Sentence);
+        Assert.Contains("Mrs. Lee", knowledge.Ask(CookQuestion).Sentence);
+    }
+
+    [Fact]
+    public void Index_is_reused_at_the_next_start_without_adding_or_updating_anything()
+    {
+        workspace.Write("river.md", River);
+        workspace.Write("cook.md", Cook);
+        using (var first = workspace.Open())
+            first.Sync();
+
+        using var second = workspace.Open();
+        var beforeSync = second.Ask(RiverQuestion);
+        var report = second.Sync();
+
+        Assert.False(second.Store.Index.IsPrivateCopy);
+        Assert.Contains("Mekong", beforeSync.Sentence); // answered straight from the stored index
+        Assert.Equal((0, 0, 0, 2), (report.Added, report.Updated, report.Removed, report.Unchanged));
+        Assert.Contains("Mekong", second.Ask(RiverQuestion).Sentence);
+        Assert.Contains("Mrs. Lee", second.Ask(CookQuestion).Sentence);
+    }
+
+    [Fact]
+    public void Second_sync_with_nothing_changed_reports_no_change()
+    {
+        workspace.Write("river.md", River);
+        using var knowledge = workspace.Open();
+        knowledge.Sync();
+
+        var report = knowledge.Sync();
+
+        Assert.False(report.Changed);
+        Assert.Equal(1, report.Unchanged);
+    }
+
+    [Fact]
+    public void Changed_article_is_updated_and_its_old_wording_is_gone()
+    {
+        workspace.Write("river.md", River);
+        using var knowledge = workspace.Open();
+        knowledge.Sync();
+        Assert.Contains("Tran", knowledge.Ask(GuideQuestion).Sentence);
+
+        workspace.Write("river.md", River.Replace("a fisherman named Tran", "a rice farmer named Vuong who knew the river"));
+        var report = knowledge.Sync();
+
+        Assert.Equal((0, 1), (report.Added, report.Updated));
+        var answer = knowledge.Ask(GuideQuestion);
+        Assert.Contains("Vuong", answer.Sentence);
+        Assert.DoesNotContain("Tran", AnswerAssert.Texts(answer));
+    }
+
+    [Fact]
+    public void Article_changed_while_the_bot_was_stopped_is_updated_at_the_next_start()
+    {
+        workspace.Write("river.md", River);
+        using (var first = workspace.Open())
+            first.Sync();
+        workspace.Write("river.md", River.Replace("a fisherman named Tran", "a rice farmer named Vuong who knew the river"));
+
+        using var second = workspace.Open();
+        var report = second.Sync();
+
+        Assert.Equal(1, report.Updated);
+        Assert.Contains("Vuong", second.Ask(GuideQuestion).Sentence);
+    }
+
+    [Fact]
+    public void Deleted_article_no_longer_answers_and_the_others_still_do()
+    {
+        workspace.Write("river.md", River);
+        workspace.Write("cook.md", Cook);
+        using var knowledge = workspace.Open();
+        knowledge.Sync();
+
+        workspace.Delete("cook.md");
+        var report = knowledge.Sync();
+
+        Assert.Equal(1, report.Removed);
+        var cook = knowledge.Ask(CookQuestion);
+        Assert.False(cook.Answered);
+        Assert.DoesNotContain(knowledge.Ask("Mrs. Lee safe house cook cornbread Tuesday").Passages, p => p.Passage.Path == "cook.md");
+        Assert.Contains("Mekong", knowledge.Ask(RiverQuestion).Sentence);
+    }
+
+    [Fact]
+    public void Article_deleted_while_the_bot_was_stopped_is_removed_at_the_next_start()
+    {
+        workspace.Write("river.md", River);
+        workspace.Write("cook.md", Cook);
+        using (var first = workspace.Open())
+            first.Sync();
+        workspace.Delete("cook.md");
+
+        using var second = workspace.Open();
+        var report = second.Sync();
+
+        Assert.Equal(1, report.Removed);
+        Assert.False(second.Ask(CookQuestion).Answered);
+    }
+
+    [Fact]
+    public void Broken_files_are_skipped_with_path_and_reason_and_the_good_ones_still_answer()
+    {
+        workspace.Write("river.md", River);
+        workspace.WriteBytes("broken/latin1.md", [.. Encoding.UTF8.GetBytes("# Caf"), 0xE9, .. Encoding.UTF8.GetBytes("\n\nCaf\xE9 text.\n")]);
+        workspace.WriteBytes("binary.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]);
+        workspace.WriteBytes("nul.md", [.. Encoding.UTF8.GetBytes("# Nul\n\nText"), 0x00, .. Encoding.UTF8.GetBytes(" more.\n")]);
+        workspace.Write("half-saved.md", "---\ntitle: Half saved\n");
+        workspace.Write("empty.md", "# Just a title\n");
+        using var knowledge = workspace.Open();
+
+        var report = knowledge.Sync();
+
+        Assert.Equal(1, report.Added);
+        var skipped = report.Skipped.ToDictionary(s => s.Path, s => s.Reason);
+        Assert.Equal(["binary.md", "broken/latin1.md", "empty.md", "half-saved.md", "nul.md"], skipped.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("UTF-8", skipped["broken/latin1.md"]);
+        Assert.Contains("never closed", skipped["half-saved.md"]);
+        Assert.Contains("no paragraphs", skipped["empty.md"]);
+        Assert.Contains("NUL", skipped["nul.md"]);
+        Assert.Contains("Mekong", knowledge.Ask(RiverQuestion).Sentence);
+    }
+
+    [Fact]
+    public void Broken_file_is_logged_once_with_its_full_path_and_reason()
+    {
+        workspace.Write("river.md", River);
+        var path = workspace.Write("half-saved.md", "---\ntitle: Half saved\n");
+        using var knowledge = workspace.Open();
+
+        knowledge.Sync();
+        knowledge.Sync();
+
+        var warning = Assert.Single(workspace.Log.AtLeast(LogLevel.Warning));
+        Assert.Contains(path, warning.Message);
+        Assert.Contains("never closed", warning.Message);
+    }
+
+    [Fact]
+    public void File_larger_than_the_limit_is_skipped_saying_so()
+    {
+        workspace.Write("river.md", River);
+        workspace.Write("huge.md", Markdown.Article("Huge", new string('x', 3000) + "."));
+        using var knowledge = workspace.Open(maxFileBytes: 2000);
+
+        var report = knowledge.Sync();
+
+        var skipped = Assert.Single(report.Skipped);
+        Assert.Equal("huge.md", skipped.Path);
+        Assert.Contains("MaxFileBytes", skipped.Reason);
+        Assert.Contains("Mekong", knowledge.Ask(RiverQuestion).Sentence);
+    }
+
+    [Fact]
+    public void File_that_breaks_after_indexing_keeps_its_last_good_version_answering()
+    {
+        workspace.Write("river.md", River);
+        using var knowledge = workspace.Open();
+        knowledge.Sync();
+
+        workspace.WriteBytes("river.md", [.. Encoding.UTF8.GetBytes(River[..40]), 0xFF, 0xFE]);
+        var report = knowledge.Sync();
+
+        Assert.Equal("river.md", Assert.Single(report.Skipped).Path);
+        Assert.Equal((0, 0, 0), (report.Added, report.Updated, report.Removed));
+        Assert.Contains("Mekong", knowledge.Ask(RiverQuestion).Sentence);
+        Assert.Contains("Tran", knowledge.Ask(GuideQuestion).Sentence);
+    }
+
+    [Fact]
+    public void File_still_broken_at_the_next_start_keeps_its_last_good_version_answering()
+    {
+        workspace.Write("river.md", River);
+        using (var first = workspace.Open())
+            first.Sync();
+        workspace.Write("river.md", "---\ntitle: The river crossing\n");
+
+        using var second = workspace.Open();
+        var report = second.Sync();
+
+        Assert.Equal("river.md", Assert.Single(report.Skipped).Path);
+        Assert.Contains("Mekong", second.Ask(RiverQuestion).Sentence);
+    }
+
+    [Fact]
+    public void Broken_file_once_fixed_is_indexed_with_the_fix()
+    {
+        workspace.Write("river.md", River);
+        using var knowledge = workspace.Open();
+        knowledge.Sync();
+        workspace.Write("river.md", "---\ntitle: The river crossing\n");
+        knowledge.Sync();
+
+        workspace.Write("river.md", River.Replace("a fisherman named Tran", "a rice farmer named Vuong who knew the river"));
+        var report = knowledge.Sync();
+
+        Assert.Empty(report.Skipped);
+        Assert.Equal(1, report.Updated);
+        Assert.Contains("Vuong", knowledge.Ask(GuideQuestion).Sentence);
+    }
+
+    [Fact]
+    public void Articles_in_subfolders_are_indexed_under_their_relative_path()
+    {
+        workspace.Write("people/cooks/lee.md", Cook);
+        using var knowledge = workspace.Open();
+
+        knowledge.Sync();
+        var answer = knowledge.Ask(CookQuestion);
+
+        Assert.Equal("people/cooks/lee.md", answer.Passages[0].Passage.Path);
+        Assert.Equal("written for a test", answer.Passages[0].Passage.Source);
+    }
+
+    [Theory]
+    [InlineData("cook.markdown")]
+    [InlineData("COOK.MD")]
+    public void Articles_saved_with_another_markdown_extension_are_indexed(string name)
+    {
+        workspace.Write(name, Cook);
+        using var knowledge = workspace.Open();
+
+        Assert.Equal(1, knowledge.Sync().Added);
+        Assert.Contains("Mrs. Lee", knowledge.Ask(CookQuestion).Sentence);
+    }
+
+    [Fact]
+    public void Files_that_are_not_markdown_are_neither_indexed_nor_reported()
+    {
+        workspace.Write("river.md", River);
+        workspace.Write("notes.txt", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday.\n");
+        workspace.WriteBytes("photo.jpg", [0xFF, 0xD8, 0xFF, 0x00]);
+        using var knowledge = workspace.Open();
+
+        var report = knowledge.Sync();
+
+        Assert.Equal(1, report.Added);
+        Assert.Empty(report.Skipped);
+        Assert.False(knowledge.Ask(CookQuestion).Answered);
+    }
+
+    [Fact]
+    public void Missing_knowledge_folder_throws_naming_the_folder()
+    {
+        var missing = Path.Combine(workspace.DataFolder, "no-such-knowledge");
+        using var knowledge = new OpenKnowledge(KnowledgeIndex.OpenInMemory(), missing, 1024, workspace.Log);
+
+        var e = Assert.Throws<KnowledgeFolderMissingException>(() => knowledge.Sync());
+
+        Assert.Equal(Path.GetFullPath(missing), e.Folder);
+        Assert.Contains(Path.GetFullPath(missing), e.Message);
+    }
+
+    [Fact]
+    public void Knowledge_folder_removed_while_running_throws_and_the_index_keeps_answering()
+    {
+        workspace.Write("river.md", River);
+        using var knowledge = workspace.Open();
+        knowledge.Sync();
+
+        Directory.Delete(workspace.KnowledgeFolder, recursive: true);
+
+        Assert.Throws<KnowledgeFolderMissingException>(() => knowledge.Sync());
+        Assert.Contains("Mekong", knowledge.Ask(RiverQuestion).Sentence);
+    }
+
+    [Fact]
+    public async Task Starting_the_service_without_a_knowledge_folder_fails_naming_the_folder()
+    {
+        var missing = Path.Combine(workspace.DataFolder, "no-such-knowledge");
+        using var knowledge = new OpenKnowledge(KnowledgeIndex.OpenInMemory(), missing, 1024, workspace.Log);
+        var options = Options.Create(new KnowledgeOptions { Folder = missing, DataFolder = workspace.DataFolder, Watch = true });
+        using var service = new KnowledgeIndexService(knowledge.Synchronizer, options, TimeProvider.System, new CapturingLogger<KnowledgeIndexService>());
+
+        var e = await Assert.ThrowsAsync<KnowledgeFolderMissingException>(() => service.StartAsync(CancellationToken.None));
+
+        Assert.Equal(Path.GetFullPath(missing), e.Folder);
+    }
+
+    [Fact]
+    public void Index_built_by_an_older_analysis_chain_is_rebuilt_at_start()
+    {
+        var river = workspace.Write("river.md", River);
+        Directory.CreateDirectory(workspace.IndexFolder);
+        using (var directory = FSDirectory.Open(workspace.IndexFolder))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.Version, new StandardAnalyzer(TextAnalysis.Version))))
+        {
+            writer.AddDocument(
+            [
+                new StringField(IndexFields.Id, "river.md#0", Field.Store.YES),
+                new StringField(IndexFields.Path, "river.md", Field.Store.YES),
+                new StoredField(IndexFields.Ordinal, 0),
+                new StoredField(IndexFields.Title, "Old"),
+                new StoredField(IndexFields.Section, ""),
+                new StoredField(IndexFields.Source, "old"),
+                new TextField(IndexFields.Text, "The crossing guide was a zeppelin pilot.", Field.Store.YES),
+            ]);
+            // The manifest says river.md is indexed as it is now, but by another chain.
+            writer.SetCommitData(new Dictionary<string, string>
+            {
+                ["chain"] = "an-older-chain",
+                ["file:river.md"] = KnowledgeFile.Hash(File.ReadAllBytes(river)),
+            });
+            writer.Commit();
+        }
+
+        using var knowledge = workspace.Open();
+        var report = knowledge.Sync();
+
+        Assert.Equal(1, report.Added);
+        Assert.Equal(TextAnalysis.ChainVersion, knowledge.Store.Index.Manifest.ChainVersion);
+        Assert.Contains("Tran", knowledge.Ask(GuideQuestion).Sentence);
+        Assert.DoesNotContain("zeppelin", AnswerAssert.Texts(knowledge.Ask("Who was the zeppelin pilot guide?")));
+    }
+
+    [Fact]
+    public async Task Starting_the_service_builds_the_index_under_the_data_folder_and_not_in_the_knowledge_folder()
+    {
+        workspace.Write("river.md", River);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddOptions<KnowledgeOptions>().Configure(o =>
+        {
+            o.Folder = workspace.KnowledgeFolder;
+            o.DataFolder = workspace.DataFolder;
+            o.Watch = false;
+        });
+        services.AddKnowledge();
+
+        using (var provider = services.BuildServiceProvider())
+        {
+            var service = Assert.Single(provider.GetServices<IHostedService>());
+            await service.StartAsync(CancellationToken.None);
+            Assert.Contains("Mekong", provider.GetRequiredService<AnswerEngine>().Ask(RiverQuestion).Sentence);
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        Assert.NotEmpty(Directory.GetFiles(workspace.IndexFolder, "segments_*"));
+        Assert.Equal(["river.md"], Directory.GetFiles(workspace.KnowledgeFolder, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+        using var reopened = KnowledgeIndex.Open(workspace.IndexFolder);
+        Assert.Equal(["river.md"], reopened.Manifest.FileHashes.Keys);
+    }
+
+    [Fact]
+    public void Second_open_of_the_same_index_falls_back_to_a_private_in_memory_copy()
+    {
+        workspace.Write("river.md", River);
+        using var running = workspace.Open();
+        running.Sync();
+
+        using var second = workspace.Open();
+        var report = second.Sync();
+
+        Assert.False(running.Store.Index.IsPrivateCopy);
+        Assert.True(second.Store.Index.IsPrivateCopy);
+        Assert.Equal(1, report.Added);
+        Assert.Contains("Mekong", second.Ask(RiverQuestion).Sentence);
+        Assert.Contains("Mekong", running.Ask(RiverQuestion).Sentence);
+    }
+
+    [Fact]
+    public void Once_the_first_holder_closes_the_index_the_next_open_uses_the_disk_again()
+    {
+        workspace.Write("river.md", River);
+        using (var first = workspace.Open())
+            first.Sync();
+
+        using var next = workspace.Open();
+
+        Assert.False(next.Store.Index.IsPrivateCopy);
+        Assert.Contains("river.md", next.Store.Index.Manifest.FileHashes.Keys);
+    }
+}

@@ -1,0 +1,249 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Hosting;
+using Bot.Knowledge.Tests.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Knowledge.Tests;
+
+/// <summary>
+/// Tests that watch real files change under a running service. They run on their own, after
+/// the others, so a busy machine does not starve the watcher.
+/// </summary>
+[CollectionDefinition(nameof(LiveReloadCollection), DisableParallelization = true)]
+public sealed class LiveReloadCollection;
+
+/// <summary>
+/// The running bot picks up a moderator's edits to the knowledge folder within a couple of
+/// seconds, keeps answering while it does, and logs a broken file instead of falling over.
+/// </summary>
+[Collection(nameof(LiveReloadCollection))]
+public sealed class LiveReloadTests : IAsyncLifetime
+{
+    /// <summary>The requirement is a reload within 2 seconds; the margin is for a loaded machine.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    private const string DirectorQuestion = "Who directed Beyond Utopia?";
+    private const string CookQuestion = "Who baked cornbread?";
+
+    private readonly KnowledgeWorkspace workspace = new(withShippedKnowledge: true);
+    private readonly CapturingLogger<KnowledgeIndexService> serviceLog = new();
+    private OpenKnowledge knowledge = null!;
+    private KnowledgeIndexService? service;
+
+    public async Task InitializeAsync()
+    {
+        knowledge = workspace.Open();
+        var options = new KnowledgeOptions
+        {
+            Folder = workspace.KnowledgeFolder,
+            DataFolder = workspace.DataFolder,
+            Watch = true,
+            ReloadDebounce = TimeSpan.FromMilliseconds(50),
+            PollInterval = TimeSpan.FromMilliseconds(250),
+        };
+        service = new KnowledgeIndexService(knowledge.Synchronizer, Options.Create(options), TimeProvider.System, serviceLog);
+        await service.StartAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (service is not null)
+        {
+            await service.StopAsync(CancellationToken.None);
+            service.Dispose();
+        }
+
+        workspace.Dispose();
+    }
+
+    [Fact]
+    public void Service_start_has_indexed_the_folder_before_the_first_question()
+    {
+        Assert.True(knowledge.Store.IsReady);
+        Assert.Contains("Madeleine Gavin", knowledge.Ask(DirectorQuestion).Sentence);
+    }
+
+    [Fact]
+    public async Task New_article_is_answered_within_seconds()
+    {
+        workspace.Write("cook.md", Cook("Mrs. Lee"));
+
+        var answer = await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
+
+        Assert.Contains("Mrs. Lee", answer.Sentence);
+    }
+
+    [Fact]
+    public async Task Article_saved_in_place_by_an_editor_is_answered_within_seconds()
+    {
+        // Not a rename: the watcher may see the file empty or half written first.
+        await File.WriteAllTextAsync(workspace.PathOf("cook.md"), Cook("Mrs. Lee"));
+
+        var answer = await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
+
+        Assert.Contains("Mrs. Lee", answer.Sentence);
+    }
+
+    [Fact]
+    public async Task Changed_article_answers_with_the_new_fact_within_seconds()
+    {
+        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
+
+        workspace.Write("cook.md", Cook("a retired schoolteacher, Mr. Park"));
+        var answer = await Eventually(CookQuestion, a => a.Sentence.Contains("Mr. Park"));
+
+        Assert.Contains("Mr. Park", answer.Sentence);
+        Assert.DoesNotContain("Mrs. Lee", AnswerAssert.Texts(answer));
+    }
+
+    [Fact]
+    public async Task Deleted_article_stops_answering_within_seconds()
+    {
+        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
+
+        workspace.Delete("cook.md");
+        var answer = await Eventually(CookQuestion, a => !a.Answered);
+
+        Assert.False(answer.Answered);
+        Assert.Contains("Madeleine Gavin", knowledge.Ask(DirectorQuestion).Sentence);
+    }
+
+    [Fact]
+    public async Task Synonym_added_while_running_applies_within_seconds()
+    {
+        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
+        Assert.False(knowledge.Ask("Who made the cornpone?").Answered);
+
+        workspace.Write("synonyms.txt", File.ReadAllText(workspace.PathOf("synonyms.txt")) + "\ncornbread, cornpone\n");
+        var answer = await Eventually("Who made the cornpone?", a => a.Sentence.Contains("Mrs. Lee"));
+
+        Assert.Contains("Mrs. Lee", answer.Sentence);
+    }
+
+    [Fact]
+    public async Task Broken_file_added_while_running_is_logged_with_its_path_and_answering_goes_on()
+    {
+        var broken = workspace.WriteBytes("broken.md", [0x23, 0x20, 0x54, 0x0A, 0x0A, 0xC3, 0x28, 0x0A]);
+
+        var warning = await EventuallyLogged(e => e.Level >= LogLevel.Warning && e.Message.Contains(broken));
+
+        Assert.Contains("UTF-8", warning.Message);
+        Assert.Contains("Madeleine Gavin", knowledge.Ask(DirectorQuestion).Sentence);
+        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
+    }
+
+    [Fact]
+    public async Task Article_broken_by_a_bad_save_keeps_its_last_good_version_while_running()
+    {
+        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
+
+        var path = workspace.Write("cook.md", "---\ntitle: Half saved\n");
+        await EventuallyLogged(e => e.Level >= LogLevel.Warning && e.Message.Contains(path));
+
+        Assert.Contains("Mrs. Lee", knowledge.Ask(CookQuestion).Sentence);
+    }
+
+    [Fact]
+    public async Task Knowledge_folder_moved_away_and_back_is_survived()
+    {
+        var away = workspace.KnowledgeFolder + "-away";
+        Directory.Move(workspace.KnowledgeFolder, away);
+
+        var error = await EventuallyLogged(e => e.Level >= LogLevel.Error, serviceLog);
+        Assert.Contains(workspace.KnowledgeFolder, error.Message);
+        Assert.Contains("Madeleine Gavin", knowledge.Ask(DirectorQuestion).Sentence);
+
+        Directory.Move(away, workspace.KnowledgeFolder);
+        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
+    }
+
+    [Fact]
+    public async Task Questions_asked_during_reloads_are_all_answered_without_errors()
+    {
+        var failures = new ConcurrentQueue<string>();
+        var asked = 0;
+        using var stop = new CancellationTokenSource();
+        var asker = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var answer = knowledge.Ask(DirectorQuestion);
+                    if (!answer.Answered || !answer.Sentence.Contains("Madeleine Gavin"))
+                        failures.Enqueue($"answered {answer.Answered}: {answer.Sentence}");
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue(e.ToString());
+                }
+
+                Interlocked.Increment(ref asked);
+            }
+        }) { IsBackground = true };
+        asker.Start();
+
+        try
+        {
+            for (var round = 0; round < 4; round++)
+            {
+                var cook = $"Cook number {round}";
+                workspace.Write("cook.md", Cook(cook));
+                await Eventually(CookQuestion, a => a.Sentence.Contains(cook));
+                workspace.Write($"extra-{round}.md", Markdown.Article($"Extra {round}", $"The convoy stopped at checkpoint {round} near the river."));
+                workspace.Delete("cook.md");
+                await Eventually(CookQuestion, a => !a.Answered);
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            asker.Join();
+        }
+
+        Assert.Empty(failures);
+        Assert.True(Volatile.Read(ref asked) > 0);
+    }
+
+    private static string Cook(string who) =>
+        Markdown.Article("Life in the safe house", $"The safe house cook, {who}, baked cornbread every Tuesday.");
+
+    /// <summary>Asks until the answer is the one wanted or <see cref="Patience"/> runs out, then asserts it.</summary>
+    private async Task<Answer> Eventually(string question, Func<Answer, bool> wanted)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var answer = knowledge.Ask(question);
+            if (wanted(answer))
+                return answer;
+            if (clock.Elapsed > Patience)
+                Assert.Fail($"After {Patience.TotalSeconds} s, \"{question}\" still gets: answered={answer.Answered} \"{answer.Sentence}\"");
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<LogEntry> EventuallyLogged(Func<LogEntry, bool> wanted, CapturingLogger? log = null)
+    {
+        log ??= workspace.Log;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var entry = log.Entries.FirstOrDefault(wanted);
+            if (entry is not null)
+                return entry;
+            if (clock.Elapsed > Patience)
+                Assert.Fail($"After {Patience.TotalSeconds} s, nothing wanted was logged; got:\n{string.Join("\n", log.Entries.Select(e => e.Message))}");
+            await Task.Delay(50);
+        }
+    }
+}

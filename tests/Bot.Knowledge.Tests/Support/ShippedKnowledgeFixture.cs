@@ -1,0 +1,30 @@
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Indexing;
+
+namespace Bot.Knowledge.Tests.Support;
+
+/// <summary>The shipped knowledge folder indexed on disk in a temp folder: what the bot answers from.</summary>
+public sealed class ShippedKnowledgeFixture : IDisposable
+{
+    private readonly TempFolder temp = new();
+    private readonly KnowledgeStore store;
+
+    public ShippedKnowledgeFixture()
+    {
+        store = new KnowledgeStore(KnowledgeIndex.Open(temp.Combine("index")));
+        Report = new KnowledgeSynchronizer(store, TestPaths.ShippedKnowledge, 4 * 1024 * 1024, new CapturingLogger()).Synchronize();
+        Engine = new AnswerEngine(store);
+    }
+
+    public SyncReport Report { get; }
+
+    public AnswerEngine Engine { get; }
+
+    public Answer Ask(string question) => Engine.Ask(question);
+
+    public void Dispose()
+    {
+        store.Dispose();
+        temp.Dispose();
+    }
+}
