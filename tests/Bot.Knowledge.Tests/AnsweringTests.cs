@@ -181,3 +181,36 @@ public class AnsweringTests(ShippedKnowledgeFixture knowledge) : IClassFixture<S
         Assert.Equal(rest.OrderByDescending(s => s), rest);
     }
 }
+
+/// <summary>Messages the way people type them: chatter around the question, thanks, a year where a count is asked.</summary>
+public class ConversationalQuestionTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+{
+    [Fact]
+    public void Chatter_before_the_question_does_not_change_the_answer()
+    {
+        var plain = knowledge.Ask("Who directed Beyond Utopia?");
+        var chatty = knowledge.Ask("I watched a documentary last night with my family and we really enjoyed it. Who directed Beyond Utopia?");
+
+        Assert.True(chatty.Answered);
+        Assert.Equal(plain.Sentence, chatty.Sentence);
+        Assert.Contains("Madeleine Gavin", chatty.Sentence);
+    }
+
+    [Fact]
+    public void Please_and_thanks_do_not_make_the_bot_give_up()
+    {
+        var answer = knowledge.Ask("Hi! Please tell me who runs Caleb Mission, thanks");
+
+        Assert.True(answer.Answered);
+        Assert.Contains("Caleb Mission", answer.Sentence);
+    }
+
+    [Fact]
+    public void A_year_is_not_taken_for_a_count()
+    {
+        var answer = knowledge.Ask("How many defectors has Pastor Kim saved?");
+
+        Assert.True(answer.Answered);
+        Assert.Contains("1,000", answer.Sentence);
+    }
+}
