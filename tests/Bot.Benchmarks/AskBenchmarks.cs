@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using Bot.Knowledge;
+using Bot.Knowledge.Answering;
+
+namespace Bot.Benchmarks;
+
+/// <summary>
+/// Warm latency of one <see cref="AnswerEngine.Ask"/>: every invocation asks the next dev question
+/// (cycling), and each invocation is its own measured iteration, so Median, P95 and P99 are
+/// percentiles of single-question latencies across all the dev questions. The index is on disk,
+/// built once in GlobalSetup; the engine and its passage-analysis cache are warmed before measuring.
+/// </summary>
+[Config(typeof(LatencyConfig))]
+public class AskBenchmarks : AskBenchmarksBase;
+
+/// <summary>
+/// Mean time and allocations per question, averaged evenly over the dev questions: each iteration
+/// asks every question the same number of times (see <see cref="ThroughputConfig"/>).
+/// </summary>
+[Config(typeof(ThroughputConfig))]
+public class AskThroughputBenchmarks : AskBenchmarksBase;
+
+public abstract class AskBenchmarksBase
+{
+    private ScratchFolder? scratch;
+    private KnowledgeStore? store;
+    private AnswerEngine? engine;
+    private string[] questions = [];
+    private int next;
+
+    [Params(Corpus.Shipped, Corpus.Generated10k)]
+    public Corpus Corpus { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (scratch, store, engine, questions) = AskSetup.Prepare(Corpus);
+        next = 0;
+    }
+
+    [Benchmark]
+    public Answer Ask()
+    {
+        var question = questions[next];
+        next = next + 1 == questions.Length ? 0 : next + 1;
+        return engine!.Ask(question);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        store?.Dispose();
+        scratch?.Dispose();
+    }
+}
+
+internal static class AskSetup
+{
+    /// <summary>Passes over the dev questions before measuring: JIT tiering and the passage-analysis cache settle.</summary>
+    private const int WarmupPasses = 30;
+
+    public static (ScratchFolder Scratch, KnowledgeStore Store, AnswerEngine Engine, string[] Questions) Prepare(Corpus corpus)
+    {
+        var scratch = new ScratchFolder(corpus);
+        var clock = Stopwatch.StartNew();
+        var (store, report) = scratch.OpenAndSynchronize(scratch.NewIndexFolder());
+        var built = clock.Elapsed;
+        var engine = new AnswerEngine(store);
+        var questions = BenchmarkInputs.Questions.ToArray();
+
+        var answered = 0;
+        foreach (var question in questions)
+        {
+            if (engine.Ask(question).Answered)
+                answered++;
+        }
+
+        for (var pass = 1; pass < WarmupPasses; pass++)
+        {
+            foreach (var question in questions)
+                engine.Ask(question);
+        }
+
+        Console.WriteLine($"// {corpus}: {report.Added} files indexed in {built.TotalMilliseconds:N0} ms from {scratch.KnowledgeFolder}; "
+                          + $"{answered} of {questions.Length} dev questions answered");
+        return (scratch, store, engine, questions);
+    }
+}
