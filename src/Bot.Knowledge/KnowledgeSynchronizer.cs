@@ -54,7 +54,7 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
                     continue; // still the same broken bytes: already logged, nothing to re-read
                 }
 
-                var outcome = Read(file);
+                var outcome = Read(file, hashes.GetValueOrDefault(file.RelativePath));
                 if (outcome.Hash is not null)
                     fingerprints[file.RelativePath] = (file.Length, file.LastWriteUtc, outcome.Hash);
                 if (outcome.Hash is not null && hashes.TryGetValue(file.RelativePath, out var previous) && previous == outcome.Hash)
@@ -105,7 +105,8 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
         }
     }
 
-    private (KnowledgeDocument? Document, string? Hash, string? Error) Read(KnowledgeFile file)
+    /// <param name="indexedHash">The hash the index holds for this file: when the bytes still hash to it, there is nothing to parse.</param>
+    private (KnowledgeDocument? Document, string? Hash, string? Error) Read(KnowledgeFile file, string? indexedHash)
     {
         byte[] bytes;
         try
@@ -120,6 +121,8 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
         }
 
         var hash = KnowledgeFile.Hash(bytes);
+        if (hash == indexedHash)
+            return (null, hash, null);
         try
         {
             return (MarkdownDocumentParser.Parse(file.RelativePath, bytes), hash, null);

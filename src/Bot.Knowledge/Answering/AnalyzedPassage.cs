@@ -12,7 +12,8 @@ internal readonly record struct PassageTerm(string Term, TextSpan Span);
 
 /// <summary>A surface word of a sentence, as written: the raw material for answer-type evidence.</summary>
 /// <param name="Term">Its stem in the index, or null for a stop word.</param>
-internal readonly record struct SurfaceWord(string Text, string? Term, bool Capitalized, bool Number, bool SentenceInitial);
+/// <param name="Lower">The word in lower case, kept so each question does not lower-case it again.</param>
+internal readonly record struct SurfaceWord(string Text, string Lower, string? Term, bool Capitalized, bool Number, bool SentenceInitial);
 
 /// <param name="Sequence">The sentence's stems in order, for telling "Beyond Utopia" from "beyond our understanding".</param>
 /// <param name="Joined">For each stem, whether it directly follows the previous one with no word between (not even a stop word).</param>
@@ -101,7 +102,7 @@ internal sealed partial class AnalyzedPassage
             if (w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
                 w = w[..^2];
             var term = stems is not null && stems.TryGetValue(m.Index, out var stem) ? stem : null;
-            words.Add(new SurfaceWord(w, term, char.IsUpper(w[0]), char.IsDigit(w[0]), first));
+            words.Add(new SurfaceWord(w, w.ToLowerInvariant(), term, char.IsUpper(w[0]), char.IsDigit(w[0]), first));
             first = false;
         }
 

@@ -35,17 +35,22 @@ public sealed class AnswerEngine(KnowledgeStore store)
         var asked = QuestionFocus.Of(question);
         var typeNoun = AnswerTypes.TypeNoun(asked);
         var leaveOut = typeNoun is null ? null : TextAnalysis.Terms(store.IndexAnalyzer, typeNoun).FirstOrDefault();
-        var concepts = QuestionAnalysis.Analyze(asked, store.QueryAnalyzer, searcher.IndexReader, leaveOut);
+        var snapshot = IndexSnapshot.Of(searcher);
+        var concepts = QuestionAnalysis.Analyze(asked, store.QueryAnalyzer, snapshot, leaveOut);
         if (concepts.Count == 0)
             return Answer.NotAnswered(question, Abstention.EmptyQuestion);
         if (!concepts.Any(c => c.Known))
             return Answer.NotAnswered(question, Abstention.NothingMatched);
 
-        var top = searcher.Search(PassageQuery.Build(concepts), Math.Max(Candidates, passages));
+        // In-order collection scores with BooleanScorer2, which allocates far less per search than
+        // the out-of-order BooleanScorer's bucket table.
+        var collector = TopScoreDocCollector.Create(Math.Max(Candidates, passages), docsScoredInOrder: true);
+        searcher.Search(PassageQuery.Build(concepts, snapshot), collector);
+        var top = collector.GetTopDocs();
         if (top.ScoreDocs.Length == 0)
             return Answer.NotAnswered(question, Abstention.NothingMatched);
 
-        var candidates = top.ScoreDocs.Select(hit => Candidate.Load(searcher, hit, store)).ToArray();
+        var candidates = top.ScoreDocs.Select(hit => Candidate.Load(searcher, snapshot, hit, store)).ToArray();
         var ranker = new SentenceRanker(asked, concepts, candidates.Select(c => c.Analyzed).ToArray());
         var best = PickSentence(ranker, candidates, top.MaxScore);
         // Abstain unless some passage covers enough of the question. Not only the winner's: the
@@ -105,9 +110,9 @@ public sealed class AnswerEngine(KnowledgeStore store)
         /// <summary>Share of the question's weight this passage (with its title and section) covers.</summary>
         public float Coverage { get; set; }
 
-        public static Candidate Load(IndexSearcher searcher, ScoreDoc hit, KnowledgeStore store)
+        public static Candidate Load(IndexSearcher searcher, IndexSnapshot snapshot, ScoreDoc hit, KnowledgeStore store)
         {
-            var passage = KnowledgeIndex.FromLucene(searcher.Doc(hit.Doc));
+            var passage = snapshot.Passage(searcher, hit.Doc);
             return new Candidate
             {
                 Passage = passage,

@@ -43,7 +43,7 @@ internal static partial class AnswerEvidence
     public static float Strength(AnalyzedSentence sentence, AnswerType type, IReadOnlySet<string> questionWords, IReadOnlySet<string> questionTerms)
     {
         var words = sentence.Words;
-        bool IsNew(SurfaceWord w) => w.Term is { } t ? !questionTerms.Contains(t) && !questionWords.Contains(w.Text.ToLowerInvariant()) : !questionWords.Contains(w.Text.ToLowerInvariant());
+        bool IsNew(SurfaceWord w) => !questionWords.Contains(w.Lower) && (w.Term is not { } t || !questionTerms.Contains(t));
         bool IsName(SurfaceWord w) => w.Capitalized && !w.SentenceInitial && w.Text.Length > 1 && IsNew(w);
         float Proximity(int at)
         {

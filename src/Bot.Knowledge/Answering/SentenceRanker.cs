@@ -46,7 +46,7 @@ internal sealed class SentenceRanker
         this.concepts = concepts;
         total = concepts.Sum(c => c.Weight);
         type = AnswerTypes.Detect(question);
-        questionWords = AnalyzedPassage.Words(question).Select(w => w.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        questionWords = AnalyzedPassage.Words(question).Select(w => w.Lower).ToHashSet(StringComparer.Ordinal);
         questionTerms = concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
         phraseWithNext = new bool[concepts.Count];
         for (var i = 0; i + 1 < concepts.Count; i++)
@@ -68,8 +68,8 @@ internal sealed class SentenceRanker
 
     public float Score(AnalyzedSentence sentence, AnalyzedSentence? previous, float passageCoverage, float bm25Share)
     {
-        var own = Coverage(sentence.Terms, sentence);
-        var withPrevious = previous is null ? own : Coverage(new HashSet<string>(sentence.Terms.Concat(previous.Terms)), sentence, previous);
+        var own = Coverage(sentence, null);
+        var withPrevious = previous is null ? own : Coverage(sentence, previous);
         var evidenceWeight = type is AnswerType.Person or AnswerType.Place or AnswerType.Time or AnswerType.Quantity ? StrongEvidenceWeight : WeakEvidenceWeight;
         var carry = sentence.Words.Count > 0 && Pronouns.Contains(sentence.Words[0].Text) ? PronounCarryOver : CarryOver;
         var score = own + carry * Math.Max(0, withPrevious - own)
@@ -82,26 +82,33 @@ internal sealed class SentenceRanker
         return score;
     }
 
-    /// <param name="sentences">Where to look for the question's two-word names whole.</param>
-    private float Coverage(IReadOnlySet<string> terms, params AnalyzedSentence[] sentences)
+    /// <summary>Share of the question's weight a sentence covers, together with the one before it when given.</summary>
+    private float Coverage(AnalyzedSentence sentence, AnalyzedSentence? previous)
     {
         if (total <= 0)
             return 0;
         var covered = 0f;
         for (var i = 0; i < concepts.Count; i++)
         {
-            var credit = concepts[i].MatchIn(terms);
+            var credit = concepts[i].MatchIn(sentence.Terms);
+            if (previous is not null)
+                credit = Math.Max(credit, concepts[i].MatchIn(previous.Terms));
             if (credit == 0)
                 continue;
-            var inPhrase = (i > 0 && phraseWithNext[i - 1]) || phraseWithNext[i];
-            if (inPhrase && !(i > 0 && phraseWithNext[i - 1] && sentences.Any(s => Adjacent(s, concepts[i - 1], concepts[i])))
-                         && !(phraseWithNext[i] && sentences.Any(s => Adjacent(s, concepts[i], concepts[i + 1]))))
+            var joinedBefore = i > 0 && phraseWithNext[i - 1];
+            var joinedAfter = phraseWithNext[i];
+            if ((joinedBefore || joinedAfter)
+                && !(joinedBefore && SaysTogether(concepts[i - 1], concepts[i], sentence, previous))
+                && !(joinedAfter && SaysTogether(concepts[i], concepts[i + 1], sentence, previous)))
                 credit *= BrokenPhraseCredit;
             covered += concepts[i].Weight * credit;
         }
 
         return covered / total;
     }
+
+    private static bool SaysTogether(Concept first, Concept second, AnalyzedSentence sentence, AnalyzedSentence? previous) =>
+        Adjacent(sentence, first, second) || (previous is not null && Adjacent(previous, first, second));
 
     /// <summary>Whether the sentence says the two concepts as one name: next to each other, nothing between.</summary>
     private static bool Adjacent(AnalyzedSentence sentence, Concept first, Concept second)

@@ -1,8 +1,6 @@
 using Bot.Knowledge.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 
 namespace Bot.Knowledge.Search;
 
@@ -19,19 +17,19 @@ internal static class QuestionAnalysis
     private const float FuzzyCredit = 0.8f;
     private const float DerivedCredit = 0.9f;
 
-    /// <summary>Fuzzy lookups are the costly step; a wall of unknown words gets only this many.</summary>
+    /// <summary>Near-spelling lookups per question; a wall of unknown words gets only this many.</summary>
     private const int MaxFuzzyLookups = 8;
 
     /// <summary>Distinct words looked at in one question; the rest of a wall of text is ignored.</summary>
     private const int MaxWords = 256;
 
     /// <param name="leaveOut">A stem to drop, such as "year" in "what year...", which names the answer's type rather than its topic.</param>
-    public static IReadOnlyList<Concept> Analyze(string question, Analyzer queryAnalyzer, IndexReader reader, string? leaveOut = null)
+    public static IReadOnlyList<Concept> Analyze(string question, Analyzer queryAnalyzer, IndexSnapshot index, string? leaveOut = null)
     {
         var groups = Tokenize(question, queryAnalyzer);
         if (leaveOut is not null)
             groups.RemoveAll(g => g[0] == leaveOut);
-        var total = Math.Max(reader.NumDocs, 1);
+        var total = index.DocCount;
         var concepts = new List<Concept>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var fuzzyLookups = 0;
@@ -45,21 +43,21 @@ internal static class QuestionAnalysis
             var variants = group.Distinct().ToDictionary(t => t, _ => SynonymCredit, StringComparer.Ordinal);
             var df = 0;
             foreach (var term in variants.Keys)
-                df += reader.DocFreq(new Term(IndexFields.Text, term)) + reader.DocFreq(new Term(IndexFields.Context, term));
+                df += index.TextFrequency(term) + index.ContextFrequency(term);
 
             foreach (var derived in AgentForms(group[0]))
             {
-                var derivedDf = reader.DocFreq(new Term(IndexFields.Text, derived));
+                var derivedDf = index.TextFrequency(derived);
                 if (derivedDf > 0 && variants.TryAdd(derived, DerivedCredit))
                     df += derivedDf;
             }
 
             if (df == 0 && fuzzyLookups++ < MaxFuzzyLookups)
             {
-                foreach (var near in NearSpellings(group[0], reader))
+                foreach (var near in index.NearSpellings(group[0]))
                 {
                     variants.TryAdd(near, FuzzyCredit);
-                    df += reader.DocFreq(new Term(IndexFields.Text, near));
+                    df += index.TextFrequency(near);
                 }
             }
 
@@ -122,23 +120,5 @@ internal static class QuestionAnalysis
         yield return stem + "er";
         if (stem.EndsWith('e'))
             yield return stem + "r";
-    }
-
-    /// <summary>The closest spellings of a misspelt stem that the index holds ("madelin" → "madelein").</summary>
-    private static IEnumerable<string> NearSpellings(string stem, IndexReader reader)
-    {
-        // Short words have too many neighbours one edit away to guess safely.
-        if (stem.Length < 5 || !stem.All(char.IsLetter))
-            return [];
-        var maxEdits = stem.Length >= 8 ? 2 : 1;
-        var fuzzy = new FuzzyQuery(new Term(IndexFields.Text, stem), maxEdits, prefixLength: 1, maxExpansions: 8, transpositions: true);
-        var rewritten = fuzzy.Rewrite(reader);
-        if (rewritten is not BooleanQuery candidates)
-            return rewritten is TermQuery single ? [single.Term.Text] : [];
-        var clauses = candidates.Clauses.Select(c => (TermQuery)c.Query).ToArray();
-        if (clauses.Length == 0)
-            return [];
-        var best = clauses.Max(q => q.Boost);
-        return clauses.Where(q => q.Boost >= best).Select(q => q.Term.Text).ToArray();
     }
 }

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Bot.Knowledge.Documents;
+using Bot.Knowledge.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Bot.Knowledge.Search;
+
+/// <summary>
+/// What questions need to know about one searcher snapshot, held in memory for as long as the
+/// snapshot lives: every term's document frequency (so a question's words are looked up in a
+/// dictionary, not sought in the index twice), near spellings of unknown words, and the
+/// passages already loaded from stored fields. Built on first use after each refresh.
+/// </summary>
+internal sealed class IndexSnapshot
+{
+    private static readonly ConditionalWeakTable<IndexReader, IndexSnapshot> Snapshots = new();
+
+    private readonly Dictionary<string, int> textFrequencies;
+    private readonly Dictionary<string, int> contextFrequencies;
+    private readonly Dictionary<char, string[]> termsByInitial;
+    private readonly ConcurrentDictionary<string, string[]> nearSpellings = new(StringComparer.Ordinal);
+    private readonly Passage?[] passages;
+
+    private IndexSnapshot(IndexReader reader)
+    {
+        DocCount = Math.Max(reader.NumDocs, 1);
+        textFrequencies = Frequencies(reader, IndexFields.Text);
+        contextFrequencies = Frequencies(reader, IndexFields.Context);
+        termsByInitial = textFrequencies.Keys
+            .Where(t => t.Length > 0 && t.All(char.IsLetter))
+            .GroupBy(t => t[0])
+            .ToDictionary(g => g.Key, g => g.ToArray());
+        passages = new Passage?[reader.MaxDoc];
+    }
+
+    public int DocCount { get; }
+
+    public static IndexSnapshot Of(IndexSearcher searcher) => Snapshots.GetValue(searcher.IndexReader, r => new IndexSnapshot(r));
+
+    public int TextFrequency(string term) => textFrequencies.GetValueOrDefault(term);
+
+    public int ContextFrequency(string term) => contextFrequencies.GetValueOrDefault(term);
+
+    /// <summary>The passage stored for a document, loaded once per snapshot.</summary>
+    public Passage Passage(IndexSearcher searcher, int doc) =>
+        passages[doc] ??= KnowledgeIndex.FromLucene(searcher.Doc(doc));
+
+    /// <summary>
+    /// The index's closest spellings of a stem it lacks ("madelin" → "madelein"): same first
+    /// letter, one edit (two from ten letters), a swap of neighbours counting as one.
+    /// </summary>
+    public IReadOnlyList<string> NearSpellings(string stem)
+    {
+        // Short words have too many neighbours one edit away to guess safely.
+        if (stem.Length < 5 || !stem.All(char.IsLetter))
+            return [];
+        return nearSpellings.GetOrAdd(stem, s =>
+        {
+            if (!termsByInitial.TryGetValue(s[0], out var candidates))
+                return [];
+            var maxEdits = s.Length >= 10 ? 2 : 1;
+            var best = maxEdits + 1;
+            var found = new List<string>();
+            foreach (var term in candidates)
+            {
+                if (Math.Abs(term.Length - s.Length) > maxEdits)
+                    continue;
+                var distance = EditDistance.Bounded(s, term, Math.Min(best, maxEdits));
+                if (distance < best)
+                {
+                    best = distance;
+                    found.Clear();
+                }
+
+                if (distance == best && distance <= maxEdits)
+                    found.Add(term);
+            }
+
+            return found.OrderByDescending(TextFrequency).Take(8).ToArray();
+        });
+    }
+
+    private static Dictionary<string, int> Frequencies(IndexReader reader, string field)
+    {
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null)
+            return frequencies;
+        var iterator = terms.GetEnumerator();
+        while (iterator.MoveNext())
+            frequencies[iterator.Term.Utf8ToString()] = iterator.DocFreq;
+        return frequencies;
+    }
+}
