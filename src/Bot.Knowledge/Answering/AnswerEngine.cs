@@ -45,7 +45,7 @@ public sealed class AnswerEngine(KnowledgeStore store)
         // In-order collection scores with BooleanScorer2, which allocates far less per search than
         // the out-of-order BooleanScorer's bucket table.
         var collector = TopScoreDocCollector.Create(Math.Max(Candidates, passages), docsScoredInOrder: true);
-        searcher.Search(PassageQuery.Build(concepts, snapshot), collector);
+        searcher.Search(PassageQuery.Build(concepts, snapshot, searcher), collector);
         var top = collector.GetTopDocs();
         if (top.ScoreDocs.Length == 0)
             return Answer.NotAnswered(question, Abstention.NothingMatched);

@@ -1,6 +1,7 @@
 using Bot.Knowledge.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Bot.Knowledge.Search;
 
@@ -10,8 +11,9 @@ internal static class PassageQuery
     /// <summary>Title and section words locate a passage but are weaker evidence than its own words.</summary>
     private const float ContextBoost = 0.3f;
 
-    public static Query Build(IReadOnlyList<Concept> concepts, IndexSnapshot index)
+    public static Query Build(IReadOnlyList<Concept> concepts, IndexSnapshot index, IndexSearcher searcher)
     {
+        var states = new TermStates(searcher.TopReaderContext);
         var query = new BooleanQuery();
         foreach (var concept in concepts.Where(c => c.Known))
         {
@@ -22,9 +24,9 @@ internal static class PassageQuery
             foreach (var (term, credit) in concept.Variants)
             {
                 if (index.TextFrequency(term) > 0)
-                    either.Add(new TermQuery(new Term(IndexFields.Text, term)) { Boost = credit });
+                    either.Add(states.Query(IndexFields.Text, term, credit));
                 if (index.ContextFrequency(term) > 0)
-                    either.Add(new TermQuery(new Term(IndexFields.Context, term)) { Boost = credit * ContextBoost });
+                    either.Add(states.Query(IndexFields.Context, term, credit * ContextBoost));
             }
 
             if (either.Disjuncts.Count == 0)
@@ -34,5 +36,37 @@ internal static class PassageQuery
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// Looks every term of a question up with one terms enumerator per field and segment. Left
+    /// to itself, each TermQuery would open a fresh enumerator per segment, and those are most
+    /// of what a search allocates.
+    /// </summary>
+    private sealed class TermStates(IndexReaderContext top)
+    {
+        private readonly Dictionary<string, TermsEnum?[]> enumerators = new(StringComparer.Ordinal);
+
+        public TermQuery Query(string field, string text, float boost)
+        {
+            var term = new Term(field, text);
+            var leaves = top.Leaves;
+            if (!enumerators.TryGetValue(field, out var perLeaf))
+            {
+                perLeaf = leaves.Select(leaf => leaf.AtomicReader.GetTerms(field)?.GetEnumerator()).ToArray();
+                enumerators[field] = perLeaf;
+            }
+
+            var context = new TermContext(top);
+            var bytes = new BytesRef(text);
+            for (var i = 0; i < leaves.Count; i++)
+            {
+                var terms = perLeaf[i];
+                if (terms is not null && terms.SeekExact(bytes))
+                    context.Register(terms.GetTermState(), leaves[i].Ord, terms.DocFreq, terms.TotalTermFreq);
+            }
+
+            return new TermQuery(term, context) { Boost = boost };
+        }
     }
 }
