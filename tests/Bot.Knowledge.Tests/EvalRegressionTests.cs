@@ -126,6 +126,12 @@ public sealed class EvalRegressionTests(ShippedKnowledgeFixture knowledge, ITest
             return ours;
         }
 
+        if (!File.Exists(TestPaths.Scorer))
+        {
+            output.WriteLine($"{TestPaths.Scorer} is not beside this checkout: compared nothing with score.py");
+            return ours;
+        }
+
         var answersPath = temp.Combine($"answers-{Guid.NewGuid():N}.jsonl");
         File.WriteAllLines(answersPath, answers.Select(a => new JsonObject
         {

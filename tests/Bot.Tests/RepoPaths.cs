@@ -7,7 +7,15 @@ internal static class RepoPaths
 
     public static string Knowledge => Path.Combine(Root, "knowledge");
 
-    public static string DevQuestions => Path.GetFullPath(Path.Combine(Root, "..", "shared", "eval", "dev-questions.jsonl"));
+    /// <summary>The public question set from ../shared when that folder is there, else its copy in tests/data.</summary>
+    public static string DevQuestions
+    {
+        get
+        {
+            var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared", "eval", "dev-questions.jsonl"));
+            return File.Exists(shared) ? shared : Path.Combine(Root, "tests", "data", "dev-questions.jsonl");
+        }
+    }
 
     private static string FindRoot()
     {

@@ -12,11 +12,18 @@ internal static class TestPaths
     /// <summary>The shared folder lies beside the repository.</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
 
-    public static string SeedArticle => Path.Combine(Shared, "seed", "beyond-utopia-article.txt");
+    public static string SeedArticle => SharedOrCopy(Path.Combine("seed", "beyond-utopia-article.txt"));
 
-    public static string DevQuestions => Path.Combine(Shared, "eval", "dev-questions.jsonl");
+    public static string DevQuestions => SharedOrCopy(Path.Combine("eval", "dev-questions.jsonl"));
 
     public static string Scorer => Path.Combine(Shared, "eval", "score.py");
+
+    /// <summary>The file in ../shared when that folder is there, else the copy in tests/data (see its README).</summary>
+    private static string SharedOrCopy(string relative)
+    {
+        var shared = Path.Combine(Shared, relative);
+        return File.Exists(shared) ? shared : Path.Combine(RepoRoot, "tests", "data", Path.GetFileName(relative));
+    }
 
     private static string FindRepoRoot()
     {
