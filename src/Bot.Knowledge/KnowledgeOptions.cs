@@ -26,6 +26,17 @@ public sealed class KnowledgeOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Knowledge:PollInterval must be between 0.1 and 60 seconds.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Whether to find answers by meaning too (a sentence model, fused with the word index). Off: words only.</summary>
+    public bool Semantic { get; set; } = true;
+
+    /// <summary>How many recent questions keep their embedding, so asking again skips the model.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "Knowledge:QuestionCacheSize must be between 0 and 1000000.")]
+    public int QuestionCacheSize { get; set; } = 1024;
+
+    /// <summary>How many embeddings run at once; 0 means one per processor.</summary>
+    [Range(0, 256, ErrorMessage = "Knowledge:MaxModelConcurrency must be between 0 and 256.")]
+    public int MaxModelConcurrency { get; set; }
+
     /// <summary>Files larger than this are skipped as broken rather than read into memory.</summary>
     [Range(1, 64 * 1024 * 1024, ErrorMessage = "Knowledge:MaxFileBytes must be between 1 and 67108864.")]
     public int MaxFileBytes { get; set; } = 4 * 1024 * 1024;

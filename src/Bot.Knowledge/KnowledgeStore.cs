@@ -1,5 +1,6 @@
 using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Semantic;
 using Lucene.Net.Analysis;
 
 namespace Bot.Knowledge;
@@ -13,9 +14,23 @@ public sealed class KnowledgeStore : IDisposable
     private volatile Analyzer queryAnalyzer = TextAnalysis.CreateQueryAnalyzer(null);
     private volatile bool ready;
 
-    public KnowledgeStore(KnowledgeIndex index) => Index = index;
+    /// <param name="embedder">The sentence model for meaning-based retrieval, or null for the lexical path only.</param>
+    /// <param name="questionCacheSize">How many recent questions keep their embedding.</param>
+    public KnowledgeStore(KnowledgeIndex index, ITextEmbedder? embedder = null, int questionCacheSize = 1024)
+    {
+        if (index.EmbeddingModel != (embedder?.ModelId ?? ""))
+            throw new ArgumentException($"The index was opened for embedding model '{index.EmbeddingModel}', not '{embedder?.ModelId}'.", nameof(embedder));
+        Index = index;
+        Questions = embedder is null ? null : new QuestionEmbeddings(embedder, questionCacheSize);
+    }
 
     public KnowledgeIndex Index { get; }
+
+    /// <summary>The sentence model, when meaning-based retrieval is on.</summary>
+    public ITextEmbedder? Embedder => Questions?.Embedder;
+
+    /// <summary>Question embeddings through their cache, when meaning-based retrieval is on.</summary>
+    public QuestionEmbeddings? Questions { get; }
 
     /// <summary>The chain questions go through; swapped whole when the synonym file changes.</summary>
     public Analyzer QueryAnalyzer => queryAnalyzer;

@@ -1,6 +1,8 @@
 using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Documents;
 using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Semantic;
+using Bot.Knowledge.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Knowledge;
@@ -94,7 +96,12 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
             }
 
             if (upserts.Count > 0 || removed.Length > 0 || manifest.ChainVersion != TextAnalysis.ChainVersion)
-                store.Index.Apply(upserts, removed, new IndexManifest(TextAnalysis.ChainVersion, hashes));
+            {
+                // Embedding is the slow part of indexing; it happens before the write, while
+                // questions are still answered from the previous snapshot.
+                var indexed = upserts.Select(d => new IndexedDocument(d, Embed(d))).ToArray();
+                store.Index.Apply(indexed, removed, new IndexManifest(TextAnalysis.ChainVersion, hashes) { EmbeddingModel = store.Index.EmbeddingModel });
+            }
 
             var synonymsReloaded = ReloadSynonymsIfChanged();
             store.MarkReady();
@@ -103,6 +110,42 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
                 logger.LogInformation("Knowledge index updated: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} unchanged", added, updated, removed.Length, unchanged);
             return report;
         }
+    }
+
+    /// <summary>Vectors for every passage and every sentence of a document, when the store has a model.</summary>
+    private IReadOnlyList<PassageVectors>? Embed(KnowledgeDocument document)
+    {
+        if (store.Embedder is not { } embedder)
+            return null;
+        var texts = new List<string>();
+        var sentenceCounts = new List<int>();
+        foreach (var passage in document.Passages)
+        {
+            var sentences = SentenceSplitter.Split(passage.Text);
+            texts.Add(passage.Text);
+            texts.AddRange(sentences);
+            sentenceCounts.Add(sentences.Count);
+        }
+
+        // Small batches on every core: the model pads a batch to its longest text, so big batches
+        // waste work, and the embedder bounds how many run at once.
+        const int batch = 8;
+        var vectors = new float[texts.Count][];
+        Parallel.For(0, (texts.Count + batch - 1) / batch, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
+        {
+            var start = b * batch;
+            var embedded = embedder.Embed(texts.GetRange(start, Math.Min(batch, texts.Count - start)));
+            embedded.CopyTo(vectors, start);
+        });
+        var result = new PassageVectors[document.Passages.Count];
+        var at = 0;
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = new PassageVectors(vectors[at], vectors[(at + 1)..(at + 1 + sentenceCounts[i])]);
+            at += 1 + sentenceCounts[i];
+        }
+
+        return result;
     }
 
     /// <param name="indexedHash">The hash the index holds for this file: when the bytes still hash to it, there is nothing to parse.</param>

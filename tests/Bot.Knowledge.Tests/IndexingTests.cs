@@ -324,7 +324,7 @@ public sealed class IndexingTests : IDisposable
         var missing = Path.Combine(workspace.DataFolder, "no-such-knowledge");
         using var knowledge = new OpenKnowledge(KnowledgeIndex.OpenInMemory(), missing, 1024, workspace.Log);
         var options = Options.Create(new KnowledgeOptions { Folder = missing, DataFolder = workspace.DataFolder, Watch = true });
-        using var service = new KnowledgeIndexService(knowledge.Synchronizer, options, TimeProvider.System, new CapturingLogger<KnowledgeIndexService>());
+        using var service = new KnowledgeIndexService(knowledge.Synchronizer, knowledge.Store, options, TimeProvider.System, new CapturingLogger<KnowledgeIndexService>());
 
         var e = await Assert.ThrowsAsync<KnowledgeFolderMissingException>(() => service.StartAsync(CancellationToken.None));
 
@@ -378,6 +378,7 @@ public sealed class IndexingTests : IDisposable
             o.Folder = workspace.KnowledgeFolder;
             o.DataFolder = workspace.DataFolder;
             o.Watch = false;
+            o.Semantic = false; // this test is about where the index goes; the model has tests of its own
         });
         services.AddKnowledge();
 

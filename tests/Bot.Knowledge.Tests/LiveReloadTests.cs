@@ -44,7 +44,7 @@ public sealed class LiveReloadTests : IAsyncLifetime
             ReloadDebounce = TimeSpan.FromMilliseconds(50),
             PollInterval = TimeSpan.FromMilliseconds(250),
         };
-        service = new KnowledgeIndexService(knowledge.Synchronizer, Options.Create(options), TimeProvider.System, serviceLog);
+        service = new KnowledgeIndexService(knowledge.Synchronizer, knowledge.Store, Options.Create(options), TimeProvider.System, serviceLog);
         await service.StartAsync(CancellationToken.None);
     }
 

@@ -17,6 +17,9 @@ public sealed record Answer(string Question, bool Answered, string Sentence, IRe
     /// abstention threshold is applied to. 0 when nothing matched.
     /// </summary>
     public float Coverage { get; init; }
+
+    /// <summary>Cosine similarity of the question with the chosen (or best) sentence; 0 on the lexical path.</summary>
+    public float Similarity { get; init; }
 }
 
 /// <summary>A passage found for a question.</summary>

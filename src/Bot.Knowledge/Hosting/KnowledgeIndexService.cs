@@ -12,6 +12,7 @@ namespace Bot.Knowledge.Hosting;
 /// </summary>
 public sealed class KnowledgeIndexService(
     KnowledgeSynchronizer synchronizer,
+    KnowledgeStore store,
     IOptions<KnowledgeOptions> options,
     TimeProvider time,
     ILogger<KnowledgeIndexService> logger) : BackgroundService
@@ -29,7 +30,17 @@ public sealed class KnowledgeIndexService(
             synchronizer.Folder, time.GetElapsedTime(started).TotalMilliseconds, report.Added, report.Updated, report.Removed, report.Unchanged, report.Skipped.Count);
 
         if (options.Value.Watch)
+        {
+            // A long-running bot loads its sentence model now, not on the first member's question.
+            if (store.Embedder is { } embedder)
+            {
+                var loading = time.GetTimestamp();
+                embedder.Embed(["warm-up"], cancellationToken);
+                logger.LogInformation("Sentence model {Model} ready in {Elapsed:0} ms", embedder.ModelId, time.GetElapsedTime(loading).TotalMilliseconds);
+            }
+
             watcher = StartWatcher();
+        }
         await base.StartAsync(cancellationToken);
     }
 

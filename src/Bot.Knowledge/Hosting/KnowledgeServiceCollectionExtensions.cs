@@ -1,5 +1,6 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Semantic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,8 @@ public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the knowledge index, its synchroniser and hosted service, and the answer engine.
-    /// Bind and validate <see cref="KnowledgeOptions"/> before calling this.
+    /// Bind and validate <see cref="KnowledgeOptions"/> before calling this, and register an
+    /// <see cref="ITextEmbedder"/> when <see cref="KnowledgeOptions.Semantic"/> is on.
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
@@ -19,7 +21,11 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            return new KnowledgeStore(KnowledgeIndex.Open(Path.Combine(Path.GetFullPath(options.DataFolder), "index")));
+            var embedder = options.Semantic
+                ? sp.GetService<ITextEmbedder>() ?? throw new InvalidOperationException("Knowledge:Semantic is on but no sentence model (ITextEmbedder) is registered.")
+                : null;
+            var index = KnowledgeIndex.Open(Path.Combine(Path.GetFullPath(options.DataFolder), "index"), embedder?.ModelId);
+            return new KnowledgeStore(index, embedder, options.QuestionCacheSize);
         });
         services.AddSingleton(sp =>
         {

@@ -13,4 +13,6 @@ internal static class IndexFields
     public const string Text = "text";
     /// <summary>Document title and section heading, analysed: a weaker signal than the paragraph itself.</summary>
     public const string Context = "context";
+    /// <summary>Stored only: the passage's and its sentences' embeddings (<see cref="Semantic.PassageVectors"/>).</summary>
+    public const string Vectors = "vectors";
 }

@@ -1,5 +1,6 @@
 using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Documents;
+using Bot.Knowledge.Semantic;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -21,20 +22,23 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly SearcherManager searchers;
     private readonly System.Threading.Lock writeLock = new();
 
-    private KnowledgeIndex(Directory directory, IndexManifest manifest, bool isPrivateCopy)
+    private KnowledgeIndex(Directory directory, IndexManifest manifest, bool isPrivateCopy, string? embeddingModel)
     {
         this.directory = directory;
         Manifest = manifest;
         IsPrivateCopy = isPrivateCopy;
+        EmbeddingModel = embeddingModel ?? "";
+        var compatible = manifest.ChainVersion == TextAnalysis.ChainVersion && manifest.EmbeddingModel == EmbeddingModel;
         var config = new IndexWriterConfig(TextAnalysis.Version, TextAnalysis.CreateIndexAnalyzer())
         {
             Similarity = Similarity,
-            // An index of another chain version would answer with the wrong terms: start over.
-            OpenMode = manifest.ChainVersion == TextAnalysis.ChainVersion ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
+            // An index of another chain version would answer with the wrong terms, and vectors of
+            // another model (or none) cannot be compared with this model's: start over.
+            OpenMode = compatible ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
         };
         writer = new IndexWriter(directory, config);
         if (config.OpenMode == OpenMode.CREATE)
-            Manifest = IndexManifest.Empty with { ChainVersion = TextAnalysis.ChainVersion };
+            Manifest = IndexManifest.Empty with { ChainVersion = TextAnalysis.ChainVersion, EmbeddingModel = EmbeddingModel };
         searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
     }
 
@@ -42,6 +46,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>What the last commit was built from.</summary>
     public IndexManifest Manifest { get; private set; }
+
+    /// <summary>The model whose vectors this index stores with each passage; empty when it stores none.</summary>
+    public string EmbeddingModel { get; }
 
     /// <summary>True when another process holds the on-disk index and this one runs from memory.</summary>
     public bool IsPrivateCopy { get; }
@@ -53,18 +60,19 @@ public sealed class KnowledgeIndex : IDisposable
     /// Opens the index under <paramref name="indexFolder"/>, or an in-memory copy when another
     /// process (a running bot, say, while the command line asks a question) holds its write lock.
     /// </summary>
-    public static KnowledgeIndex Open(string indexFolder)
+    /// <param name="embeddingModel">The model whose vectors will be stored (<see cref="Semantic.ITextEmbedder.ModelId"/>), or null for none.</param>
+    public static KnowledgeIndex Open(string indexFolder, string? embeddingModel = null)
     {
         System.IO.Directory.CreateDirectory(indexFolder);
         var fs = FSDirectory.Open(indexFolder);
         try
         {
-            return new KnowledgeIndex(fs, ReadManifest(fs), isPrivateCopy: false);
+            return new KnowledgeIndex(fs, ReadManifest(fs), isPrivateCopy: false, embeddingModel);
         }
         catch (LockObtainFailedException)
         {
             fs.Dispose();
-            return OpenInMemory();
+            return OpenInMemory(embeddingModel);
         }
         catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException)
         {
@@ -72,25 +80,31 @@ public sealed class KnowledgeIndex : IDisposable
             fs.Dispose();
             foreach (var file in System.IO.Directory.EnumerateFiles(indexFolder))
                 File.Delete(file);
-            return new KnowledgeIndex(FSDirectory.Open(indexFolder), IndexManifest.Empty, isPrivateCopy: false)
+            return new KnowledgeIndex(FSDirectory.Open(indexFolder), IndexManifest.Empty, isPrivateCopy: false, embeddingModel)
             {
                 RecoveredFrom = $"{e.GetType().Name}: {e.Message}",
             };
         }
     }
 
-    public static KnowledgeIndex OpenInMemory() => new(new RAMDirectory(), IndexManifest.Empty, isPrivateCopy: true);
+    public static KnowledgeIndex OpenInMemory(string? embeddingModel = null) => new(new RAMDirectory(), IndexManifest.Empty, isPrivateCopy: true, embeddingModel);
 
     /// <summary>Replaces the passages of changed documents, removes deleted ones, commits with the new manifest.</summary>
-    public void Apply(IEnumerable<KnowledgeDocument> upserts, IEnumerable<string> deletedPaths, IndexManifest manifest)
+    public void Apply(IEnumerable<KnowledgeDocument> upserts, IEnumerable<string> deletedPaths, IndexManifest manifest) =>
+        Apply(upserts.Select(d => new IndexedDocument(d, null)), deletedPaths, manifest);
+
+    /// <summary>As <see cref="Apply(IEnumerable{KnowledgeDocument}, IEnumerable{string}, IndexManifest)"/>, storing each passage's vectors with it.</summary>
+    public void Apply(IEnumerable<IndexedDocument> upserts, IEnumerable<string> deletedPaths, IndexManifest manifest)
     {
         lock (writeLock)
         {
             foreach (var path in deletedPaths)
                 writer.DeleteDocuments(new Term(IndexFields.Path, path));
-            foreach (var document in upserts)
+            foreach (var (document, vectors) in upserts)
             {
-                writer.UpdateDocuments(new Term(IndexFields.Path, document.Path), document.Passages.Select(ToLucene));
+                writer.UpdateDocuments(
+                    new Term(IndexFields.Path, document.Path),
+                    document.Passages.Select((p, i) => ToLucene(p, vectors?[i])));
             }
 
             writer.SetCommitData(manifest.ToCommitData());
@@ -119,8 +133,10 @@ public sealed class KnowledgeIndex : IDisposable
         doc.Get(IndexFields.Source),
         doc.Get(IndexFields.Text));
 
-    private static Document ToLucene(Passage passage) =>
-    [
+    private static Document ToLucene(Passage passage, PassageVectors? vectors)
+    {
+        Document doc =
+        [
         new StringField(IndexFields.Id, passage.Id, Field.Store.YES),
         new StringField(IndexFields.Path, passage.Path, Field.Store.YES),
         new StoredField(IndexFields.Ordinal, passage.Ordinal),
@@ -129,7 +145,11 @@ public sealed class KnowledgeIndex : IDisposable
         new StoredField(IndexFields.Source, passage.Source),
         new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
         new TextField(IndexFields.Context, $"{passage.Title}\n{passage.Section}", Field.Store.NO),
-    ];
+        ];
+        if (vectors is not null)
+            doc.Add(new StoredField(IndexFields.Vectors, vectors.ToBytes()));
+        return doc;
+    }
 
     private static IndexManifest ReadManifest(Directory directory)
     {

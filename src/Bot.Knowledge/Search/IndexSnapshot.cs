@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Bot.Knowledge.Documents;
 using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Semantic;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -23,6 +24,12 @@ internal sealed class IndexSnapshot
     private readonly Dictionary<char, string[]> termsByInitial;
     private readonly ConcurrentDictionary<string, string[]> nearSpellings = new(StringComparer.Ordinal);
     private readonly Passage?[] passages;
+    private volatile VectorTable? vectors;
+
+    private static readonly ISet<string> PassageFields = new HashSet<string>
+    {
+        IndexFields.Path, IndexFields.Ordinal, IndexFields.Title, IndexFields.Section, IndexFields.Source, IndexFields.Text,
+    };
 
     private IndexSnapshot(IndexReader reader)
     {
@@ -46,7 +53,17 @@ internal sealed class IndexSnapshot
 
     /// <summary>The passage stored for a document, loaded once per snapshot.</summary>
     public Passage Passage(IndexSearcher searcher, int doc) =>
-        passages[doc] ??= KnowledgeIndex.FromLucene(searcher.Doc(doc));
+        passages[doc] ??= KnowledgeIndex.FromLucene(searcher.Doc(doc, PassageFields));
+
+    /// <summary>Every live passage's vectors, loaded once per snapshot on the first question that needs them.</summary>
+    public VectorTable Vectors(IndexSearcher searcher, int dimensions)
+    {
+        var table = vectors;
+        if (table is not null)
+            return table;
+        lock (passages)
+            return vectors ??= VectorTable.Load(searcher.IndexReader, dimensions);
+    }
 
     /// <summary>
     /// The index's closest spellings of a stem it lacks ("madelin" → "madelein"): same first

@@ -16,7 +16,7 @@ internal static class AskCommand
             var question = string.Join(' ', cli.Words);
             if (string.IsNullOrWhiteSpace(question))
                 throw new CliException($"the question is empty; {Example}");
-            await Write(engine.Ask(question), cli.Json, bold, output);
+            await Write(engine.Ask(question, mode: cli.Mode), cli.Json, bold, output);
             return BotCommandLine.Ok;
         }
 
@@ -30,7 +30,7 @@ internal static class AskCommand
                 continue;
             if (asked++ > 0 && !cli.Json)
                 await output.WriteLineAsync();
-            await Write(engine.Ask(line.Trim()), cli.Json, bold, output);
+            await Write(engine.Ask(line.Trim(), mode: cli.Mode), cli.Json, bold, output);
         }
 
         if (asked == 0)

