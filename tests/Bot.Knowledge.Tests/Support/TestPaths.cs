@@ -16,6 +16,9 @@ internal static class TestPaths
 
     public static string DevQuestions => SharedOrCopy(Path.Combine("eval", "dev-questions.jsonl"));
 
+    /// <summary>Our own paraphrased and near-domain questions (tests/data), written to check that retrieval generalises.</summary>
+    public static string ParaphraseQuestions => Path.Combine(RepoRoot, "tests", "data", "paraphrase-questions.jsonl");
+
     public static string Scorer => Path.Combine(Shared, "eval", "score.py");
 
     /// <summary>The file in ../shared when that folder is there, else the copy in tests/data (see its README).</summary>

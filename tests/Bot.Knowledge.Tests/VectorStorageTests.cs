@@ -1,0 +1,92 @@
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Tests.Support;
+
+namespace Bot.Knowledge.Tests;
+
+/// <summary>Passage and sentence vectors live with the index, so unchanged files are never embedded twice.</summary>
+public sealed class VectorStorageTests : IDisposable
+{
+    private static readonly string River = Markdown.Article(
+        "The river crossing",
+        "The Roh family crossed the Mekong river on a bamboo raft at dawn. The water was cold.",
+        "The crossing guide was a fisherman named Tran.");
+
+    private static readonly string Cook = Markdown.Article(
+        "Life in the safe house",
+        "The safe house cook, Mrs. Lee, baked cornbread every Tuesday.");
+
+    private readonly KnowledgeWorkspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public void Every_passage_and_every_sentence_is_embedded_once()
+    {
+        workspace.Write("river.md", River);
+        var model = new CountingEmbedder(SentenceModel.Shared);
+        using var knowledge = workspace.Open(embedder: model);
+
+        knowledge.Sync();
+
+        // 2 passages + 3 sentences.
+        Assert.Equal(5, model.TextsEmbedded);
+        Assert.Contains("Mekong", knowledge.Ask("How did the Roh family cross the river?").Sentence);
+    }
+
+    [Fact]
+    public void A_restart_with_nothing_changed_embeds_nothing_and_still_answers_by_meaning()
+    {
+        workspace.Write("river.md", River);
+        workspace.Write("cook.md", Cook);
+        using (var first = workspace.Open(embedder: SentenceModel.Shared))
+            first.Sync();
+
+        var model = new CountingEmbedder(SentenceModel.Shared);
+        using var restarted = workspace.Open(embedder: model);
+        var report = restarted.Sync();
+        var answer = restarted.Ask("Who baked the bread in the safe house?", RetrievalMode.Semantic);
+
+        Assert.Equal(2, report.Unchanged);
+        Assert.Equal(1, model.TextsEmbedded); // the question only
+        Assert.Contains("cornbread", answer.Sentence);
+    }
+
+    [Fact]
+    public void A_changed_file_is_embedded_again_and_the_others_are_not()
+    {
+        workspace.Write("river.md", River);
+        workspace.Write("cook.md", Cook);
+        using var knowledge = workspace.Open(embedder: SentenceModel.Shared);
+        knowledge.Sync();
+
+        var model = new CountingEmbedder(SentenceModel.Shared);
+        using var reopened = Reopen(model);
+        workspace.Write("cook.md", Markdown.Article("Life in the safe house", "The safe house cook, Mrs. Lee, made dumplings on Sundays."));
+        reopened.Sync();
+
+        Assert.Equal(2, model.TextsEmbedded); // one passage, one sentence
+        Assert.Contains("dumplings", reopened.Ask("What did the safe house cook make?", RetrievalMode.Semantic).Sentence);
+
+        OpenKnowledge Reopen(CountingEmbedder counting)
+        {
+            knowledge.Dispose();
+            return workspace.Open(embedder: counting);
+        }
+    }
+
+    [Fact]
+    public void An_index_built_without_vectors_is_rebuilt_with_them_when_the_model_is_turned_on()
+    {
+        workspace.Write("river.md", River);
+        using (var lexical = workspace.Open())
+            lexical.Sync();
+
+        var model = new CountingEmbedder(SentenceModel.Shared);
+        using var hybrid = workspace.Open(embedder: model);
+        var report = hybrid.Sync();
+
+        Assert.Equal(1, report.Added);
+        Assert.Equal(5, model.TextsEmbedded);
+        Assert.Equal(SentenceModel.Shared.ModelId, hybrid.Store.Index.Manifest.EmbeddingModel);
+    }
+}
