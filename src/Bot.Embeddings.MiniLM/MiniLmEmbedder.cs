@@ -26,7 +26,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
         // Loaded on first use: a command that only needs the lexical path never pays for the model.
-        encoder = new Lazy<SentenceEncoder>(() => new SentenceEncoder(options), LazyThreadSafetyMode.ExecutionAndPublication);
+        encoder = new Lazy<SentenceEncoder>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
         slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
     }
 
@@ -56,6 +56,19 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         {
             Interlocked.Decrement(ref running);
             slots.Release();
+        }
+    }
+
+    private SentenceEncoder Load()
+    {
+        try
+        {
+            return new SentenceEncoder(options);
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or DllNotFoundException or TypeInitializationException or BadImageFormatException)
+        {
+            throw new InvalidOperationException(
+                $"The sentence model could not be loaded ({e.GetBaseException().Message}). Set Knowledge__Semantic=false to answer from words only.", e);
         }
     }
 

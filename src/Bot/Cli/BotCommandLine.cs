@@ -58,6 +58,12 @@ internal static class BotCommandLine
             await error.WriteLineAsync($"error: {e.Message}");
             return UsageError;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Not the user's doing, but still one line: the type and message are what a bug report needs.
+            await error.WriteLineAsync($"error: {e.GetType().Name}: {e.Message}");
+            return Failed;
+        }
     }
 
     /// <summary>Starts the host (which indexes the knowledge folder), runs one command, stops.</summary>
