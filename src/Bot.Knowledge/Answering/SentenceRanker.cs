@@ -23,16 +23,17 @@ internal sealed class SentenceRanker
     /// <summary>Any other sentence continues its neighbour's topic too, but more loosely.</summary>
     private const float CarryOver = 0.3f;
 
-    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "there", "then",
-    };
     private const float Bm25Weight = 0.15f;
     private const float EchoPenalty = 0.3f;
     /// <summary>Credit for one word of a two-word name found without the other ("beyond" for "Beyond Utopia").</summary>
     private const float BrokenPhraseCredit = 0.4f;
     /// <summary>Credit for a concept found only in the passage's title or section heading.</summary>
     private const float ContextCredit = 0.7f;
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "there", "then",
+    };
 
     private readonly IReadOnlyList<Concept> concepts;
     private readonly float total;
