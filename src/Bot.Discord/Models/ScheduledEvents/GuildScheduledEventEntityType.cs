@@ -1,0 +1,8 @@
+namespace Bot.Discord.Models.ScheduledEvents;
+
+public enum GuildScheduledEventEntityType
+{
+    StageInstance = 1,
+    Voice = 2,
+    External = 3,
+}
