@@ -1,0 +1,103 @@
+namespace Bot.Discord.Rest.RateLimits;
+
+/// <summary>
+/// All rate-limit state of one bot, shared by every <see cref="DiscordRestClient"/> (typed HttpClients are
+/// transient; this is a singleton). Buckets are keyed by (bucket id, top-level parameters); until Discord
+/// names a route's bucket, by (route, top-level parameters).
+/// </summary>
+public sealed class RestRateLimiter
+{
+    /// <summary>Above this many buckets, idle ones are dropped (every interaction token makes new keys).</summary>
+    private const int SweepThreshold = 1024;
+
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, string> _bucketIdByRoute = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
+    private volatile bool _botTokenRejected;
+
+    public RestRateLimiter(TimeProvider time, int globalRequestsPerSecond = 50)
+    {
+        _time = time;
+        Global = new GlobalRateLimiter(time, globalRequestsPerSecond);
+    }
+
+    public GlobalRateLimiter Global { get; }
+
+    /// <summary>Set after a 401 on a bot-token route: retrying with a rejected token only counts toward Discord's invalid-request ban.</summary>
+    public bool BotTokenRejected => _botTokenRejected;
+
+    /// <summary>Buckets currently tracked.</summary>
+    public int BucketCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _buckets.Count;
+            }
+        }
+    }
+
+    public void MarkBotTokenRejected() => _botTokenRejected = true;
+
+    /// <summary>The bucket a request to <paramref name="route"/> goes through now.</summary>
+    public RateLimitBucket BucketFor(BoundRoute route)
+    {
+        lock (_lock)
+        {
+            return GetOrCreateLocked(KeyLocked(route));
+        }
+    }
+
+    /// <summary>
+    /// After an answer: remembers the bucket id Discord gave the route, and lets the bucket under that
+    /// id learn the state when <paramref name="used"/> was the placeholder of a still-unnamed route.
+    /// </summary>
+    public void Learn(BoundRoute route, RateLimitBucket used, RateLimitHeaders headers)
+    {
+        if (headers.Bucket is not { Length: > 0 } bucketId)
+        {
+            return;
+        }
+
+        RateLimitBucket named;
+        lock (_lock)
+        {
+            _bucketIdByRoute[route.Route.Key] = bucketId;
+            named = GetOrCreateLocked(BucketKey(bucketId, route.MajorKey));
+        }
+
+        if (!ReferenceEquals(named, used))
+        {
+            named.Observe(headers);
+        }
+    }
+
+    private string KeyLocked(BoundRoute route) =>
+        _bucketIdByRoute.TryGetValue(route.Route.Key, out var bucketId)
+            ? BucketKey(bucketId, route.MajorKey)
+            : "route:" + route.Route.Key + "|" + route.MajorKey;
+
+    private static string BucketKey(string bucketId, string majorKey) => "bucket:" + bucketId + "|" + majorKey;
+
+    private RateLimitBucket GetOrCreateLocked(string key)
+    {
+        if (_buckets.TryGetValue(key, out var bucket))
+        {
+            return bucket;
+        }
+
+        if (_buckets.Count >= SweepThreshold)
+        {
+            foreach (var idle in _buckets.Where(pair => pair.Value.IsIdle()).Select(pair => pair.Key).ToList())
+            {
+                _buckets.Remove(idle);
+            }
+        }
+
+        bucket = new RateLimitBucket(_time);
+        _buckets[key] = bucket;
+        return bucket;
+    }
+}

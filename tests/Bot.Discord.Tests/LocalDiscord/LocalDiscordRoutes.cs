@@ -1,0 +1,485 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Bot.Discord.Tests.LocalDiscord;
+
+/// <summary>
+/// The REST routes the local Discord implements, each answering as Discord does: realistic JSON built
+/// from the shared fixtures, and Discord's error codes where its rules are easy to follow (an answered
+/// interaction answered again, an interaction older than 3 s, an empty message, a missing field…).
+/// </summary>
+internal sealed partial class LocalDiscordRoutes
+{
+    /// <summary>The bot user of the fixtures; its id is also the application id.</summary>
+    public const ulong ApplicationId = 1459517128704131073;
+
+    /// <summary>Channel of interaction responses (the fake does not deliver interactions, so it picks one).</summary>
+    public const ulong InteractionChannelId = 1213418270883971075;
+
+    private readonly FakeDiscordState _state;
+
+    public LocalDiscordRoutes(FakeDiscordState state)
+    {
+        _state = state;
+        All =
+        [
+            new("get_bot_gateway", "GET", GatewayBotPath(), GetGatewayBot),
+            new("list_application_commands", "GET", GlobalCommandsPath(), ListCommands),
+            new("bulk_set_application_commands", "PUT", GlobalCommandsPath(), BulkSetCommands),
+            new("bulk_set_guild_application_commands", "PUT", GuildCommandsPath(), BulkSetCommands) { MajorGroups = ["guild_id"] },
+            new("create_interaction_response", "POST", CallbackPath(), CreateInteractionResponse)
+            {
+                BotAuth = false,
+                MajorGroups = ["interaction_id", "interaction_token"],
+            },
+            new("update_original_webhook_message", "PATCH", OriginalPath(), EditOriginal)
+            {
+                BotAuth = false,
+                MajorGroups = ["webhook_id", "webhook_token"],
+            },
+            new("delete_original_webhook_message", "DELETE", OriginalPath(), DeleteOriginal)
+            {
+                BotAuth = false,
+                MajorGroups = ["webhook_id", "webhook_token"],
+            },
+            new("execute_webhook", "POST", WebhookPath(), ExecuteWebhook)
+            {
+                BotAuth = false,
+                MajorGroups = ["webhook_id", "webhook_token"],
+            },
+            new("create_pin", "PUT", PinPath(), CreatePin) { MajorGroups = ["channel_id"] },
+            new("deprecated_create_pin", "PUT", OldPinPath(), CreatePin) { MajorGroups = ["channel_id"] },
+            new("create_guild_scheduled_event", "POST", ScheduledEventsPath(), CreateScheduledEvent) { MajorGroups = ["guild_id"] },
+            new("create_message", "POST", MessagesPath(), CreateMessage) { MajorGroups = ["channel_id"] },
+        ];
+    }
+
+    public IReadOnlyList<FakeRoute> All { get; }
+
+    private FakeResponse GetGatewayBot(FakeRequest request) =>
+        FakeResponse.Ok(JsonNode.Parse(FixtureFiles.Read("gateway_bot_response.json"))!);
+
+    private FakeResponse ListCommands(FakeRequest request)
+    {
+        if (request.Id("application_id") != ApplicationId)
+        {
+            return FakeResponse.Error(403, 50001, "Missing Access");
+        }
+
+        lock (_state.Lock)
+        {
+            return FakeResponse.Ok(_state.Commands.TryGetValue("", out var commands) ? commands.DeepClone() : new JsonArray());
+        }
+    }
+
+    private FakeResponse BulkSetCommands(FakeRequest request)
+    {
+        if (request.Id("application_id") != ApplicationId)
+        {
+            return FakeResponse.Error(403, 50001, "Missing Access");
+        }
+
+        if (request.Json is not JsonArray body)
+        {
+            return FakeResponse.InvalidField("", "BASE_TYPE_ARRAY", "Must be an array.");
+        }
+
+        var scope = request.Match.Groups["guild_id"].Success ? request["guild_id"] : "";
+        lock (_state.Lock)
+        {
+            var existing = _state.Commands.TryGetValue(scope, out var before) ? before : [];
+            var saved = new JsonArray();
+            for (var i = 0; i < body.Count; i++)
+            {
+                if (body[i] is not JsonObject definition)
+                {
+                    return FakeResponse.InvalidField($"{i}", "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
+                }
+
+                var name = (string?)definition["name"];
+                var type = (int?)definition["type"] ?? 1;
+                if (name is not { Length: >= 1 and <= 32 })
+                {
+                    return FakeResponse.InvalidField($"{i}.name", "BASE_TYPE_REQUIRED", "This field is required");
+                }
+
+                if (type == 1 && (string?)definition["description"] is not { Length: >= 1 and <= 100 })
+                {
+                    return FakeResponse.InvalidField($"{i}.description", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
+                }
+
+                var previous = existing.OfType<JsonObject>().FirstOrDefault(c => (string?)c["name"] == name && (int?)c["type"] == type);
+                var command = new JsonObject
+                {
+                    ["id"] = previous?["id"]?.DeepClone() ?? _state.NewSnowflake().ToString(),
+                    ["type"] = type,
+                    ["application_id"] = ApplicationId.ToString(),
+                    ["version"] = _state.NewSnowflake().ToString(),
+                    ["name"] = name,
+                    ["description"] = (string?)definition["description"] ?? "",
+                    ["default_member_permissions"] = definition["default_member_permissions"]?.DeepClone(),
+                    ["nsfw"] = (bool?)definition["nsfw"] ?? false,
+                };
+                if (scope.Length > 0)
+                {
+                    command["guild_id"] = scope;
+                }
+                else
+                {
+                    command["integration_types"] = definition["integration_types"]?.DeepClone() ?? new JsonArray(0);
+                    command["contexts"] = definition["contexts"]?.DeepClone();
+                }
+
+                if (definition["options"] is JsonArray options)
+                {
+                    command["options"] = options.DeepClone();
+                }
+
+                saved.Add(command);
+            }
+
+            _state.Commands[scope] = saved;
+            return FakeResponse.Ok(saved.DeepClone());
+        }
+    }
+
+    private FakeResponse CreateInteractionResponse(FakeRequest request)
+    {
+        var id = request.Id("interaction_id");
+        var token = request["interaction_token"];
+        var type = (int?)request.Json?["type"];
+        lock (_state.Lock)
+        {
+            if (_state.Acknowledged.ContainsKey(id))
+            {
+                return FakeResponse.Error(400, 40060, "Interaction has already been acknowledged.");
+            }
+
+            // The initial response must come within 3 seconds of the interaction.
+            if (_state.Now - FakeDiscordState.CreatedAt(id) > TimeSpan.FromSeconds(3))
+            {
+                return FakeResponse.Error(404, 10062, "Unknown interaction");
+            }
+
+            if (type is null)
+            {
+                return FakeResponse.InvalidField("type", "BASE_TYPE_REQUIRED", "This field is required");
+            }
+
+            if (type is not (1 or 4 or 5 or 6 or 7 or 8 or 9 or 12))
+            {
+                return FakeResponse.InvalidField("type", "BASE_TYPE_CHOICES", "Value must be one of {1, 4, 5, 6, 7, 8, 9, 12}.");
+            }
+
+            var data = request.Json?["data"];
+            if (((string?)data?["content"])?.Length > 2000)
+            {
+                return FakeResponse.InvalidField("data.content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+            }
+
+            _state.Acknowledged[id] = token;
+            JsonObject? message = null;
+            if (type is 4 or 5)
+            {
+                message = Message(InteractionChannelId, type == 4 ? data : null, messageType: 20, webhookId: ApplicationId);
+                var flags = (int?)data?["flags"] ?? 0;
+                message["flags"] = type == 5 ? (flags & 64) | 128 : flags;
+                _state.Originals[token] = message;
+            }
+
+            if (request.Query.TryGetValue("with_response", out var withResponse) && withResponse == "true")
+            {
+                var answer = JsonNode.Parse(FixtureFiles.Read("interaction_callback_with_response.json"))!.AsObject();
+                var interaction = answer["interaction"]!.AsObject();
+                interaction["id"] = id.ToString();
+                interaction["response_message_id"] = message?["id"]?.DeepClone();
+                interaction["response_message_loading"] = type == 5;
+                interaction["response_message_ephemeral"] = ((int?)message?["flags"] & 64) == 64;
+                answer["resource"] = new JsonObject { ["type"] = type };
+                if (type is 4 or 7 && message is not null)
+                {
+                    answer["resource"]!["message"] = message.DeepClone();
+                }
+
+                return FakeResponse.Ok(answer);
+            }
+
+            return FakeResponse.NoContent;
+        }
+    }
+
+    private FakeResponse EditOriginal(FakeRequest request)
+    {
+        lock (_state.Lock)
+        {
+            if (CheckWebhook(request) is { } refused)
+            {
+                return refused;
+            }
+
+            if (!_state.Originals.TryGetValue(request["webhook_token"], out var original))
+            {
+                return FakeResponse.Error(404, 10008, "Unknown Message");
+            }
+
+            var edit = request.Json as JsonObject ?? [];
+            if (((string?)edit["content"])?.Length > 2000)
+            {
+                return FakeResponse.InvalidField("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+            }
+
+            foreach (var field in new[] { "content", "embeds", "components", "attachments" })
+            {
+                if (edit.ContainsKey(field))
+                {
+                    original[field] = edit[field]?.DeepClone() ?? (field == "content" ? "" : new JsonArray());
+                }
+            }
+
+            original["flags"] = ((int?)original["flags"] ?? 0) & ~128; // no longer "thinking"
+            original["edited_timestamp"] = FakeDiscordState.Timestamp(_state.Now);
+            return FakeResponse.Ok(original.DeepClone());
+        }
+    }
+
+    private FakeResponse DeleteOriginal(FakeRequest request)
+    {
+        lock (_state.Lock)
+        {
+            if (CheckWebhook(request) is { } refused)
+            {
+                return refused;
+            }
+
+            return _state.Originals.Remove(request["webhook_token"])
+                ? FakeResponse.NoContent
+                : FakeResponse.Error(404, 10008, "Unknown Message");
+        }
+    }
+
+    private FakeResponse ExecuteWebhook(FakeRequest request)
+    {
+        lock (_state.Lock)
+        {
+            if (CheckWebhook(request) is { } refused)
+            {
+                return refused;
+            }
+
+            var body = request.Json as JsonObject ?? [];
+            if (IsEmptyMessage(body))
+            {
+                return FakeResponse.Error(400, 50006, "Cannot send an empty message");
+            }
+
+            if (((string?)body["content"])?.Length > 2000)
+            {
+                return FakeResponse.InvalidField("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+            }
+
+            var message = Message(InteractionChannelId, body, messageType: 0, webhookId: ApplicationId);
+            return request.Query.TryGetValue("wait", out var wait) && wait == "true" ? FakeResponse.Ok(message) : FakeResponse.NoContent;
+        }
+    }
+
+    private FakeResponse CreatePin(FakeRequest request)
+    {
+        var channelId = request.Id("channel_id");
+        lock (_state.Lock)
+        {
+            if (CheckChannel(channelId) is { } refused)
+            {
+                return refused;
+            }
+
+            var pins = _state.Pins.TryGetValue(channelId, out var existing) ? existing : _state.Pins[channelId] = [];
+            if (pins.Count >= 250 && !pins.Contains(request.Id("message_id")))
+            {
+                return FakeResponse.Error(400, 30003, "Maximum number of pins reached (250)");
+            }
+
+            pins.Add(request.Id("message_id"));
+            return FakeResponse.NoContent;
+        }
+    }
+
+    private FakeResponse CreateScheduledEvent(FakeRequest request)
+    {
+        if (request.Json is not JsonObject body)
+        {
+            return FakeResponse.InvalidField("", "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
+        }
+
+        foreach (var field in new[] { "name", "privacy_level", "scheduled_start_time", "entity_type" })
+        {
+            if (body[field] is null)
+            {
+                return FakeResponse.InvalidField(field, "BASE_TYPE_REQUIRED", "This field is required");
+            }
+        }
+
+        var entityType = (int?)body["entity_type"];
+        if (entityType == 3)
+        {
+            if ((string?)body["entity_metadata"]?["location"] is not { Length: >= 1 and <= 100 })
+            {
+                return FakeResponse.InvalidField("entity_metadata.location", "BASE_TYPE_REQUIRED", "This field is required");
+            }
+
+            if (body["scheduled_end_time"] is null)
+            {
+                return FakeResponse.InvalidField("scheduled_end_time", "BASE_TYPE_REQUIRED", "This field is required");
+            }
+        }
+        else if (body["channel_id"] is null)
+        {
+            return FakeResponse.InvalidField("channel_id", "BASE_TYPE_REQUIRED", "This field is required");
+        }
+
+        var created = JsonNode.Parse(FixtureFiles.Read("scheduled_event_object.json"))!.AsObject();
+        lock (_state.Lock)
+        {
+            created["id"] = _state.NewSnowflake().ToString();
+        }
+
+        created["guild_id"] = request["guild_id"];
+        created["channel_id"] = body["channel_id"]?.DeepClone();
+        created["name"] = body["name"]!.DeepClone();
+        created["description"] = body["description"]?.DeepClone();
+        created["scheduled_start_time"] = body["scheduled_start_time"]!.DeepClone();
+        created["scheduled_end_time"] = body["scheduled_end_time"]?.DeepClone();
+        created["privacy_level"] = body["privacy_level"]!.DeepClone();
+        created["status"] = 1;
+        created["entity_type"] = entityType;
+        created["entity_metadata"] = entityType == 3 ? body["entity_metadata"]!.DeepClone() : null;
+        return FakeResponse.Ok(created);
+    }
+
+    private FakeResponse CreateMessage(FakeRequest request)
+    {
+        var channelId = request.Id("channel_id");
+        lock (_state.Lock)
+        {
+            if (CheckChannel(channelId) is { } refused)
+            {
+                return refused;
+            }
+
+            var body = request.Json as JsonObject ?? [];
+            if (IsEmptyMessage(body))
+            {
+                return FakeResponse.Error(400, 50006, "Cannot send an empty message");
+            }
+
+            if (((string?)body["content"])?.Length > 2000)
+            {
+                return FakeResponse.InvalidField("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+            }
+
+            return FakeResponse.Ok(Message(channelId, body, messageType: 0, webhookId: null));
+        }
+    }
+
+    private FakeResponse? CheckWebhook(FakeRequest request)
+    {
+        if (request.Id("webhook_id") != ApplicationId)
+        {
+            return FakeResponse.Error(404, 10015, "Unknown Webhook");
+        }
+
+        var token = request["webhook_token"];
+        var interaction = _state.Acknowledged.FirstOrDefault(pair => pair.Value == token);
+        if (interaction.Value is null)
+        {
+            return FakeResponse.Error(404, 10015, "Unknown Webhook");
+        }
+
+        // Interaction tokens last 15 minutes.
+        return _state.Now - FakeDiscordState.CreatedAt(interaction.Key) > TimeSpan.FromMinutes(15)
+            ? FakeResponse.Error(401, 50027, "Invalid Webhook Token")
+            : null;
+    }
+
+    private FakeResponse? CheckChannel(ulong channelId) =>
+        _state.HiddenChannels.Contains(channelId) ? FakeResponse.Error(403, 50001, "Missing Access")
+        : _state.ChannelsWithoutPermission.Contains(channelId) ? FakeResponse.Error(403, 50013, "Missing Permissions")
+        : null;
+
+    private static bool IsEmptyMessage(JsonObject body) =>
+        string.IsNullOrEmpty((string?)body["content"])
+        && body["embeds"] is not JsonArray { Count: > 0 }
+        && body["components"] is not JsonArray { Count: > 0 }
+        && body["sticker_ids"] is not JsonArray { Count: > 0 }
+        && body["poll"] is null;
+
+    private JsonObject Message(ulong channelId, JsonNode? body, int messageType, ulong? webhookId)
+    {
+        var message = new JsonObject
+        {
+            ["id"] = _state.NewSnowflake().ToString(),
+            ["channel_id"] = channelId.ToString(),
+            ["author"] = BotUser(),
+            ["content"] = (string?)body?["content"] ?? "",
+            ["timestamp"] = FakeDiscordState.Timestamp(_state.Now),
+            ["edited_timestamp"] = null,
+            ["tts"] = (bool?)body?["tts"] ?? false,
+            ["mention_everyone"] = false,
+            ["mentions"] = new JsonArray(),
+            ["mention_roles"] = new JsonArray(),
+            ["attachments"] = new JsonArray(),
+            ["embeds"] = body?["embeds"]?.DeepClone() ?? new JsonArray(),
+            ["pinned"] = false,
+            ["type"] = messageType,
+            ["flags"] = (int?)body?["flags"] ?? 0,
+            ["components"] = body?["components"]?.DeepClone() ?? new JsonArray(),
+        };
+        if (webhookId is { } webhook)
+        {
+            message["webhook_id"] = webhook.ToString();
+            message["application_id"] = ApplicationId.ToString();
+        }
+
+        return message;
+    }
+
+    private static JsonObject BotUser() => new()
+    {
+        ["id"] = ApplicationId.ToString(),
+        ["username"] = "examplebot",
+        ["discriminator"] = "0",
+        ["global_name"] = null,
+        ["avatar"] = null,
+        ["public_flags"] = 0,
+        ["bot"] = true,
+    };
+
+    [GeneratedRegex(@"^/gateway/bot$")]
+    private static partial Regex GatewayBotPath();
+
+    [GeneratedRegex(@"^/applications/(?<application_id>\d+)/commands$")]
+    private static partial Regex GlobalCommandsPath();
+
+    [GeneratedRegex(@"^/applications/(?<application_id>\d+)/guilds/(?<guild_id>\d+)/commands$")]
+    private static partial Regex GuildCommandsPath();
+
+    [GeneratedRegex(@"^/interactions/(?<interaction_id>\d+)/(?<interaction_token>[^/]+)/callback$")]
+    private static partial Regex CallbackPath();
+
+    [GeneratedRegex(@"^/webhooks/(?<webhook_id>\d+)/(?<webhook_token>[^/]+)/messages/@original$")]
+    private static partial Regex OriginalPath();
+
+    [GeneratedRegex(@"^/webhooks/(?<webhook_id>\d+)/(?<webhook_token>[^/]+)$")]
+    private static partial Regex WebhookPath();
+
+    [GeneratedRegex(@"^/channels/(?<channel_id>\d+)/messages/pins/(?<message_id>\d+)$")]
+    private static partial Regex PinPath();
+
+    [GeneratedRegex(@"^/channels/(?<channel_id>\d+)/pins/(?<message_id>\d+)$")]
+    private static partial Regex OldPinPath();
+
+    [GeneratedRegex(@"^/guilds/(?<guild_id>\d+)/scheduled-events$")]
+    private static partial Regex ScheduledEventsPath();
+
+    [GeneratedRegex(@"^/channels/(?<channel_id>\d+)/messages$")]
+    private static partial Regex MessagesPath();
+}

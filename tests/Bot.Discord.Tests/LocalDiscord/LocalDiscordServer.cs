@@ -1,0 +1,333 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Discord.Tests.LocalDiscord;
+
+/// <summary>
+/// A local Discord REST API: a real Kestrel server on 127.0.0.1 (random port) under <c>/api/v10</c>.
+/// It records every request, answers the routes in <see cref="LocalDiscordRoutes"/> with realistic
+/// JSON, checks <c>Authorization: Bot &lt;token&gt;</c> on bot routes, enforces per-bucket and global
+/// rate limits with Discord's headers and 429s, and can be scripted (<see cref="Script"/>) or held
+/// (<see cref="Hold"/>) per operation.
+/// </summary>
+public sealed class LocalDiscordServer : IAsyncDisposable
+{
+    public const string ApiPrefix = "/api/v10";
+
+    private readonly WebApplication _app;
+    private readonly LocalDiscordRoutes _routes;
+    private readonly FakeDiscordState _state;
+    private readonly Lock _lock = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly List<(string Operation, ScriptedResponse Response)> _scripts = [];
+    private readonly List<(string Operation, ResponseGate Gate)> _holds = [];
+    private long _sequence;
+
+    private LocalDiscordServer(WebApplication app, TimeProvider time)
+    {
+        _app = app;
+        Time = time;
+        _state = new FakeDiscordState(time);
+        _routes = new LocalDiscordRoutes(_state);
+        RateLimits = new FakeRateLimits(time);
+    }
+
+    /// <summary>A token in Discord's format (base64 user id . timestamp . HMAC); made up.</summary>
+    public string Token { get; } = "MTQ1OTUxNzEyODcwNDEzMTA3Mw.GxTest3.local-discord-test-token-9f8e7d6c5b4a";
+
+    public ulong ApplicationId => LocalDiscordRoutes.ApplicationId;
+
+    /// <summary><c>http://127.0.0.1:port/api/v10</c>.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public TimeProvider Time { get; }
+
+    public FakeRateLimits RateLimits { get; }
+
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requests.ToArray();
+            }
+        }
+    }
+
+    public static async Task<LocalDiscordServer> StartAsync(TimeProvider? time = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new LocalDiscordServer(app, time ?? TimeProvider.System);
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        server.BaseUrl = app.Urls.Single().TrimEnd('/') + ApiPrefix;
+        return server;
+    }
+
+    public IReadOnlyList<RecordedRequest> RequestsTo(string operation) =>
+        Requests.Where(request => request.Operation == operation).ToArray();
+
+    /// <summary>The next <paramref name="times"/> requests to <paramref name="operation"/> get <paramref name="response"/>.</summary>
+    public void Script(string operation, ScriptedResponse response, int times = 1)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                _scripts.Add((operation, response));
+            }
+        }
+    }
+
+    /// <summary>The next request to <paramref name="operation"/> waits, after being recorded, until the gate is released.</summary>
+    public ResponseGate Hold(string operation)
+    {
+        var gate = new ResponseGate();
+        lock (_lock)
+        {
+            _holds.Add((operation, gate));
+        }
+
+        return gate;
+    }
+
+    /// <summary>A new interaction as Discord would deliver it now: its id (a snowflake of this instant) and token.</summary>
+    public (ulong Id, string Token) NewInteraction()
+    {
+        var id = _state.NewSnowflake();
+        return (id, "aW50ZXJhY3Rpb246" + id.ToString(CultureInfo.InvariantCulture) + "OnRva2Vu");
+    }
+
+    /// <summary>The bot lacks a permission in this channel (403 50013).</summary>
+    public void DenyPermissionIn(ulong channelId)
+    {
+        lock (_state.Lock)
+        {
+            _state.ChannelsWithoutPermission.Add(channelId);
+        }
+    }
+
+    /// <summary>The bot cannot see this channel (403 50001).</summary>
+    public void HideChannel(ulong channelId)
+    {
+        lock (_state.Lock)
+        {
+            _state.HiddenChannels.Add(channelId);
+        }
+    }
+
+    /// <summary>Waits (real time, bounded) until at least <paramref name="count"/> requests were recorded.</summary>
+    public async Task WaitForRequestsAsync(int count, string? operation = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while ((operation is null ? Requests.Count : RequestsTo(operation).Count) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Expected {count} requests{(operation is null ? "" : " to " + operation)}; got: {string.Join(", ", Requests)}");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_lock)
+        {
+            foreach (var (_, gate) in _holds)
+            {
+                gate.Release();
+            }
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var http = context.Request;
+        string body;
+        using (var reader = new StreamReader(http.Body, Encoding.UTF8))
+        {
+            body = await reader.ReadToEndAsync();
+        }
+
+        var rawPath = http.Path.HasValue ? http.Path.ToUriComponent() : "/";
+        var record = new RecordedRequest
+        {
+            Sequence = Interlocked.Increment(ref _sequence),
+            Method = http.Method,
+            Path = rawPath.StartsWith(ApiPrefix, StringComparison.Ordinal) ? rawPath[ApiPrefix.Length..] : rawPath,
+            Query = http.QueryString.Value ?? "",
+            Headers = http.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            Body = body,
+            ReceivedAt = Time.GetUtcNow(),
+        };
+        lock (_lock)
+        {
+            _requests.Add(record);
+        }
+
+        var (status, json, contentType, headers) = await AnswerAsync(record, http);
+        var response = context.Response;
+        response.StatusCode = status;
+        foreach (var (name, value) in headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        record.Status = status;
+        record.RespondedAt = Time.GetUtcNow();
+        record.ResponseSequence = Interlocked.Increment(ref _sequence);
+        if (json is not null)
+        {
+            response.ContentType = contentType;
+            await response.WriteAsync(json);
+        }
+    }
+
+    private async Task<(int Status, string? Body, string ContentType, Dictionary<string, string> Headers)> AnswerAsync(RecordedRequest record, HttpRequest http)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (!http.Path.StartsWithSegments(ApiPrefix))
+        {
+            return (404, Json(404, 0, "404: Not Found"), "application/json", headers);
+        }
+
+        var matches = _routes.All.Select(route => (Route: route, Match: route.Path.Match(record.Path))).Where(m => m.Match.Success).ToArray();
+        var (route, match) = matches.FirstOrDefault(m => m.Route.Method == record.Method);
+        if (route is null)
+        {
+            return matches.Length > 0
+                ? (405, Json(405, 0, "405: Method Not Allowed"), "application/json", headers)
+                : (404, Json(404, 0, "404: Not Found"), "application/json", headers);
+        }
+
+        record.Operation = route.Operation;
+        ResponseGate? gate;
+        ScriptedResponse? script;
+        lock (_lock)
+        {
+            var held = _holds.FindIndex(hold => hold.Operation == route.Operation);
+            gate = held >= 0 ? _holds[held].Gate : null;
+            if (held >= 0)
+            {
+                _holds.RemoveAt(held);
+            }
+        }
+
+        if (gate is not null)
+        {
+            gate.SignalArrived();
+            await gate.Released;
+        }
+
+        lock (_lock)
+        {
+            var scripted = _scripts.FindIndex(s => s.Operation == route.Operation);
+            script = scripted >= 0 ? _scripts[scripted].Response : null;
+            if (scripted >= 0)
+            {
+                _scripts.RemoveAt(scripted);
+            }
+        }
+
+        var majorKey = route.MajorKey(match!);
+        if (script is not null)
+        {
+            if (script.WithBucketHeaders)
+            {
+                foreach (var (name, value) in RateLimits.Peek(route.Operation, majorKey))
+                {
+                    headers[name] = value;
+                }
+            }
+
+            foreach (var (name, value) in script.Headers)
+            {
+                headers[name] = value;
+            }
+
+            return (script.Status, script.Body, script.ContentType, headers);
+        }
+
+        if (route.BotAuth && http.Headers.Authorization.ToString() != "Bot " + Token)
+        {
+            return (401, Json(401, 0, "401: Unauthorized"), "application/json", headers);
+        }
+
+        JsonNode? parsed = null;
+        if (record.Body.Length > 0)
+        {
+            if (http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+            {
+                return (400, Json(400, 50035, "Invalid Form Body"), "application/json", headers);
+            }
+
+            try
+            {
+                parsed = JsonNode.Parse(record.Body);
+            }
+            catch (JsonException)
+            {
+                return (400, Json(400, 50109, "The request body contains invalid JSON."), "application/json", headers);
+            }
+        }
+
+        if (route.BotAuth && RateLimits.TakeGlobal() is { } globalWait)
+        {
+            var seconds = Math.Max(0.001, globalWait.TotalSeconds);
+            headers["Retry-After"] = Math.Ceiling(seconds).ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Global"] = "true";
+            headers["X-RateLimit-Scope"] = "global";
+            return (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = seconds, ["global"] = true }.ToJsonString(), "application/json", headers);
+        }
+
+        var (bucketHeaders, exceeded) = RateLimits.Take(route.Operation, majorKey);
+        foreach (var (name, value) in bucketHeaders)
+        {
+            headers[name] = value;
+        }
+
+        if (exceeded)
+        {
+            var retryAfter = double.Parse(bucketHeaders["X-RateLimit-Reset-After"], CultureInfo.InvariantCulture);
+            return (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = retryAfter, ["global"] = false }.ToJsonString(), "application/json", headers);
+        }
+
+        var query = http.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
+        var answer = route.Handle(new FakeRequest(match!, query, parsed));
+        return (answer.Status, answer.Json, "application/json", headers);
+    }
+
+    private static string Json(int status, int code, string message) =>
+        new JsonObject { ["message"] = message, ["code"] = code }.ToJsonString();
+}
+
+/// <summary>Holds one request at the server until <see cref="Release"/>.</summary>
+public sealed class ResponseGate
+{
+    private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the held request has arrived.</summary>
+    public Task Arrived => _arrived.Task;
+
+    internal Task Released => _released.Task;
+
+    public void Release() => _released.TrySetResult();
+
+    internal void SignalArrived() => _arrived.TrySetResult();
+}

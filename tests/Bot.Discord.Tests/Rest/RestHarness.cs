@@ -1,0 +1,89 @@
+using Bot.Discord.Rest;
+using Bot.Discord.Rest.RateLimits;
+using Bot.Discord.Tests.LocalDiscord;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Discord.Tests.Rest;
+
+/// <summary>A <see cref="DiscordRestClient"/> talking to a fresh <see cref="LocalDiscordServer"/>, with captured logs.</summary>
+internal sealed class RestHarness : IAsyncDisposable
+{
+    private readonly HttpClient _http;
+
+    private RestHarness(LocalDiscordServer server, HttpClient http, DiscordRestClient client, RestRateLimiter limiter, CapturingLogger<DiscordRestClient> logs, TimeProvider time)
+    {
+        Server = server;
+        _http = http;
+        Client = client;
+        Limiter = limiter;
+        Logs = logs;
+        Time = time;
+    }
+
+    public LocalDiscordServer Server { get; }
+
+    public DiscordRestClient Client { get; }
+
+    public RestRateLimiter Limiter { get; }
+
+    public CapturingLogger<DiscordRestClient> Logs { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>The fake clock, when the harness was started with one.</summary>
+    public FakeTimeProvider FakeTime => Time as FakeTimeProvider ?? throw new InvalidOperationException("This harness runs on real time.");
+
+    /// <summary>
+    /// Starts a server and a client. With <paramref name="time"/> a <see cref="FakeTimeProvider"/>, client and
+    /// server share it. Back-offs are short so real-time tests stay fast.
+    /// </summary>
+    public static async Task<RestHarness> StartAsync(TimeProvider? time = null, Action<DiscordRestOptions>? configure = null, TimeSpan? httpTimeout = null)
+    {
+        time ??= TimeProvider.System;
+        var server = await LocalDiscordServer.StartAsync(time);
+        var options = new DiscordRestOptions
+        {
+            BaseUrl = server.BaseUrl,
+            Token = server.Token,
+            UserAgent = "DiscordBot (https://example.org/beyond-utopia-bot, 1.0) tests",
+            ServerErrorBackoff = TimeSpan.FromMilliseconds(10),
+            MaxServerErrorBackoff = TimeSpan.FromMilliseconds(40),
+        };
+        configure?.Invoke(options);
+        var http = new HttpClient { Timeout = httpTimeout ?? TimeSpan.FromSeconds(30) };
+        var limiter = new RestRateLimiter(time, options.GlobalRequestsPerSecond);
+        var logs = new CapturingLogger<DiscordRestClient>();
+        var client = new DiscordRestClient(http, Options.Create(options), limiter, time, logs);
+        return new RestHarness(server, http, client, limiter, logs, time);
+    }
+
+    /// <summary>
+    /// Moves the fake clock in steps until <paramref name="task"/> completes (real time bounded), giving the
+    /// client a moment between steps; returns how far the clock moved.
+    /// </summary>
+    public async Task<TimeSpan> AdvanceUntilAsync(Task task, TimeSpan step, TimeSpan? limit = null)
+    {
+        var moved = TimeSpan.Zero;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!task.IsCompleted)
+        {
+            if (moved >= (limit ?? TimeSpan.FromHours(1)) || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Still waiting after moving the clock {moved}; requests: {string.Join(", ", Server.Requests)}");
+            }
+
+            FakeTime.Advance(step);
+            moved += step;
+            await Task.WhenAny(task, Task.Delay(5));
+        }
+
+        return moved;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await Server.DisposeAsync();
+    }
+}

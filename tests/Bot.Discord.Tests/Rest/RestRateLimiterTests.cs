@@ -1,0 +1,48 @@
+using Bot.Discord.Rest;
+using Bot.Discord.Rest.RateLimits;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Discord.Tests.Rest;
+
+public sealed class RestRateLimiterTests
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-08-07T19:00:00Z"));
+
+    [Fact]
+    public void Buckets_are_split_by_the_top_level_id()
+    {
+        var limiter = new RestRateLimiter(_time);
+        var route = DiscordRoutes.CreateMessage;
+
+        Assert.NotSame(limiter.BucketFor(route.Bind("1")), limiter.BucketFor(route.Bind("2")));
+        Assert.Same(limiter.BucketFor(route.Bind("1")), limiter.BucketFor(route.Bind("1")));
+    }
+
+    [Fact]
+    public void Routes_sharing_a_discord_bucket_id_share_one_bucket_per_top_level_id()
+    {
+        var limiter = new RestRateLimiter(_time);
+        var global = DiscordRoutes.BulkOverwriteApplicationCommands.Bind("1");
+        var list = DiscordRoutes.ListApplicationCommands.Bind("1");
+        var headers = new RateLimitHeaders { Limit = 5, Remaining = 4, ResetAfter = TimeSpan.FromSeconds(5), Bucket = "shared-commands" };
+
+        limiter.Learn(global, limiter.BucketFor(global), headers);
+        limiter.Learn(list, limiter.BucketFor(list), headers);
+
+        Assert.Same(limiter.BucketFor(global), limiter.BucketFor(list));
+    }
+
+    [Fact]
+    public async Task Idle_buckets_of_old_interactions_are_forgotten()
+    {
+        var limiter = new RestRateLimiter(_time);
+        for (var i = 0; i < 3000; i++)
+        {
+            var bucket = limiter.BucketFor(DiscordRoutes.CreateInteractionResponse.Bind($"{i + 1}", $"token{i}"));
+            await bucket.AcquireAsync(TimeSpan.Zero, default);
+            bucket.Release(null, succeeded: true);
+        }
+
+        Assert.InRange(limiter.BucketCount, 1, 1025);
+    }
+}
