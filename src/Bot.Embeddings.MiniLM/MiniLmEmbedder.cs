@@ -12,21 +12,14 @@ namespace Bot.Embeddings.MiniLM;
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
-    private readonly SessionOptions options;
-    private readonly Lazy<SentenceEncoder> encoder;
+    private readonly Lazy<(SentenceEncoder Encoder, SessionOptions Options)> encoder;
     private readonly SemaphoreSlim slots;
 
     public MiniLmEmbedder(int maxConcurrency)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
-        options = new SessionOptions
-        {
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        };
         // Loaded on first use: a command that only needs the lexical path never pays for the model.
-        encoder = new Lazy<SentenceEncoder>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+        encoder = new Lazy<(SentenceEncoder, SessionOptions)>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
         slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
     }
 
@@ -50,7 +43,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         {
             for (var peak = Volatile.Read(ref peakRunning); now > peak; peak = Volatile.Read(ref peakRunning))
                 Interlocked.CompareExchange(ref peakRunning, now, peak);
-            return encoder.Value.Encode(texts as string[] ?? texts.ToArray(), cancellationToken);
+            return encoder.Value.Encoder.Encode(texts as string[] ?? texts.ToArray(), cancellationToken);
         }
         finally
         {
@@ -59,14 +52,28 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         }
     }
 
-    private SentenceEncoder Load()
+    private static (SentenceEncoder, SessionOptions) Load()
     {
+        // Created here, not in the constructor: SessionOptions loads the native runtime, which
+        // a process that never embeds should not pay for.
+        var options = new SessionOptions
+        {
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
         try
         {
-            return new SentenceEncoder(options);
+            var loaded = new SentenceEncoder(options);
+            // The package hands the model's bytes to ONNX Runtime through a large managed array
+            // that is garbage once the session exists; without a compacting collection it stays
+            // resident (about 100 MB of the bot's memory, measured in docs/PERFORMANCE.md).
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return (loaded, options);
         }
         catch (Exception e) when (e is OnnxRuntimeException or DllNotFoundException or TypeInitializationException or BadImageFormatException)
         {
+            options.Dispose();
             throw new InvalidOperationException(
                 $"The sentence model could not be loaded ({e.GetBaseException().Message}). Set Knowledge__Semantic=false to answer from words only.", e);
         }
@@ -75,8 +82,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     public void Dispose()
     {
         if (encoder.IsValueCreated)
-            encoder.Value.Dispose();
-        options.Dispose();
+        {
+            encoder.Value.Encoder.Dispose();
+            encoder.Value.Options.Dispose();
+        }
+
         slots.Dispose();
     }
 }

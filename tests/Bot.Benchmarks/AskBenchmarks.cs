@@ -75,7 +75,15 @@ internal static class AskSetup
         var built = clock.Elapsed;
         var engine = new AnswerEngine(store);
         var questions = BenchmarkInputs.Questions.ToArray();
+        var answered = Warm(engine, questions);
+        Console.WriteLine($"// {corpus}: {report.Added} files indexed in {built.TotalMilliseconds:N0} ms from {scratch.KnowledgeFolder}; "
+                          + $"{answered} of {questions.Length} dev questions answered");
+        return (scratch, store, engine, questions);
+    }
 
+    /// <summary>Asks the questions over and over (in the engine's default mode) until JIT tiering and the caches settle; returns how many are answered.</summary>
+    public static int Warm(AnswerEngine engine, string[] questions)
+    {
         var answered = 0;
         foreach (var question in questions)
         {
@@ -90,8 +98,6 @@ internal static class AskSetup
                 engine.Ask(question);
         }
 
-        Console.WriteLine($"// {corpus}: {report.Added} files indexed in {built.TotalMilliseconds:N0} ms from {scratch.KnowledgeFolder}; "
-                          + $"{answered} of {questions.Length} dev questions answered");
-        return (scratch, store, engine, questions);
+        return answered;
     }
 }

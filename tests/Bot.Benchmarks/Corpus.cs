@@ -1,5 +1,6 @@
 using Bot.Knowledge;
 using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Semantic;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Benchmarks;
@@ -21,14 +22,20 @@ internal sealed class ScratchFolder : IDisposable
 {
     public const int MaxFileBytes = 4 * 1024 * 1024; // KnowledgeOptions.MaxFileBytes' default
 
-    public ScratchFolder(Corpus corpus)
+    private readonly bool keep;
+
+    /// <param name="documents">For <see cref="Corpus.Generated10k"/>: how many of its documents to write (50 passages each);
+    /// fewer than all gives the first documents of the same corpus, for a subset.</param>
+    /// <param name="keepIn">A folder to write into and keep afterwards (it should be empty), instead of a temp folder deleted on dispose.</param>
+    public ScratchFolder(Corpus corpus, int documents = GeneratedCorpus.Documents, string? keepIn = null)
     {
-        Root = Path.Combine(Path.GetTempPath(), $"bot-bench-{corpus}-{Guid.NewGuid():N}");
+        keep = keepIn is not null;
+        Root = keepIn is not null ? Path.GetFullPath(keepIn) : Path.Combine(Path.GetTempPath(), $"bot-bench-{corpus}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Root);
         if (corpus == Corpus.Generated10k)
         {
             KnowledgeFolder = Path.Combine(Root, "knowledge");
-            GeneratedCorpus.Write(KnowledgeFolder, BenchmarkInputs.ShippedKnowledgeFolder);
+            GeneratedCorpus.Write(KnowledgeFolder, BenchmarkInputs.ShippedKnowledgeFolder, documents);
         }
         else
         {
@@ -43,22 +50,26 @@ internal sealed class ScratchFolder : IDisposable
     public string NewIndexFolder() => Path.Combine(Root, $"index-{Guid.NewGuid():N}");
 
     /// <summary>Opens (or creates) the on-disk index in <paramref name="indexFolder"/> and brings it in line with the knowledge.</summary>
-    public (KnowledgeStore Store, SyncReport Report) OpenAndSynchronize(string indexFolder)
+    /// <param name="embedder">The sentence model for hybrid retrieval (its vectors are stored with the index), or null for the lexical path only.</param>
+    /// <param name="questionCacheSize">How many recent questions keep their embedding; 0 makes every question run the model.</param>
+    public (KnowledgeStore Store, SyncReport Report) OpenAndSynchronize(string indexFolder, ITextEmbedder? embedder = null, int questionCacheSize = 1024)
     {
-        var index = KnowledgeIndex.Open(indexFolder);
+        var index = KnowledgeIndex.Open(indexFolder, embedder?.ModelId);
         if (index.IsPrivateCopy)
         {
             index.Dispose();
             throw new InvalidOperationException($"{indexFolder} is locked by another writer; the benchmark would measure an in-memory copy.");
         }
 
-        var store = new KnowledgeStore(index);
+        var store = new KnowledgeStore(index, embedder, questionCacheSize);
         var report = new KnowledgeSynchronizer(store, KnowledgeFolder, MaxFileBytes, NullLogger.Instance).Synchronize();
         return (store, report);
     }
 
     public void Dispose()
     {
+        if (keep)
+            return;
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -60,8 +60,12 @@ internal static class GeneratedCorpus
     ];
 
     /// <summary>Fills <paramref name="folder"/> (which should be empty) and returns the number of passages written.</summary>
-    public static int Write(string folder, string shippedKnowledgeFolder)
+    /// <param name="documents">How many documents to write: fewer than <see cref="Documents"/> writes the first ones of the
+    /// full corpus (the generator draws in the same order), so a subset is a true prefix of it.</param>
+    public static int Write(string folder, string shippedKnowledgeFolder, int documents = Documents)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(documents, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(documents, Documents);
         Directory.CreateDirectory(folder);
         var random = new Random(Seed);
         var vocabulary = BuildVocabulary(random);
@@ -69,7 +73,7 @@ internal static class GeneratedCorpus
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
         var text = new StringBuilder(64 * 1024);
-        for (var d = 0; d < Documents; d++)
+        for (var d = 0; d < documents; d++)
         {
             text.Clear();
             var title = Capitalize(Sentence(random, vocabulary, cumulative, 3, 6).TrimEnd('.'));
@@ -105,7 +109,7 @@ internal static class GeneratedCorpus
 
         foreach (var file in Directory.EnumerateFiles(shippedKnowledgeFolder))
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
-        return GeneratedPassages;
+        return documents * ParagraphsPerDocument;
     }
 
     private static string[] BuildVocabulary(Random random)

@@ -2,7 +2,28 @@ using BenchmarkDotNet.Running;
 
 namespace Bot.Benchmarks;
 
+/// <summary>
+/// BenchmarkDotNet's switcher (<c>--filter</c>, <c>--list</c>, ...), or one of the Stopwatch-based
+/// modes for what is a single long measurement rather than many iterations (docs/PERFORMANCE.md):
+/// <c>--model-load</c>, <c>--throughput</c>, <c>--hybrid-breakdown</c>, <c>--embed-corpus</c>.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "--model-load":
+                return ModelLoad.Run(args[1..]);
+            case "--throughput":
+                return HybridThroughput.Run(args[1..]);
+            case "--hybrid-breakdown":
+                return HybridBreakdown.Run(args[1..]);
+            case "--embed-corpus":
+                return CorpusEmbedding.Run(args[1..]);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
+    }
 }
