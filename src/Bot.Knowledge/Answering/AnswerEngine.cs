@@ -99,18 +99,20 @@ public sealed class AnswerEngine(KnowledgeStore store)
             return Answer.NotAnswered(question, Abstention.NothingMatched);
 
         var ranker = new SentenceRanker(asked, concepts, candidates.Select(c => c.Analyzed).ToArray());
-        var best = PickSentence(ranker, candidates, maxScore, how);
-        var coverage = candidates.Max(c => c.Coverage);
+        var coverages = candidates.Select(c => ranker.PassageCoverage(c.Analyzed, c.ContextTerms)).ToArray();
+        var best = PickSentence(ranker, candidates, coverages, maxScore, how);
+        var coverage = coverages.Max();
         var similarity = best?.Similarity ?? 0f;
         if (best is null || !Trusted(how, coverage, similarity) || !ranker.Answers(best.Value.Sentence))
             return Answer.NotAnswered(question, Abstention.NotEnoughEvidence) with { Coverage = coverage, Similarity = similarity };
 
         var (winner, sentence, _) = best.Value;
+        var wanted = concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
         var ordered = candidates.OrderByDescending(c => ReferenceEquals(c, winner)).Take(passages);
         var hits = ordered.Select(c => new PassageHit(
                 c.Passage,
                 how == RetrievalMode.Semantic ? c.PassageSimilarity : c.Score,
-                Highlights(c.Analyzed, concepts),
+                Highlights(c.Analyzed, wanted),
                 ReferenceEquals(c, winner) ? sentence.Span : null))
             .ToArray();
         return new Answer(question, true, sentence.Text, hits, null) { Coverage = coverage, Similarity = similarity };
@@ -152,13 +154,13 @@ public sealed class AnswerEngine(KnowledgeStore store)
     }
 
     private static (Candidate Candidate, AnalyzedSentence Sentence, float Similarity)? PickSentence(
-        SentenceRanker ranker, IReadOnlyList<Candidate> candidates, float maxScore, RetrievalMode mode)
+        SentenceRanker ranker, IReadOnlyList<Candidate> candidates, IReadOnlyList<float> coverages, float maxScore, RetrievalMode mode)
     {
         (Candidate, AnalyzedSentence, float)? best = null;
         var bestScore = float.MinValue;
-        foreach (var candidate in candidates)
+        for (var c = 0; c < candidates.Count; c++)
         {
-            candidate.Coverage = ranker.PassageCoverage(candidate.Analyzed, candidate.ContextTerms);
+            var candidate = candidates[c];
             var bm25Share = maxScore > 0 ? candidate.Score / maxScore : 0;
             AnalyzedSentence? previous = null;
             var sentences = candidate.Analyzed.Sentences;
@@ -168,9 +170,9 @@ public sealed class AnswerEngine(KnowledgeStore store)
                 var similarity = candidate.SentenceSimilarity(i);
                 var score = mode switch
                 {
-                    RetrievalMode.Lexical => ranker.Score(sentence, previous, candidate.Coverage, bm25Share),
+                    RetrievalMode.Lexical => ranker.Score(sentence, previous, coverages[c], bm25Share),
                     RetrievalMode.Semantic => similarity,
-                    _ => ranker.Score(sentence, previous, candidate.Coverage, bm25Share) + SemanticSentenceWeight * similarity,
+                    _ => ranker.Score(sentence, previous, coverages[c], bm25Share) + SemanticSentenceWeight * similarity,
                 };
                 previous = sentence;
                 if (score > bestScore)
@@ -184,11 +186,8 @@ public sealed class AnswerEngine(KnowledgeStore store)
         return best;
     }
 
-    private static TextSpan[] Highlights(AnalyzedPassage passage, IReadOnlyList<Concept> concepts)
-    {
-        var wanted = concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
-        return passage.Terms.Where(t => wanted.Contains(t.Term)).Select(t => t.Span).ToArray();
-    }
+    private static TextSpan[] Highlights(AnalyzedPassage passage, IReadOnlySet<string> wanted) =>
+        passage.Terms.Where(t => wanted.Contains(t.Term)).Select(t => t.Span).ToArray();
 
     private sealed class Candidate
     {
@@ -201,8 +200,6 @@ public sealed class AnswerEngine(KnowledgeStore store)
         public required IReadOnlySet<string> ContextTerms { get; init; }
         /// <summary>Cosine of the question with the whole passage, 0 without a model.</summary>
         public float PassageSimilarity { get; private init; }
-        /// <summary>Share of the question's weight this passage (with its title and section) covers.</summary>
-        public float Coverage { get; set; }
 
         public float SentenceSimilarity(int sentence) =>
             sentenceSimilarities is { } s && sentence < s.Length ? s[sentence] : 0f;

@@ -54,8 +54,6 @@ internal sealed class SentenceRanker
             phraseWithNext[i] = passages.Any(p => p.Sentences.Any(s => Adjacent(s, concepts[i], concepts[i + 1])));
     }
 
-    public AnswerType Type => type;
-
     /// <summary>
     /// A "when" or "how many" question is only answered by a sentence with a date or a number in
     /// it; without one, the best sentence is about the right thing but does not say what was asked.

@@ -89,11 +89,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     public static KnowledgeIndex OpenInMemory(string? embeddingModel = null) => new(new RAMDirectory(), IndexManifest.Empty, isPrivateCopy: true, embeddingModel);
 
-    /// <summary>Replaces the passages of changed documents, removes deleted ones, commits with the new manifest.</summary>
-    public void Apply(IEnumerable<KnowledgeDocument> upserts, IEnumerable<string> deletedPaths, IndexManifest manifest) =>
-        Apply(upserts.Select(d => new IndexedDocument(d, null)), deletedPaths, manifest);
-
-    /// <summary>As <see cref="Apply(IEnumerable{KnowledgeDocument}, IEnumerable{string}, IndexManifest)"/>, storing each passage's vectors with it.</summary>
+    /// <summary>Replaces the passages (and their vectors, when given) of changed documents, removes deleted ones, commits with the new manifest.</summary>
     public void Apply(IEnumerable<IndexedDocument> upserts, IEnumerable<string> deletedPaths, IndexManifest manifest)
     {
         lock (writeLock)

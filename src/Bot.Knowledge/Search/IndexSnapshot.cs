@@ -25,6 +25,7 @@ internal sealed class IndexSnapshot
     private readonly ConcurrentDictionary<string, string[]> nearSpellings = new(StringComparer.Ordinal);
     private readonly Passage?[] passages;
     private volatile VectorTable? vectors;
+    private readonly Lock vectorsLoading = new();
 
     private static readonly ISet<string> PassageFields = new HashSet<string>
     {
@@ -61,7 +62,7 @@ internal sealed class IndexSnapshot
         var table = vectors;
         if (table is not null)
             return table;
-        lock (passages)
+        lock (vectorsLoading)
             return vectors ??= VectorTable.Load(searcher.IndexReader, dimensions);
     }
 

@@ -33,12 +33,8 @@ internal static class BotCommandLine
                     throw new CliException($"unknown command '{cli.Verb}'; run 'help' for the commands");
             }
         }
-        catch (CliException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return UsageError;
-        }
-        catch (KnowledgeFolderMissingException e)
+        catch (Exception e) when (e is CliException or KnowledgeFolderMissingException or UnauthorizedAccessException
+                                       || (e is IOException && e is not FileNotFoundException))
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return UsageError;
@@ -46,16 +42,6 @@ internal static class BotCommandLine
         catch (OptionsValidationException e)
         {
             await error.WriteLineAsync($"error: {string.Join("; ", e.Failures)}");
-            return UsageError;
-        }
-        catch (IOException e) when (e is not FileNotFoundException)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return UsageError;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
             return UsageError;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
