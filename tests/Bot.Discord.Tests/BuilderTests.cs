@@ -1,3 +1,4 @@
+using Bot.Discord.Local;
 using System.Text.Json;
 using Bot.Discord.Models.Commands;
 using Bot.Discord.Models.Components;

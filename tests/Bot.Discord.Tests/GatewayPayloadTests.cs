@@ -1,3 +1,4 @@
+using Bot.Discord.Local;
 using System.Text.Json;
 using Bot.Discord.Models.Gateway;
 using Bot.Discord.Serialization;

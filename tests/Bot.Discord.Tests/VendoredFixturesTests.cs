@@ -1,3 +1,4 @@
+using Bot.Discord.Local;
 namespace Bot.Discord.Tests;
 
 /// <summary>The copies in Fixtures/ (used when ../shared is absent, as in some CI checkouts) match the shared originals.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 
 namespace Bot.Discord.Tests.LocalDiscord;
+using Bot.Discord.Local;
 
 /// <summary>The local Discord behaves as the real one where the client depends on it.</summary>
 public sealed class LocalDiscordServerTests : IAsyncLifetime

@@ -1,4 +1,4 @@
-using Bot.Discord.Tests.LocalDiscord;
+using Bot.Discord.Local;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Discord.Tests.Rest;

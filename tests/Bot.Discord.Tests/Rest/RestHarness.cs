@@ -1,6 +1,6 @@
 using Bot.Discord.Rest;
 using Bot.Discord.Rest.RateLimits;
-using Bot.Discord.Tests.LocalDiscord;
+using Bot.Discord.Local;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -4,7 +4,7 @@ using Bot.Discord.Models.Interactions;
 using Bot.Discord.Models.Messages;
 using Bot.Discord.Rest;
 using Bot.Discord.Rest.RateLimits;
-using Bot.Discord.Tests.LocalDiscord;
+using Bot.Discord.Local;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Discord.Tests.Rest;

@@ -1,7 +1,7 @@
 using Bot.Discord.Models.Commands;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Rest;
-using Bot.Discord.Tests.LocalDiscord;
+using Bot.Discord.Local;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Discord.Tests.Rest;

@@ -1,5 +1,5 @@
 using Bot.Discord.Rest;
-using Bot.Discord.Tests.LocalDiscord;
+using Bot.Discord.Local;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Discord.Tests.Rest;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Bot.Discord.Tests.LocalDiscord;
+namespace Bot.Discord.Local;
 
 /// <summary>Answers as Discord (or the proxy in front of it) gives them, for scripting <see cref="LocalDiscordServer"/>.</summary>
 public static class LocalDiscordResponses

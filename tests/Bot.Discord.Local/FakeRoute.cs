@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Bot.Discord.Tests.LocalDiscord;
+namespace Bot.Discord.Local;
 
 /// <summary>One route the local server implements. <see cref="Path"/> has named groups for the path parameters.</summary>
 internal sealed record FakeRoute(string Operation, string Method, Regex Path, Func<FakeRequest, FakeResponse> Handle)

@@ -1,4 +1,4 @@
-namespace Bot.Discord.Tests.LocalDiscord;
+namespace Bot.Discord.Local;
 
 /// <summary>One request as <see cref="LocalDiscordServer"/> received it, and what it answered.</summary>
 public sealed class RecordedRequest

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Bot.Discord.Tests.LocalDiscord;
+namespace Bot.Discord.Local;
 
 /// <summary>
 /// The REST routes the local Discord implements, each answering as Discord does: realistic JSON built

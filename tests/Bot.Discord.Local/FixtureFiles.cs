@@ -1,10 +1,10 @@
-namespace Bot.Discord.Tests;
+namespace Bot.Discord.Local;
 
 /// <summary>
 /// Finds the Discord fixtures: <c>../shared/discord/fixtures</c> beside the repository (found by
 /// walking up to Bot.sln) when it exists, else the copies vendored in <c>Fixtures/</c>.
 /// </summary>
-internal static class FixtureFiles
+public static class FixtureFiles
 {
     public static string? SharedDirectory { get; } = FindShared();
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bot.Discord.Tests.LocalDiscord;
+namespace Bot.Discord.Local;
 
 /// <summary>
 /// The server side of Discord's rate limits: a fixed window per (bucket, top-level id), answered in

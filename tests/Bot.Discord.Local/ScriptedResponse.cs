@@ -1,4 +1,4 @@
-namespace Bot.Discord.Tests.LocalDiscord;
+namespace Bot.Discord.Local;
 
 /// <summary>
 /// An answer the server gives instead of its normal one. <see cref="WithBucketHeaders"/> adds the route's

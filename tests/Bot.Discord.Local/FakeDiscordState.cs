@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Bot.Discord.Tests.LocalDiscord;
+namespace Bot.Discord.Local;
 
 /// <summary>What the local Discord remembers between requests: commands, answered interactions, pins, denied channels.</summary>
 internal sealed class FakeDiscordState
