@@ -1,0 +1,30 @@
+using System.Threading.Channels;
+
+namespace Bot.Discord.Interactions;
+
+/// <summary>
+/// The bounded queue between the gateway's receive loop (which only parses and enqueues) and the
+/// dispatcher's workers. Bounded so a flood of interactions costs memory up to a limit, not
+/// without one; when full, the receive loop waits rather than dropping, which Discord sees as a
+/// slow client, never as lost interactions.
+/// </summary>
+public sealed class InteractionQueue
+{
+    public const int DefaultCapacity = 1024;
+
+    private readonly Channel<IncomingInteraction> _channel;
+
+    public InteractionQueue(int capacity = DefaultCapacity)
+    {
+        _channel = Channel.CreateBounded<IncomingInteraction>(new BoundedChannelOptions(capacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = false,
+            SingleWriter = false,
+        });
+    }
+
+    public ChannelWriter<IncomingInteraction> Writer => _channel.Writer;
+
+    public ChannelReader<IncomingInteraction> Reader => _channel.Reader;
+}
