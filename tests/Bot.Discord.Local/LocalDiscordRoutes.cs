@@ -26,6 +26,7 @@ internal sealed partial class LocalDiscordRoutes
             new("get_bot_gateway", "GET", GatewayBotPath(), GetGatewayBot),
             new("list_application_commands", "GET", GlobalCommandsPath(), ListCommands),
             new("bulk_set_application_commands", "PUT", GlobalCommandsPath(), BulkSetCommands),
+            new("list_guild_application_commands", "GET", GuildCommandsPath(), ListCommands) { MajorGroups = ["guild_id"] },
             new("bulk_set_guild_application_commands", "PUT", GuildCommandsPath(), BulkSetCommands) { MajorGroups = ["guild_id"] },
             new("create_interaction_response", "POST", CallbackPath(), CreateInteractionResponse)
             {
@@ -66,9 +67,10 @@ internal sealed partial class LocalDiscordRoutes
             return FakeResponse.Error(403, 50001, "Missing Access");
         }
 
+        var scope = request.Match.Groups["guild_id"].Success ? request["guild_id"] : "";
         lock (_state.Lock)
         {
-            return FakeResponse.Ok(_state.Commands.TryGetValue("", out var commands) ? commands.DeepClone() : new JsonArray());
+            return FakeResponse.Ok(_state.Commands.TryGetValue(scope, out var commands) ? commands.DeepClone() : new JsonArray());
         }
     }
 

@@ -70,6 +70,16 @@ public sealed partial class DiscordRestClient
         return SendAsync(route, null, DiscordJson.Default.IReadOnlyListApplicationCommand, null, cancellationToken);
     }
 
+    /// <summary><c>GET /applications/{id}/guilds/{guild.id}/commands</c>: the commands registered to one guild.</summary>
+    public Task<RestResult<IReadOnlyList<ApplicationCommand>>> GetGuildCommandsAsync(
+        ulong applicationId, ulong guildId, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            DiscordRoutes.ListGuildApplicationCommands.Bind(Id(applicationId), Id(guildId)),
+            null,
+            DiscordJson.Default.IReadOnlyListApplicationCommand,
+            null,
+            cancellationToken);
+
     /// <summary><c>PUT /applications/{id}/commands</c>: replaces every global command with <paramref name="commands"/>.</summary>
     public Task<RestResult<IReadOnlyList<ApplicationCommand>>> BulkOverwriteGlobalCommandsAsync(
         ulong applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default) =>

@@ -20,6 +20,13 @@ public static class DiscordRoutes
             HasJsonBody = true,
         };
 
+    public static DiscordRoute ListGuildApplicationCommands { get; } =
+        new("list_guild_application_commands", HttpMethod.Get, "/applications/{application_id}/guilds/{guild_id}/commands")
+        {
+            MajorParameters = ["guild_id"],
+            QueryParameters = ["with_localizations"],
+        };
+
     public static DiscordRoute BulkOverwriteGuildApplicationCommands { get; } =
         new("bulk_set_guild_application_commands", HttpMethod.Put, "/applications/{application_id}/guilds/{guild_id}/commands")
         {
@@ -90,6 +97,7 @@ public static class DiscordRoutes
         GetGatewayBot,
         ListApplicationCommands,
         BulkOverwriteApplicationCommands,
+        ListGuildApplicationCommands,
         BulkOverwriteGuildApplicationCommands,
         CreateInteractionResponse,
         EditOriginalInteractionResponse,

@@ -155,6 +155,8 @@ public sealed class OpenApiConformanceTests
                 h.Server.ApplicationId,
                 [.. new[] { "application_command_blep.json", "application_command_localized.json", "application_command_default_permissions.json" }
                     .Select(f => Read(f, DiscordJson.Default.ApplicationCommand))])).IsSuccess),
+        new("list guild commands", DiscordRoutes.ListGuildApplicationCommands,
+            async h => (await h.Client.GetGuildCommandsAsync(h.Server.ApplicationId, 1213418019225731074)).IsSuccess),
         new("bulk overwrite guild commands", DiscordRoutes.BulkOverwriteGuildApplicationCommands,
             async h => (await h.Client.BulkOverwriteGuildCommandsAsync(h.Server.ApplicationId, 1213418019225731074, Read("application_commands_bulk_overwrite_request.json", DiscordJson.Default.IReadOnlyListApplicationCommand))).IsSuccess),
         .. CallbackFixtures.Select(fixture => new Sample($"interaction callback {fixture}", DiscordRoutes.CreateInteractionResponse,
