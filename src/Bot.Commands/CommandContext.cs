@@ -1,0 +1,44 @@
+using Bot.Commands.Definitions;
+
+namespace Bot.Commands;
+
+/// <summary>Who is acting, where, with which permissions, and the knowledge to answer from.</summary>
+public abstract record InvocationContext
+{
+    public required CommandInvoker Invoker { get; init; }
+
+    /// <summary>The server (guild) it happens in, opaque; null in direct messages and on the console.</summary>
+    public string? GuildId { get; init; }
+
+    /// <summary>The invoker's permissions where the command was run.</summary>
+    public MemberPermission Permissions { get; init; }
+
+    public required IKnowledgeReader Knowledge { get; init; }
+
+    /// <summary>Whether the invoker holds every permission in <paramref name="required"/>; administrators hold them all.</summary>
+    public bool HasPermission(MemberPermission required) =>
+        Permissions.HasFlag(MemberPermission.Administrator) || (Permissions & required) == required;
+}
+
+/// <summary>One run of a command.</summary>
+public sealed record CommandContext : InvocationContext
+{
+    public required string CommandName { get; init; }
+
+    public CommandOptions Options { get; init; } = CommandOptions.Empty;
+}
+
+/// <summary>A click on a button a command put on its reply.</summary>
+public sealed record ComponentContext : InvocationContext
+{
+    /// <summary>The button's whole custom id, <c>"{command}:{data}"</c>.</summary>
+    public required string CustomId { get; init; }
+
+    /// <summary>What follows the command's name and the separator in <see cref="CustomId"/>.</summary>
+    public string Data => CustomIds.TrySplit(CustomId, out _, out var data) ? data : "";
+}
+
+/// <summary>The person running a command.</summary>
+/// <param name="UserId">Opaque: a snowflake on Discord, anything unique on other transports.</param>
+/// <param name="DisplayName">How they are shown; user text, escape it before putting it in Markdown.</param>
+public sealed record CommandInvoker(string UserId, string DisplayName);

@@ -1,0 +1,141 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Bot.Commands.Definitions;
+using Bot.Commands.Replies;
+
+namespace Bot.Commands.Help;
+
+/// <summary>
+/// <c>/help</c>: every command with its description and options, written from the definitions
+/// (never by hand per command), shown only to the asker. When the list outgrows one message it
+/// is split into pages with Previous and Next buttons (custom ids <c>help:page:{n}</c>).
+/// </summary>
+/// <param name="definitions">The catalog's definitions, read when help is asked for (the catalog holds this command too).</param>
+public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> definitions) : IComponentCommand
+{
+    public const string Name = "help";
+
+    public const string Title = "Commands";
+
+    public const string Introduction =
+        "Answers come only from the community's knowledge folder; when it doesn't cover a question, I say so instead of guessing.";
+
+    private const string PagePrefix = "page:";
+
+    /// <summary>What a page's fields may take of the embed total, leaving room for the title, introduction and footer.</summary>
+    private const int PageBudget = DiscordLimits.EmbedTotalLength - 400;
+
+    public CommandDefinition Definition { get; } = new(Name, "List the commands and the options each one takes.") { Ephemeral = true };
+
+    public ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Page(0, ReplyKind.NewMessage));
+    }
+
+    /// <summary>A click on Previous or Next: the page it names, in place of the one shown.</summary>
+    public ValueTask<Reply> HandleComponentAsync(ComponentContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        var data = context.Data;
+        var page = data.StartsWith(PagePrefix, StringComparison.Ordinal) && int.TryParse(data.AsSpan(PagePrefix.Length), out var n) ? n : 0;
+        return ValueTask.FromResult(Page(page, ReplyKind.UpdateMessage));
+    }
+
+    private Reply Page(int index, ReplyKind kind)
+    {
+        var pages = Paginate(definitions().OrderBy(d => d.Name, StringComparer.Ordinal).Select(Describe));
+        index = Math.Clamp(index, 0, pages.Count - 1);
+        var embed = new ReplyEmbed
+        {
+            Title = Title,
+            Description = Introduction,
+            Fields = pages[index],
+            Footer = pages.Count > 1 ? $"Page {index + 1} of {pages.Count}" : null,
+        };
+        IReadOnlyList<ReplyButton> buttons = pages.Count > 1
+            ?
+            [
+                new("Previous", PageId(Math.Max(0, index - 1)), ButtonStyle.Secondary, Disabled: index == 0),
+                new("Next", PageId(Math.Min(pages.Count - 1, index + 1)), ButtonStyle.Secondary, Disabled: index == pages.Count - 1),
+            ]
+            : [];
+        return ReplyLimits.Fit(new Reply { Embeds = [embed], Buttons = buttons, Ephemeral = Definition.Ephemeral, Kind = kind });
+    }
+
+    private static string PageId(int index) => CustomIds.Create(Name, PagePrefix + index);
+
+    /// <summary>Fields in order, as many to a page as fit its field count and length; always at least one (maybe empty) page.</summary>
+    private static List<EmbedField[]> Paginate(IEnumerable<EmbedField> fields)
+    {
+        var pages = new List<EmbedField[]>();
+        var page = new List<EmbedField>();
+        var length = 0;
+        foreach (var field in fields)
+        {
+            var size = field.Name.Length + field.Value.Length;
+            if (page.Count > 0 && (page.Count == DiscordLimits.EmbedFields || length + size > PageBudget))
+            {
+                pages.Add([.. page]);
+                page.Clear();
+                length = 0;
+            }
+
+            page.Add(field);
+            length += size;
+        }
+
+        pages.Add([.. page]);
+        return pages;
+    }
+
+    /// <summary>
+    /// One field per command: its usage (<c>/ask question [private]</c>) as the name; its
+    /// description, options, required permission and visibility as the value.
+    /// </summary>
+    public static EmbedField Describe(CommandDefinition definition)
+    {
+        var usage = new StringBuilder("/").Append(definition.Name);
+        foreach (var option in definition.Options)
+            usage.Append(' ').Append(option.Required ? option.Name : $"[{option.Name}]");
+
+        var text = new StringBuilder(Markdown.Escape(definition.Description));
+        foreach (var option in definition.Options)
+        {
+            text.Append("\n• `").Append(option.Name).Append("` (").Append(KindName(option.Kind))
+                .Append(option.Required ? ", required" : ", optional");
+            if (option.MaxLength is { } max)
+                text.Append(", up to ").Append(max).Append(" characters");
+            text.Append("): ").Append(Markdown.Escape(option.Description));
+        }
+
+        if (definition.RequiredPermission != MemberPermission.None)
+            text.Append("\nNeeds the ").Append(PermissionNames(definition.RequiredPermission)).Append(" permission.");
+        if (definition.Ephemeral)
+            text.Append("\nOnly you see the reply.");
+        return new EmbedField(
+            $"`{TextLimits.Truncate(usage.ToString(), DiscordLimits.EmbedFieldNameLength - 2)}`",
+            TextLimits.Truncate(text.ToString(), DiscordLimits.EmbedFieldValueLength));
+    }
+
+    private static string KindName(OptionKind kind) => kind switch
+    {
+        OptionKind.String => "text",
+        OptionKind.Integer => "whole number",
+        OptionKind.Boolean => "true or false",
+        OptionKind.Channel => "channel",
+        OptionKind.User => "member",
+        OptionKind.Role => "role",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>"Manage Messages and Pin Messages".</summary>
+    private static string PermissionNames(MemberPermission permissions) =>
+        string.Join(" and ", Enum.GetValues<MemberPermission>()
+            .Where(p => p != MemberPermission.None && permissions.HasFlag(p))
+            .Select(p => WordStart().Replace(p.ToString(), " $1")));
+
+    [GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial Regex WordStart();
+}

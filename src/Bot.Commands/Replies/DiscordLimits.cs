@@ -1,0 +1,23 @@
+namespace Bot.Commands.Replies;
+
+/// <summary>Discord's documented message limits, in characters (counted as UTF-16 code units here, which never undercounts).</summary>
+public static class DiscordLimits
+{
+    public const int ContentLength = 2000;
+    public const int EmbedTitleLength = 256;
+    public const int EmbedDescriptionLength = 4096;
+    public const int EmbedFieldNameLength = 256;
+    public const int EmbedFieldValueLength = 1024;
+    public const int EmbedFooterLength = 2048;
+    public const int EmbedFields = 25;
+
+    /// <summary>Titles, descriptions, field names and values and footers, summed over all embeds of a message.</summary>
+    public const int EmbedTotalLength = 6000;
+
+    public const int Embeds = 10;
+    public const int ButtonsPerRow = 5;
+    public const int ActionRows = 5;
+    public const int Buttons = ButtonsPerRow * ActionRows;
+    public const int ButtonLabelLength = 80;
+    public const int CustomIdLength = 100;
+}

@@ -1,0 +1,62 @@
+namespace Bot.Commands.Replies;
+
+/// <summary>
+/// A command's answer as a message any transport can show: text, embeds (Discord's cards) and
+/// buttons. Pass it through <see cref="ReplyLimits.Fit"/> before sending it to Discord.
+/// </summary>
+public sealed record Reply
+{
+    /// <summary>Markdown text above the embeds.</summary>
+    public string? Content { get; init; }
+
+    public IReadOnlyList<ReplyEmbed> Embeds { get; init; } = [];
+
+    /// <summary>Laid out five to a row, in order.</summary>
+    public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
+
+    /// <summary>Shown only to the person who ran the command.</summary>
+    public bool Ephemeral { get; init; }
+
+    public ReplyKind Kind { get; init; } = ReplyKind.NewMessage;
+
+    public static Reply Text(string content, bool ephemeral = false) => new() { Content = content, Ephemeral = ephemeral };
+
+    public static Reply WithEmbed(ReplyEmbed embed, bool ephemeral = false) => new() { Embeds = [embed], Ephemeral = ephemeral };
+}
+
+/// <summary>Whether a reply is a new message or replaces the one whose button was clicked.</summary>
+public enum ReplyKind
+{
+    NewMessage,
+    UpdateMessage,
+}
+
+/// <summary>A card: title (a link when <see cref="Url"/> is set), Markdown description, fields, plain-text footer.</summary>
+public sealed record ReplyEmbed
+{
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<EmbedField> Fields { get; init; } = [];
+
+    /// <summary>Plain text: Markdown is not rendered here.</summary>
+    public string? Footer { get; init; }
+
+    /// <summary>Where the title links to: an absolute http or https address.</summary>
+    public string? Url { get; init; }
+}
+
+/// <param name="Inline">Whether the field may sit beside its neighbours rather than on its own line.</param>
+public sealed record EmbedField(string Name, string Value, bool Inline = false);
+
+/// <param name="CustomId">Routes the click back to the command: see <see cref="CustomIds"/>.</param>
+public sealed record ReplyButton(string Label, string CustomId, ButtonStyle Style = ButtonStyle.Secondary, bool Disabled = false);
+
+public enum ButtonStyle
+{
+    Primary,
+    Secondary,
+    Success,
+    Danger,
+}

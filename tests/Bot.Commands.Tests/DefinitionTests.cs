@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using Bot.Commands.Ask;
+using Bot.Commands.Definitions;
+using Bot.Commands.Tests.Support;
+
+namespace Bot.Commands.Tests;
+
+/// <summary>The registered definitions, their limits and their fingerprint.</summary>
+public partial class DefinitionTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+{
+    [Fact]
+    public void Catalog_holds_ask_and_help()
+    {
+        Assert.Equal(["ask", "help"], knowledge.Catalog.Definitions.Select(d => d.Name));
+        Assert.Same(knowledge.Catalog.Find("ask"), knowledge.Catalog.Find("ASK"));
+        Assert.Null(knowledge.Catalog.Find("nope"));
+        Assert.Null(knowledge.Catalog.Find(null));
+    }
+
+    [Fact]
+    public void Every_registered_definition_satisfies_discords_limits()
+    {
+        foreach (var definition in knowledge.Catalog.Definitions)
+        {
+            AssertDiscordName(definition.Name);
+            Assert.InRange(definition.Description.Length, 1, 100);
+            Assert.False(string.IsNullOrWhiteSpace(definition.Description));
+            Assert.InRange(definition.Options.Count, 0, 25);
+            Assert.Equal(definition.Options.Count, definition.Options.Select(o => o.Name).Distinct().Count());
+            var firstOptional = definition.Options.TakeWhile(o => o.Required).Count();
+            Assert.All(definition.Options.Skip(firstOptional), o => Assert.False(o.Required, $"/{definition.Name} {o.Name}: required after optional"));
+            foreach (var option in definition.Options)
+            {
+                AssertDiscordName(option.Name);
+                Assert.InRange(option.Description.Length, 1, 100);
+                if (option.MinLength is { } min)
+                    Assert.InRange(min, 0, 6000);
+                if (option.MaxLength is { } max)
+                    Assert.InRange(max, 1, 6000);
+            }
+
+            var total = definition.Name.Length + definition.Description.Length + definition.Options.Sum(o => o.Name.Length + o.Description.Length);
+            Assert.InRange(total, 1, 4000);
+            Assert.Empty(CommandDefinitionRules.Check(definition));
+        }
+
+        Assert.InRange(knowledge.Catalog.Definitions.Count, 1, 100);
+    }
+
+    [Fact]
+    public void Ask_takes_a_required_question_of_up_to_300_characters_and_an_optional_private_flag()
+    {
+        var ask = knowledge.Catalog.Find("ask")!.Definition;
+
+        var question = Assert.Single(ask.Options, o => o.Name == "question");
+        Assert.True(question.Required);
+        Assert.Equal(OptionKind.String, question.Kind);
+        Assert.Equal(300, question.MaxLength);
+        var hidden = Assert.Single(ask.Options, o => o.Name == "private");
+        Assert.False(hidden.Required);
+        Assert.Equal(OptionKind.Boolean, hidden.Kind);
+        Assert.False(ask.Ephemeral);
+        Assert.True(knowledge.Catalog.Find("help")!.Definition.Ephemeral);
+    }
+
+    public static TheoryData<CommandDefinition, string> Broken => new()
+    {
+        { new("Ask", "Upper case"), "name" },
+        { new("has space", "Space"), "name" },
+        { new("", "Empty name"), "name" },
+        { new(new string('a', 33), "Too long a name"), "name" },
+        { new("ok", ""), "description" },
+        { new("ok", "   "), "description" },
+        { new("ok", new string('d', 101)), "description" },
+        { new("ok", "Options") { Options = Enumerable.Range(0, 26).Select(i => new CommandOptionDefinition($"o{i}", "An option", OptionKind.String)).ToArray() }, "26 options" },
+        { new("ok", "Order") { Options = [new("a", "Optional", OptionKind.String), new("b", "Required", OptionKind.String, Required: true)] }, "before optional" },
+        { new("ok", "Twice") { Options = [new("a", "One", OptionKind.String), new("a", "Two", OptionKind.String)] }, "used twice" },
+        { new("ok", "Length on a number") { Options = [new("n", "Number", OptionKind.Integer) { MaxLength = 5 }] }, "only text options" },
+        { new("ok", "Too long a maximum") { Options = [new("t", "Text", OptionKind.String) { MaxLength = 6001 }] }, "maximum length" },
+        { new("ok", "Autocomplete on a flag") { Options = [new("b", "Flag", OptionKind.Boolean) { Autocomplete = true }] }, "autocomplete" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void Definition_breaking_a_limit_is_reported_and_refused_by_the_catalog(CommandDefinition definition, string problem)
+    {
+        var problems = CommandDefinitionRules.Check(definition);
+
+        Assert.Contains(problems, p => p.Contains(problem, StringComparison.OrdinalIgnoreCase));
+        var refused = Assert.Throws<InvalidOperationException>(() => new CommandCatalog([new FakeCommand(definition)]));
+        Assert.Contains(problem, refused.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Largest_possible_definition_stays_within_the_total()
+    {
+        // 25 options with the longest names and descriptions: 3432 characters, under the 4000 we allow.
+        var largest = new CommandDefinition(new string('c', 32), new string('d', 100))
+        {
+            Options = Enumerable.Range(0, 25).Select(i => new CommandOptionDefinition($"{i:00}{new string('o', 30)}", new string('d', 100), OptionKind.String)).ToArray(),
+        };
+
+        Assert.Empty(CommandDefinitionRules.Check(largest));
+    }
+
+    [Fact]
+    public void Two_commands_with_one_name_are_refused()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => new CommandCatalog([new FakeCommand("same"), new FakeCommand("same", "Other")]));
+
+        Assert.Contains("/same", refused.Message);
+    }
+
+    [Fact]
+    public void Names_in_other_scripts_are_allowed()
+    {
+        Assert.Empty(CommandDefinitionRules.Check(new CommandDefinition("질문", "Korean name")));
+        Assert.Empty(CommandDefinitionRules.Check(new CommandDefinition("pin_message-2", "Digits, dash and underscore")));
+    }
+
+    [Fact]
+    public void Definitions_hash_is_the_same_for_every_catalog_built_from_the_same_commands()
+    {
+        using var other = new ShippedKnowledgeFixture();
+
+        Assert.Matches("^[0-9a-f]{64}$", knowledge.Catalog.DefinitionsHash);
+        Assert.Equal(knowledge.Catalog.DefinitionsHash, other.Catalog.DefinitionsHash);
+        Assert.Equal(knowledge.Catalog.DefinitionsHash, CommandDefinitionHash.Compute(knowledge.Catalog.Definitions.Reverse()));
+    }
+
+    [Fact]
+    public void Definitions_hash_does_not_depend_on_registration_order()
+    {
+        ICommand[] commands = [new AskCommand(), new FakeCommand("zeta"), new FakeCommand("alpha"), new VoteCommand()];
+
+        var forward = new CommandCatalog(commands).DefinitionsHash;
+        var backward = new CommandCatalog(commands.Reverse()).DefinitionsHash;
+        var shuffled = new CommandCatalog([commands[2], commands[0], commands[3], commands[1]]).DefinitionsHash;
+
+        Assert.Equal(forward, backward);
+        Assert.Equal(forward, shuffled);
+    }
+
+    [Fact]
+    public void Definitions_hash_changes_when_anything_registered_changes()
+    {
+        var ask = new AskCommand().Definition;
+        var baseline = Hash(ask);
+
+        Assert.NotEqual(baseline, Hash(ask with { Description = ask.Description + "!" }));
+        Assert.NotEqual(baseline, Hash(ask with { Name = "question" }));
+        Assert.NotEqual(baseline, Hash(ask with { RequiredPermission = MemberPermission.ManageMessages }));
+        Assert.NotEqual(baseline, Hash(ask with { Options = [ask.Options[0] with { Description = "Something else" }, ask.Options[1]] }));
+        Assert.NotEqual(baseline, Hash(ask with { Options = [ask.Options[0] with { MaxLength = 200 }, ask.Options[1]] }));
+        Assert.NotEqual(baseline, Hash(ask with { Options = [ask.Options[0]] }));
+        Assert.NotEqual(baseline, Hash(ask, new CommandDefinition("extra", "One more")));
+        // Equal definitions give equal hashes, and visibility, which never leaves the bot, does not count.
+        Assert.Equal(baseline, Hash(ask with { Options = [.. ask.Options] }));
+        Assert.Equal(baseline, Hash(ask with { Ephemeral = !ask.Ephemeral }));
+    }
+
+    [Fact]
+    public void Canonical_form_is_fixed_text_independent_of_machine_and_culture()
+    {
+        var definition = new CommandDefinition("pin", "Pin a message")
+        {
+            Options = [new("message", "Which one", OptionKind.String, Required: true) { MaxLength = 100 }, new("quiet", "No notice", OptionKind.Boolean)],
+            RequiredPermission = MemberPermission.PinMessages | MemberPermission.ManageMessages,
+            Ephemeral = true,
+        };
+
+        var json = System.Text.Encoding.UTF8.GetString(CommandDefinitionHash.Canonical([definition]));
+
+        Assert.Equal(
+            """{"version":1,"commands":[{"name":"pin","description":"Pin a message","permission":"ManageMessages, PinMessages","options":[""" +
+            """{"name":"message","description":"Which one","kind":"String","required":true,"autocomplete":false,"min_length":null,"max_length":100},""" +
+            """{"name":"quiet","description":"No notice","kind":"Boolean","required":false,"autocomplete":false,"min_length":null,"max_length":null}]}]}""",
+            json);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))), Hash(definition));
+    }
+
+    private static string Hash(params CommandDefinition[] definitions) => CommandDefinitionHash.Compute(definitions);
+
+    private static void AssertDiscordName(string name)
+    {
+        Assert.Matches(DiscordName(), name);
+        Assert.Equal(name.ToLowerInvariant(), name);
+    }
+
+    [GeneratedRegex(@"^[-_\p{L}\p{N}]{1,32}$")]
+    private static partial Regex DiscordName();
+}

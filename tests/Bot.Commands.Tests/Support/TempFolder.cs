@@ -1,0 +1,32 @@
+namespace Bot.Commands.Tests.Support;
+
+/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        FullPath = Path.Combine(Path.GetTempPath(), "bot-commands-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(FullPath);
+    }
+
+    public string FullPath { get; }
+
+    public string Combine(params string[] parts) => Path.Combine([FullPath, .. parts]);
+
+    public void Dispose()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(FullPath))
+                    Directory.Delete(FullPath, recursive: true);
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && attempt < 5)
+            {
+                Thread.Sleep(50); // a reader may still be letting go of a file
+            }
+        }
+    }
+}
