@@ -1,0 +1,45 @@
+using Bot.Commands.Definitions;
+using Bot.Discord.Models;
+using Bot.Discord.Models.Commands;
+
+namespace Bot.Interactions;
+
+/// <summary>Our command definitions as Discord's application commands, for registration.</summary>
+internal static class CommandDefinitions
+{
+    public static IReadOnlyList<ApplicationCommand> ToDiscord(IEnumerable<CommandDefinition> definitions) =>
+        definitions.Select(ToDiscord).ToArray();
+
+    public static ApplicationCommand ToDiscord(CommandDefinition definition) => new()
+    {
+        Type = ApplicationCommandType.ChatInput,
+        Name = definition.Name,
+        Description = definition.Description,
+        Options = definition.Options.Count == 0 ? null : definition.Options.Select(ToDiscord).ToArray(),
+        // Discord hides the command from members without these permissions; the handler checks
+        // again, because server admins can override what Discord shows.
+        DefaultMemberPermissions = definition.RequiredPermission == MemberPermission.None
+            ? default
+            : new Optional<Permissions?>(DiscordPermissions.ToDiscord(definition.RequiredPermission)),
+    };
+
+    private static ApplicationCommandOption ToDiscord(CommandOptionDefinition option) => new()
+    {
+        Type = option.Kind switch
+        {
+            OptionKind.String => ApplicationCommandOptionType.String,
+            OptionKind.Integer => ApplicationCommandOptionType.Integer,
+            OptionKind.Boolean => ApplicationCommandOptionType.Boolean,
+            OptionKind.Channel => ApplicationCommandOptionType.Channel,
+            OptionKind.User => ApplicationCommandOptionType.User,
+            OptionKind.Role => ApplicationCommandOptionType.Role,
+            _ => throw new ArgumentOutOfRangeException(nameof(option), option.Kind, "No Discord option type for this kind."),
+        },
+        Name = option.Name,
+        Description = option.Description,
+        Required = option.Required ? true : null,
+        Autocomplete = option.Autocomplete ? true : null,
+        MinLength = option.MinLength,
+        MaxLength = option.MaxLength,
+    };
+}
