@@ -26,9 +26,13 @@ internal static class BotCommandLine
                     return await WithKnowledge(cli, engine => AskCommand.Run(cli, engine, input, output));
                 case "eval":
                     return await WithKnowledge(cli, engine => EvalCommand.Run(cli, engine, output));
-                case "" or "help":
+                case "" or "run":
+                    return await RunCommand.Run(cli, error);
+                case "register-commands":
+                    return await RegisterCommandsCommand.Run(cli, output, error);
+                case "help":
                     await output.WriteLineAsync(Usage.Text);
-                    return cli.Verb == "help" ? Ok : UsageError;
+                    return Ok;
                 default:
                     throw new CliException($"unknown command '{cli.Verb}'; run 'help' for the commands");
             }
@@ -55,14 +59,7 @@ internal static class BotCommandLine
     /// <summary>Starts the host (which indexes the knowledge folder), runs one command, stops.</summary>
     private static async Task<int> WithKnowledge(CliArguments cli, Func<AnswerEngine, Task<int>> command)
     {
-        var overrides = new Dictionary<string, string?>();
-        if (cli.Knowledge is not null)
-            overrides[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Folder)}"] = Path.GetFullPath(cli.Knowledge);
-        if (cli.Data is not null)
-            overrides[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.DataFolder)}"] = Path.GetFullPath(cli.Data);
-
-
-        using var host = BotHost.Build(overrides, watch: false);
+        using var host = BotHost.Build(Overrides.From(cli), watch: false);
         await host.StartAsync();
         try
         {

@@ -3,13 +3,14 @@ using Bot.Knowledge.Answering;
 namespace Bot.Cli;
 
 /// <summary>The parsed command line: a verb, its positional words, and the options every verb shares.</summary>
-internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bool Json, string? Knowledge, string? Data, RetrievalMode? Mode = null)
+internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bool Json, string? Knowledge, string? Data, RetrievalMode? Mode = null, ulong? Guild = null)
 {
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
         var words = new List<string>();
         string? knowledge = null, data = null;
         RetrievalMode? mode = null;
+        ulong? guild = null;
         var json = false;
         var verb = "";
         for (var i = 0; i < args.Count; i++)
@@ -29,6 +30,9 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
                 case "--mode":
                     mode = ParseMode(i + 1 < args.Count ? args[++i] : "");
                     break;
+                case "--guild":
+                    guild = ParseGuild(i + 1 < args.Count ? args[++i] : "");
+                    break;
                 case "--":
                     words.AddRange(args.Skip(i + 1));
                     i = args.Count;
@@ -43,6 +47,7 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
                         if (name == "--knowledge") { knowledge = value; break; }
                         if (name == "--data") { data = value; break; }
                         if (name == "--mode") { mode = ParseMode(value); break; }
+                        if (name == "--guild") { guild = ParseGuild(value); break; }
                     }
 
                     if (arg.StartsWith("--", StringComparison.Ordinal))
@@ -55,7 +60,7 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
             }
         }
 
-        return new CliArguments(verb, words, json, knowledge, data, mode);
+        return new CliArguments(verb, words, json, knowledge, data, mode, guild);
     }
 
     private static RetrievalMode ParseMode(string value) => value.ToLowerInvariant() switch
@@ -65,6 +70,11 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
         "hybrid" => RetrievalMode.Hybrid,
         _ => throw new CliException($"--mode must be lexical, semantic or hybrid, not '{value}'"),
     };
+
+    private static ulong ParseGuild(string value) =>
+        ulong.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id
+            : throw new CliException($"--guild needs a server id (a number: right-click the server with Developer Mode on → Copy Server ID), not '{value}'");
 
     private static string Value(IReadOnlyList<string> args, ref int i, string name)
     {

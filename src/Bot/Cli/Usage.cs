@@ -6,6 +6,10 @@ internal static class Usage
         Beyond Utopia community bot
 
         Usage:
+          Bot [run]                     run the bot on Discord (needs Discord__Token and
+                                        Discord__ApplicationId; see the README)
+          Bot register-commands [--guild ID]
+                                        put the slash commands on Discord and print what changed
           Bot ask "QUESTION"            answer one question: sentence, passage, source
           Bot ask --json < FILE         answer one question per line of standard input, as JSON lines
           Bot eval FILE.jsonl           score a question set (answer accuracy, hit@1, MRR@5, abstention)

@@ -1,3 +1,4 @@
+using Bot.Commands.Hosting;
 using Bot.Knowledge;
 using Bot.Embeddings.MiniLM;
 using Bot.Knowledge.Hosting;
@@ -15,7 +16,8 @@ internal static class BotHost
 {
     /// <param name="overrides">Settings from command-line options, which win over every other source.</param>
     /// <param name="watch">Whether to watch the knowledge folder: long-running modes do, one-shot commands do not.</param>
-    public static IHost Build(IDictionary<string, string?> overrides, bool watch)
+    /// <param name="discord">What of Discord to wire: nothing (ask, eval), the REST client and registration, or everything.</param>
+    public static IHost Build(IDictionary<string, string?> overrides, bool watch, DiscordRole discord = DiscordRole.None)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -56,7 +58,12 @@ internal static class BotHost
             });
         }
 
+        // Hosted services start in the order they are added: the index is ready before commands are
+        // registered and before the gateway connects, so the first interaction finds it built.
         builder.Services.AddKnowledge();
+        builder.Services.AddBotCommands();
+        if (discord != DiscordRole.None)
+            DiscordServices.Add(builder.Services, builder.Configuration, discord);
         return builder.Build();
     }
 }

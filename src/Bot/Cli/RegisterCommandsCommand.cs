@@ -1,0 +1,47 @@
+using Bot.Commands;
+using Bot.Hosting;
+using Bot.Interactions;
+using Bot.Registration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Cli;
+
+/// <summary>
+/// <c>register-commands [--guild ID]</c>: bulk-overwrites the slash commands (globally, or in one
+/// guild where changes show at once) and prints what changed. Registers even when the definitions
+/// are unchanged: running it by hand means "make Discord match", e.g. after someone edited them.
+/// </summary>
+internal static class RegisterCommandsCommand
+{
+    public static async Task<int> Run(CliArguments cli, TextWriter output, TextWriter error)
+    {
+        // The host is built but not started: registering needs no knowledge index.
+        using var host = BotHost.Build(Overrides.From(cli), watch: false, DiscordRole.Registration);
+        if (await RunCommand.ReportMissingSettings(host, error))
+            return BotCommandLine.UsageError;
+
+        var discord = host.Services.GetRequiredService<IOptions<DiscordOptions>>().Value;
+        var catalog = host.Services.GetRequiredService<CommandCatalog>();
+        var registrar = host.Services.GetRequiredService<CommandRegistrar>();
+        CommandChanges changes;
+        try
+        {
+            changes = await registrar.RegisterAsync(
+                discord.ApplicationId, discord.GuildId, CommandDefinitions.ToDiscord(catalog.Definitions), catalog.DefinitionsHash, CancellationToken.None);
+        }
+        catch (CommandRegistrationException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return BotCommandLine.UsageError;
+        }
+
+        var scope = discord.GuildId is { } guild ? $"in guild {guild} (visible at once)" : "globally (Discord may take a while to show changes)";
+        await output.WriteLineAsync($"Registered {catalog.Definitions.Count} slash commands {scope}:");
+        foreach (var line in changes.Lines())
+            await output.WriteLineAsync(line);
+        if (!changes.Any)
+            await output.WriteLineAsync("Nothing changed.");
+        return BotCommandLine.Ok;
+    }
+}

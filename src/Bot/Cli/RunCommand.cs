@@ -1,0 +1,52 @@
+using Bot.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Cli;
+
+/// <summary>
+/// <c>run</c> (and no verb at all): the bot itself, connected to Discord's gateway until stopped.
+/// Missing settings are reported up front, one line each, before anything is built or indexed.
+/// </summary>
+internal static class RunCommand
+{
+    public static async Task<int> Run(CliArguments cli, TextWriter error)
+    {
+        using var host = BotHost.Build(Overrides.From(cli), watch: true, DiscordRole.Gateway);
+        if (await ReportMissingSettings(host, error))
+            return BotCommandLine.UsageError;
+
+        await host.RunAsync();
+        // A fatal gateway close (a rejected token, disallowed intents) stops the host after logging
+        // what to fix, and sets a non-zero exit code for service managers.
+        return Environment.ExitCode;
+    }
+
+    /// <summary>Prints what a new user has to set, and whether anything was missing.</summary>
+    internal static async Task<bool> ReportMissingSettings(IHost host, TextWriter error)
+    {
+        var missing = host.Services.GetRequiredService<IOptions<DiscordOptions>>() is var options
+            ? TryRead(options)
+            : [];
+        if (missing.Count == 0)
+            return false;
+        foreach (var line in missing)
+            await error.WriteLineAsync($"error: {line}");
+        await error.WriteLineAsync("Without Discord, try the bot locally: dotnet run --project src/Bot -- ask \"your question\"");
+        return true;
+    }
+
+    private static IReadOnlyList<string> TryRead(IOptions<DiscordOptions> options)
+    {
+        try
+        {
+            return options.Value.Missing();
+        }
+        catch (OptionsValidationException e)
+        {
+            return e.Failures.ToArray();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Bot.Discord.Gateway;
+using Bot.Discord.Interactions;
+using Bot.Discord.Rest;
+using Bot.Interactions;
+using Bot.Knowledge;
+using Bot.Registration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Hosting;
+
+/// <summary>Wires the Discord side of the host: options, REST, registration, and for the bot itself the gateway and dispatcher.</summary>
+internal static class DiscordServices
+{
+    public static void Add(IServiceCollection services, IConfiguration configuration, DiscordRole role)
+    {
+        var section = configuration.GetSection(DiscordOptions.Section);
+        services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        services.AddDiscordRest(rest =>
+        {
+            section.Bind(rest);
+            // Ours is called ApiBaseUrl, as in the README; the REST client's own name is BaseUrl.
+            if (!string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.ApiBaseUrl)]))
+                rest.BaseUrl = section[nameof(DiscordOptions.ApiBaseUrl)]!;
+        });
+
+        services.AddSingleton(sp => new RegistrationState(Path.Combine(
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DataFolder, "commands.json")));
+        services.AddSingleton<CommandRegistrar>();
+        if (role == DiscordRole.Registration)
+            return;
+
+        services.AddHostedService<CommandRegistrationService>();
+        services.AddSingleton<IInteractionHandler, CommandInteractionHandler>();
+        // The gateway is added before the workers so that it stops after them: on SIGTERM the
+        // workers finish the interactions in flight, then the gateway closes the socket with 1000.
+        services.AddDiscordGateway(configuration);
+        services.AddDiscordInteractions(configuration);
+    }
+}
