@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Bot.Tests;
+
+/// <summary>
+/// The built executable as a separate process, with its own environment (settings such as
+/// <c>Discord__Token</c> reach it the way they reach a deployed bot), its output captured as it
+/// comes, and a way to stop it the way a service manager does (SIGTERM).
+/// </summary>
+internal sealed class BotProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly StringBuilder error = new();
+    private readonly Lock gate = new();
+
+    private BotProcess(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(error, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public static string BotDll => Path.Combine(AppContext.BaseDirectory, "Bot.dll");
+
+    public string Output { get { lock (gate) return output.ToString(); } }
+
+    public string Error { get { lock (gate) return error.ToString(); } }
+
+    public bool HasExited => process.HasExited;
+
+    public int ExitCode => process.ExitCode;
+
+    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(BotDll);
+        foreach (var a in args)
+            start.ArgumentList.Add(a);
+        // A developer's own settings must not leak into the test's bot.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Discord__", StringComparison.OrdinalIgnoreCase)).ToArray())
+            start.Environment.Remove(key);
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        return new BotProcess(process);
+    }
+
+    /// <summary>Runs to completion (or fails the test after <paramref name="timeout"/>).</summary>
+    public static async Task<BotProcess> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var bot = Start(workingDirectory, environment, args);
+        await bot.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return bot;
+    }
+
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The bot did not exit within {timeout}. Standard error so far:\n{Error}");
+        }
+
+        // WaitForExit with redirected streams returns before the last lines are read; this one waits for them.
+        process.WaitForExit();
+    }
+
+    /// <summary>Waits until standard error (where logs go) contains <paramref name="text"/>.</summary>
+    public async Task WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (!Error.Contains(text, StringComparison.Ordinal))
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The bot exited ({process.ExitCode}) before logging '{text}':\n{Error}");
+            if (DateTime.UtcNow > until)
+                throw new TimeoutException($"The bot did not log '{text}' within {timeout}:\n{Error}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>What systemd, Docker and Kubernetes send to stop a service.</summary>
+    public void Terminate()
+    {
+        if (!process.HasExited && sys_kill(process.Id, SIGTERM) != 0)
+            throw new InvalidOperationException($"kill(SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private void Append(StringBuilder to, string? line)
+    {
+        if (line is null)
+            return;
+        lock (gate)
+            to.AppendLine(line);
+    }
+
+    private const int SIGTERM = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int sys_kill(int pid, int signal);
+}
