@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using Bot.Discord.Interactions;
+using Bot.Discord.Local;
+using Bot.Discord.Models.Interactions;
+using Bot.Discord.Rest;
+using Bot.Discord.Tests.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Discord.Tests.Interactions;
+
+/// <summary>
+/// A dispatcher answering through the real <see cref="DiscordRestClient"/> and <see cref="RestInitialResponder"/>
+/// against a fresh <see cref="LocalDiscordServer"/> on 127.0.0.1. HTTP and the server run on real time;
+/// the dispatcher's clock is real unless a test hands it a <see cref="FakeTimeProvider"/>.
+/// </summary>
+internal sealed class DispatcherHarness : IAsyncDisposable
+{
+    public const string CallbackOperation = "create_interaction_response";
+    public const string EditOperation = "update_original_webhook_message";
+    public const string FollowupOperation = "execute_webhook";
+
+    private DispatcherHarness(RestHarness rest, InteractionOptions options, TimeProvider time)
+    {
+        Rest = rest;
+        Options = options;
+        Time = time;
+        Responder = new RestInitialResponder(rest.Client);
+        Dispatcher = new InteractionDispatcher(Handler, rest.Client, Microsoft.Extensions.Options.Options.Create(options), time, Logs);
+    }
+
+    public RestHarness Rest { get; }
+
+    public LocalDiscordServer Server => Rest.Server;
+
+    public InteractionOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public FakeTimeProvider FakeTime => Time as FakeTimeProvider ?? throw new InvalidOperationException("This harness runs on real time.");
+
+    public TestInteractionHandler Handler { get; } = new();
+
+    public CapturingLogger<InteractionDispatcher> Logs { get; } = new();
+
+    public RestInitialResponder Responder { get; }
+
+    public InteractionDispatcher Dispatcher { get; }
+
+    /// <summary>Defaults: defer after 2 s (so "fast" handlers are fast even on a loaded machine), real time.</summary>
+    public static async Task<DispatcherHarness> StartAsync(TimeSpan? deferAfter = null, TimeProvider? time = null, Action<InteractionOptions>? configure = null)
+    {
+        var options = new InteractionOptions { DeferAfter = deferAfter ?? TimeSpan.FromSeconds(2), Workers = 4 };
+        configure?.Invoke(options);
+        var rest = await RestHarness.StartAsync();
+        return new DispatcherHarness(rest, options, time ?? TimeProvider.System);
+    }
+
+    public IncomingInteraction NewCommand(string name = "ask") =>
+        New(InteractionType.ApplicationCommand, new InteractionData { Id = 1459600000000000001, Name = name, Type = Models.Commands.ApplicationCommandType.ChatInput });
+
+    public IncomingInteraction NewComponent(string customId = "film:page:2") =>
+        New(InteractionType.MessageComponent, new InteractionData { CustomId = customId, ComponentType = Models.Components.ComponentType.Button });
+
+    public IncomingInteraction NewAutocomplete(string name = "film") =>
+        New(InteractionType.ApplicationCommandAutocomplete, new InteractionData { Id = 1459600000000000002, Name = name, Type = Models.Commands.ApplicationCommandType.ChatInput });
+
+    public IncomingInteraction NewPing() => New(InteractionType.Ping, null);
+
+    /// <summary>An interaction the local Discord knows, arriving now on the dispatcher's clock.</summary>
+    public IncomingInteraction New(InteractionType type, InteractionData? data, ulong? applicationId = null, bool withApplicationId = true)
+    {
+        var (id, token) = Server.NewInteraction();
+        var interaction = new Interaction
+        {
+            Id = id,
+            ApplicationId = withApplicationId ? applicationId ?? Server.ApplicationId : null,
+            Type = type,
+            Data = data,
+            GuildId = 1213418270883971072,
+            ChannelId = 1213418270883971075,
+            Token = token,
+            Version = 1,
+            Locale = "en-GB",
+        };
+        return new IncomingInteraction(interaction, Time.GetTimestamp());
+    }
+
+    public Task DispatchAsync(IncomingInteraction incoming, CancellationToken cancellationToken = default) =>
+        Dispatcher.DispatchAsync(incoming, Responder, cancellationToken);
+
+    public IReadOnlyList<RecordedRequest> CallbacksTo(IncomingInteraction incoming) =>
+        Server.RequestsTo(CallbackOperation).Where(r => r.Path.StartsWith($"/interactions/{incoming.Interaction.Id}/", StringComparison.Ordinal)).ToArray();
+
+    public IReadOnlyList<RecordedRequest> EditsOf(IncomingInteraction incoming) =>
+        Server.RequestsTo(EditOperation).Where(r => r.Path.Contains("/" + incoming.Interaction.Token + "/", StringComparison.Ordinal)).ToArray();
+
+    public IReadOnlyList<RecordedRequest> FollowupsOf(IncomingInteraction incoming) =>
+        Server.RequestsTo(FollowupOperation).Where(r => r.Path.EndsWith("/" + incoming.Interaction.Token, StringComparison.Ordinal)).ToArray();
+
+    /// <summary>The one initial callback of <paramref name="incoming"/>, asserting there is exactly one.</summary>
+    public RecordedRequest SingleCallback(IncomingInteraction incoming) => Assert.Single(CallbacksTo(incoming));
+
+    /// <summary>The content the user ended up with: from a type 4 callback, or from the edit after a deferral.</summary>
+    public string? DeliveredContent(IncomingInteraction incoming)
+    {
+        var callback = SingleCallback(incoming);
+        return TypeOf(callback) == 4
+            ? (string?)Body(callback)["data"]?["content"]
+            : (string?)Body(Assert.Single(EditsOf(incoming)))["content"];
+    }
+
+    /// <summary>The log entries at <paramref name="level"/> whose values name <paramref name="incoming"/>'s id.</summary>
+    public IReadOnlyList<LogEntry> LogsAbout(IncomingInteraction incoming, LogLevel level) =>
+        Logs.Entries.Where(e => e.Level == level && e.Values.Contains("InteractionId=" + incoming.Interaction.Id, StringComparison.Ordinal)).ToArray();
+
+    public static JsonNode Body(RecordedRequest request) => JsonNode.Parse(request.Body) ?? throw new InvalidOperationException("Empty body.");
+
+    public static int TypeOf(RecordedRequest callback) => (int)Body(callback)["type"]!;
+
+    /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Timed out waiting until " + what);
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>Waits until the local Discord has recorded an initial callback for <paramref name="incoming"/>.</summary>
+    public Task WaitForCallbackAsync(IncomingInteraction incoming) =>
+        WaitUntilAsync(() => CallbacksTo(incoming).Count > 0, $"interaction {incoming.Interaction.Id} got its initial callback");
+
+    /// <summary>Moves the dispatcher's fake clock in steps until <paramref name="task"/> completes (real time bounded).</summary>
+    public async Task AdvanceUntilAsync(Task task, TimeSpan step)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!task.IsCompleted)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The dispatch did not finish while the clock moved; requests: " + string.Join(", ", Server.Requests));
+            }
+
+            FakeTime.Advance(step);
+            await Task.WhenAny(task, Task.Delay(5));
+        }
+
+        await task;
+    }
+
+    public ValueTask DisposeAsync() => Rest.DisposeAsync();
+}

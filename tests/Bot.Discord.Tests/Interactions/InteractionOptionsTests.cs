@@ -1,0 +1,126 @@
+using Bot.Discord.Interactions;
+using Bot.Discord.Rest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Discord.Tests.Interactions;
+
+public sealed class InteractionOptionsTests
+{
+    [Fact]
+    public void The_defaults_are_usable()
+    {
+        var options = new InteractionOptions();
+
+        Assert.Empty(options.Validate());
+        Assert.Equal(TimeSpan.FromSeconds(1), options.DeferAfter);
+        Assert.InRange(options.Workers, 4, 16);
+        Assert.Null(options.ApplicationId);
+    }
+
+    [Theory]
+    [InlineData("00:00:03")]
+    [InlineData("00:00:05")]
+    [InlineData("-00:00:00.100")]
+    public void Defer_after_outside_the_3_second_window_is_refused_by_name(string deferAfter)
+    {
+        var problems = new InteractionOptions { DeferAfter = TimeSpan.Parse(deferAfter, System.Globalization.CultureInfo.InvariantCulture) }.Validate();
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("Discord:Interactions:DeferAfter", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defer_after_just_inside_the_window_is_accepted()
+    {
+        Assert.Empty(new InteractionOptions { DeferAfter = TimeSpan.FromMilliseconds(2999) }.Validate());
+        Assert.Empty(new InteractionOptions { DeferAfter = TimeSpan.Zero }.Validate());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(InteractionOptions.MaxWorkers + 1)]
+    public void A_worker_count_out_of_range_is_refused_by_name(int workers)
+    {
+        var problem = Assert.Single(new InteractionOptions { Workers = workers }.Validate());
+
+        Assert.Contains("Discord:Interactions:Workers", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_configuration_section_is_bound_and_a_bad_value_fails_naming_the_setting()
+    {
+        using var provider = Services(new()
+        {
+            ["Discord:Interactions:DeferAfter"] = "00:00:03",
+        }).BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<InteractionOptions>>().Value);
+
+        Assert.Contains("Discord:Interactions:DeferAfter", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_setting_stops_the_host_at_start_up()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Interactions:DeferAfter"] = "00:00:04" });
+        builder.Services.AddDiscordRest(options => options.Token = "test-token");
+        builder.Services.AddSingleton<IInteractionHandler>(new TestInteractionHandler());
+        builder.Services.AddDiscordInteractions(builder.Configuration);
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("DeferAfter", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Everything_is_registered_once_with_the_configured_values()
+    {
+        var services = Services(new()
+        {
+            ["Discord:ApplicationId"] = "1459517128704131073",
+            ["Discord:Interactions:DeferAfter"] = "00:00:00.500",
+            ["Discord:Interactions:Workers"] = "3",
+        });
+        services.AddDiscordInteractions(new ConfigurationBuilder().Build()); // a second call adds nothing
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var options = provider.GetRequiredService<IOptions<InteractionOptions>>().Value;
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.DeferAfter);
+        Assert.Equal(3, options.Workers);
+        Assert.Equal(1459517128704131073UL, options.ApplicationId);
+        Assert.Same(provider.GetRequiredService<InteractionQueue>(), provider.GetRequiredService<InteractionQueue>());
+        Assert.Same(provider.GetRequiredService<InteractionDispatcher>(), provider.GetRequiredService<InteractionDispatcher>());
+        Assert.NotNull(provider.GetRequiredService<RestInitialResponder>());
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+        Assert.Single(provider.GetServices<IHostedService>().OfType<InteractionWorkers>());
+    }
+
+    [Fact]
+    public void An_application_id_in_the_section_wins_over_the_hosts()
+    {
+        using var provider = Services(new()
+        {
+            ["Discord:ApplicationId"] = "1",
+            ["Discord:Interactions:ApplicationId"] = "2",
+        }).BuildServiceProvider();
+
+        Assert.Equal(2UL, provider.GetRequiredService<IOptions<InteractionOptions>>().Value.ApplicationId);
+    }
+
+    private static ServiceCollection Services(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDiscordRest(options => options.Token = "test-token");
+        services.AddSingleton<IInteractionHandler>(new TestInteractionHandler());
+        services.AddDiscordInteractions(configuration);
+        return services;
+    }
+}
