@@ -1,0 +1,379 @@
+using System.Buffers;
+using System.Text.Json;
+using Bot.Discord.Interactions;
+using Bot.Discord.Models.Interactions;
+using Bot.Discord.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Discord.Http;
+
+/// <summary>
+/// <c>POST /interactions</c>: Discord's signed delivery of interactions. Each request is checked (headers,
+/// freshness, size, Ed25519 signature over the raw bytes) before its JSON is looked at; PING is answered
+/// here, everything else goes through the dispatcher, whose initial response becomes this request's body.
+/// </summary>
+/// <remarks>
+/// Statuses: 401 with an empty body for anything unsigned, badly signed or stale (Discord probes this with
+/// deliberately bad signatures and removes the endpoint URL if we accept one); 413 for a body over
+/// <see cref="HttpInteractionsOptions.MaxBodyBytes"/>; 400 for a signed body that is not an interaction;
+/// 200 with the initial response; 503 when the dispatcher gave no initial response in time (see
+/// <see cref="AnswerThroughDispatcherAsync"/>).
+/// </remarks>
+public sealed partial class InteractionsEndpoint
+{
+    private static readonly byte[] PongBody = JsonSerializer.SerializeToUtf8Bytes(InteractionResponse.Pong, DiscordJson.Default.InteractionResponse);
+
+    private readonly Ed25519Verifier _verifier;
+    private readonly HttpInteractionsOptions _options;
+    private readonly InteractionDispatch _dispatch;
+    private readonly InFlightInteractions _inFlight;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InteractionsEndpoint> _logger;
+
+    internal InteractionsEndpoint(
+        Ed25519Verifier verifier,
+        IOptions<HttpInteractionsOptions> options,
+        InteractionDispatch dispatch,
+        InFlightInteractions inFlight,
+        TimeProvider time,
+        ILogger<InteractionsEndpoint> logger)
+    {
+        _verifier = verifier;
+        _options = options.Value;
+        _dispatch = dispatch;
+        _inFlight = inFlight;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // Discord's 3-second window runs from here, not from when a worker gets to the interaction.
+        var arrivedAt = _time.GetTimestamp();
+        var request = context.Request;
+        if (SignatureHeaders.Read(request.Headers, out var timestamp, out var unixSeconds, out var signatureHex) is { } malformed)
+        {
+            Reject(context, malformed);
+            return;
+        }
+
+        // Before the body is read, so a replayed or stale request costs us nothing more.
+        if (Math.Abs(_time.GetUtcNow().ToUnixTimeSeconds() - unixSeconds) > (long)_options.MaxClockSkew.TotalSeconds)
+        {
+            Reject(context, RequestRejection.StaleTimestamp);
+            return;
+        }
+
+        if (request.ContentLength > _options.MaxBodyBytes)
+        {
+            RefuseTooLarge(context, request.ContentLength.Value);
+            return;
+        }
+
+        // The body is read right behind the timestamp's bytes: the signed message is then one span, as received.
+        var buffer = ArrayPool<byte>.Shared.Rent(timestamp.Length + _options.MaxBodyBytes + 1);
+        var used = buffer.Length;
+        Interaction? interaction;
+        try
+        {
+            for (var i = 0; i < timestamp.Length; i++)
+            {
+                buffer[i] = (byte)timestamp[i];
+            }
+
+            var (outcome, length) = await ReadBodyAsync(request.Body, buffer.AsMemory(timestamp.Length, _options.MaxBodyBytes + 1), context.RequestAborted);
+            used = timestamp.Length + length;
+            switch (outcome)
+            {
+                case BodyOutcome.TooLarge:
+                    RefuseTooLarge(context, null);
+                    return;
+                case BodyOutcome.Gone:
+                    return;
+                case BodyOutcome.Malformed:
+                    Answer(context, StatusCodes.Status400BadRequest);
+                    return;
+            }
+
+            if (!VerifySignature(buffer.AsSpan(0, timestamp.Length + length), signatureHex))
+            {
+                Reject(context, RequestRejection.BadSignature);
+                return;
+            }
+
+            interaction = Parse(buffer.AsSpan(timestamp.Length, length));
+        }
+        finally
+        {
+            // The body holds the interaction token, a credential for 15 minutes: leave no copy in the pool.
+            // Only the part written to needs clearing, not the whole 64 KiB on every PING.
+            buffer.AsSpan(0, used).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (interaction is null)
+        {
+            Answer(context, StatusCodes.Status400BadRequest);
+            return;
+        }
+
+        if (interaction.Type == InteractionType.Ping)
+        {
+            Log.Ponged(_logger);
+            await WriteJsonAsync(context, PongBody);
+            return;
+        }
+
+        await AnswerThroughDispatcherAsync(context, interaction, arrivedAt);
+    }
+
+    /// <summary>
+    /// Starts the dispatcher without waiting for it to finish, waits for its initial response, and writes
+    /// that as the HTTP answer; the dispatcher then goes on in the background (a deferred reply edits
+    /// <c>@original</c> through the REST client), tracked by <see cref="InFlightInteractions"/>.
+    /// </summary>
+    /// <remarks>
+    /// When no initial response comes (the dispatcher dropped the interaction or failed before answering,
+    /// or the window ran out) the answer is 503 with an empty body. Not 202: that tells Discord we called
+    /// the callback ourselves, which we did not. Not a 4xx: Discord's request was valid. Not 500: nothing
+    /// crashed in handling the request, the bot could not answer in time, which is what 503 means; Discord
+    /// shows the user "The application did not respond" either way, and monitoring sees a server-side miss.
+    /// </remarks>
+    private async Task AnswerThroughDispatcherAsync(HttpContext context, Interaction interaction, long arrivedAt)
+    {
+        var responder = new HttpInitialResponder();
+        var incoming = new IncomingInteraction(interaction, arrivedAt);
+
+        // Not awaited: the dispatcher outlives this request when it defers. The tracker owns it from here.
+        _ = _inFlight.Run(cancellationToken => DispatchAsync(incoming, responder, cancellationToken));
+
+        InteractionResponse? initial = null;
+        var remaining = _options.InitialResponseTimeout - _time.GetElapsedTime(arrivedAt);
+        try
+        {
+            if (remaining > TimeSpan.Zero)
+            {
+                initial = await responder.Response.WaitAsync(remaining, _time, context.RequestAborted);
+            }
+        }
+        catch (TimeoutException)
+        {
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            responder.GiveUp();
+            responder.Delivered(false);
+            Log.CallerGone(_logger, interaction.Id);
+            return;
+        }
+
+        // A response that arrives at the very moment the wait ends is still sent.
+        initial ??= responder.GiveUp();
+        if (initial is null)
+        {
+            Log.NoInitialResponse(_logger, interaction.Id, interaction.Type, _time.GetElapsedTime(arrivedAt));
+            Answer(context, StatusCodes.Status503ServiceUnavailable);
+            return;
+        }
+
+        byte[] body;
+        try
+        {
+            body = JsonSerializer.SerializeToUtf8Bytes(initial, DiscordJson.Default.InteractionResponse);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            responder.Delivered(false);
+            Log.ResponseUnwritable(_logger, interaction.Id, initial.Type, exception);
+            Answer(context, StatusCodes.Status503ServiceUnavailable);
+            return;
+        }
+
+        var delivered = false;
+        try
+        {
+            await WriteJsonAsync(context, body);
+            await context.Response.CompleteAsync();
+            delivered = !context.RequestAborted.IsCancellationRequested;
+            Log.Answered(_logger, interaction.Id, initial.Type, _time.GetElapsedTime(arrivedAt), delivered);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        {
+            Log.CallerGone(_logger, interaction.Id);
+        }
+        finally
+        {
+            // Always settled, so the dispatcher waiting in RespondAsync never waits for nothing.
+            responder.Delivered(delivered);
+        }
+    }
+
+    private async Task DispatchAsync(IncomingInteraction incoming, HttpInitialResponder responder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _dispatch(incoming, responder, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            Log.DispatchFailed(_logger, incoming.Interaction.Id, exception);
+        }
+        finally
+        {
+            // Whatever happened, no initial response comes after this: stop the request waiting for one.
+            responder.Close();
+        }
+    }
+
+    private bool VerifySignature(ReadOnlySpan<byte> signedMessage, string signatureHex)
+    {
+        Span<byte> signature = stackalloc byte[Ed25519Verifier.SignatureLength];
+        SignatureHeaders.DecodeSignature(signatureHex, signature);
+        return _verifier.Verify(signedMessage, signature);
+    }
+
+    /// <summary>The interaction, or null when the (correctly signed) body is not one we can answer.</summary>
+    private Interaction? Parse(ReadOnlySpan<byte> body)
+    {
+        Interaction? interaction;
+        try
+        {
+            interaction = JsonSerializer.Deserialize(body, DiscordJson.Default.Interaction);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            // The message can quote the body; the path and position are enough to find the problem.
+            var json = exception as JsonException;
+            Log.Unparseable(_logger, exception.GetType().Name, json?.Path, json?.LineNumber, json?.BytePositionInLine);
+            return null;
+        }
+
+        if (interaction is null)
+        {
+            Log.Unparseable(_logger, "null", null, null, null);
+            return null;
+        }
+
+        // Without an id and a token no response or edit can ever reach Discord.
+        if (interaction.Type != InteractionType.Ping && (interaction.Id == 0 || string.IsNullOrEmpty(interaction.Token)))
+        {
+            Log.Unanswerable(_logger, interaction.Type);
+            return null;
+        }
+
+        return interaction;
+    }
+
+    private async Task<(BodyOutcome Outcome, int Length)> ReadBodyAsync(Stream body, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        try
+        {
+            // destination is one byte longer than the limit: filling it means the body is too large,
+            // found without reading the rest.
+            while (length < destination.Length)
+            {
+                var read = await body.ReadAsync(destination[length..], cancellationToken);
+                if (read == 0)
+                {
+                    return (BodyOutcome.Complete, length);
+                }
+
+                length += read;
+            }
+
+            return (BodyOutcome.TooLarge, length);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // Framing errors (a body shorter than its Content-Length, bad chunking): the caller's fault.
+            Log.BodyUnreadable(_logger, exception.StatusCode);
+            return (BodyOutcome.Malformed, length);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        {
+            Log.BodyUnreadable(_logger, null);
+            return (BodyOutcome.Gone, length);
+        }
+    }
+
+    private void Reject(HttpContext context, RequestRejection reason)
+    {
+        Log.Rejected(_logger, reason, context.Connection.RemoteIpAddress?.ToString());
+        Answer(context, StatusCodes.Status401Unauthorized);
+    }
+
+    private void RefuseTooLarge(HttpContext context, long? declaredLength)
+    {
+        Log.TooLarge(_logger, declaredLength, _options.MaxBodyBytes);
+        Answer(context, StatusCodes.Status413PayloadTooLarge);
+    }
+
+    /// <summary>A status with an empty body: the caller learns nothing about why.</summary>
+    private static void Answer(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentLength = 0;
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, byte[] body)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json";
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, context.RequestAborted);
+    }
+
+    private enum BodyOutcome
+    {
+        Complete,
+        TooLarge,
+        Malformed,
+        Gone,
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Refused an interaction request from {Remote} with 401: {Reason}")]
+        public static partial void Rejected(ILogger logger, RequestRejection reason, string? remote);
+
+        [LoggerMessage(2, LogLevel.Information, "Refused an interaction request with 413: body of {DeclaredLength} bytes is over the {MaxBodyBytes} allowed (Discord:MaxBodyBytes)")]
+        public static partial void TooLarge(ILogger logger, long? declaredLength, int maxBodyBytes);
+
+        [LoggerMessage(3, LogLevel.Debug, "Could not read an interaction request's body (HTTP {Status})")]
+        public static partial void BodyUnreadable(ILogger logger, int? status);
+
+        [LoggerMessage(4, LogLevel.Warning, "A correctly signed interaction request is not an interaction ({Error} at {Path}, line {Line}, byte {Position}); answered 400")]
+        public static partial void Unparseable(ILogger logger, string error, string? path, long? line, long? position);
+
+        [LoggerMessage(5, LogLevel.Warning, "A correctly signed {Type} interaction has no id or no token; answered 400")]
+        public static partial void Unanswerable(ILogger logger, InteractionType type);
+
+        [LoggerMessage(6, LogLevel.Debug, "Answered Discord's PING")]
+        public static partial void Ponged(ILogger logger);
+
+        [LoggerMessage(7, LogLevel.Debug, "Interaction {InteractionId}: initial response {CallbackType} written after {Elapsed} (delivered: {Delivered})")]
+        public static partial void Answered(ILogger logger, ulong interactionId, InteractionCallbackType callbackType, TimeSpan elapsed, bool delivered);
+
+        [LoggerMessage(8, LogLevel.Warning, "Interaction {InteractionId} ({Type}): no initial response after {Elapsed}; answered 503")]
+        public static partial void NoInitialResponse(ILogger logger, ulong interactionId, InteractionType type, TimeSpan elapsed);
+
+        [LoggerMessage(9, LogLevel.Error, "Interaction {InteractionId}: initial response {CallbackType} could not be serialized; answered 503")]
+        public static partial void ResponseUnwritable(ILogger logger, ulong interactionId, InteractionCallbackType callbackType, Exception exception);
+
+        [LoggerMessage(10, LogLevel.Debug, "Interaction {InteractionId}: Discord closed the request before the initial response was written")]
+        public static partial void CallerGone(ILogger logger, ulong interactionId);
+
+        [LoggerMessage(11, LogLevel.Error, "Interaction {InteractionId}: the dispatcher failed")]
+        public static partial void DispatchFailed(ILogger logger, ulong interactionId, Exception exception);
+    }
+}
