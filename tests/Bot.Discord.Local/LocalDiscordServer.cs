@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bot.Discord.Local.Gateway;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,8 @@ namespace Bot.Discord.Local;
 /// It records every request, answers the routes in <see cref="LocalDiscordRoutes"/> with realistic
 /// JSON, checks <c>Authorization: Bot &lt;token&gt;</c> on bot routes, enforces per-bucket and global
 /// rate limits with Discord's headers and 429s, and can be scripted (<see cref="Script"/>) or held
-/// (<see cref="Hold"/>) per operation.
+/// (<see cref="Hold"/>) per operation. The same app serves the gateway WebSocket (<see cref="Gateway"/>),
+/// which <c>GET /gateway/bot</c> points to.
 /// </summary>
 public sealed class LocalDiscordServer : IAsyncDisposable
 {
@@ -36,6 +38,7 @@ public sealed class LocalDiscordServer : IAsyncDisposable
         _state = new FakeDiscordState(time);
         _routes = new LocalDiscordRoutes(_state);
         RateLimits = new FakeRateLimits(time);
+        Gateway = new LocalGateway(Token, time);
     }
 
     /// <summary>A token in Discord's format (base64 user id . timestamp . HMAC); made up.</summary>
@@ -49,6 +52,9 @@ public sealed class LocalDiscordServer : IAsyncDisposable
     public TimeProvider Time { get; }
 
     public FakeRateLimits RateLimits { get; }
+
+    /// <summary>The gateway WebSocket at <c>ws://127.0.0.1:port/gateway</c>.</summary>
+    public LocalGateway Gateway { get; }
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -68,9 +74,13 @@ public sealed class LocalDiscordServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var server = new LocalDiscordServer(app, time ?? TimeProvider.System);
+        app.UseWebSockets();
+        app.Use((HttpContext context, RequestDelegate next) => LocalGateway.Handles(context.Request.Path) ? server.Gateway.HandleAsync(context) : next(context));
         app.Run(server.HandleAsync);
         await app.StartAsync();
-        server.BaseUrl = app.Urls.Single().TrimEnd('/') + ApiPrefix;
+        var root = app.Urls.Single().TrimEnd('/');
+        server.BaseUrl = root + ApiPrefix;
+        server.Gateway.Listen(root);
         return server;
     }
 
@@ -309,6 +319,11 @@ public sealed class LocalDiscordServer : IAsyncDisposable
 
         var query = http.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
         var answer = route.Handle(new FakeRequest(match!, query, parsed));
+        if (route.Operation == "get_bot_gateway" && answer is { Status: 200, Json: { } gatewayBot })
+        {
+            answer = answer with { Json = Gateway.PointToSelf(gatewayBot) };
+        }
+
         return (answer.Status, answer.Json, "application/json", headers);
     }
 

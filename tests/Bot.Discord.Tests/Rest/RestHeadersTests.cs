@@ -20,7 +20,7 @@ public sealed partial class RestHeadersTests
         var result = await harness.Client.GetGatewayBotAsync();
 
         Assert.True(result.IsSuccess, result.ToString());
-        Assert.Equal("wss://gateway.discord.gg/", result.Value.Url);
+        Assert.Equal(harness.Server.Gateway.Url, result.Value.Url);
         var request = Assert.Single(harness.Server.Requests);
         Assert.Equal("GET", request.Method);
         Assert.Equal("/gateway/bot", request.Path);

@@ -1,0 +1,561 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Bot.Discord.Local.Gateway;
+
+/// <summary>
+/// The gateway half of the local Discord: a WebSocket endpoint on the same Kestrel app that speaks the
+/// real protocol. HELLO, IDENTIFY (token checked: 4004) → READY, RESUME (known session → missed
+/// dispatches replayed, then RESUMED; unknown → INVALID_SESSION false), heartbeats ACKed, dispatches
+/// numbered. Tests script it (dispatch an interaction, stop ACKing, op 7, op 9, close, drop the link) and
+/// read what each connection sent. Frames the client sends are checked against the documented samples.
+/// </summary>
+public sealed class LocalGateway
+{
+    public const string Path = "/gateway";
+
+    /// <summary>Where READY's <c>resume_gateway_url</c> points, so tests can tell a resume from a fresh connect.</summary>
+    public const string ResumePath = "/gateway/resume";
+
+    /// <summary>Discord's outbound budget per connection.</summary>
+    public const int FramesPerMinute = 120;
+
+    private readonly string _token;
+    private readonly TimeProvider _time;
+
+    // Orders session changes and dispatch sends, so a replay never interleaves with a live dispatch.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly List<LocalGatewayConnection> _connections = [];
+    private readonly Dictionary<string, LocalGatewaySession> _sessions = new(StringComparer.Ordinal);
+    private readonly List<string> _protocolErrors = [];
+    private LocalGatewaySession? _current;
+    private readonly List<(string Path, DateTimeOffset At)> _rejected = [];
+    private int _identifies;
+    private int _resumes;
+    private int _rejectNext;
+
+    internal LocalGateway(string token, TimeProvider time)
+    {
+        _token = token;
+        _time = time;
+    }
+
+    /// <summary><c>ws://127.0.0.1:port/gateway</c>, what <c>GET /gateway/bot</c> answers.</summary>
+    public string Url { get; private set; } = "";
+
+    /// <summary>READY's <c>resume_gateway_url</c>.</summary>
+    public string ResumeUrl { get; private set; } = "";
+
+    /// <summary>HELLO's <c>heartbeat_interval</c> for connections opened from now on; Discord's is about 41 s.</summary>
+    public int HeartbeatIntervalMs { get; set; } = 41250;
+
+    /// <summary>When set, connections opened from now on send each message in frames of at most this many bytes.</summary>
+    public int? FragmentFramesAt { get; set; }
+
+    /// <summary>
+    /// Runs when the client's close frame arrives, before the server answers it (a client waits for that answer
+    /// before reconnecting): what it dispatches happens while the client is away.
+    /// </summary>
+    public Func<LocalGatewayConnection, Task>? OnClientClose { get; set; }
+
+    /// <summary>Handshakes refused (503) so far: where the client tried, and when (server time).</summary>
+    public IReadOnlyList<(string Path, DateTimeOffset At)> RejectedHandshakes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _rejected.ToArray();
+            }
+        }
+    }
+
+    public IReadOnlyList<LocalGatewayConnection> Connections
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _connections.ToArray();
+            }
+        }
+    }
+
+    public int ConnectionCount => Connections.Count;
+
+    public int IdentifyCount => Volatile.Read(ref _identifies);
+
+    public int ResumeCount => Volatile.Read(ref _resumes);
+
+    /// <summary>Frames that did not match the documented shapes, and other protocol mistakes by the client.</summary>
+    public IReadOnlyList<string> ProtocolErrors
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _protocolErrors.ToArray();
+            }
+        }
+    }
+
+    /// <summary>The newest connection still open; scripted actions apply to it.</summary>
+    public LocalGatewayConnection Current =>
+        Connections.LastOrDefault(connection => connection.IsOpen) ?? throw new InvalidOperationException("No client is connected to the local gateway.");
+
+    /// <summary>The session of the latest READY, while it is valid.</summary>
+    public string? CurrentSessionId
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _current?.Id;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends INTERACTION_CREATE with <paramref name="interactionJson"/> as <c>d</c> to the current session: at
+    /// once when its client is connected, else kept, and replayed when the client resumes. Returns its <c>s</c>.
+    /// </summary>
+    public async Task<int> DispatchInteractionAsync(string interactionJson)
+    {
+        var data = JsonNode.Parse(interactionJson) ?? throw new ArgumentException("Not JSON.", nameof(interactionJson));
+        await _gate.WaitAsync();
+        try
+        {
+            var session = CurrentSession() ?? throw new InvalidOperationException("No valid session: the client has not identified, or its session was invalidated.");
+            var sequence = ++session.Sequence;
+            var frame = Dispatch("INTERACTION_CREATE", data, sequence);
+            session.Events.Add((sequence, frame.ToJsonString()));
+            if (session.Live is { } live)
+            {
+                await TrySendAsync(live, frame);
+            }
+
+            return sequence;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The current connection stops answering heartbeats (the link looks dead to the client).</summary>
+    public void StopAckingHeartbeats() => Current.AcksHeartbeats = false;
+
+    /// <summary>Op 7: the client should reconnect and resume.</summary>
+    public Task SendReconnectAsync() => Current.SendAsync(new JsonObject { ["op"] = 7, ["d"] = null });
+
+    /// <summary>Op 1 from the server: the client should heartbeat at once.</summary>
+    public Task RequestHeartbeatAsync() => Current.SendAsync(new JsonObject { ["op"] = 1, ["d"] = null });
+
+    /// <summary>Op 9. Not resumable: the session is forgotten, so only a new IDENTIFY helps.</summary>
+    public async Task SendInvalidSessionAsync(bool resumable)
+    {
+        var connection = Current;
+        await _gate.WaitAsync();
+        try
+        {
+            if (!resumable && connection.Session is { } session)
+            {
+                Invalidate(session);
+            }
+
+            await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = resumable });
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Closes the current connection with <paramref name="code"/>; 4007 and 4009 also end its session.</summary>
+    public async Task CloseAsync(int code, string reason = "")
+    {
+        var connection = Current;
+        if (code is 4007 or 4009 && connection.Session is { } session)
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                Invalidate(session);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        await connection.CloseAsync(code, reason);
+    }
+
+    /// <summary>Drops the current connection's TCP link without a closing handshake; the session stays resumable.</summary>
+    public void Abort() => Current.Abort();
+
+    /// <summary>The next <paramref name="count"/> WebSocket handshakes are refused with 503, as an overloaded gateway would.</summary>
+    public void RejectNextHandshakes(int count)
+    {
+        lock (_lock)
+        {
+            _rejectNext = count;
+        }
+    }
+
+    /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds.</summary>
+    public async Task WaitForAsync(Func<LocalGateway, bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!condition(this))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}. Connections:\n{string.Join("\n", Connections)}\nProtocol errors: {string.Join("; ", ProtocolErrors)}");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    internal static bool Handles(PathString path) => path == Path || path == ResumePath;
+
+    internal void Listen(string httpRoot)
+    {
+        var root = "ws" + httpRoot[httpRoot.IndexOf(':', StringComparison.Ordinal)..];
+        Url = root + Path;
+        ResumeUrl = root + ResumePath;
+    }
+
+    /// <summary><c>GET /gateway/bot</c>'s fixture answer, pointing to this gateway.</summary>
+    internal string PointToSelf(string gatewayBotJson)
+    {
+        var body = JsonNode.Parse(gatewayBotJson)!;
+        body["url"] = Url;
+        return body.ToJsonString();
+    }
+
+    internal async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_rejectNext > 0)
+            {
+                _rejectNext--;
+                _rejected.Add((context.Request.Path.Value ?? "", _time.GetUtcNow()));
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        LocalGatewayConnection connection;
+        lock (_lock)
+        {
+            connection = new LocalGatewayConnection(_connections.Count, context, socket, _time) { FragmentBytes = FragmentFramesAt };
+            _connections.Add(connection);
+        }
+
+        try
+        {
+            await ServeAsync(connection);
+        }
+        catch (Exception)
+        {
+            // Reset, aborted, or the client vanished mid-frame: what a network failure looks like from here.
+            connection.MarkDropped();
+        }
+        finally
+        {
+            await DetachAsync(connection);
+            connection.MarkEnded();
+        }
+    }
+
+    private async Task ServeAsync(LocalGatewayConnection connection)
+    {
+        var query = QueryString.FromUriComponent(connection.Query);
+        var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query.Value);
+        if (!parameters.TryGetValue("v", out var version) || version != "10")
+        {
+            await connection.CloseAsync(4012, "Invalid API version");
+            await DrainUntilClosedAsync(connection);
+            return;
+        }
+
+        if (!parameters.TryGetValue("encoding", out var encoding) || encoding != "json")
+        {
+            await connection.CloseAsync(4002, "Error while decoding payload.");
+            await DrainUntilClosedAsync(connection);
+            return;
+        }
+
+        await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
+        while (true)
+        {
+            var text = await connection.ReceiveAsync();
+            if (text is null)
+            {
+                await OnCloseAsync(connection);
+                return;
+            }
+
+            if (!WithinSendBudget(connection))
+            {
+                await connection.CloseAsync(4008, "Rate limited.");
+                continue;
+            }
+
+            JsonNode? frame;
+            try
+            {
+                frame = JsonNode.Parse(text);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                frame = null;
+            }
+
+            var problems = frame is null ? ["not JSON"] : GatewayFrameShapes.Problems(frame);
+            if (problems.Count > 0)
+            {
+                ProtocolError(connection, $"{text}: {string.Join(", ", problems)}");
+                await connection.CloseAsync(4002, "Error while decoding payload.");
+                continue;
+            }
+
+            await HandleFrameAsync(connection, frame!);
+        }
+    }
+
+    private async Task HandleFrameAsync(LocalGatewayConnection connection, JsonNode frame)
+    {
+        var op = (int?)frame["op"];
+        switch (op)
+        {
+            case 1:
+                if (connection.AcksHeartbeats)
+                {
+                    await TrySendAsync(connection, JsonNode.Parse(FixtureFiles.Read("gateway_heartbeat_ack.json"))!);
+                }
+
+                break;
+            case 2:
+                await IdentifyAsync(connection, frame["d"]!);
+                break;
+            case 6:
+                await ResumeAsync(connection, frame["d"]!);
+                break;
+            case 3 or 4 or 8 or 31 or 43:
+                if (connection.Session is null)
+                {
+                    await connection.CloseAsync(4003, "Not authenticated.");
+                }
+
+                break;
+            default:
+                ProtocolError(connection, $"unknown opcode {op}");
+                await connection.CloseAsync(4001, "Unknown opcode.");
+                break;
+        }
+    }
+
+    private async Task IdentifyAsync(LocalGatewayConnection connection, JsonNode identify)
+    {
+        Interlocked.Increment(ref _identifies);
+        if (connection.Session is not null)
+        {
+            ProtocolError(connection, "a second IDENTIFY on one connection");
+            await connection.CloseAsync(4005, "Already authenticated.");
+            return;
+        }
+
+        if ((string?)identify["token"] != _token)
+        {
+            await connection.CloseAsync(4004, "Authentication failed.");
+            return;
+        }
+
+        var shard = identify["shard"] as JsonArray;
+        if (shard is not null && (shard.Count != 2 || (int?)shard[1] < 1 || (int?)shard[0] < 0 || (int?)shard[0] >= (int?)shard[1]))
+        {
+            await connection.CloseAsync(4010, "Invalid shard.");
+            return;
+        }
+
+        await _gate.WaitAsync();
+        try
+        {
+            var session = new LocalGatewaySession(Guid.NewGuid().ToString("N"));
+            lock (_lock)
+            {
+                _sessions[session.Id] = session;
+                _current = session;
+            }
+
+            var ready = JsonNode.Parse(FixtureFiles.Read("gateway_ready.json"))!;
+            ready["s"] = ++session.Sequence;
+            ready["d"]!["session_id"] = session.Id;
+            ready["d"]!["resume_gateway_url"] = ResumeUrl;
+            ready["d"]!["shard"] = shard?.DeepClone() ?? new JsonArray(0, 1);
+            connection.Session = session;
+            session.Live = connection;
+            await TrySendAsync(connection, ready);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ResumeAsync(LocalGatewayConnection connection, JsonNode resume)
+    {
+        Interlocked.Increment(ref _resumes);
+        if ((string?)resume["token"] != _token)
+        {
+            await connection.CloseAsync(4004, "Authentication failed.");
+            return;
+        }
+
+        await _gate.WaitAsync();
+        try
+        {
+            LocalGatewaySession? session;
+            lock (_lock)
+            {
+                _sessions.TryGetValue((string?)resume["session_id"] ?? "", out session);
+            }
+
+            var seq = (int?)resume["seq"] ?? -1;
+            if (session is null || session.Invalidated || seq > session.Sequence)
+            {
+                await TrySendAsync(connection, JsonNode.Parse(FixtureFiles.Read("gateway_invalid_session.json"))!);
+                return;
+            }
+
+            if (session.Live is { } previous && previous != connection)
+            {
+                previous.Session = null;
+            }
+
+            connection.Session = session;
+            session.Live = connection;
+            foreach (var (sequence, json) in session.Events.Where(e => e.Sequence > seq))
+            {
+                await TrySendAsync(connection, JsonNode.Parse(json)!);
+            }
+
+            await TrySendAsync(connection, Dispatch("RESUMED", null, ++session.Sequence));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task OnCloseAsync(LocalGatewayConnection connection)
+    {
+        await DetachAsync(connection);
+        if (connection.ClosedByClient)
+        {
+            if (connection.ClientCloseCode is 1000 or 1001 && connection.Session is { } session)
+            {
+                await _gate.WaitAsync();
+                try
+                {
+                    Invalidate(session);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            }
+
+            if (OnClientClose is { } hook)
+            {
+                await hook(connection);
+            }
+
+            await connection.CloseAsync(connection.ClientCloseCode ?? 1000, "");
+        }
+    }
+
+    /// <summary>The client is gone from this connection: dispatches for its session wait for a resume.</summary>
+    private async Task DetachAsync(LocalGatewayConnection connection)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (connection.Session is { Live: var live } session && live == connection)
+            {
+                session.Live = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task DrainUntilClosedAsync(LocalGatewayConnection connection)
+    {
+        while (await connection.ReceiveAsync() is not null)
+        {
+        }
+    }
+
+    private static bool WithinSendBudget(LocalGatewayConnection connection) =>
+        connection.ReceivedWithin(TimeSpan.FromSeconds(60)) <= FramesPerMinute;
+
+    private LocalGatewaySession? CurrentSession()
+    {
+        lock (_lock)
+        {
+            return _current is { Invalidated: false } session ? session : null;
+        }
+    }
+
+    private void Invalidate(LocalGatewaySession session)
+    {
+        lock (_lock)
+        {
+            session.Invalidated = true;
+            _sessions.Remove(session.Id);
+            if (_current == session)
+            {
+                _current = null;
+            }
+        }
+    }
+
+    private void ProtocolError(LocalGatewayConnection connection, string problem)
+    {
+        lock (_lock)
+        {
+            _protocolErrors.Add($"connection #{connection.Index.ToString(CultureInfo.InvariantCulture)}: {problem}");
+        }
+    }
+
+    private static async Task TrySendAsync(LocalGatewayConnection connection, JsonNode frame)
+    {
+        try
+        {
+            await connection.SendAsync(frame);
+        }
+        catch (Exception)
+        {
+            // The client is going away; whatever it missed is replayed if it resumes.
+        }
+    }
+
+    private static JsonObject Dispatch(string name, JsonNode? data, int sequence) =>
+        new() { ["op"] = 0, ["d"] = data, ["s"] = sequence, ["t"] = name };
+}

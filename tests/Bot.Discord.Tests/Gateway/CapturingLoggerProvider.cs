@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Discord.Tests.Gateway;
+
+/// <summary>Keeps every log entry of every category a host writes: level, formatted message, values, exception.</summary>
+internal sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<CapturedLog> _entries = new();
+
+    public IReadOnlyList<CapturedLog> Entries => _entries.ToArray();
+
+    /// <summary>Everything written, as one text, for "never contains" checks.</summary>
+    public string AllText => string.Join("\n", Entries.Select(entry => entry.ToString()));
+
+    public IReadOnlyList<CapturedLog> From<T>() => Entries.Where(entry => entry.Category == typeof(T).FullName).ToArray();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<CapturedLog> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join("; ", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
+                : "";
+            entries.Enqueue(new CapturedLog(category, logLevel, eventId, formatter(state, exception), values, exception?.ToString()));
+        }
+    }
+}
+
+internal sealed record CapturedLog(string Category, LogLevel Level, EventId EventId, string Message, string Values, string? Exception)
+{
+    public override string ToString() => $"{Level} {Category} {EventId}: {Message} [{Values}] {Exception}";
+}

@@ -1,0 +1,143 @@
+using Bot.Discord.Gateway;
+using Bot.Discord.Interactions;
+using Bot.Discord.Models.Gateway;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Discord.Tests.Gateway;
+
+public sealed class GatewayOptionsTests
+{
+    [Fact]
+    public void Defaults_ask_for_no_intents_one_shard_and_discords_timings()
+    {
+        var options = new GatewayOptions();
+
+        Assert.Equal(GatewayIntents.None, options.Intents);
+        Assert.Equal((0, 1), (options.ShardId, options.ShardCount));
+        Assert.Null(options.GatewayUrl);
+        Assert.Null(options.Shard);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.ReconnectDelay);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.MaxReconnectDelay);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.MinInvalidSessionDelay);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.MaxInvalidSessionDelay);
+    }
+
+    [Fact]
+    public void The_wait_after_a_non_resumable_invalid_session_is_between_1_and_5_seconds_by_default()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(1), GatewayClient.InvalidSessionDelay(new GatewayOptions { Random = new FixedRandom(0) }));
+        Assert.InRange(GatewayClient.InvalidSessionDelay(new GatewayOptions { Random = new FixedRandom(0.9999) }), TimeSpan.FromSeconds(4.99), TimeSpan.FromSeconds(5));
+
+        var options = new GatewayOptions { Random = new Random(7) };
+        var waits = Enumerable.Range(0, 1000).Select(_ => GatewayClient.InvalidSessionDelay(options)).ToArray();
+        Assert.All(waits, wait => Assert.InRange(wait, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
+        Assert.True(waits.Max() - waits.Min() > TimeSpan.FromSeconds(3), "the waits are spread over the range");
+    }
+
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(-1, 1)]
+    [InlineData(5, 3)]
+    public void A_shard_id_outside_the_shard_count_is_refused(int shardId, int shardCount)
+    {
+        var problems = new GatewayOptions { Token = "t", ShardId = shardId, ShardCount = shardCount }.Validate();
+
+        Assert.Contains(problems, problem => problem.Contains("Discord:ShardId", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Other_unusable_settings_are_named()
+    {
+        Assert.Contains("Discord__Token", Assert.Single(new GatewayOptions().Validate()));
+        Assert.Contains("Discord:ShardCount", Assert.Single(new GatewayOptions { Token = "t", ShardCount = 0 }.Validate()));
+        Assert.Contains("Discord:GatewayUrl", Assert.Single(new GatewayOptions { Token = "t", GatewayUrl = "https://gateway.discord.gg" }.Validate()));
+        Assert.Empty(new GatewayOptions { Token = "t", GatewayUrl = "wss://gateway.discord.gg", ShardId = 1, ShardCount = 2 }.Validate());
+    }
+
+    [Fact]
+    public void The_token_never_shows_in_text()
+    {
+        const string token = "secret-token-value";
+        var options = new GatewayOptions { Token = "Bot " + token };
+
+        Assert.DoesNotContain(token, options.ToString());
+        Assert.Equal(token, options.GatewayToken); // Identify and Resume carry it without "Bot "
+        Assert.DoesNotContain(token, GatewayIdentify.Build(options).ToString());
+        Assert.DoesNotContain(token, new ResumeData { Token = token, SessionId = "s", Seq = 3 }.ToString());
+    }
+
+    [Fact]
+    public void Settings_bind_from_the_discord_section()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = "t",
+            ["Discord:GatewayUrl"] = "wss://example.org/",
+            ["Discord:Intents"] = "Guilds, GuildScheduledEvents",
+            ["Discord:ShardId"] = "2",
+            ["Discord:ShardCount"] = "3",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IHostApplicationLifetime, ApplicationLifetimeStub>().AddLogging();
+        services.AddDiscordGateway(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
+
+        Assert.Equal("t", options.Token);
+        Assert.Equal("wss://example.org/", options.GatewayUrl);
+        Assert.Equal(GatewayIntents.Guilds | GatewayIntents.GuildScheduledEvents, options.Intents);
+        Assert.Equal(new Shard(2, 3), options.Shard);
+    }
+
+    [Fact]
+    public void Registration_keeps_a_queue_and_clock_already_registered_and_adds_the_client_once()
+    {
+        var queue = new InteractionQueue(8);
+        var time = new FakeTimeProvider();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Token"] = "t" }).Build();
+        var services = new ServiceCollection().AddSingleton<IHostApplicationLifetime, ApplicationLifetimeStub>().AddLogging();
+        services.AddSingleton(queue).AddSingleton<TimeProvider>(time);
+        services.AddDiscordGateway(configuration);
+        services.AddDiscordGateway(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(queue, provider.GetRequiredService<InteractionQueue>());
+        Assert.Same(time, provider.GetRequiredService<TimeProvider>());
+        var hosted = Assert.Single(provider.GetServices<IHostedService>());
+        Assert.Same(provider.GetRequiredService<GatewayClient>(), hosted);
+    }
+
+    [Fact]
+    public async Task Invalid_shard_settings_stop_start_up_before_connecting()
+    {
+        await using var harness = await GatewayHarness.StartAsync(start: false, settings: _ => new Dictionary<string, string?>
+        {
+            ["Discord:ShardId"] = "2",
+            ["Discord:ShardCount"] = "2",
+        });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(harness.StartHostAsync);
+
+        Assert.Contains("Discord:ShardId", failure.Message);
+        Assert.DoesNotContain(harness.Server.Token, failure.Message);
+        Assert.Empty(harness.Gateway.Connections);
+        Assert.Empty(harness.Server.Requests);
+    }
+
+    private sealed class ApplicationLifetimeStub : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}
