@@ -5,7 +5,7 @@ namespace Bot.Benchmarks;
 /// <summary>
 /// BenchmarkDotNet's switcher (<c>--filter</c>, <c>--list</c>, ...), or one of the Stopwatch-based
 /// modes for what is a single long measurement rather than many iterations (docs/PERFORMANCE.md):
-/// <c>--model-load</c>, <c>--throughput</c>, <c>--hybrid-breakdown</c>, <c>--embed-corpus</c>.
+/// <c>--model-load</c>, <c>--throughput</c>, <c>--hybrid-breakdown</c>, <c>--embed-corpus</c>, <c>--gateway-load</c>.
 /// </summary>
 public static class Program
 {
@@ -19,6 +19,8 @@ public static class Program
                 return HybridThroughput.Run(args[1..]);
             case "--hybrid-breakdown":
                 return HybridBreakdown.Run(args[1..]);
+            case "--gateway-load":
+                return GatewayLoad.Run(args[1..]).GetAwaiter().GetResult();
             case "--embed-corpus":
                 return CorpusEmbedding.Run(args[1..]);
             default:

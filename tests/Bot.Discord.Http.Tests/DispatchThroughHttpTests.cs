@@ -22,7 +22,8 @@ public sealed class DispatchThroughHttpTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
         Assert.Equal("", answer.Body);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        // Not the 3 s response timeout: the endpoint knows at once that no response is coming.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"took {clock.Elapsed}");
         Assert.Contains(host.Logs.Entries, entry => entry.Message.Contains("no initial response", StringComparison.Ordinal));
     }
 
@@ -48,16 +49,15 @@ public sealed class DispatchThroughHttpTests
             settings.Config["Discord:InitialResponseTimeout"] = "00:00:00.300";
             settings.Dispatch = async (incoming, responder, cancellationToken) =>
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(700), cancellationToken);
+                // Far beyond the 300 ms allowed, so a busy machine cannot turn this into an in-time answer.
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
                 late.TrySetResult(await responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(false), cancellationToken));
             };
         });
-        var clock = Stopwatch.StartNew();
-
         var answer = await host.SendAsync(host.Signed(Command));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(690));
+        Assert.False(late.Task.IsCompleted, "The endpoint answered only after the dispatcher's late response.");
         var result = await late.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(result.IsSuccess);
         Assert.Equal(DiscordRestErrorKind.UnknownInteraction, result.Error.Kind);

@@ -14,7 +14,12 @@ internal static class RunCommand
 {
     public static async Task<int> Run(CliArguments cli, TextWriter error)
     {
-        using var host = BotHost.Build(Overrides.From(cli), watch: true, DiscordRole.Gateway);
+        var overrides = Overrides.From(cli);
+        var setting = BotHost.ReadConfiguration(overrides)[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Transport)}"];
+        var transport = DiscordTransport.Gateway;
+        if (!string.IsNullOrWhiteSpace(setting) && (!Enum.TryParse(setting, ignoreCase: true, out transport) || !Enum.IsDefined(transport)))
+            throw new CliException($"Discord:Transport is '{setting}'; it must be Gateway (the default) or Http");
+        using var host = BotHost.Build(overrides, watch: true, transport == DiscordTransport.Http ? DiscordRole.Http : DiscordRole.Gateway);
         if (await ReportMissingSettings(host, error))
             return BotCommandLine.UsageError;
 

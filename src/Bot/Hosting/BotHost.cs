@@ -3,6 +3,9 @@ using Bot.Knowledge;
 using Bot.Embeddings.MiniLM;
 using Bot.Knowledge.Hosting;
 using Bot.Knowledge.Semantic;
+using Bot.Discord.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +14,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Hosting;
 
-/// <summary>Builds the generic host: configuration (appsettings, user secrets, environment, command line), options, services.</summary>
+/// <summary>
+/// Builds the host: configuration (appsettings, user secrets, environment, command line), options,
+/// services. A generic host for the command line and the gateway, a web application for the HTTP transport.
+/// </summary>
 internal static class BotHost
 {
     /// <param name="overrides">Settings from command-line options, which win over every other source.</param>
@@ -19,12 +25,49 @@ internal static class BotHost
     /// <param name="discord">What of Discord to wire: nothing (ask, eval), the REST client and registration, or everything.</param>
     public static IHost Build(IDictionary<string, string?> overrides, bool watch, DiscordRole discord = DiscordRole.None)
     {
+        if (discord == DiscordRole.Http)
+        {
+            // The HTTP transport is a web application: Kestrel serves POST /interactions and /healthz.
+            var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+            {
+                Args = [],
+                ContentRootPath = Directory.GetCurrentDirectory(),
+                ApplicationName = "Bot",
+            });
+            Configure(web, overrides, watch, discord);
+            web.WebHost.UseUrls(web.Configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.HttpUrls)}"] is { Length: > 0 } urls
+                ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [DiscordOptions.DefaultHttpUrls]);
+            var app = web.Build();
+            app.MapDiscordInteractions();
+            return app;
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
             ApplicationName = "Bot",
         });
+        Configure(builder, overrides, watch, discord);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The configuration sources in priority order, for a look at settings before the host is
+    /// built (which transport to run decides which kind of host to build).
+    /// </summary>
+    public static IConfiguration ReadConfiguration(IDictionary<string, string?> overrides) =>
+        new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddUserSecrets(typeof(BotHost).Assembly, optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+
+    private static void Configure(IHostApplicationBuilder builder, IDictionary<string, string?> overrides, bool watch, DiscordRole discord)
+    {
         builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddInMemoryCollection(overrides);
@@ -64,6 +107,5 @@ internal static class BotHost
         builder.Services.AddBotCommands();
         if (discord != DiscordRole.None)
             DiscordServices.Add(builder.Services, builder.Configuration, discord);
-        return builder.Build();
     }
 }

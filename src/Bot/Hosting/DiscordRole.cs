@@ -9,6 +9,9 @@ internal enum DiscordRole
     /// <summary>register-commands: the REST client and the registrar.</summary>
     Registration,
 
-    /// <summary>The bot itself: registration at start, the gateway, the dispatcher and its workers.</summary>
+    /// <summary>The bot on the gateway: registration at start, the gateway, the dispatcher and its workers.</summary>
     Gateway,
+
+    /// <summary>The bot as an HTTP interactions endpoint: registration at start, Kestrel, the dispatcher.</summary>
+    Http,
 }

@@ -1,4 +1,5 @@
 using Bot.Discord.Gateway;
+using Bot.Discord.Http;
 using Bot.Discord.Interactions;
 using Bot.Discord.Rest;
 using Bot.Interactions;
@@ -35,6 +36,14 @@ internal static class DiscordServices
 
         services.AddHostedService<CommandRegistrationService>();
         services.AddSingleton<IInteractionHandler, CommandInteractionHandler>();
+        if (role == DiscordRole.Http)
+        {
+            services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
+            services.AddDiscordInteractions(configuration);
+            services.AddDiscordHttpInteractions(configuration);
+            return;
+        }
+
         // The gateway is added before the workers so that it stops after them: on SIGTERM the
         // workers finish the interactions in flight, then the gateway closes the socket with 1000.
         services.AddDiscordGateway(configuration);

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bot.Discord.Local;
+using Bot.Discord.Local.Interactions;
+
+namespace Bot.Benchmarks;
+
+/// <summary>
+/// <c>--gateway-load</c>: the bot executable (Release build) connected to the local Discord's
+/// gateway, sent /ask interactions at fixed rising rates (open loop: the schedule does not wait
+/// for answers, as real users do not). Per rate: callbacks per second, time from
+/// INTERACTION_CREATE sent to the callback received (p50, p99), how many were deferred (answer
+/// not ready within the dispatcher's 1 s), how many never got a callback, and the bot's resident
+/// memory. Every question is distinct (a numbered suffix), so the question-embedding cache never
+/// hits.
+/// </summary>
+internal static class GatewayLoad
+{
+    public static async Task<int> Run(string[] args)
+    {
+        var options = Harness.Options(args, "rates", "seconds", "semantic", "warmup");
+        var rates = options.GetValueOrDefault("rates", "25,50,100,200,400")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+        var seconds = options.Double("seconds", 10);
+        var semantic = options.GetValueOrDefault("semantic", "true");
+        var warmup = options.Int("warmup", 200);
+        var questions = BenchmarkInputs.Questions;
+
+        await using var discord = await LocalDiscordServer.StartAsync();
+        var data = Path.Combine(Path.GetTempPath(), "bot-gateway-load-" + Guid.NewGuid().ToString("N"));
+        var log = new System.Text.StringBuilder();
+        using var bot = StartBot(discord, data, semantic, log);
+        try
+        {
+            var started = Stopwatch.StartNew();
+            while (discord.Gateway.CurrentSessionId is null)
+            {
+                if (bot.HasExited || started.Elapsed > TimeSpan.FromMinutes(3))
+                    throw new InvalidOperationException($"The bot did not connect:\n{log}");
+                await Task.Delay(20);
+            }
+
+            Console.WriteLine($"# gateway load: bot (Release, Knowledge:Semantic={semantic}) connected in {started.Elapsed.TotalSeconds:N1} s "
+                              + $"(index built, model loaded); {Harness.Load()}");
+            var counter = 0;
+            await Measure(discord, questions, Math.Min(50, rates[0]), warmup / (double)Math.Min(50, rates[0]), () => counter++);
+
+            Console.WriteLine();
+            Console.WriteLine("| Offered /s | Answered /s | Time to callback p50 | p99 | max | Deferred | No callback | Bot RSS |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var rate in rates)
+            {
+                var result = await Measure(discord, questions, rate, seconds, () => counter++);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {rate} | {result.Answered / seconds:N0} | {Harness.Ms(Harness.Percentile(result.Latencies, 50))} | {Harness.Ms(Harness.Percentile(result.Latencies, 99))} "
+                    + $"| {Harness.Ms(result.Latencies.LastOrDefault())} | {result.Deferred} | {result.Missing} | {ResidentMb(bot.Id)} |"));
+            }
+        }
+        finally
+        {
+            bot.Kill(entireProcessTree: true);
+            await bot.WaitForExitAsync();
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+
+        return 0;
+    }
+
+    private sealed record Result(List<double> Latencies, int Answered, int Deferred, int Missing);
+
+    private static async Task<Result> Measure(LocalDiscordServer discord, IReadOnlyList<string> questions, int rate, double seconds, Func<int> next)
+    {
+        var count = (int)(rate * seconds);
+        var sent = new Dictionary<string, DateTimeOffset>(count);
+        var before = discord.RequestsTo("create_interaction_response").Count;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / (double)rate);
+            if (due > clock.Elapsed)
+                await Task.Delay(due - clock.Elapsed);
+            var n = next();
+            var ask = InteractionPayloads.SlashCommand(discord, "ask", [("question", $"{questions[n % questions.Count]} {n}")]);
+            sent[(string)ask["id"]!] = DateTimeOffset.UtcNow;
+            await discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
+        }
+
+        // Stragglers: Discord's window is 3 s, so anything later has failed anyway.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (discord.RequestsTo("create_interaction_response").Count - before < count && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+
+        var latencies = new List<double>(count);
+        var deferred = 0;
+        foreach (var callback in discord.RequestsTo("create_interaction_response").Skip(before))
+        {
+            var id = callback.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
+            if (!sent.TryGetValue(id, out var at))
+                continue;
+            latencies.Add((callback.ReceivedAt - at).TotalMilliseconds);
+            if (JsonNode.Parse(callback.Body)?["type"]?.GetValue<int>() == 5)
+                deferred++;
+        }
+
+        latencies.Sort();
+        return new Result(latencies, latencies.Count, deferred, count - latencies.Count);
+    }
+
+    private static Process StartBot(LocalDiscordServer discord, string data, string semantic, System.Text.StringBuilder log)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.dll"));
+        start.Environment["Discord__Token"] = discord.Token;
+        start.Environment["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Discord__ApiBaseUrl"] = discord.BaseUrl;
+        start.Environment["Knowledge__Folder"] = BenchmarkInputs.ShippedKnowledgeFolder;
+        start.Environment["Knowledge__DataFolder"] = data;
+        start.Environment["Knowledge__Semantic"] = semantic;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        // Drain both streams so a chatty bot never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static string ResidentMb(int pid)
+    {
+        try
+        {
+            var line = File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return (long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture) + " MB";
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bot.Discord.Local;
+using Bot.Discord.Local.Interactions;
+
+namespace Bot.Tests.Discord;
+
+/// <summary>
+/// The real executable, started as <c>dotnet run --project src/Bot</c> starts it, connected to the
+/// local Discord's gateway: identify, ready, a slash command in, the answer out, a clean stop.
+/// </summary>
+public sealed class GatewayEndToEndTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly TempFolder work = new();
+    private LocalDiscordServer discord = null!;
+
+    public async Task InitializeAsync() => discord = await LocalDiscordServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await discord.DisposeAsync();
+        work.Dispose();
+    }
+
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["Discord__Token"] = discord.Token,
+        ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
+        ["Discord__ApiBaseUrl"] = discord.BaseUrl,
+        ["Knowledge__Folder"] = RepoPaths.Knowledge,
+        ["Knowledge__DataFolder"] = work.Combine("data"),
+        ["Knowledge__Semantic"] = "false",
+    };
+
+    private async Task<BotProcess> StartConnected()
+    {
+        var bot = BotProcess.Start(work.Path, Settings());
+        try
+        {
+            await discord.Gateway.WaitForAsync(g => g.IdentifyCount >= 1 && g.CurrentSessionId is not null, "the bot to identify", Patience);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nBot log:\n{bot.Error}", e);
+        }
+
+        return bot;
+    }
+
+    [Fact]
+    public async Task Answers_an_ask_command_from_the_gateway_with_the_answer_in_an_embed_and_no_pings()
+    {
+        await using var bot = await StartConnected();
+
+        var identify = discord.Gateway.Current.ReceivedOp(2).Single();
+        Assert.Equal(0, identify.D!["intents"]!.GetValue<int>());
+        var ask = InteractionPayloads.SlashCommand(discord, "ask", [("question", "Who directed Beyond Utopia?")]);
+        await discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
+        await discord.WaitForRequestsAsync(1, "create_interaction_response", Patience);
+
+        var callback = JsonNode.Parse(discord.RequestsTo("create_interaction_response").Single().Body)!;
+        Assert.Equal(4, callback["type"]!.GetValue<int>());
+        var embed = callback["data"]!["embeds"]![0]!;
+        Assert.Contains("Madeleine Gavin", embed["title"]!.GetValue<string>());
+        Assert.Contains("Behind the Scenes with the Director", embed["footer"]!["text"]!.GetValue<string>());
+        Assert.Empty(callback["data"]!["allowed_mentions"]!["parse"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Sigterm_closes_the_gateway_with_1000_and_exits_cleanly()
+    {
+        await using var bot = await StartConnected();
+        var connection = discord.Gateway.Current;
+
+        bot.Terminate();
+        await bot.WaitForExitAsync(Patience);
+
+        Assert.Equal(0, bot.ExitCode);
+        await connection.Ended.WaitAsync(Patience);
+        Assert.Equal(1000, connection.ClientCloseCode);
+    }
+
+    [Fact]
+    public async Task Registers_commands_at_start_only_when_their_definitions_changed()
+    {
+        await using (var first = await StartConnected())
+        {
+            await discord.WaitForRequestsAsync(1, "bulk_set_application_commands", Patience);
+            first.Terminate();
+            await first.WaitForExitAsync(Patience);
+        }
+
+        await using var second = await StartConnected();
+        await second.WaitForLogAsync("not registering again", Patience);
+
+        Assert.Single(discord.RequestsTo("bulk_set_application_commands"));
+    }
+
+    [Fact]
+    public async Task A_rejected_token_stops_the_bot_with_a_message_and_no_retry_storm()
+    {
+        var settings = Settings();
+        settings["Discord__GatewayUrl"] = discord.Gateway.Url;
+        settings["Discord__Token"] = "MTIz.bad.token-not-accepted-by-the-local-discord";
+
+        await using var bot = BotProcess.Start(work.Path, settings);
+        await bot.WaitForExitAsync(Patience);
+
+        Assert.NotEqual(0, bot.ExitCode);
+        Assert.Contains("4004", bot.Error);
+        Assert.Contains("Discord__Token", bot.Error);
+        Assert.DoesNotContain("token-not-accepted", bot.Error + bot.Output);
+        Assert.Equal(1, discord.Gateway.ConnectionCount);
+    }
+}
