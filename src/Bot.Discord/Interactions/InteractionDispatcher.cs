@@ -229,6 +229,13 @@ public sealed partial class InteractionDispatcher
                 await SendErrorAsync(call, cancellationToken).ConfigureAwait(false);
                 break;
 
+            case InitialResponseState.Sent when call.Plan == DeferralKind.Public && reply.Kind == InteractionReplyKind.Message
+                                                && (reply.Data.Flags ?? MessageFlags.None).HasFlag(MessageFlags.Ephemeral):
+                // The handler decided late that only the invoker should see this (e.g. "I don't know"),
+                // but the public "thinking…" is already in the channel: remove it and answer privately.
+                await ReplacePublicDeferralAsync(call, reply.Data, cancellationToken).ConfigureAwait(false);
+                break;
+
             case InitialResponseState.Sent:
                 if (await EditOriginalAsync(call, ToEdit(reply.Data), cancellationToken).ConfigureAwait(false))
                 {
@@ -344,6 +351,40 @@ public sealed partial class InteractionDispatcher
         }
 
         return result.IsSuccess;
+    }
+
+    private async Task ReplacePublicDeferralAsync(Call call, InteractionCallbackData data, CancellationToken cancellationToken)
+    {
+        if (ApplicationIdOf(call) is not { } applicationId)
+        {
+            return;
+        }
+
+        var deleted = await _rest.DeleteOriginalResponseAsync(applicationId, call.Interaction.Token, cancellationToken).ConfigureAwait(false);
+        if (!deleted.IsSuccess)
+        {
+            var error = deleted.Error;
+            Log.FollowUpFailed(_logger, "deleting the public placeholder", call.Id, call.Name, error.Kind, error.HttpStatus, error.Code, error.Message);
+        }
+
+        var message = new CreateFollowupMessageRequest
+        {
+            Content = Cut(data.Content),
+            Embeds = data.Embeds,
+            Components = data.Components,
+            Flags = MessageFlags.Ephemeral,
+            AllowedMentions = AllowedMentions.None,
+        };
+        var sent = await _rest.CreateFollowupMessageAsync(applicationId, call.Interaction.Token, message, cancellationToken).ConfigureAwait(false);
+        if (sent.IsSuccess)
+        {
+            Log.Answered(_logger, call.Id, call.Name, call.Gate.Type, Elapsed(call));
+        }
+        else
+        {
+            var error = sent.Error;
+            Log.FollowUpFailed(_logger, "sending a follow-up", call.Id, call.Name, error.Kind, error.HttpStatus, error.Code, error.Message);
+        }
     }
 
     private async Task SendEphemeralFollowupAsync(Call call, string content, CancellationToken cancellationToken)

@@ -96,6 +96,31 @@ public sealed class InteractionDispatcherTests
     }
 
     [Fact]
+    public async Task A_late_private_reply_after_a_public_deferral_replaces_the_placeholder_with_a_private_message()
+    {
+        await using var harness = await DispatcherHarness.StartAsync(ShortDeferAfter);
+        var incoming = harness.NewCommand();
+        harness.Handler.Handle = async (_, _) =>
+        {
+            await harness.WaitForCallbackAsync(incoming);
+            return InteractionReply.Message(new InteractionCallbackData { Content = "Only you can see this.", Flags = MessageFlags.Ephemeral });
+        };
+
+        await harness.DispatchAsync(incoming);
+
+        Assert.Equal(5, DispatcherHarness.TypeOf(harness.SingleCallback(incoming)));
+        Assert.Empty(harness.EditsOf(incoming));
+        var delete = Assert.Single(harness.Server.RequestsTo("delete_original_webhook_message"));
+        Assert.Equal(204, delete.Status);
+        var followup = Assert.Single(harness.FollowupsOf(incoming));
+        var body = DispatcherHarness.Body(followup);
+        Assert.Equal("Only you can see this.", (string?)body["content"]);
+        Assert.Equal(64, (int)body["flags"]!);
+        Assert.Equal(NothingParsed, body["allowed_mentions"]!.ToJsonString());
+        Assert.True(followup.Sequence > delete.Sequence, "the placeholder goes before the private answer arrives");
+    }
+
+    [Fact]
     public async Task An_ephemeral_plan_defers_with_the_ephemeral_flag()
     {
         await using var harness = await DispatcherHarness.StartAsync(ShortDeferAfter);
