@@ -1,0 +1,97 @@
+using System.Globalization;
+using Bot.Commands;
+using Bot.Commands.Replies;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.State.Unanswered;
+
+/// <summary>
+/// Unanswered questions in the state database, counted per guild and normalised question (see
+/// <see cref="QuestionKey"/>). Each asking is one UPSERT, atomic in SQLite, so parallel askings
+/// of the same question all count. Times come from the injected <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider time, ILogger<UnansweredQuestionStore> logger) : IUnansweredQuestions
+{
+    /// <summary>Longest question kept, in characters; longer ones are cut (a Discord option can hold 6000).</summary>
+    public const int MaxQuestionLength = 1000;
+
+    /// <summary>Most rows <see cref="TopUnansweredAsync"/> returns at once.</summary>
+    public const int MaxLimit = 1000;
+
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    /// <summary>
+    /// Counts one more asking. Blank questions are ignored. A database failure is logged, not
+    /// thrown: the asker still gets their reply, and only the count is lost.
+    /// </summary>
+    public async ValueTask RecordAsync(string question, string? guildId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var text = question.Trim();
+        if (text.Length == 0)
+            return;
+        text = text[..TextLimits.SafeCut(text, MaxQuestionLength)];
+        var now = time.GetUtcNow().UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO unanswered_questions (guild_id, question_key, question, count, first_asked, last_asked)
+                VALUES ($guild, $key, $question, 1, $now, $now)
+                ON CONFLICT (guild_id, question_key) DO UPDATE SET
+                    count = count + 1,
+                    last_asked = max(last_asked, excluded.last_asked)
+                """;
+            command.Parameters.AddWithValue("$guild", guildId ?? "");
+            command.Parameters.AddWithValue("$key", QuestionKey.From(text));
+            command.Parameters.AddWithValue("$question", text);
+            command.Parameters.AddWithValue("$now", now);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            logger.LogError(e, "Could not record an unanswered question in {Database}", database.Path);
+        }
+    }
+
+    /// <summary>
+    /// The questions asked most often in <paramref name="guildId"/> (null: outside any guild),
+    /// most asked first, then most recently asked.
+    /// </summary>
+    /// <param name="limit">1 to <see cref="MaxLimit"/>.</param>
+    public async Task<IReadOnlyList<UnansweredQuestion>> TopUnansweredAsync(string? guildId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT question, count, first_asked, last_asked
+            FROM unanswered_questions
+            WHERE guild_id = $guild
+            ORDER BY count DESC, last_asked DESC, question_key
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$guild", guildId ?? "");
+        command.Parameters.AddWithValue("$limit", limit);
+        var questions = new List<UnansweredQuestion>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            questions.Add(new UnansweredQuestion(
+                reader.GetString(0),
+                string.IsNullOrEmpty(guildId) ? null : guildId,
+                reader.GetInt64(1),
+                ParseTime(reader.GetString(2)),
+                ParseTime(reader.GetString(3))));
+        }
+
+        return questions;
+    }
+
+    private static DateTimeOffset ParseTime(string text) =>
+        DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}

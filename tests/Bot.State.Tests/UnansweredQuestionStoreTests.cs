@@ -1,0 +1,148 @@
+using Bot.State.Unanswered;
+
+namespace Bot.State.Tests;
+
+public sealed class UnansweredQuestionStoreTests : IDisposable
+{
+    private readonly StateFolder folder = new();
+    private readonly StateDatabase database;
+    private readonly UnansweredQuestionStore store;
+
+    public UnansweredQuestionStoreTests()
+    {
+        database = folder.Open();
+        store = folder.Store(database);
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    private ValueTask Record(string question, string? guild = "100") => store.RecordAsync(question, guild, CancellationToken.None);
+
+    [Fact]
+    public async Task The_same_question_asked_differently_is_counted_once_under_the_words_first_used()
+    {
+        await Record("Who is Pastor Kim?");
+        folder.Time.Advance(TimeSpan.FromMinutes(5));
+        await Record("  who is   PASTOR kim ");
+        folder.Time.Advance(TimeSpan.FromMinutes(5));
+        await Record("Who is Pastor Kim!?");
+
+        var top = await store.TopUnansweredAsync("100", 10);
+
+        var question = Assert.Single(top);
+        Assert.Equal("Who is Pastor Kim?", question.Question);
+        Assert.Equal(3, question.Count);
+        Assert.Equal("100", question.GuildId);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero), question.FirstAsked);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 12, 10, 0, TimeSpan.Zero), question.LastAsked);
+    }
+
+    [Fact]
+    public async Task Most_asked_come_first_then_most_recently_asked_and_the_limit_is_kept()
+    {
+        await Record("rarely");
+        folder.Time.Advance(TimeSpan.FromSeconds(1));
+        foreach (var _ in Enumerable.Range(0, 3))
+            await Record("often");
+        await Record("twice, earlier");
+        folder.Time.Advance(TimeSpan.FromSeconds(1));
+        await Record("twice, earlier");
+        await Record("twice, later");
+        folder.Time.Advance(TimeSpan.FromSeconds(1));
+        await Record("twice, later");
+
+        var top = await store.TopUnansweredAsync("100", 3);
+
+        Assert.Equal(["often", "twice, later", "twice, earlier"], top.Select(q => q.Question));
+        Assert.Equal([3L, 2L, 2L], top.Select(q => q.Count));
+    }
+
+    [Fact]
+    public async Task Each_guild_and_the_console_keep_their_own_counts()
+    {
+        await Record("Who is Caleb?", "1");
+        await Record("Who is Caleb?", "2");
+        await Record("Who is Caleb?", "2");
+        await Record("Who is Caleb?", null);
+
+        Assert.Equal(1, (await store.TopUnansweredAsync("1", 5)).Single().Count);
+        Assert.Equal(2, (await store.TopUnansweredAsync("2", 5)).Single().Count);
+        var outside = (await store.TopUnansweredAsync(null, 5)).Single();
+        Assert.Equal(1, outside.Count);
+        Assert.Null(outside.GuildId);
+        Assert.Equal("", folder.Query<string>("SELECT guild_id FROM unanswered_questions WHERE guild_id = ''"));
+        Assert.Empty(await store.TopUnansweredAsync("3", 5));
+    }
+
+    [Fact]
+    public async Task Blank_questions_are_not_recorded_and_huge_ones_are_cut()
+    {
+        await Record("   ");
+        await Record(new string('a', 6000));
+
+        var top = await store.TopUnansweredAsync("100", 5);
+
+        Assert.Equal(UnansweredQuestionStore.MaxQuestionLength, Assert.Single(top).Question.Length);
+    }
+
+    [Fact]
+    public async Task Limits_outside_1_to_1000_are_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.TopUnansweredAsync(null, 0));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.TopUnansweredAsync(null, 1001));
+    }
+
+    [Fact]
+    public async Task Two_hundred_parallel_askings_of_one_question_all_count()
+    {
+        await database.MigrateAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
+            await store.RecordAsync(i % 2 == 0 ? "Where is Caleb Mission?" : "where is caleb mission", "7", CancellationToken.None))));
+
+        var question = Assert.Single(await store.TopUnansweredAsync("7", 10));
+        Assert.Equal(200, question.Count);
+    }
+
+    [Fact]
+    public async Task Two_hundred_parallel_distinct_questions_make_two_hundred_rows()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
+            await store.RecordAsync($"Question {i}?", "7", CancellationToken.None))));
+
+        var top = await store.TopUnansweredAsync("7", 1000);
+        Assert.Equal(200, top.Count);
+        Assert.All(top, q => Assert.Equal(1, q.Count));
+        Assert.Equal(200, folder.Query<long>("SELECT count(*) FROM unanswered_questions"));
+    }
+
+    [Fact]
+    public async Task Two_stores_on_one_file_as_two_bots_would_share_the_counts()
+    {
+        using var other = folder.Open();
+        var second = folder.Store(other);
+
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
+            await (i % 2 == 0 ? store : second).RecordAsync("Is there a sequel?", null, CancellationToken.None))));
+
+        Assert.Equal(100, (await second.TopUnansweredAsync(null, 1)).Single().Count);
+    }
+
+    [Fact]
+    public async Task A_failed_write_is_logged_not_thrown_so_the_asker_still_gets_a_reply()
+    {
+        await database.MigrateAsync();
+        folder.Execute("DROP TABLE unanswered_questions");
+
+        await Record("Anything?");
+    }
+
+    [Theory]
+    [InlineData("Who is Pastor Kim?", "who is pastor kim")]
+    [InlineData("  Who\tis\n Pastor   Kim  ", "who is pastor kim")]
+    [InlineData("ＷＨＯ is Kim？", "who is kim")]
+    [InlineData("???", "???")]
+    [InlineData("Is it 2.5 hours long...", "is it 2.5 hours long")]
+    public void Question_keys_ignore_case_spacing_width_and_final_punctuation(string question, string key) =>
+        Assert.Equal(key, QuestionKey.From(question));
+}
