@@ -4,6 +4,7 @@ using Bot.Embeddings.MiniLM;
 using Bot.Knowledge.Hosting;
 using Bot.Knowledge.Semantic;
 using Bot.Discord.Http;
+using Bot.State.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
@@ -103,6 +104,7 @@ internal static class BotHost
 
         // Hosted services start in the order they are added: the index is ready before commands are
         // registered and before the gateway connects, so the first interaction finds it built.
+        builder.Services.AddBotState();
         builder.Services.AddKnowledge();
         builder.Services.AddBotCommands();
         if (discord != DiscordRole.None)
