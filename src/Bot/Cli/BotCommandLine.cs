@@ -24,6 +24,8 @@ internal static class BotCommandLine
             {
                 case "ask":
                     return await WithKnowledge(cli, engine => AskCommand.Run(cli, engine, input, output));
+                case "console":
+                    return await ConsoleCommand.Run(cli, input, output);
                 case "eval":
                     return await WithKnowledge(cli, engine => EvalCommand.Run(cli, engine, output));
                 case "" or "run":

@@ -12,6 +12,9 @@ internal static class Usage
                                         put the slash commands on Discord and print what changed
           Bot ask "QUESTION"            answer one question: sentence, passage, source
           Bot ask --json < FILE         answer one question per line of standard input, as JSON lines
+          Bot console                   try the slash commands locally: type /ask QUESTION, /help, …;
+                                        a number presses a button, Tab (or a trailing ?) lists
+                                        suggestions, exit or Ctrl+D leaves
           Bot eval FILE.jsonl           score a question set (answer accuracy, hit@1, MRR@5, abstention)
           Bot help                      show this text
 

@@ -1,0 +1,158 @@
+using System.Text;
+
+namespace Bot.Cli.LocalConsole;
+
+/// <summary>
+/// Reads a line key by key from a terminal, so Tab can complete: command names after <c>/</c>,
+/// and suggestions for an option that has them (one is filled in; several are listed). Also
+/// Backspace, Up/Down through earlier lines, Ctrl+U or Escape to clear, Ctrl+D on an empty
+/// line to leave. Only for a real terminal on both ends; redirected input is read line by line.
+/// </summary>
+internal sealed class LineEditor(string prompt, Func<string, CancellationToken, Task<ConsoleCompletion?>> complete)
+{
+    private readonly List<string> history = [];
+    private int shownLength;
+
+    /// <summary>The line typed, or null when the user pressed Ctrl+D on an empty line.</summary>
+    public string? ReadLine(CancellationToken cancellationToken)
+    {
+        var buffer = new StringBuilder();
+        var recalled = history.Count;
+        shownLength = 0;
+        Console.Write(prompt);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var key = Console.ReadKey(intercept: true);
+            var control = key.Modifiers.HasFlag(ConsoleModifiers.Control);
+            switch (key.Key)
+            {
+                case ConsoleKey.Enter:
+                    Console.WriteLine();
+                    var line = buffer.ToString();
+                    if (line.Trim().Length > 0 && (history.Count == 0 || history[^1] != line))
+                        history.Add(line);
+                    return line;
+                case ConsoleKey.Backspace:
+                    if (buffer.Length > 0)
+                    {
+                        var cut = buffer.Length >= 2 && char.IsLowSurrogate(buffer[^1]) && char.IsHighSurrogate(buffer[^2]) ? 2 : 1;
+                        buffer.Length -= cut;
+                        Redraw(buffer);
+                    }
+
+                    break;
+                case ConsoleKey.Tab:
+                    Complete(buffer, cancellationToken);
+                    break;
+                case ConsoleKey.UpArrow or ConsoleKey.DownArrow when history.Count > 0:
+                    recalled = Math.Clamp(recalled + (key.Key == ConsoleKey.UpArrow ? -1 : 1), 0, history.Count);
+                    buffer.Clear().Append(recalled < history.Count ? history[recalled] : "");
+                    Redraw(buffer);
+                    break;
+                case ConsoleKey.Escape:
+                case ConsoleKey.U when control:
+                    buffer.Clear();
+                    Redraw(buffer);
+                    break;
+                case ConsoleKey.D when control:
+                    if (buffer.Length == 0)
+                    {
+                        Console.WriteLine();
+                        return null;
+                    }
+
+                    break;
+                default:
+                    if (key.KeyChar == '\u0004' && buffer.Length == 0)
+                    {
+                        Console.WriteLine();
+                        return null;
+                    }
+
+                    if (key.KeyChar != '\0' && !char.IsControl(key.KeyChar))
+                    {
+                        buffer.Append(key.KeyChar);
+                        Console.Write(key.KeyChar);
+                        shownLength++;
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private void Complete(StringBuilder buffer, CancellationToken cancellationToken)
+    {
+        var line = buffer.ToString();
+        var completion = complete(line, cancellationToken).GetAwaiter().GetResult();
+        if (completion is null || completion.Choices.Count == 0)
+        {
+            Console.Write('\a');
+            return;
+        }
+
+        var values = completion.Choices.Select(c => c.Value).ToArray();
+        var insert = values.Length == 1
+            ? values[0] + (completion.IsCommandName ? " " : "")
+            : CommonPrefix(values);
+        if (insert.Length > completion.Typed.Length || values.Length == 1)
+        {
+            buffer.Length = Math.Min(completion.ReplaceFrom, buffer.Length);
+            buffer.Append(insert);
+        }
+
+        if (values.Length > 1)
+        {
+            Console.WriteLine();
+            Console.WriteLine(ConsoleSession.Describe(completion));
+            shownLength = 0;
+            Console.Write(prompt);
+            Console.Write(buffer.ToString());
+            shownLength = buffer.Length;
+            return;
+        }
+
+        Redraw(buffer);
+    }
+
+    /// <summary>Rewrites the prompt and line in place, however many terminal rows the old one took.</summary>
+    private void Redraw(StringBuilder buffer)
+    {
+        var width = Math.Max(1, SafeWidth());
+        var rows = (prompt.Length + shownLength) / width;
+        var text = new StringBuilder();
+        if (rows > 0)
+            text.Append("\u001b[").Append(rows).Append('A');
+        text.Append("\r\u001b[J").Append(prompt).Append(buffer);
+        Console.Write(text.ToString());
+        shownLength = buffer.Length;
+    }
+
+    private static int SafeWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
+    }
+
+    private static string CommonPrefix(IReadOnlyList<string> values)
+    {
+        var prefix = values[0];
+        foreach (var value in values.Skip(1))
+        {
+            var n = 0;
+            while (n < prefix.Length && n < value.Length && char.ToLowerInvariant(prefix[n]) == char.ToLowerInvariant(value[n]))
+                n++;
+            prefix = prefix[..n];
+        }
+
+        return prefix;
+    }
+}

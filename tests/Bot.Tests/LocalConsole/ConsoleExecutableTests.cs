@@ -1,0 +1,78 @@
+using System.Diagnostics;
+
+namespace Bot.Tests.LocalConsole;
+
+/// <summary>The <c>console</c> verb of the built executable: a separate process reading typed lines from its standard input.</summary>
+public sealed class ConsoleExecutableTests : IDisposable
+{
+    private readonly TempFolder work = new();
+
+    public void Dispose() => work.Dispose();
+
+    private string[] Folders => ["--knowledge", RepoPaths.Knowledge, "--data", work.Combine("data")];
+
+    /// <summary>Runs the console with <paramref name="typed"/> as its standard input, as <c>printf … | Bot console</c> does.</summary>
+    private async Task<(int Code, string Out, string Err)> Run(string typed)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = work.Path,
+        };
+        start.ArgumentList.Add(BotProcess.BotDll);
+        start.ArgumentList.Add("console");
+        foreach (var a in Folders)
+            start.ArgumentList.Add(a);
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Discord__", StringComparison.OrdinalIgnoreCase)).ToArray())
+            start.Environment.Remove(key);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(typed);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The console did not exit:\n{await stderr}");
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Needs_no_discord_settings_and_leaves_with_code_0_when_input_ends()
+    {
+        await using var bot = BotProcess.Start(work.Path, new Dictionary<string, string?>(), ["console", .. Folders]);
+        await bot.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(0, bot.ExitCode);
+        Assert.Contains("Ready: answering from", bot.Output);
+        Assert.DoesNotContain("Discord", bot.Error);
+        Assert.True(File.Exists(work.Combine("data", "bot.db")), "the state database is created at start");
+    }
+
+    [Fact]
+    public async Task Piped_lines_are_answered_in_order_with_markdown_kept_and_no_prompt()
+    {
+        var (code, stdout, stderr) = await Run("/ask who runs caleb mission\n/help\n/nope\n6\nquit\n/ask never asked\n");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        var afterReady = stdout[(stdout.IndexOf('\n', stdout.IndexOf("Ready: ", StringComparison.Ordinal)) + 1)..];
+        Assert.StartsWith("> who runs caleb mission\n", afterReady);
+        Assert.Contains("He runs Caleb Mission", afterReady);
+        Assert.Contains("**", afterReady);
+        Assert.Contains("│ `/ask question [private]`", afterReady);
+        Assert.Contains("\nThere is no /nope command.", afterReady);
+        Assert.Contains("\nThe last message has no buttons to press.", afterReady);
+        Assert.DoesNotContain("never asked", afterReady);
+        Assert.DoesNotContain(Cli.ConsoleCommand.Prompt, stdout);
+    }
+}

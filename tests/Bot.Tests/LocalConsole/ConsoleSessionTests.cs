@@ -1,0 +1,211 @@
+using Bot.Cli.LocalConsole;
+using Bot.Commands;
+using Bot.Commands.Definitions;
+using Bot.Commands.Replies;
+using Bot.Knowledge.Answering;
+
+namespace Bot.Tests.LocalConsole;
+
+/// <summary>The console's handling of lines, buttons and failures, against small commands of the test's own.</summary>
+public sealed class ConsoleSessionTests
+{
+    private readonly StringWriter output = new();
+    private readonly ConsoleSession session;
+    private readonly PagesCommand pages = new();
+
+    public ConsoleSessionTests()
+    {
+        session = new ConsoleSession(new CommandCatalog([pages, new ModeratorCommand(), new BrokenCommand()]), new NoKnowledge(), output, ansi: false);
+    }
+
+    private async Task<string> Type(string line)
+    {
+        output.GetStringBuilder().Clear();
+        Assert.True(await session.HandleAsync(line, CancellationToken.None));
+        return output.ToString().TrimEnd();
+    }
+
+    [Fact]
+    public async Task Buttons_are_listed_by_number_and_typing_one_presses_it()
+    {
+        var shown = await Type("/pages caleb mission count:3");
+
+        Assert.Equal(
+            """
+            topic=caleb mission count=3
+            [1] More passages  [2] Share  [3] Gone (disabled)
+            """.ReplaceLineEndings("\n"),
+            shown.ReplaceLineEndings("\n"));
+        Assert.Equal("(the message is updated)\npage 2 of caleb mission\n[1] Back", (await Type("1")).ReplaceLineEndings("\n"));
+        Assert.Equal("pages:more", pages.LastCustomId);
+    }
+
+    [Fact]
+    public async Task A_new_message_from_a_button_brings_its_own_buttons_and_a_message_without_buttons_clears_them()
+    {
+        await Type("/pages caleb");
+
+        Assert.Equal("shared caleb", await Type("2"));
+        Assert.Equal("The last message has no buttons to press.", await Type("1"));
+    }
+
+    [Fact]
+    public async Task Disabled_and_missing_buttons_say_so()
+    {
+        await Type("/pages caleb");
+
+        Assert.Equal("[3] Gone is disabled.", await Type("3"));
+        Assert.Equal("The last message has buttons 1 to 3.", await Type("4"));
+        Assert.Equal("The last message has buttons 1 to 3.", await Type("0"));
+        Assert.Null(pages.LastCustomId);
+    }
+
+    [Fact]
+    public async Task Commands_run_outside_any_guild_with_every_permission_so_moderators_commands_work()
+    {
+        Assert.Equal("allowed; guild none; invoker console", await Type("/moderate"));
+    }
+
+    [Fact]
+    public async Task A_command_that_throws_is_reported_in_one_line_and_the_session_goes_on()
+    {
+        Assert.Equal("The command failed: InvalidOperationException: the index is broken", await Type("/broken"));
+        Assert.StartsWith("topic=caleb", await Type("/pages caleb"));
+    }
+
+    [Fact]
+    public async Task Exit_quit_and_their_slash_forms_leave()
+    {
+        foreach (var line in new[] { "exit", " QUIT ", "/exit", "/quit" })
+            Assert.False(await session.HandleAsync(line, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Tab_on_a_slash_offers_the_command_names_that_fit()
+    {
+        var all = await session.CompleteAsync("/", CancellationToken.None);
+        var some = await session.CompleteAsync("  /Mo", CancellationToken.None);
+
+        Assert.Equal(["broken", "moderate", "pages"], all!.Choices.Select(c => c.Value));
+        Assert.True(some!.IsCommandName);
+        Assert.Equal(3, some.ReplaceFrom);
+        Assert.Equal("moderate", Assert.Single(some.Choices).Value);
+    }
+
+    [Fact]
+    public async Task An_option_without_suggestions_completes_nothing_and_a_trailing_question_mark_is_part_of_the_text()
+    {
+        Assert.Null(await session.CompleteAsync("/pages cal", CancellationToken.None));
+        Assert.StartsWith("topic=who is caleb?", await Type("/pages who is caleb?"));
+    }
+
+    [Fact]
+    public void Replies_print_content_embeds_fields_footer_and_link_behind_a_bar()
+    {
+        var reply = new Reply
+        {
+            Content = "> a **question**",
+            Embeds =
+            [
+                new ReplyEmbed
+                {
+                    Title = "Title",
+                    Url = "https://example.org/film",
+                    Description = "Line one with **bold**\nline two",
+                    Fields = [new EmbedField("Field", "value \\*not bold\\*")],
+                    Footer = "Source: somewhere",
+                },
+            ],
+            Ephemeral = true,
+        };
+
+        Assert.Equal(
+            """
+            > a **question**
+            │ Title
+            │ https://example.org/film
+            │
+            │ Line one with **bold**
+            │ line two
+            │
+            │ Field
+            │ value \*not bold\*
+            │
+            │ Source: somewhere
+            (only you would see this on Discord)
+            """.ReplaceLineEndings("\n"),
+            ReplyText.Render(reply, ansi: false).ReplaceLineEndings("\n"));
+
+        var terminal = ReplyText.Render(reply, ansi: true);
+        Assert.Contains("> a \u001b[1mquestion\u001b[22m", terminal);
+        Assert.Contains("│ \u001b[1mTitle\u001b[22m", terminal);
+        Assert.Contains("│ value *not bold*", terminal);
+    }
+
+    [Fact]
+    public void Control_characters_from_replies_cannot_drive_the_terminal()
+    {
+        var text = TerminalText.Markdown("before\u001b[2Jafter\u0007 **bold\u009b", ansi: true);
+
+        Assert.Equal("before␛[2Jafter␇ \u001b[1mbold\uFFFD\u001b[22m", text);
+        Assert.Equal("tab\tand\nline", TerminalText.Sanitize("tab\tand\nline"));
+    }
+
+    private sealed class PagesCommand : IComponentCommand
+    {
+        public string? LastCustomId { get; private set; }
+
+        public CommandDefinition Definition { get; } = new("pages", "Pages with buttons")
+        {
+            Options =
+            [
+                new("topic", "What it is about", OptionKind.String, Required: true),
+                new("count", "How many", OptionKind.Integer),
+            ],
+        };
+
+        public ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(new Reply
+            {
+                Content = $"topic={context.Options.GetString("topic")}{(context.Options.GetInteger("count") is { } n ? $" count={n}" : "")}",
+                Buttons =
+                [
+                    new("More passages", CustomIds.Create("pages", "more:" + context.Options.GetString("topic"))),
+                    new("Share", CustomIds.Create("pages", "share:" + context.Options.GetString("topic"))),
+                    new("Gone", CustomIds.Create("pages", "gone"), Disabled: true),
+                ],
+            });
+
+        public ValueTask<Reply> HandleComponentAsync(ComponentContext context, CancellationToken cancellationToken)
+        {
+            LastCustomId = context.CustomId.StartsWith("pages:more", StringComparison.Ordinal) ? "pages:more" : context.CustomId;
+            var topic = context.Data[(context.Data.IndexOf(':') + 1)..];
+            return ValueTask.FromResult(context.Data.StartsWith("more:", StringComparison.Ordinal)
+                ? new Reply { Content = $"page 2 of {topic}", Buttons = [new("Back", CustomIds.Create("pages", "back"))], Kind = ReplyKind.UpdateMessage }
+                : Reply.Text($"shared {topic}"));
+        }
+    }
+
+    private sealed class ModeratorCommand : ICommand
+    {
+        public CommandDefinition Definition { get; } = new("moderate", "For moderators") { RequiredPermission = MemberPermission.ManageGuild | MemberPermission.ManageMessages };
+
+        public ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Reply.Text($"{(context.HasPermission(Definition.RequiredPermission) ? "allowed" : "refused")}; guild {context.GuildId ?? "none"}; invoker {context.Invoker.UserId}"));
+    }
+
+    private sealed class BrokenCommand : ICommand
+    {
+        public CommandDefinition Definition { get; } = new("broken", "Always fails");
+
+        public ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the index is broken");
+    }
+
+    private sealed class NoKnowledge : IKnowledgeReader
+    {
+        public bool IsReady => true;
+
+        public Answer Ask(string question) => throw new InvalidOperationException("These commands do not ask.");
+    }
+}
