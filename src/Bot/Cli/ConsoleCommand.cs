@@ -52,7 +52,9 @@ internal static class ConsoleCommand
         }
         catch (OperationCanceledException) when (host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested)
         {
-            // Stopped by a signal: leave quietly.
+            // Stopped by a signal (Ctrl+C): leave quietly, off the prompt's line.
+            if (terminal)
+                await output.WriteLineAsync();
         }
         finally
         {

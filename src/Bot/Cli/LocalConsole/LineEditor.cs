@@ -120,7 +120,7 @@ internal sealed class LineEditor(string prompt, Func<string, CancellationToken, 
     /// <summary>Rewrites the prompt and line in place, however many terminal rows the old one took.</summary>
     private void Redraw(StringBuilder buffer)
     {
-        var width = Math.Max(1, SafeWidth());
+        var width = SafeWidth();
         var rows = (prompt.Length + shownLength) / width;
         var text = new StringBuilder();
         if (rows > 0)
@@ -130,11 +130,12 @@ internal sealed class LineEditor(string prompt, Func<string, CancellationToken, 
         shownLength = buffer.Length;
     }
 
+    /// <summary>The terminal's width; 80 when it does not say (a pseudo-terminal with no size reports 0).</summary>
     private static int SafeWidth()
     {
         try
         {
-            return Console.WindowWidth;
+            return Console.WindowWidth is var width and >= 10 ? width : 80;
         }
         catch (IOException)
         {
