@@ -38,6 +38,21 @@ public sealed record ComponentContext : InvocationContext
     public string Data => CustomIds.TrySplit(CustomId, out _, out var data) ? data : "";
 }
 
+/// <summary>A user typing an option that suggests values: what they have typed so far.</summary>
+public sealed record AutocompleteContext : InvocationContext
+{
+    public required string CommandName { get; init; }
+
+    /// <summary>The option being typed.</summary>
+    public required string FocusedOption { get; init; }
+
+    /// <summary>What has been typed into it so far, possibly empty; user text, unchecked.</summary>
+    public string FocusedValue { get; init; } = "";
+
+    /// <summary>The other options given so far (unchecked: the transport validates only on submit).</summary>
+    public CommandOptions Options { get; init; } = CommandOptions.Empty;
+}
+
 /// <summary>The person running a command.</summary>
 /// <param name="UserId">Opaque: a snowflake on Discord, anything unique on other transports.</param>
 /// <param name="DisplayName">How they are shown; user text, escape it before putting it in Markdown.</param>

@@ -28,4 +28,39 @@ public interface ICommand
 public interface IComponentCommand : ICommand
 {
     ValueTask<Reply> HandleComponentAsync(ComponentContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the click's reply will be, told from the custom id alone before the click is handled:
+    /// a transport that must acknowledge a slow click first fixes then whether the reply replaces
+    /// the message or comes as a new one, and who sees it. The reply's <see cref="Reply.Kind"/> and
+    /// <see cref="Reply.Ephemeral"/> must agree with it. By default a click replaces the message.
+    /// </summary>
+    ComponentReplyPlan PlanComponent(string customId) => ComponentReplyPlan.UpdateMessage;
+}
+
+/// <summary>How a click will be answered; see <see cref="IComponentCommand.PlanComponent"/>.</summary>
+public enum ComponentReplyPlan
+{
+    /// <summary>The reply replaces the message the button is on (<see cref="ReplyKind.UpdateMessage"/>).</summary>
+    UpdateMessage,
+
+    /// <summary>A new message only the clicker sees.</summary>
+    EphemeralMessage,
+
+    /// <summary>A new message everyone in the channel sees.</summary>
+    PublicMessage,
+}
+
+/// <summary>
+/// A command with an option that suggests values while the user types it (an option defined with
+/// <see cref="CommandOptionDefinition.Autocomplete"/>). Suggestions cannot be deferred: they must be
+/// ready within the transport's window (3 seconds on Discord), so answer from memory.
+/// </summary>
+public interface IAutocompleteCommand : ICommand
+{
+    /// <summary>
+    /// Up to <see cref="DiscordLimits.AutocompleteChoices"/> suggestions for <see cref="AutocompleteContext.FocusedOption"/>,
+    /// best first; empty when there are none. Must not throw for anything typed.
+    /// </summary>
+    ValueTask<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(AutocompleteContext context, CancellationToken cancellationToken);
 }

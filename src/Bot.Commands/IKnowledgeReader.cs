@@ -1,5 +1,6 @@
 using Bot.Knowledge;
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Indexing;
 
 namespace Bot.Commands;
 
@@ -11,6 +12,18 @@ public interface IKnowledgeReader
 
     /// <summary>The knowledge's answer; throws only when the index itself is broken.</summary>
     Answer Ask(string question);
+
+    /// <summary>
+    /// The passages that best match a few words, best first, with where the words occur; no
+    /// abstention (see <c>AnswerEngine.Search</c>). A reader that cannot search finds nothing.
+    /// </summary>
+    IReadOnlyList<PassageHit> Search(string query, int count) => [];
+
+    /// <summary>Every document the knowledge holds now; a reader without an index holds none.</summary>
+    IndexContents Contents() => IndexContents.Empty;
+
+    /// <summary>Changes whenever <see cref="Contents"/> does: what is derived from it can be kept until then. Cheap.</summary>
+    long Version => Contents().Version;
 }
 
 /// <summary>The knowledge as the bot runs it: the answer engine over the on-disk index.</summary>
@@ -19,4 +32,10 @@ public sealed class KnowledgeReader(AnswerEngine engine, KnowledgeStore store) :
     public bool IsReady => store.IsReady;
 
     public Answer Ask(string question) => engine.Ask(question);
+
+    public IReadOnlyList<PassageHit> Search(string query, int count) => engine.Search(query, count);
+
+    public IndexContents Contents() => store.Index.Contents();
+
+    public long Version => store.Index.Version;
 }

@@ -34,8 +34,7 @@ public class CatalogTests
     }
 
     [Theory]
-    [InlineData("ask:more")] // /ask owns no buttons
-    [InlineData("echo:1")]
+    [InlineData("echo:1")] // /echo owns no buttons
     [InlineData("unknown:1")]
     [InlineData("vote")]
     [InlineData(":vote")]
@@ -94,8 +93,11 @@ public class CatalogTests
 
         var catalog = services.GetRequiredService<CommandCatalog>();
 
-        Assert.Equal(["ask", "help"], catalog.Definitions.Select(d => d.Name));
+        Assert.Equal(["about", "ask", "help", "search", "sources"], catalog.Definitions.Select(d => d.Name));
         Assert.IsType<KnowledgeReader>(services.GetRequiredService<IKnowledgeReader>());
+        Assert.Same(NoUnansweredQuestions.Instance, services.GetRequiredService<IUnansweredQuestions>());
+        Assert.Single(services.GetServices<IUnansweredQuestions>());
+        Assert.Single(services.GetServices<ICommand>(), c => c is AskCommand);
     }
 
     private sealed class NoKnowledge : IKnowledgeReader

@@ -31,6 +31,20 @@ public class HelpCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture
     }
 
     [Fact]
+    public async Task Help_lists_the_member_commands()
+    {
+        var reply = await knowledge.RunAsync("help");
+
+        var names = reply.Embeds.SelectMany(e => e.Fields).Select(f => f.Name).ToArray();
+        Assert.Contains("`/about topic`", names);
+        Assert.Contains("`/ask question [private]`", names);
+        Assert.Contains("`/search query`", names);
+        Assert.Contains("`/sources`", names);
+        Assert.Contains("`/help`", names);
+        Assert.Empty(reply.Buttons); // one page
+    }
+
+    [Fact]
     public async Task Help_shows_ask_usage_with_required_and_optional_options()
     {
         var reply = await knowledge.RunAsync("help");

@@ -1,14 +1,27 @@
+using System.Globalization;
+using Bot.Commands.Buttons;
+using Bot.Commands.Cooldowns;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Answering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Commands.Ask;
 
 /// <summary>
 /// <c>/ask question:... [private:true]</c>: the knowledge's answer as a card, or a short note,
 /// seen only by the asker, when the knowledge does not answer or the question is unusable.
+/// A card has a More passages button (the next passages, three at a time, in a new message only
+/// the clicker sees) and, when private, a Share button that posts the same answer for everyone.
+/// Questions the knowledge does not answer are recorded through <see cref="IUnansweredQuestions"/>.
 /// </summary>
-public sealed class AskCommand : ICommand
+/// <remarks>
+/// Buttons carry the question itself in their custom id (<c>ask:m{page}:'question</c>,
+/// <c>ask:s:'question</c>) and run it again when clicked, so they work after a restart and on any
+/// replica; a question too long for a custom id is carried by a key into <see cref="QueryReferences"/>.
+/// </remarks>
+public sealed class AskCommand : IComponentCommand
 {
     public const string Name = "ask";
     public const string QuestionOption = "question";
@@ -17,9 +30,43 @@ public sealed class AskCommand : ICommand
     /// <summary>Longest question, in characters, that is looked up; longer ones are refused rather than cut, which could change what they ask.</summary>
     public const int MaxQuestionLength = 300;
 
+    public const int PassagesPerPage = 3;
+
+    /// <summary>Pages of More passages at most, after the answer's own passage.</summary>
+    public const int MorePages = 3;
+
+    public const string MoreLabel = "More passages";
+    public const string ShareLabel = "Share";
+
     public const string EmptyQuestionText = "Type a question after /ask, e.g. /ask who directed Beyond Utopia?";
-    public const string NotAnsweredText = "The knowledge I answer from doesn't cover that question. Try asking it another way, or see /help for what I can do.";
+    public const string NotAnsweredText =
+        "The knowledge I answer from doesn't cover that question. Try asking it another way, see /about for what it says about a person, place or subject, or /help for what I can do.";
     public const string NotReadyText = "I'm still reading the knowledge folder. Try again in a few seconds.";
+    public const string ExpiredText = "That answer has expired; ask again with /ask.";
+    public const string NoMorePassagesText = "There are no more passages for that question.";
+
+    private const string MorePrefix = "m";
+    private const string SharePrefix = "s";
+
+    private readonly QuestionCooldown? cooldown;
+    private readonly IUnansweredQuestions unanswered;
+    private readonly QueryReferences references;
+    private readonly ILogger logger;
+
+    /// <param name="cooldown">The per-member limit on questions; none when null.</param>
+    /// <param name="unanswered">Where unanswered questions go; nowhere when null.</param>
+    /// <param name="references">Where questions too long for a custom id are kept; a private list when null.</param>
+    public AskCommand(
+        QuestionCooldown? cooldown = null,
+        IUnansweredQuestions? unanswered = null,
+        QueryReferences? references = null,
+        ILogger<AskCommand>? logger = null)
+    {
+        this.cooldown = cooldown;
+        this.unanswered = unanswered ?? NoUnansweredQuestions.Instance;
+        this.references = references ?? new QueryReferences();
+        this.logger = logger ?? NullLogger<AskCommand>.Instance;
+    }
 
     public CommandDefinition Definition { get; } = new(Name, "Ask a question about the film; answers come only from the community's knowledge folder.")
     {
@@ -35,15 +82,10 @@ public sealed class AskCommand : ICommand
 
     public bool RepliesEphemerally(CommandOptions options) => options.GetBoolean(PrivateOption) ?? Definition.Ephemeral;
 
-    public ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Execute(context));
-    }
-
-    private Reply Execute(CommandContext context)
-    {
         var question = (context.Options.GetString(QuestionOption) ?? "").Trim();
         if (question.Length == 0)
             return Reply.Text(EmptyQuestionText, ephemeral: true);
@@ -52,24 +94,158 @@ public sealed class AskCommand : ICommand
             return Reply.Text(TooLongText(length), ephemeral: true);
         if (!context.Knowledge.IsReady)
             return Reply.Text(NotReadyText, ephemeral: true);
+        if (cooldown is not null && !cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
+            return Reply.Text(cooldown.Notice(allowedAt), ephemeral: true);
 
         var answer = context.Knowledge.Ask(question);
         if (!answer.Answered || answer.Passages.Count == 0)
         {
-            return answer.Abstention == Abstention.EmptyQuestion
-                ? Reply.Text(EmptyQuestionText, ephemeral: true)
-                : Reply.Text(NotAnsweredText, ephemeral: true);
+            if (answer.Abstention == Abstention.EmptyQuestion)
+                return Reply.Text(EmptyQuestionText, ephemeral: true);
+            await RecordUnansweredAsync(question, context.GuildId, cancellationToken).ConfigureAwait(false);
+            return Reply.Text(NotAnsweredText, ephemeral: true);
         }
 
-        return ReplyLimits.Fit(AnswerCard.Render(question, answer, RepliesEphemerally(context.Options)));
+        return Card(context.Knowledge, question, answer, RepliesEphemerally(context.Options));
+    }
+
+    public ComponentReplyPlan PlanComponent(string customId) =>
+        Parse(customId) is { Action: SharePrefix } click && references.IsUsable(click.Reference)
+            ? ComponentReplyPlan.PublicMessage
+            : ComponentReplyPlan.EphemeralMessage;
+
+    /// <summary>More passages: the next page in a new private message. Share: the answer again, for everyone.</summary>
+    public ValueTask<Reply> HandleComponentAsync(ComponentContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Parse(context.CustomId) is not { } click
+            || !references.TryResolve(click.Reference, out var question)
+            || CountCharacters(question) > MaxQuestionLength)
+        {
+            return ValueTask.FromResult(Reply.Text(ExpiredText, ephemeral: true));
+        }
+
+        if (!context.Knowledge.IsReady)
+            return ValueTask.FromResult(Reply.Text(NotReadyText, ephemeral: true));
+        return ValueTask.FromResult(click.Action == SharePrefix ? Share(context, question) : More(context.Knowledge, question, click.Page));
+    }
+
+    private Reply Share(ComponentContext context, string question)
+    {
+        if (cooldown is not null && !cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
+            return Reply.Text(cooldown.Notice(allowedAt), ephemeral: true);
+        var answer = context.Knowledge.Ask(question);
+        if (!answer.Answered || answer.Passages.Count == 0)
+            return Reply.Text(NotAnsweredText, ephemeral: true);
+        return Card(context.Knowledge, question, answer, ephemeral: false);
+    }
+
+    private Reply More(IKnowledgeReader knowledge, string question, int page)
+    {
+        var answer = knowledge.Ask(question);
+        var more = MorePassages(knowledge, question, answer);
+        var pages = (more.Count + PassagesPerPage - 1) / PassagesPerPage;
+        if (page < 1 || page > pages)
+            return Reply.Text(NoMorePassagesText, ephemeral: true);
+
+        var first = (page - 1) * PassagesPerPage;
+        var shown = more.Skip(first).Take(PassagesPerPage).ToArray();
+        var numbering = answer.Answered ? 2 : 1; // the answer card showed passage 1
+        var total = more.Count + numbering - 1;
+        var embed = new ReplyEmbed
+        {
+            Title = MoreLabel,
+            Fields = shown.Select((hit, i) => PassageFields.Of(numbering + first + i, hit)).ToArray(),
+            Footer = $"Passages {numbering + first}–{numbering + first + shown.Length - 1} of {total}",
+        };
+        IReadOnlyList<ReplyButton> buttons = page < pages ? [MoreButton(question, page + 1)] : [];
+        return ReplyLimits.Fit(new Reply
+        {
+            Content = PassageText.Quote(question, DiscordLimits.ContentLength),
+            Embeds = [embed],
+            Buttons = buttons,
+            Ephemeral = true,
+        });
+    }
+
+    private Reply Card(IKnowledgeReader knowledge, string question, Answer answer, bool ephemeral)
+    {
+        var buttons = new List<ReplyButton>();
+        if (MorePassages(knowledge, question, answer).Count > 0)
+            buttons.Add(MoreButton(question, 1));
+        if (ephemeral)
+            buttons.Add(new ReplyButton(ShareLabel, CustomId(SharePrefix, question), ButtonStyle.Primary));
+        return ReplyLimits.Fit(AnswerCard.Render(question, answer, ephemeral) with { Buttons = buttons });
+    }
+
+    /// <summary>
+    /// The passages after the answer's own: the answer's other passages, then the search's, each
+    /// once, at most <see cref="MorePages"/> pages of them. The same for the same question and knowledge.
+    /// </summary>
+    private static IReadOnlyList<PassageHit> MorePassages(IKnowledgeReader knowledge, string question, Answer answer)
+    {
+        const int most = MorePages * PassagesPerPage;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var answered = answer.Answered && answer.Passages.Count > 0;
+        if (answered)
+            seen.Add(answer.Passages[0].Passage.Id);
+        var others = answered ? answer.Passages.Skip(1) : [];
+        return others
+            .Concat(knowledge.Search(question, most + 1))
+            .Where(hit => seen.Add(hit.Passage.Id))
+            .Take(most)
+            .ToArray();
+    }
+
+    private ReplyButton MoreButton(string question, int page) =>
+        new(MoreLabel, CustomId(MorePrefix + page.ToString(CultureInfo.InvariantCulture), question));
+
+    private string CustomId(string action, string question)
+    {
+        var head = action + CustomIds.Separator;
+        var room = DiscordLimits.CustomIdLength - Name.Length - 1 - head.Length;
+        return CustomIds.Create(Name, head + references.Encode(question, room));
+    }
+
+    private static Click? Parse(string? customId)
+    {
+        if (!CustomIds.TrySplit(customId, out var name, out var data) || !string.Equals(name, Name, StringComparison.OrdinalIgnoreCase))
+            return null;
+        var at = data.IndexOf(CustomIds.Separator);
+        if (at <= 0)
+            return null;
+        var action = data[..at];
+        var reference = data[(at + 1)..];
+        if (action == SharePrefix)
+            return new Click(SharePrefix, 0, reference);
+        return action.StartsWith(MorePrefix, StringComparison.Ordinal)
+               && int.TryParse(action.AsSpan(MorePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var page)
+            ? new Click(MorePrefix, page, reference)
+            : null;
+    }
+
+    private async ValueTask RecordUnansweredAsync(string question, string? guildId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await unanswered.RecordAsync(question, guildId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The member still gets their answer; moderators lose one count, and the log says why.
+            logger.LogWarning(exception, "Recording an unanswered question failed");
+        }
     }
 
     /// <summary>Characters as a person counts them: an emoji is one, not two UTF-16 units.</summary>
-    private static int CountCharacters(string text)
+    internal static int CountCharacters(string text)
     {
         var count = 0;
         foreach (var _ in text.EnumerateRunes())
             count++;
         return count;
     }
+
+    private sealed record Click(string Action, int Page, string Reference);
 }

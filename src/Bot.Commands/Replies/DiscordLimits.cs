@@ -20,4 +20,12 @@ public static class DiscordLimits
     public const int Buttons = ButtonsPerRow * ActionRows;
     public const int ButtonLabelLength = 80;
     public const int CustomIdLength = 100;
+
+    /// <summary>Suggestions in one autocomplete answer.</summary>
+    public const int AutocompleteChoices = 25;
+
+    public const int ChoiceNameLength = 100;
+
+    /// <summary>A text choice's value: what is submitted when the suggestion is picked.</summary>
+    public const int ChoiceValueLength = 100;
 }

@@ -30,6 +30,24 @@ public static class ReplyLimits
         return reply with { Content = content, Embeds = embeds, Buttons = buttons };
     }
 
+    /// <summary>
+    /// Suggestions Discord would accept: at most 25, names cut to 100 characters (a blank name
+    /// shows the value), and choices whose value is empty or longer than 100 characters dropped,
+    /// since cutting a value would change what is submitted.
+    /// </summary>
+    public static IReadOnlyList<AutocompleteChoice> Fit(IEnumerable<AutocompleteChoice> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        return choices
+            .Where(c => c is not null && c.Value is { Length: > 0 and <= DiscordLimits.ChoiceValueLength } && !string.IsNullOrWhiteSpace(c.Value))
+            .Take(DiscordLimits.AutocompleteChoices)
+            .Select(c => c with
+            {
+                Name = TextLimits.Truncate(string.IsNullOrWhiteSpace(c.Name) ? c.Value : c.Name, DiscordLimits.ChoiceNameLength),
+            })
+            .ToArray();
+    }
+
     /// <summary>Whether <paramref name="reply"/> is within every limit <see cref="Fit"/> enforces.</summary>
     public static bool IsWithinLimits(Reply reply) => Problems(reply).Count == 0;
 

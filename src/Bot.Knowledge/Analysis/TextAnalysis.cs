@@ -18,8 +18,11 @@ public static class TextAnalysis
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>Bumped whenever the chain changes, so an index built by an older chain is rebuilt.</summary>
-    public const string ChainVersion = "en-porter-1";
+    /// <summary>
+    /// Bumped whenever the chain, or what a passage stores, changes, so an index built the older
+    /// way is rebuilt. 2: passages store their document's front-matter tags.
+    /// </summary>
+    public const string ChainVersion = "en-porter-2";
 
     public static CharArraySet StopWords { get; } = EnglishAnalyzer.DefaultStopSet;
 

@@ -119,6 +119,38 @@ public sealed class AnswerEngine(KnowledgeStore store)
     }
 
     /// <summary>
+    /// A search rather than a question: the passages whose words best match <paramref name="query"/>
+    /// (BM25 over its words, their synonyms and near spellings, as <see cref="Ask"/> looks them up),
+    /// best first, each with where those words occur. Nothing is abstained on and no answer
+    /// sentence is chosen: a passage that matches one word of the query is a result. Empty when
+    /// the query holds no word the knowledge knows.
+    /// </summary>
+    /// <param name="count">At most this many passages.</param>
+    public IReadOnlyList<PassageHit> Search(string query, int count = 10)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (string.IsNullOrWhiteSpace(query))
+            return [];
+
+        using var lease = store.Index.Acquire();
+        var searcher = lease.Searcher;
+        var snapshot = IndexSnapshot.Of(searcher);
+        var concepts = QuestionAnalysis.Analyze(query, store.QueryAnalyzer, snapshot);
+        if (!concepts.Any(c => c.Known))
+            return [];
+
+        var wanted = concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
+        return SearchLexical(searcher, snapshot, concepts, count)
+            .Select(hit =>
+            {
+                var passage = snapshot.Passage(searcher, hit.Doc);
+                return new PassageHit(passage, hit.Score, Highlights(AnalyzedPassage.Of(passage.Text, store.IndexAnalyzer), wanted), null);
+            })
+            .ToArray();
+    }
+
+    /// <summary>
     /// Whether the evidence is enough to answer. Lexical: some passage covers enough of the
     /// question. Semantic: the chosen sentence means nearly the same. Hybrid: coverage and
     /// similarity together.

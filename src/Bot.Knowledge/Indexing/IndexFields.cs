@@ -9,6 +9,8 @@ internal static class IndexFields
     public const string Title = "title";
     public const string Section = "section";
     public const string Source = "source";
+    /// <summary>Stored only, one value per front-matter tag: the document's tags, on each of its passages.</summary>
+    public const string Tags = "tags";
     /// <summary>The paragraph, analysed and stored.</summary>
     public const string Text = "text";
     /// <summary>Document title and section heading, analysed: a weaker signal than the paragraph itself.</summary>

@@ -1,5 +1,6 @@
 using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Documents;
+using Bot.Knowledge.Search;
 using Bot.Knowledge.Semantic;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -100,7 +101,7 @@ public sealed class KnowledgeIndex : IDisposable
             {
                 writer.UpdateDocuments(
                     new Term(IndexFields.Path, document.Path),
-                    document.Passages.Select((p, i) => ToLucene(p, vectors?[i])));
+                    document.Passages.Select((p, i) => ToLucene(p, document.Tags, vectors?[i])));
             }
 
             writer.SetCommitData(manifest.ToCommitData());
@@ -113,6 +114,32 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>Borrows the current snapshot; dispose the lease to give it back.</summary>
     public SearcherLease Acquire() => new(searchers);
+
+    /// <summary>
+    /// The current snapshot's version: it changes whenever a commit changes what the index holds,
+    /// so what is derived from <see cref="Contents"/> can be kept until it does. Cheap to read.
+    /// </summary>
+    public long Version
+    {
+        get
+        {
+            using var lease = Acquire();
+            return VersionOf(lease.Searcher);
+        }
+    }
+
+    /// <summary>
+    /// Every document of the current snapshot, by path, with its passages in order and its
+    /// front-matter tags: what the index holds, read once per snapshot and shared after that.
+    /// </summary>
+    public IndexContents Contents()
+    {
+        using var lease = Acquire();
+        var searcher = lease.Searcher;
+        return new IndexContents(VersionOf(searcher), IndexSnapshot.Of(searcher).Documents(searcher));
+    }
+
+    private static long VersionOf(IndexSearcher searcher) => searcher.IndexReader is DirectoryReader reader ? reader.Version : 0;
 
     public void Dispose()
     {
@@ -129,7 +156,7 @@ public sealed class KnowledgeIndex : IDisposable
         doc.Get(IndexFields.Source),
         doc.Get(IndexFields.Text));
 
-    private static Document ToLucene(Passage passage, PassageVectors? vectors)
+    private static Document ToLucene(Passage passage, IReadOnlyList<string> tags, PassageVectors? vectors)
     {
         Document doc =
         [
@@ -142,6 +169,8 @@ public sealed class KnowledgeIndex : IDisposable
         new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
         new TextField(IndexFields.Context, $"{passage.Title}\n{passage.Section}", Field.Store.NO),
         ];
+        foreach (var tag in tags)
+            doc.Add(new StoredField(IndexFields.Tags, tag));
         if (vectors is not null)
             doc.Add(new StoredField(IndexFields.Vectors, vectors.ToBytes()));
         return doc;

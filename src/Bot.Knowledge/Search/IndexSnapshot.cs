@@ -26,11 +26,15 @@ internal sealed class IndexSnapshot
     private readonly Passage?[] passages;
     private volatile VectorTable? vectors;
     private readonly Lock vectorsLoading = new();
+    private volatile IReadOnlyList<KnowledgeDocument>? documents;
+    private readonly Lock documentsLoading = new();
 
     private static readonly ISet<string> PassageFields = new HashSet<string>
     {
         IndexFields.Path, IndexFields.Ordinal, IndexFields.Title, IndexFields.Section, IndexFields.Source, IndexFields.Text,
     };
+
+    private static readonly ISet<string> DocumentFields = new HashSet<string>(PassageFields) { IndexFields.Tags };
 
     private IndexSnapshot(IndexReader reader)
     {
@@ -64,6 +68,42 @@ internal sealed class IndexSnapshot
             return table;
         lock (vectorsLoading)
             return vectors ??= VectorTable.Load(searcher.IndexReader, dimensions);
+    }
+
+    /// <summary>Every live document, by path, rebuilt from its passages once per snapshot.</summary>
+    public IReadOnlyList<KnowledgeDocument> Documents(IndexSearcher searcher)
+    {
+        var loaded = documents;
+        if (loaded is not null)
+            return loaded;
+        lock (documentsLoading)
+            return documents ??= LoadDocuments(searcher);
+    }
+
+    private IReadOnlyList<KnowledgeDocument> LoadDocuments(IndexSearcher searcher)
+    {
+        var reader = searcher.IndexReader;
+        var live = MultiFields.GetLiveDocs(reader);
+        var byPath = new Dictionary<string, (List<Passage> Passages, string[] Tags)>(StringComparer.Ordinal);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (live is not null && !live.Get(doc))
+                continue;
+            var stored = searcher.Doc(doc, DocumentFields);
+            var passage = passages[doc] ??= KnowledgeIndex.FromLucene(stored);
+            if (!byPath.TryGetValue(passage.Path, out var document))
+                byPath[passage.Path] = document = ([], stored.GetValues(IndexFields.Tags) ?? []);
+            document.Passages.Add(passage);
+        }
+
+        return byPath
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv =>
+            {
+                var ordered = kv.Value.Passages.OrderBy(p => p.Ordinal).ToArray();
+                return new KnowledgeDocument(kv.Key, ordered[0].Title, ordered[0].Source, kv.Value.Tags, ordered);
+            })
+            .ToArray();
     }
 
     /// <summary>

@@ -8,10 +8,11 @@ using Bot.Discord.Models.Interactions;
 namespace Bot.Interactions;
 
 /// <summary>
-/// Where Discord meets our commands: an interaction becomes a <see cref="CommandContext"/> (or a
-/// <see cref="ComponentContext"/> for a button), the command runs, and its <see cref="Reply"/>
-/// becomes Discord message data. The same handler serves the gateway and the HTTP endpoint; the
-/// dispatcher around it owns timing, deferral and callbacks.
+/// Where Discord meets our commands: an interaction becomes a <see cref="CommandContext"/> (a
+/// <see cref="ComponentContext"/> for a button, an <see cref="AutocompleteContext"/> while an option
+/// is typed), the command runs, and its <see cref="Reply"/> (or its suggestions) becomes Discord
+/// data. The same handler serves the gateway and the HTTP endpoint; the dispatcher around it owns
+/// timing, deferral and callbacks.
 /// </summary>
 internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowledgeReader knowledge) : IInteractionHandler
 {
@@ -22,8 +23,15 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
         InteractionType.ApplicationCommand => catalog.Find(interaction.Data?.Name) is { } command
             ? (command.RepliesEphemerally(Options(interaction.Data)) ? DeferralKind.Ephemeral : DeferralKind.Public)
             : DeferralKind.Ephemeral,
-        // Today's buttons (help pages) replace the message they are on.
-        InteractionType.MessageComponent => DeferralKind.UpdateMessage,
+        // The command tells from the custom id whether the click replaces its message or brings a new one.
+        InteractionType.MessageComponent => catalog.FindComponentOwner(interaction.Data?.CustomId) is { } owner
+            ? owner.PlanComponent(interaction.Data!.CustomId!) switch
+            {
+                ComponentReplyPlan.EphemeralMessage => DeferralKind.Ephemeral,
+                ComponentReplyPlan.PublicMessage => DeferralKind.Public,
+                _ => DeferralKind.UpdateMessage,
+            }
+            : DeferralKind.Ephemeral, // the unknown-command note comes as a new private message
         _ => DeferralKind.None,
     };
 
@@ -40,7 +48,7 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
                         CommandName = command.Definition.Name,
                         Options = Options(interaction.Data),
                         Invoker = Invoker(interaction),
-                        GuildId = interaction.GuildId?.ToString(CultureInfo.InvariantCulture),
+                        GuildId = GuildId(interaction),
                         Permissions = DiscordPermissions.FromDiscord(interaction.Member?.Permissions),
                         Knowledge = knowledge,
                     },
@@ -54,24 +62,62 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
                     {
                         CustomId = interaction.Data!.CustomId!,
                         Invoker = Invoker(interaction),
-                        GuildId = interaction.GuildId?.ToString(CultureInfo.InvariantCulture),
+                        GuildId = GuildId(interaction),
                         Permissions = DiscordPermissions.FromDiscord(interaction.Member?.Permissions),
                         Knowledge = knowledge,
                     },
                     cancellationToken);
                 return ToInteractionReply(clicked);
             case InteractionType.ApplicationCommandAutocomplete:
-                // No command offers suggestions yet; an empty list tells Discord there are none.
-                return InteractionReply.Autocomplete([]);
+                return InteractionReply.Autocomplete(await SuggestAsync(interaction, cancellationToken));
             default:
                 return InteractionReply.Message(DiscordMessages.ToDiscord(Reply.Text(UnknownCommandText, ephemeral: true)));
         }
+    }
+
+    /// <summary>The command's suggestions for the focused option; none when the command or option offers none.</summary>
+    private async ValueTask<IReadOnlyList<ApplicationCommandOptionChoice>> SuggestAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(interaction.Data?.Name) is not IAutocompleteCommand command || Focused(interaction.Data?.Options) is not { } focused)
+            return [];
+        var choices = await command.AutocompleteAsync(
+            new AutocompleteContext
+            {
+                CommandName = command.Definition.Name,
+                FocusedOption = focused.Name,
+                FocusedValue = focused.Value?.ToString() ?? "",
+                Options = Options(interaction.Data),
+                Invoker = Invoker(interaction),
+                GuildId = GuildId(interaction),
+                Permissions = DiscordPermissions.FromDiscord(interaction.Member?.Permissions),
+                Knowledge = knowledge,
+            },
+            cancellationToken);
+        return ReplyLimits.Fit(choices)
+            .Select(c => new ApplicationCommandOptionChoice { Name = c.Name, Value = OptionValue.FromString(c.Value) })
+            .ToArray();
+    }
+
+    /// <summary>The option being typed, wherever it sits (subcommands nest options).</summary>
+    internal static InteractionDataOption? Focused(IReadOnlyList<InteractionDataOption>? options)
+    {
+        foreach (var option in options ?? [])
+        {
+            if (option.Focused == true)
+                return option;
+            if (Focused(option.Options) is { } nested)
+                return nested;
+        }
+
+        return null;
     }
 
     private static InteractionReply ToInteractionReply(Reply reply) =>
         reply.Kind == ReplyKind.UpdateMessage
             ? InteractionReply.UpdateMessage(DiscordMessages.ToDiscord(reply))
             : InteractionReply.Message(DiscordMessages.ToDiscord(reply));
+
+    private static string? GuildId(Interaction interaction) => interaction.GuildId?.ToString(CultureInfo.InvariantCulture);
 
     private static CommandInvoker Invoker(Interaction interaction) =>
         interaction.Invoker is { } user

@@ -19,7 +19,8 @@ internal static class DiscordMessages
         return new InteractionCallbackData
         {
             Content = fitted.Content,
-            Embeds = fitted.Embeds.Count == 0 ? null : fitted.Embeds.Select(ToDiscord).ToArray(),
+            // An update leaves out what it does not change: empty lists clear the old embeds and buttons.
+            Embeds = fitted.Embeds.Count == 0 ? (fitted.Kind == ReplyKind.UpdateMessage ? [] : null) : fitted.Embeds.Select(ToDiscord).ToArray(),
             Components = fitted.Buttons.Count == 0 ? (fitted.Kind == ReplyKind.UpdateMessage ? [] : null) : Rows(fitted.Buttons),
             Flags = fitted.Ephemeral ? MessageFlags.Ephemeral : null,
             AllowedMentions = AllowedMentions.None,

@@ -71,6 +71,17 @@ internal static partial class ReplyAssert
             Assert.False(HasBrokenSurrogate(text), $"broken surrogate pair in: {text}");
     }
 
+    /// <summary>The same cards, field by field (records compare their field lists by reference).</summary>
+    public static void SameEmbeds(IReadOnlyList<ReplyEmbed> expected, IReadOnlyList<ReplyEmbed> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i] with { Fields = [] }, actual[i] with { Fields = [] });
+            Assert.Equal(expected[i].Fields, actual[i].Fields);
+        }
+    }
+
     /// <summary>No text of the reply could ping anyone or link a channel.</summary>
     public static void PingsNobody(Reply reply)
     {

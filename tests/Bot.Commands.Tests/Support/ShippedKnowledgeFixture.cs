@@ -1,3 +1,4 @@
+using Bot.Commands.Cooldowns;
 using Bot.Commands.Hosting;
 using Bot.Commands.Replies;
 using Bot.Knowledge;
@@ -25,7 +26,10 @@ public sealed class ShippedKnowledgeFixture : IDisposable
         services = new ServiceCollection()
             .AddSingleton(store)
             .AddSingleton<AnswerEngine>()
+            .AddSingleton<IUnansweredQuestions>(Unanswered)
             .AddBotCommands()
+            // Tests run many commands as one member; the cooldown has tests of its own.
+            .Configure<QuestionCooldownOptions>(o => o.Questions = 0)
             .BuildServiceProvider();
         Catalog = services.GetRequiredService<CommandCatalog>();
         Knowledge = services.GetRequiredService<IKnowledgeReader>();
@@ -34,6 +38,27 @@ public sealed class ShippedKnowledgeFixture : IDisposable
     public CommandCatalog Catalog { get; }
 
     public IKnowledgeReader Knowledge { get; }
+
+    /// <summary>What /ask recorded as unanswered, by every test of the class.</summary>
+    public RecordingUnansweredQuestions Unanswered { get; } = new();
+
+    public T Command<T>()
+        where T : ICommand =>
+        Catalog.Commands.OfType<T>().Single();
+
+    /// <summary>Clicks a button as the member who ran the command would.</summary>
+    public async Task<Reply> ClickAsync(string customId)
+    {
+        var owner = Catalog.FindComponentOwner(customId) ?? throw new InvalidOperationException($"No command owns '{customId}'");
+        return await owner.HandleComponentAsync(Contexts.Click(Knowledge, customId), CancellationToken.None);
+    }
+
+    /// <summary>What the member sees suggested while typing <paramref name="typed"/> into an option.</summary>
+    public async Task<IReadOnlyList<AutocompleteChoice>> SuggestAsync(string command, string option, string typed)
+    {
+        var handler = (IAutocompleteCommand)(Catalog.Find(command) ?? throw new InvalidOperationException($"No command /{command}"));
+        return await handler.AutocompleteAsync(Contexts.Autocomplete(Knowledge, command, option, typed), CancellationToken.None);
+    }
 
     public CommandContext Context(string command, params (string Name, object Value)[] options) =>
         Contexts.Command(Knowledge, command, options);
@@ -54,6 +79,24 @@ public sealed class ShippedKnowledgeFixture : IDisposable
 
 internal static class Contexts
 {
+    public static ComponentContext Click(IKnowledgeReader knowledge, string customId, string userId = "1234567890") => new()
+    {
+        CustomId = customId,
+        Invoker = new CommandInvoker(userId, "Member"),
+        GuildId = "42",
+        Knowledge = knowledge,
+    };
+
+    public static AutocompleteContext Autocomplete(IKnowledgeReader knowledge, string command, string option, string typed) => new()
+    {
+        CommandName = command,
+        FocusedOption = option,
+        FocusedValue = typed,
+        Invoker = new CommandInvoker("1234567890", "Member"),
+        GuildId = "42",
+        Knowledge = knowledge,
+    };
+
     public static CommandContext Command(IKnowledgeReader knowledge, string command, params (string Name, object Value)[] options) => new()
     {
         CommandName = command,

@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+
+namespace Bot.Commands.About;
+
+/// <summary>
+/// The <see cref="TopicCatalog"/> of each knowledge reader, read again only when the reader's
+/// <see cref="IKnowledgeReader.Version"/> changes (the index's version moves with every commit
+/// that changes it). While one caller reads a new version, others keep getting the previous
+/// catalog rather than waiting: a suggestion must come within Discord's 3-second window.
+/// </summary>
+public sealed class TopicCache
+{
+    private readonly ConditionalWeakTable<IKnowledgeReader, Holder> holders = new();
+
+    public TopicCatalog For(IKnowledgeReader knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        if (!knowledge.IsReady)
+            return TopicCatalog.Empty;
+        var holder = holders.GetValue(knowledge, _ => new Holder());
+        var version = knowledge.Version;
+        var current = holder.Current;
+        if (current is not null && current.Version == version)
+            return current;
+
+        if (current is not null)
+        {
+            if (!holder.Gate.TryEnter())
+                return current; // someone is reading the new version: the previous one answers meanwhile
+        }
+        else
+        {
+            holder.Gate.Enter();
+        }
+
+        try
+        {
+            current = holder.Current;
+            if (current is not null && current.Version == version)
+                return current;
+            var built = TopicExtractor.Extract(knowledge.Contents());
+            holder.Current = built;
+            return built;
+        }
+        finally
+        {
+            holder.Gate.Exit();
+        }
+    }
+
+    private sealed class Holder
+    {
+        private volatile TopicCatalog? current;
+
+        public Lock Gate { get; } = new();
+
+        public TopicCatalog? Current
+        {
+            get => current;
+            set => current = value;
+        }
+    }
+}

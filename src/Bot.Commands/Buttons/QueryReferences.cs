@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Bot.Commands.Buttons;
+
+/// <summary>
+/// Carries a question or search words in a button's custom id, which Discord limits to 100
+/// characters. A query that fits travels as itself (<c>'</c> then the text), so its buttons work
+/// after a restart and on any replica. A longer one travels as a key (<c>#</c> then 12 random
+/// letters and digits) into a small in-memory list of recent queries; when the key is no longer
+/// there (evicted, restarted, another replica) the button says its answer has expired.
+/// </summary>
+public sealed class QueryReferences
+{
+    public const int DefaultCapacity = 2048;
+
+    private const char InlineMark = '\'';
+    private const char KeyMark = '#';
+    private const int KeyLength = 12;
+    private const string KeyAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    private readonly int capacity;
+    private readonly Dictionary<string, LinkedListNode<(string Key, string Query)>> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> keyOfQuery = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Key, string Query)> recency = new();
+    private readonly Lock gate = new();
+
+    public QueryReferences(int capacity = DefaultCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        this.capacity = capacity;
+    }
+
+    /// <summary>Queries remembered by key now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+                return byKey.Count;
+        }
+    }
+
+    /// <summary>White space runs as one space, trimmed: how a query is carried and shown after a click.</summary>
+    public static string Normalize(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var result = new StringBuilder(query.Length);
+        foreach (var c in query)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                if (result.Length > 0 && result[^1] != ' ')
+                    result.Append(' ');
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString().TrimEnd();
+    }
+
+    /// <summary>A reference to <paramref name="query"/> (normalized) of at most <paramref name="room"/> characters.</summary>
+    public string Encode(string query, int room)
+    {
+        if (room < KeyLength + 1)
+            throw new ArgumentOutOfRangeException(nameof(room), room, $"A reference needs at least {KeyLength + 1} characters.");
+        var normalized = Normalize(query);
+        if (normalized.Length + 1 <= room)
+            return InlineMark + normalized;
+
+        lock (gate)
+        {
+            if (keyOfQuery.TryGetValue(normalized, out var known))
+            {
+                Touch(byKey[known]);
+                return KeyMark + known;
+            }
+
+            var key = NewKey();
+            while (byKey.ContainsKey(key))
+                key = NewKey();
+            byKey[key] = recency.AddFirst((key, normalized));
+            keyOfQuery[normalized] = key;
+            while (byKey.Count > capacity)
+            {
+                var oldest = recency.Last!.Value;
+                recency.RemoveLast();
+                byKey.Remove(oldest.Key);
+                keyOfQuery.Remove(oldest.Query);
+            }
+
+            return KeyMark + key;
+        }
+    }
+
+    /// <summary>The query a reference carries; false when it is malformed or its key has expired.</summary>
+    public bool TryResolve(string? reference, out string query)
+    {
+        query = "";
+        if (string.IsNullOrEmpty(reference))
+            return false;
+        if (reference[0] == InlineMark)
+        {
+            query = Normalize(reference[1..]);
+            return query.Length > 0;
+        }
+
+        if (reference[0] != KeyMark)
+            return false;
+        lock (gate)
+        {
+            if (!byKey.TryGetValue(reference[1..], out var node))
+                return false;
+            Touch(node);
+            query = node.Value.Query;
+            return true;
+        }
+    }
+
+    /// <summary>Whether <paramref name="reference"/> carries a query now: a non-empty one of its own, or a key still remembered.</summary>
+    public bool IsUsable(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+            return false;
+        if (reference[0] == InlineMark)
+            return reference.AsSpan(1).Trim().Length > 0;
+        return reference[0] == KeyMark && !IsExpired(reference);
+    }
+
+    /// <summary>Whether <paramref name="reference"/> is well formed but names a key no longer remembered.</summary>
+    public bool IsExpired(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference) || reference[0] != KeyMark)
+            return false;
+        lock (gate)
+            return !byKey.ContainsKey(reference[1..]);
+    }
+
+    private void Touch(LinkedListNode<(string Key, string Query)> node)
+    {
+        recency.Remove(node);
+        recency.AddFirst(node);
+    }
+
+    private static string NewKey() => RandomNumberGenerator.GetString(KeyAlphabet, KeyLength);
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using Bot.Commands;
+using Bot.Commands.About;
+using Bot.Commands.Replies;
+using Bot.Knowledge;
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Indexing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Perfolizer.Mathematics.OutlierDetection;
+
+namespace Bot.Benchmarks;
+
+/// <summary>
+/// Warm latency of one <c>/about</c> suggestion while a member types, over a knowledge folder of
+/// 1,000 distinct names (the shape the command tests generate: 20 articles of 50 sentences, each
+/// naming one person): the command's real entry point, <see cref="AboutCommand.AutocompleteAsync"/>,
+/// through a <see cref="KnowledgeReader"/> on the on-disk index, so each call also reads the index
+/// version that decides whether the topics must be read again. Each invocation types the next of
+/// <see cref="Typed"/> (prefixes, mid-word fragments, accents, misses, an empty box) and is its own
+/// measured iteration, so P99 is a percentile of single suggestions. Target: P99 under 5 ms.
+/// </summary>
+[Config(typeof(AutocompleteLatencyConfig))]
+public class AutocompleteBenchmarks
+{
+    /// <summary>What members type, keystroke by keystroke and otherwise.</summary>
+    internal static readonly string[] Typed =
+    [
+        "", "k", "ke", "kes", "kest", "kestrel", "kestrel b", "l", "lo", "loc", "lock", "lockhart",
+        "z", "zo", "zoe", "ZOË BLACK", "é", "elodie", "ton", "ey", "market", "xyz", "s", "søren q",
+        "a", "an", "ans", "people met", "part 1", "joaquin",
+    ];
+
+    private string? root;
+    private KnowledgeStore? store;
+    private AboutCommand? about;
+    private AutocompleteContext[] contexts = [];
+    private int next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        root = Path.Combine(Path.GetTempPath(), $"bot-bench-autocomplete-{Guid.NewGuid():N}");
+        var knowledge = Path.Combine(root, "knowledge");
+        ThousandNames.Write(knowledge);
+        store = new KnowledgeStore(KnowledgeIndex.Open(Path.Combine(root, "index")));
+        new KnowledgeSynchronizer(store, knowledge, 4 * 1024 * 1024, NullLogger.Instance).Synchronize();
+        var reader = new KnowledgeReader(new AnswerEngine(store), store);
+        about = new AboutCommand();
+        contexts = Typed.Select(typed => new AutocompleteContext
+            {
+                CommandName = AboutCommand.Name,
+                FocusedOption = AboutCommand.TopicOption,
+                FocusedValue = typed,
+                Invoker = new CommandInvoker("1", "Member"),
+                Knowledge = reader,
+            })
+            .ToArray();
+
+        var clock = Stopwatch.StartNew();
+        var topics = new TopicCache().For(reader).Topics.Count;
+        var built = clock.Elapsed;
+        // Warm: the command's own topic cache, JIT tiering.
+        while (clock.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            foreach (var context in contexts)
+                Suggest(context);
+        }
+
+        Console.WriteLine($"// {topics} topics read from {ThousandNames.Names.Count} names in {built.TotalMilliseconds:N1} ms");
+        next = 0;
+    }
+
+    [Benchmark]
+    public IReadOnlyList<AutocompleteChoice> Autocomplete()
+    {
+        var context = contexts[next];
+        next = next + 1 == contexts.Length ? 0 : next + 1;
+        return Suggest(context);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        store?.Dispose();
+        if (root is not null && Directory.Exists(root))
+            Directory.Delete(root, recursive: true);
+    }
+
+    // Completes synchronously: the topics are in memory.
+    private IReadOnlyList<AutocompleteChoice> Suggest(AutocompleteContext context) =>
+        about!.AutocompleteAsync(context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+}
+
+/// <summary>One measured invocation per iteration (see <see cref="LatencyConfig"/>), over every typed input many times.</summary>
+public sealed class AutocompleteLatencyConfig : ManualConfig
+{
+    public const int Passes = 100;
+
+    public AutocompleteLatencyConfig()
+    {
+        AddJob(Job.Default
+            .WithId("PerCall")
+            .WithLaunchCount(2)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1)
+            .WithWarmupCount(2 * AutocompleteBenchmarks.Typed.Length)
+            .WithIterationCount(Passes * AutocompleteBenchmarks.Typed.Length)
+            .WithOutlierMode(OutlierMode.DontRemove)
+            .WithGcForce(false));
+        AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median, BenchmarkDotNet.Columns.StatisticColumn.P95, P99Column.Instance, BenchmarkDotNet.Columns.StatisticColumn.Max);
+    }
+}
+
+/// <summary>The knowledge folder of the command tests' 1,000-topic case: 40 first names × 25 last names, some accented.</summary>
+internal static class ThousandNames
+{
+    private static readonly string[] FirstNames =
+    [
+        "Alder", "Bexley", "Corin", "Dalia", "Élodie", "Farrow", "Galen", "Hollis", "Ingrid", "Jovan",
+        "Kestrel", "Linnea", "Marlow", "Nadia", "Orrin", "Perrin", "Quilla", "Rowan", "Søren", "Tamsin",
+        "Ulric", "Vesna", "Wynne", "Xavi", "Yara", "Zoë", "Anselm", "Brisa", "Cyrus", "Delphine",
+        "Emrys", "Fenna", "Gideon", "Halima", "Isolde", "Joaquín", "Katya", "Leander", "Mireille", "Nikolai",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Ashdown", "Blackwood", "Carrow", "Dunmore", "Ellery", "Fairbanks", "Greaves", "Hartwell", "Ironside", "Jessup",
+        "Kingsley", "Lockhart", "Montague", "Northcott", "Oakhurst", "Pemberton", "Quayle", "Ravenscroft", "Stroud", "Thackeray",
+        "Underhill", "Vance", "Whitlock", "Yardley", "Zelinski",
+    ];
+
+    public static IReadOnlyList<string> Names { get; } =
+        FirstNames.SelectMany(first => LastNames.Select(last => $"{first} {last}")).ToArray();
+
+    public static void Write(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var (chunk, file) in Names.Chunk(50).Select((c, i) => (c, i)))
+        {
+            var paragraphs = chunk.Select((name, i) => $"In one scene the crew meets {name} at the market, and they talk about the harvest number {file * 50 + i}.");
+            File.WriteAllText(
+                Path.Combine(folder, $"people-{file:00}.md"),
+                $"---\ntitle: People met on the road, part {file + 1}\nsource: generated for a benchmark\n---\n\n# People met on the road, part {file + 1}\n\n{string.Join("\n\n", paragraphs)}\n");
+        }
+    }
+}
