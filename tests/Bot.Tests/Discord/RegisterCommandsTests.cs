@@ -34,12 +34,13 @@ public sealed class RegisterCommandsTests : IAsyncLifetime
 
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Contains($"in guild {Guild}", first.Output);
-        Assert.Contains("+ /ask (added)", first.Output);
-        Assert.Contains("+ /help (added)", first.Output);
         var put = Assert.Single(discord.RequestsTo("bulk_set_guild_application_commands"));
         Assert.Contains($"/guilds/{Guild}/", put.Path);
-        var names = JsonNode.Parse(put.Body)!.AsArray().Select(c => (string)c!["name"]!).Order().ToArray();
-        Assert.Equal(["ask", "help"], names);
+        var names = JsonNode.Parse(put.Body)!.AsArray().Select(c => (string)c!["name"]!).ToArray();
+        Assert.Contains("ask", names);
+        Assert.Contains("help", names);
+        foreach (var name in names)
+            Assert.Contains($"+ /{name} (added)", first.Output);
 
         var again = await BotProcess.RunAsync(work.Path, Settings(), "register-commands", "--guild", Guild.ToString(CultureInfo.InvariantCulture));
 
