@@ -1,3 +1,4 @@
+using Bot.Discord.Local.OpenApi;
 using Bot.Discord.Local;
 using System.Text.Json;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+using Bot.Discord.Local.OpenApi;
 namespace Bot.Discord.Tests.Rest;
 
 /// <summary>The copy in Fixtures/openapi/ (used when ../shared is absent) matches the shared original.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Bot.Discord.Local;
 using Bot.Discord.Local.Interactions;
+using Bot.Discord.Local.OpenApi;
 
 namespace Bot.Tests.Discord;
 
@@ -65,6 +66,9 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         Assert.Contains("Madeleine Gavin", embed["title"]!.GetValue<string>());
         Assert.Contains("Behind the Scenes with the Director", embed["footer"]!["text"]!.GetValue<string>());
         Assert.Empty(callback["data"]!["allowed_mentions"]!["parse"]!.AsArray());
+        // Everything the bot sent on the way (gateway URL, command registration, the callback) is
+        // what Discord's API description accepts.
+        Assert.Empty(OpenApiRequestCheck.Problems(discord.Requests));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bot.Discord.Local;
+using Bot.Discord.Local.OpenApi;
 
 namespace Bot.Tests.Discord;
 
@@ -41,6 +42,7 @@ public sealed class RegisterCommandsTests : IAsyncLifetime
         Assert.Contains("help", names);
         foreach (var name in names)
             Assert.Contains($"+ /{name} (added)", first.Output);
+        Assert.Empty(OpenApiRequestCheck.Problems(discord.Requests));
 
         var again = await BotProcess.RunAsync(work.Path, Settings(), "register-commands", "--guild", Guild.ToString(CultureInfo.InvariantCulture));
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Bot.Discord.Tests.Rest;
+namespace Bot.Discord.Local.OpenApi;
 
 /// <summary>
 /// Checks a JSON value against the JSON-schema subset Discord's OpenAPI description uses for request bodies.
@@ -26,7 +26,7 @@ namespace Bot.Discord.Tests.Rest;
 /// in the docs (e.g. "one of content, embeds or components", 6000 characters over all embeds) are not
 /// in the schema and so not checked.</para>
 /// </remarks>
-internal sealed class JsonSchemaSubsetValidator
+public sealed class JsonSchemaSubsetValidator
 {
     private readonly JsonElement _document;
 

@@ -2,14 +2,14 @@ using Bot.Discord.Local;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Bot.Discord.Tests.Rest;
+namespace Bot.Discord.Local.OpenApi;
 
 /// <summary>
 /// Discord's OpenAPI description: <c>../shared/discord/openapi.json</c> when the shared folder is beside the
 /// repository, else the copy vendored in <c>Fixtures/openapi/</c> (discord/discord-api-spec
 /// <c>specs/openapi.json</c> at commit 74fda0fad044407ea280043a03ffc9bc64c4e49e, 2026-07-18).
 /// </summary>
-internal static partial class OpenApiDescription
+public static partial class OpenApiDescription
 {
     public static string? SharedPath { get; } =
         FixtureFiles.SharedDirectory is { } fixtures && File.Exists(Path.Combine(fixtures, "..", "openapi.json"))
