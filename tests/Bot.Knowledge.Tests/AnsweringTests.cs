@@ -22,6 +22,35 @@ public class AnsweringTests(ShippedKnowledgeFixture knowledge) : IClassFixture<S
         Assert.Contains("army commander", answer.Sentence);
     }
 
+    [Theory]
+    [InlineData("Who is Pastor Kim?")]
+    [InlineData("who is pastor kim")]
+    [InlineData("Who is Seungeun Kim?")]
+    [InlineData("Who was Pastor Kim")]
+    public void Who_is_a_named_person_is_answered_with_a_description_of_them_not_a_meeting(string question)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered);
+        Assert.NotEqual(MetIn2019, answer.Sentence);
+        Assert.True(
+            answer.Sentence!.Contains("Presbyterian pastor", StringComparison.Ordinal)
+            || answer.Sentence.Contains("saving North Korean defectors", StringComparison.Ordinal),
+            answer.Sentence);
+    }
+
+    [Theory]
+    [InlineData("Who is the director of Beyond Utopia?", "Madeleine Gavin")] // a role: the answer is a name
+    [InlineData("What is Beyond Utopia about?", "rescues")] // "about": a topic, not what the film is
+    [InlineData("What is Caleb Mission?", "Caleb Mission")]
+    public void Who_or_what_is_questions_that_are_not_about_a_name_keep_their_answers(string question, string expected)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered);
+        Assert.Contains(expected, answer.Sentence);
+    }
+
     [Fact]
     public void Straight_and_curly_apostrophes_give_the_same_answer()
     {

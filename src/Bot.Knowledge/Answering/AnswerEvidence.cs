@@ -95,6 +95,9 @@ internal static partial class AnswerEvidence
                 return Score(words.Any(w => IsNew(w) && ((w.Number && !Year().IsMatch(w.Text)) || NumberWords.Contains(w.Text))));
             case AnswerType.Reason:
                 return Score(Because().IsMatch(sentence.Text));
+            case AnswerType.Identity:
+                // A description of what was named: "X, who ...", "X is a ...", "He's a ... who ...".
+                return Score(Describes().IsMatch(sentence.Text));
             case AnswerType.Entity:
                 return Score(words.Any(w => IsName(w) || (w.Number && IsNew(w))));
             default:
@@ -103,6 +106,9 @@ internal static partial class AnswerEvidence
     }
 
     private static float Score(bool holds) => holds ? 1f : 0f;
+
+    [GeneratedRegex(@"\b(is|was|are|were)\s+(a|an|the|one)\b|[’']s\s+(a|an|the|one)\b|,\s*(who|which|a|an|the)\b|\bwho[’']s\b|\bknown (for|as)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Describes();
 
     [GeneratedRegex(@"^(1[5-9]|20)\d\d$")]
     private static partial Regex Year();

@@ -14,6 +14,11 @@ public enum AnswerType
     Reason,
     /// <summary>"What/which ..." a named thing.</summary>
     Entity,
+    /// <summary>
+    /// "Who is Pastor Kim?", "What is Caleb Mission?": the question already holds the name and asks
+    /// what or who it is, so the answer describes it rather than naming someone else.
+    /// </summary>
+    Identity,
 }
 
 internal static partial class AnswerTypes
@@ -21,6 +26,8 @@ internal static partial class AnswerTypes
     public static AnswerType Detect(string question)
     {
         var q = Normalize(question);
+        if (IsIdentityQuestion(q))
+            return AnswerType.Identity;
         if (Quantity().IsMatch(q))
             return AnswerType.Quantity;
         if (Time().IsMatch(q))
@@ -40,6 +47,27 @@ internal static partial class AnswerTypes
 
     private static string Normalize(string question) =>
         question.ToLowerInvariant().Replace('\u2019', '\'').Trim();
+
+    /// <summary>
+    /// "who is X" / "what was X" where X is a name, not a role: "Who is the director of ...?" asks for a
+    /// person (an article follows), "Who was Pastor Kim's wife?" asks about someone else (a possessive),
+    /// "What is X about?" asks for a topic, and a longer clause ("who is helping the family") is not a name.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(who|what)\s*(is|was|'s)\s+(?!(the|a|an|this|that|these|those|his|her|their|its|my|your|our|it|he|she|they|there)\b)(\w+\s*){1,4}\??\s*$")]
+    private static partial Regex IdentityShape();
+
+    private static readonly HashSet<string> NotNameWords = new(StringComparer.Ordinal)
+    {
+        "about", "of", "for", "in", "on", "at", "to", "from", "with", "doing", "helping", "going", "called", "named", "like",
+    };
+
+    private static bool IsIdentityQuestion(string q)
+    {
+        if (!IdentityShape().IsMatch(q) || q.Contains('\''))
+            return false;
+        var rest = q.TrimEnd('?', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(2);
+        return !rest.Any(w => NotNameWords.Contains(w) || w.EndsWith("ing", StringComparison.Ordinal));
+    }
 
     [GeneratedRegex(@"\bhow\s+(many|much|long|old|often|far)\b|\bnumber of\b")]
     private static partial Regex Quantity();

@@ -69,7 +69,7 @@ internal sealed class SentenceRanker
     {
         var own = Coverage(sentence, null);
         var withPrevious = previous is null ? own : Coverage(sentence, previous);
-        var evidenceWeight = type is AnswerType.Person or AnswerType.Place or AnswerType.Time or AnswerType.Quantity ? StrongEvidenceWeight : WeakEvidenceWeight;
+        var evidenceWeight = type is AnswerType.Person or AnswerType.Place or AnswerType.Time or AnswerType.Quantity or AnswerType.Identity ? StrongEvidenceWeight : WeakEvidenceWeight;
         var carry = sentence.Words.Count > 0 && Pronouns.Contains(sentence.Words[0].Text) ? PronounCarryOver : CarryOver;
         var score = own + carry * Math.Max(0, withPrevious - own)
             + PassageCoverageWeight * passageCoverage
