@@ -1,5 +1,6 @@
 using Bot.Cli.LocalConsole;
 using Bot.Commands;
+using Bot.Commands.Cooldowns;
 using Bot.Hosting;
 using Bot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,8 @@ namespace Bot.Cli;
 /// <summary>
 /// <c>console</c>: the slash commands on the local terminal, no Discord needed. Starts the host
 /// (state database, knowledge index) as <c>ask</c> does, says when it is ready, then runs typed
-/// lines through the same command handlers as Discord until <c>exit</c>, <c>quit</c>, end of
-/// input (Ctrl+D) or a stop signal.
+/// lines through the same command handlers as Discord (the per-member question cooldown off,
+/// unless configured) until <c>exit</c>, <c>quit</c>, end of input (Ctrl+D) or a stop signal.
 /// </summary>
 internal static class ConsoleCommand
 {
@@ -28,7 +29,13 @@ internal static class ConsoleCommand
         await output.WriteLineAsync("Starting: reading the knowledge folder…");
 
         // Not watched: a console session is short, and the watcher's logs would interleave with the prompt.
-        using var host = BotHost.Build(Overrides.From(cli), watch: false);
+        var overrides = Overrides.From(cli);
+        // One person trying commands (or piping a list of questions) is not a member flooding a
+        // channel: no question cooldown here unless it is configured explicitly.
+        var cooldown = $"{QuestionCooldownOptions.Section}:{nameof(QuestionCooldownOptions.Questions)}";
+        if (string.IsNullOrWhiteSpace(BotHost.ReadConfiguration(overrides)[cooldown]))
+            overrides[cooldown] = "0";
+        using var host = BotHost.Build(overrides, watch: false);
         await host.StartAsync();
         try
         {

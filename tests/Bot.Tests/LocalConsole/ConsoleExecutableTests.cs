@@ -59,9 +59,9 @@ public sealed class ConsoleExecutableTests : IDisposable
     }
 
     [Fact]
-    public async Task Piped_lines_are_answered_in_order_with_markdown_kept_and_no_prompt()
+    public async Task Piped_lines_are_answered_in_order_buttons_pressed_and_suggestions_listed_with_no_prompt()
     {
-        var (code, stdout, stderr) = await Run("/ask who runs caleb mission\n/help\n/nope\n6\nquit\n/ask never asked\n");
+        var (code, stdout, stderr) = await Run("/ask who runs caleb mission\n1\n/help\n/nope\n/about mad?\nquit\n/ask never asked\n");
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
@@ -69,9 +69,11 @@ public sealed class ConsoleExecutableTests : IDisposable
         Assert.StartsWith("> who runs caleb mission\n", afterReady);
         Assert.Contains("He runs Caleb Mission", afterReady);
         Assert.Contains("**", afterReady);
+        Assert.Contains("\n[1] More passages\n", afterReady);
+        Assert.Contains("│ More passages\n", afterReady);
         Assert.Contains("│ `/ask question [private]`", afterReady);
         Assert.Contains("\nThere is no /nope command.", afterReady);
-        Assert.Contains("\nThe last message has no buttons to press.", afterReady);
+        Assert.Contains("\nSuggestions for topic:\n  Madeleine Gavin\n", afterReady);
         Assert.DoesNotContain("never asked", afterReady);
         Assert.DoesNotContain(Cli.ConsoleCommand.Prompt, stdout);
     }

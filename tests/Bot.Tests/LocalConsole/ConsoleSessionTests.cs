@@ -12,10 +12,11 @@ public sealed class ConsoleSessionTests
     private readonly StringWriter output = new();
     private readonly ConsoleSession session;
     private readonly PagesCommand pages = new();
+    private readonly TopicsCommand topics = new();
 
     public ConsoleSessionTests()
     {
-        session = new ConsoleSession(new CommandCatalog([pages, new ModeratorCommand(), new BrokenCommand()]), new NoKnowledge(), output, ansi: false);
+        session = new ConsoleSession(new CommandCatalog([pages, topics, new ModeratorCommand(), new BrokenCommand()]), new NoKnowledge(), output, ansi: false);
     }
 
     private async Task<string> Type(string line)
@@ -86,7 +87,7 @@ public sealed class ConsoleSessionTests
         var all = await session.CompleteAsync("/", CancellationToken.None);
         var some = await session.CompleteAsync("  /Mo", CancellationToken.None);
 
-        Assert.Equal(["broken", "moderate", "pages"], all!.Choices.Select(c => c.Value));
+        Assert.Equal(["broken", "moderate", "pages", "topics"], all!.Choices.Select(c => c.Value));
         Assert.True(some!.IsCommandName);
         Assert.Equal(3, some.ReplaceFrom);
         Assert.Equal("moderate", Assert.Single(some.Choices).Value);
@@ -97,6 +98,58 @@ public sealed class ConsoleSessionTests
     {
         Assert.Null(await session.CompleteAsync("/pages cal", CancellationToken.None));
         Assert.StartsWith("topic=who is caleb?", await Type("/pages who is caleb?"));
+    }
+
+    [Fact]
+    public async Task A_trailing_question_mark_on_an_option_with_suggestions_lists_them_instead_of_running()
+    {
+        Assert.Equal(
+            """
+            Suggestions for name:
+              Madeleine Gavin
+              Mad Max (not in the film)
+            """.ReplaceLineEndings("\n"),
+            (await Type("/topics mad?")).ReplaceLineEndings("\n"));
+        Assert.Equal("", topics.Ran);
+        Assert.Equal(("name", "mad"), (topics.Last!.FocusedOption, topics.Last.FocusedValue));
+        Assert.Null(topics.Last.GuildId);
+        Assert.Equal(ConsoleSession.AllPermissions, topics.Last.Permissions);
+    }
+
+    [Fact]
+    public async Task Suggestions_are_asked_with_the_other_options_typed_so_far()
+    {
+        Assert.Equal("No suggestions for name matching 'zz'.", await Type("/topics kind:person limit:2 name:zz?"));
+
+        Assert.Equal("person", topics.Last!.Options.GetString("kind"));
+        Assert.Equal(2, topics.Last.Options.GetInteger("limit"));
+        Assert.False(topics.Last.Options.Has("name"));
+    }
+
+    [Fact]
+    public async Task With_nothing_typed_yet_the_positional_option_is_completed()
+    {
+        var completion = await session.CompleteAsync("/topics ", CancellationToken.None);
+
+        Assert.Equal("name", completion!.Option!.Name);
+        Assert.Equal("/topics ".Length, completion.ReplaceFrom);
+        Assert.Equal(3, completion.Choices.Count);
+    }
+
+    [Fact]
+    public async Task Tab_completion_replaces_what_was_typed_from_where_the_value_starts()
+    {
+        var completion = await session.CompleteAsync("/topics kind:person name: gav", CancellationToken.None);
+
+        Assert.Equal("/topics kind:person name: ".Length, completion!.ReplaceFrom);
+        Assert.Equal("gav", completion.Typed);
+        Assert.Equal("Madeleine Gavin", Assert.Single(completion.Choices).Value);
+    }
+
+    [Fact]
+    public async Task The_chosen_value_runs_the_command()
+    {
+        Assert.Equal("about Madeleine Gavin", await Type("/topics Madeleine Gavin"));
     }
 
     [Fact]
@@ -183,6 +236,43 @@ public sealed class ConsoleSessionTests
             return ValueTask.FromResult(context.Data.StartsWith("more:", StringComparison.Ordinal)
                 ? new Reply { Content = $"page 2 of {topic}", Buttons = [new("Back", CustomIds.Create("pages", "back"))], Kind = ReplyKind.UpdateMessage }
                 : Reply.Text($"shared {topic}"));
+        }
+    }
+
+    private sealed class TopicsCommand : IAutocompleteCommand
+    {
+        private static readonly AutocompleteChoice[] All =
+        [
+            new("Madeleine Gavin", "Madeleine Gavin"),
+            new("Mad Max (not in the film)", "Mad Max"),
+            new("Caleb Mission", "Caleb Mission"),
+        ];
+
+        public AutocompleteContext? Last { get; private set; }
+
+        public string Ran { get; private set; } = "";
+
+        public CommandDefinition Definition { get; } = new("topics", "Topics with suggestions")
+        {
+            Options =
+            [
+                new("name", "Who or what", OptionKind.String, Required: true) { Autocomplete = true },
+                new("kind", "Person or place", OptionKind.String),
+                new("limit", "How many", OptionKind.Integer),
+            ],
+        };
+
+        public ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+        {
+            Ran = context.Options.GetString("name")!;
+            return ValueTask.FromResult(Reply.Text("about " + Ran));
+        }
+
+        public ValueTask<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(AutocompleteContext context, CancellationToken cancellationToken)
+        {
+            Last = context;
+            return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>(
+                All.Where(c => c.Name.Contains(context.FocusedValue, StringComparison.OrdinalIgnoreCase)).ToArray());
         }
     }
 

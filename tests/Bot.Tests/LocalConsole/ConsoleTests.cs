@@ -44,7 +44,7 @@ public sealed class ConsoleTests : IDisposable
         Assert.StartsWith("> who is pastor kim\n", reply);
         Assert.Contains("│ She met Pastor Kim in 2019 in South Korea", reply);
         Assert.Contains("**Pastor Kim**", reply); // standard output is not a terminal: Markdown as Discord gets it
-        Assert.DoesNotContain("\u001b[", reply);
+        Assert.DoesNotContain("\u001b", reply, StringComparison.Ordinal);
         Assert.Contains("│ Source: Meet Pastor Kim Saving North Korean Defectors > Behind the Scenes with the Director", reply);
     }
 
@@ -82,7 +82,8 @@ public sealed class ConsoleTests : IDisposable
         var run = await Type("/weather in Seoul", "who is pastor kim", "/ask who is pastor kim");
 
         var lines = AfterReady(run).Split('\n');
-        Assert.StartsWith("There is no /weather command. Try /ask", lines[0]);
+        Assert.StartsWith("There is no /weather command. Try /", lines[0]);
+        Assert.Contains("/ask", lines[0]);
         Assert.Contains("/help", lines[0]);
         Assert.StartsWith("Commands start with /, e.g. /ask", lines[1]);
         Assert.Equal("> who is pastor kim", lines[2]);
@@ -123,6 +124,57 @@ public sealed class ConsoleTests : IDisposable
         var reply = AfterReady(run);
         Assert.StartsWith("> who is pastor kim? @\u200Bhere\n", reply);
         Assert.Contains("She met Pastor Kim", reply);
+    }
+
+    [Fact]
+    public async Task Ask_lists_its_buttons_and_typing_1_shows_more_passages()
+    {
+        var run = await Type("/ask who is pastor kim", "1");
+
+        var replies = AfterReady(run).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith("\n[1] More passages", replies[0]);
+        Assert.Contains("│ More passages", replies[1]);
+        Assert.Contains("│ 2. Meet Pastor Kim", replies[1]);
+        Assert.Contains("(only you would see this on Discord)", replies[1]);
+    }
+
+    [Fact]
+    public async Task A_private_answer_has_a_share_button_that_posts_it_for_everyone()
+    {
+        var run = await Type("/ask who directed Beyond Utopia? private:true", "2");
+
+        var replies = AfterReady(run).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("[1] More passages  [2] Share", replies[0]);
+        Assert.Contains("Madeleine Gavin", replies[1]);
+        Assert.DoesNotContain("only you", replies[1]);
+    }
+
+    [Fact]
+    public async Task A_question_mark_after_a_topic_lists_the_knowledge_topics_that_match()
+    {
+        var run = await Type("/about mad?", "/about topic:caleb?");
+
+        var lines = AfterReady(run).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["Suggestions for topic:", "  Madeleine Gavin", "Suggestions for topic:", "  Caleb Mission"], lines);
+    }
+
+    [Fact]
+    public async Task Many_questions_in_a_row_are_not_held_back_by_the_member_cooldown()
+    {
+        var run = await Type(Enumerable.Repeat("/ask who is pastor kim", 8).ToArray());
+
+        Assert.Equal(8, AfterReady(run).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Count(r => r.Contains("She met Pastor Kim", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Unanswered_questions_are_counted_in_the_state_database_with_no_guild()
+    {
+        await Type("/ask What is the weather in Seoul tomorrow?", "/ask what is the weather in seoul tomorrow");
+
+        using var database = new Bot.State.StateDatabase(Microsoft.Extensions.Options.Options.Create(new Bot.State.StateOptions { DataFolder = data.Path }));
+        var store = new Bot.State.Unanswered.UnansweredQuestionStore(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Bot.State.Unanswered.UnansweredQuestionStore>.Instance);
+        var question = Assert.Single(await store.TopUnansweredAsync(guildId: null, limit: 10));
+        Assert.Equal(("What is the weather in Seoul tomorrow?", 2L), (question.Question, question.Count));
     }
 
     [Fact]

@@ -1,21 +1,51 @@
 using Bot.Commands;
 using Bot.Commands.Definitions;
+using Bot.Commands.Replies;
 
 namespace Bot.Cli.LocalConsole;
 
 /// <summary>
 /// Asks a command for its suggestions for the option being typed, as Discord does while a member
-/// types: the one place the console meets the commands' autocomplete contract.
+/// types: the one place the console meets <see cref="IAutocompleteCommand"/>.
 /// </summary>
 internal static class ConsoleSuggestions
 {
     /// <summary>Who is typing where: the console's invoker, no guild, every permission.</summary>
     public sealed record Where(CommandInvoker Invoker, string? GuildId, MemberPermission Permissions, IKnowledgeReader Knowledge);
 
-    public static ValueTask<IReadOnlyList<ConsoleChoice>> ForAsync(
+    /// <summary>At most <see cref="DiscordLimits.AutocompleteChoices"/>, best first; none when the command offers none or fails.</summary>
+    public static async ValueTask<IReadOnlyList<ConsoleChoice>> ForAsync(
         ICommand command, CommandOptions typed, CommandOptionDefinition focused, string partial, Where where, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult<IReadOnlyList<ConsoleChoice>>([]);
+        if (command is not IAutocompleteCommand autocomplete)
+            return [];
+        IReadOnlyList<AutocompleteChoice> choices;
+        try
+        {
+            choices = await autocomplete.AutocompleteAsync(
+                new AutocompleteContext
+                {
+                    CommandName = command.Definition.Name,
+                    FocusedOption = focused.Name,
+                    FocusedValue = partial,
+                    Options = typed,
+                    Invoker = where.Invoker,
+                    GuildId = where.GuildId,
+                    Permissions = where.Permissions,
+                    Knowledge = where.Knowledge,
+                },
+                cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Discord shows no suggestions when a command's fail; so does the console.
+            return [];
+        }
+
+        return choices
+            .Where(c => c is not null && !string.IsNullOrEmpty(c.Value))
+            .Take(DiscordLimits.AutocompleteChoices)
+            .Select(c => new ConsoleChoice(string.IsNullOrEmpty(c.Name) ? c.Value : c.Name, c.Value))
+            .ToArray();
     }
 }
