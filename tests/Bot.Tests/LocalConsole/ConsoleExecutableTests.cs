@@ -67,7 +67,8 @@ public sealed class ConsoleExecutableTests : IDisposable
         Assert.Equal("", stderr);
         var afterReady = stdout[(stdout.IndexOf('\n', stdout.IndexOf("Ready: ", StringComparison.Ordinal)) + 1)..];
         Assert.StartsWith("> who runs caleb mission\n", afterReady);
-        Assert.Contains("He runs Caleb Mission", afterReady);
+        Assert.Contains("Caleb Mission", afterReady.Split('\n')[1]); // the answer sentence, the card's title
+        Assert.Contains("│ Source: ", afterReady);
         Assert.Contains("**", afterReady);
         Assert.Contains("\n[1] More passages\n", afterReady);
         Assert.Contains("│ More passages\n", afterReady);
