@@ -21,6 +21,8 @@ public static class Program
                 return HybridBreakdown.Run(args[1..]);
             case "--gateway-load":
                 return GatewayLoad.Run(args[1..]).GetAwaiter().GetResult();
+            case "--http-load":
+                return HttpLoad.Run(args[1..]).GetAwaiter().GetResult();
             case "--embed-corpus":
                 return CorpusEmbedding.Run(args[1..]);
             default:

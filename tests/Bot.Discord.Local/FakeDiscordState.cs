@@ -25,6 +25,12 @@ internal sealed class FakeDiscordState
     /// <summary>Interaction token → the original response message (after a type 4 or 5 callback).</summary>
     public Dictionary<string, JsonObject> Originals { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Interaction token → completes when the answer to its HTTP delivery was taken as its initial response
+    /// (or turned out to be none). Only interactions delivered over HTTP and still awaiting that answer.
+    /// </summary>
+    public Dictionary<string, TaskCompletionSource> HttpDeliveries { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<ulong, HashSet<ulong>> Pins { get; } = [];
 
     /// <summary>Channels where the bot lacks a permission (403 50013).</summary>

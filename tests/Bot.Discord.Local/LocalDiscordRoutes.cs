@@ -145,11 +145,20 @@ internal sealed partial class LocalDiscordRoutes
         }
     }
 
-    private FakeResponse CreateInteractionResponse(FakeRequest request)
+    private FakeResponse CreateInteractionResponse(FakeRequest request) =>
+        AcceptInitialResponse(
+            request.Id("interaction_id"),
+            request["interaction_token"],
+            request.Json,
+            request.Query.TryGetValue("with_response", out var withResponse) && withResponse == "true");
+
+    /// <summary>
+    /// Takes <paramref name="response"/> as the interaction's initial response, as Discord does with a
+    /// callback POST or (HTTP delivery) with the body the bot answered Discord's request with.
+    /// </summary>
+    internal FakeResponse AcceptInitialResponse(ulong id, string token, JsonNode? response, bool withResponse)
     {
-        var id = request.Id("interaction_id");
-        var token = request["interaction_token"];
-        var type = (int?)request.Json?["type"];
+        var type = (int?)response?["type"];
         lock (_state.Lock)
         {
             if (_state.Acknowledged.ContainsKey(id))
@@ -173,7 +182,7 @@ internal sealed partial class LocalDiscordRoutes
                 return FakeResponse.InvalidField("type", "BASE_TYPE_CHOICES", "Value must be one of {1, 4, 5, 6, 7, 8, 9, 12}.");
             }
 
-            var data = request.Json?["data"];
+            var data = response?["data"];
             if (((string?)data?["content"])?.Length > 2000)
             {
                 return FakeResponse.InvalidField("data.content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
@@ -189,7 +198,7 @@ internal sealed partial class LocalDiscordRoutes
                 _state.Originals[token] = message;
             }
 
-            if (request.Query.TryGetValue("with_response", out var withResponse) && withResponse == "true")
+            if (withResponse)
             {
                 var answer = JsonNode.Parse(FixtureFiles.Read("interaction_callback_with_response.json"))!.AsObject();
                 var interaction = answer["interaction"]!.AsObject();

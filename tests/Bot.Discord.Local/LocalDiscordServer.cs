@@ -118,6 +118,58 @@ public sealed class LocalDiscordServer : IAsyncDisposable
         return (id, "aW50ZXJhY3Rpb246" + id.ToString(CultureInfo.InvariantCulture) + "OnRva2Vu");
     }
 
+    /// <summary>
+    /// An interaction is about to be POSTed to the bot (<see cref="Interactions.HttpDelivery"/>): until
+    /// <see cref="TakeHttpAnswer"/> or <see cref="EndHttpDelivery"/>, webhook calls with its token wait
+    /// (at most <see cref="HttpAnswerWait"/>), since the bot may edit <c>@original</c> right after writing
+    /// its answer, before the delivering side has read it.
+    /// </summary>
+    internal void ExpectHttpDelivery(string token)
+    {
+        lock (_state.Lock)
+        {
+            _state.HttpDeliveries[token] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>What Discord does with a 200 to its HTTP delivery: the body becomes the interaction's initial response.</summary>
+    internal FakeResponse TakeHttpAnswer(ulong id, string token, string body)
+    {
+        try
+        {
+            JsonNode? response;
+            try
+            {
+                response = JsonNode.Parse(body);
+            }
+            catch (JsonException)
+            {
+                return FakeResponse.Error(400, 50109, "The request body contains invalid JSON.");
+            }
+
+            return _routes.AcceptInitialResponse(id, token, response, withResponse: false);
+        }
+        finally
+        {
+            EndHttpDelivery(token);
+        }
+    }
+
+    /// <summary>The HTTP delivery of the interaction with this token is over (answered or not): its webhook calls stop waiting.</summary>
+    internal void EndHttpDelivery(string token)
+    {
+        TaskCompletionSource? delivery;
+        lock (_state.Lock)
+        {
+            _state.HttpDeliveries.Remove(token, out delivery);
+        }
+
+        delivery?.TrySetResult();
+    }
+
+    /// <summary>How long a webhook call waits for the answer to its interaction's HTTP delivery to be taken (Discord's 3 s window).</summary>
+    internal static TimeSpan HttpAnswerWait { get; } = TimeSpan.FromSeconds(3);
+
     /// <summary>The bot lacks a permission in this channel (403 50013).</summary>
     public void DenyPermissionIn(ulong channelId)
     {
@@ -317,6 +369,11 @@ public sealed class LocalDiscordServer : IAsyncDisposable
             return (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = retryAfter, ["global"] = false }.ToJsonString(), "application/json", headers);
         }
 
+        if (match!.Groups["webhook_token"] is { Success: true } webhookToken)
+        {
+            await WaitForHttpAnswerAsync(Uri.UnescapeDataString(webhookToken.Value));
+        }
+
         var query = http.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
         var answer = route.Handle(new FakeRequest(match!, query, parsed));
         if (route.Operation == "get_bot_gateway" && answer is { Status: 200, Json: { } gatewayBot })
@@ -325,6 +382,21 @@ public sealed class LocalDiscordServer : IAsyncDisposable
         }
 
         return (answer.Status, answer.Json, "application/json", headers);
+    }
+
+    /// <summary>Outside the state lock: the route handlers that follow take it.</summary>
+    private async Task WaitForHttpAnswerAsync(string token)
+    {
+        Task? answered;
+        lock (_state.Lock)
+        {
+            answered = _state.HttpDeliveries.TryGetValue(token, out var delivery) ? delivery.Task : null;
+        }
+
+        if (answered is not null)
+        {
+            await answered.WaitAsync(HttpAnswerWait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     private static string Json(int status, int code, string message) =>

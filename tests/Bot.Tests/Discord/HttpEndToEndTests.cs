@@ -1,0 +1,343 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Bot.Discord.Local;
+using Bot.Discord.Local.Interactions;
+using Bot.Discord.Local.OpenApi;
+using NSec.Cryptography;
+
+namespace Bot.Tests.Discord;
+
+/// <summary>
+/// The real executable in Http mode (<c>Discord__Transport=Http</c>): Kestrel on a free local port,
+/// the local Discord playing Discord's part (<see cref="HttpDelivery"/> signs and POSTs interactions
+/// and takes the answers as initial responses; its REST routes take registration and the edits of
+/// deferred answers).
+/// </summary>
+public sealed class HttpEndToEndTests : IAsyncLifetime
+{
+    private const string EditOriginal = "update_original_webhook_message";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly TempFolder work = new();
+    private readonly int port = FreePort();
+    private LocalDiscordServer discord = null!;
+    private HttpDelivery delivery = null!;
+    private HttpClient http = null!;
+
+    public async Task InitializeAsync()
+    {
+        discord = await LocalDiscordServer.StartAsync();
+        delivery = new HttpDelivery(discord, new Uri($"http://127.0.0.1:{port}/interactions"));
+        http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        delivery.Dispose();
+        await discord.DisposeAsync();
+        work.Dispose();
+    }
+
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["Discord__Transport"] = "Http",
+        ["Discord__HttpUrls"] = $"http://127.0.0.1:{port}",
+        ["Discord__PublicKey"] = delivery.PublicKeyHex,
+        ["Discord__Token"] = discord.Token,
+        ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
+        ["Discord__ApiBaseUrl"] = discord.BaseUrl,
+        ["Knowledge__Folder"] = RepoPaths.Knowledge,
+        ["Knowledge__DataFolder"] = work.Combine("data"),
+        ["Knowledge__Semantic"] = "false",
+
+        // The answer itself, not a deferral, even when a busy machine makes the first (cold) answer slow;
+        // the deferral tests set their own.
+        ["Discord__Interactions__DeferAfter"] = "00:00:02.500",
+    };
+
+    [Fact]
+    public async Task Healthz_says_ready_only_once_the_index_is_and_the_bot_then_answers()
+    {
+        // The default hybrid search: the sentence model is loaded and the knowledge embedded before the bot is ready.
+        var settings = Settings();
+        settings.Remove("Knowledge__Semantic");
+        await using var bot = BotProcess.Start(work.Path, settings);
+
+        // Before ready the probe gets 503, or nothing at all: the host starts Kestrel after the hosted
+        // services, so it does not listen until the index is built (and commands registered).
+        var before = new List<string>();
+        HttpStatusCode status;
+        while ((status = await ProbeAsync(bot)) != HttpStatusCode.OK)
+        {
+            Assert.True(status is HttpStatusCode.ServiceUnavailable or 0, $"/healthz answered {status} before being ready");
+            before.Add(status == 0 ? "not listening" : "503");
+            await Task.Delay(20);
+        }
+
+        await bot.WaitForLogAsync("Knowledge ready", Patience);
+        await bot.WaitForLogAsync("Sentence model", Patience);
+        Assert.NotEmpty(before);
+        for (var i = 0; i < 3; i++)
+        {
+            using var probe = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+            Assert.Equal("ready", await probe.Content.ReadAsStringAsync());
+            Assert.True(probe.Headers.CacheControl?.NoStore, "a probe's answer must not be cached");
+        }
+
+        var answer = await delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
+        Assert.True(answer is { Status: 200 } && answer.ResponseType() == 4, $"expected a message (type 4): {answer}\n{bot.Error}");
+        Assert.Contains("Madeleine Gavin", answer.Json()!["data"]!["embeds"]![0]!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Answers_a_signed_ask_in_the_http_answer_with_the_answer_in_an_embed_and_no_pings()
+    {
+        await using var bot = await StartReadyAsync(Settings());
+
+        var answer = await delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
+
+        Assert.True(answer is { Status: 200, ContentType: "application/json" } && answer.ResponseType() == 4, $"expected a message (type 4): {answer}\n{bot.Error}");
+        var response = answer.Json()!;
+        var embed = response["data"]!["embeds"]![0]!;
+        Assert.Contains("Madeleine Gavin", embed["title"]!.GetValue<string>());
+        Assert.Contains("Behind the Scenes with the Director", embed["footer"]!["text"]!.GetValue<string>());
+        Assert.Empty(response["data"]!["allowed_mentions"]!["parse"]!.AsArray());
+
+        // Discord took the answer as the interaction's response; the bot called none of the callback routes.
+        Assert.True(answer.Acknowledged, answer.ToString());
+        Assert.Empty(discord.RequestsTo("create_interaction_response"));
+        Assert.Empty(discord.RequestsTo(EditOriginal));
+
+        // The answer is an interaction response as Discord's API description has it, and so is everything
+        // the bot sent the local Discord on the way (command registration).
+        Assert.Empty(OpenApiRequestCheck.Problems(AsCallback(answer)));
+        Assert.Empty(OpenApiRequestCheck.Problems(discord.Requests));
+    }
+
+    [Fact]
+    public async Task Unsigned_badly_signed_and_stale_requests_get_401_and_nothing_is_dispatched()
+    {
+        var settings = Settings();
+        settings["Logging__LogLevel__Bot.Discord.Interactions.InteractionDispatcher"] = "Debug";
+        await using var bot = await StartReadyAsync(settings);
+        using var stranger = Key.Create(SignatureAlgorithm.Ed25519);
+        var refused = new List<(string Case, JsonObject Interaction, HttpDeliveryResult Answer)>();
+
+        async Task Refuse(string name, Func<byte[], (byte[] Body, string? Timestamp, string? Signature)> tamper)
+        {
+            var interaction = Ask("Who directed Beyond Utopia?");
+            var (body, timestamp, signature) = tamper(Encoding.UTF8.GetBytes(interaction.ToJsonString()));
+            refused.Add((name, interaction, await delivery.SendAsync(body, timestamp, signature)));
+        }
+
+        await Refuse("no headers", body => (body, null, null));
+        await Refuse("no signature", body => (body, delivery.Timestamp(), null));
+        await Refuse("another key's signature", body =>
+        {
+            var timestamp = delivery.Timestamp();
+            return (body, timestamp, HttpDelivery.Sign(stranger, timestamp, body));
+        });
+        await Refuse("body changed after signing", body =>
+        {
+            var timestamp = delivery.Timestamp();
+            var signature = HttpDelivery.Sign(delivery.Key, timestamp, body);
+            return (Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("Who directed", "Who produced", StringComparison.Ordinal)), timestamp, signature);
+        });
+        await Refuse("timestamp changed after signing", body =>
+        {
+            var timestamp = delivery.Timestamp();
+            return (body, delivery.Timestamp(TimeSpan.FromSeconds(-1)), HttpDelivery.Sign(delivery.Key, timestamp, body));
+        });
+        await Refuse("signed 10 minutes ago", body =>
+        {
+            var timestamp = delivery.Timestamp(TimeSpan.FromMinutes(-10));
+            return (body, timestamp, HttpDelivery.Sign(delivery.Key, timestamp, body));
+        });
+
+        // A good one after them: once it is answered and logged, anything dispatched before it would be too.
+        var good = Ask("Who directed Beyond Utopia?");
+        var answer = await delivery.DeliverAsync(good);
+        Assert.Equal(200, answer.Status);
+        await bot.WaitForLogAsync($"Interaction {good["id"]} (ask) answered", Patience);
+
+        Assert.All(refused, r =>
+        {
+            Assert.True(r.Answer.Status == 401, $"{r.Case}: {r.Answer}");
+            Assert.Equal("", r.Answer.Body);
+            Assert.DoesNotContain((string)r.Interaction["id"]!, bot.Error);
+            Assert.DoesNotContain(discord.Requests, request => request.Path.Contains((string)r.Interaction["token"]!, StringComparison.Ordinal));
+        });
+        Assert.Equal(refused.Count, CountOf(bot.Error, "with 401"));
+        Assert.Contains("BadSignature", bot.Error);
+        Assert.Contains("StaleTimestamp", bot.Error);
+        Assert.Contains("MissingSignature", bot.Error);
+    }
+
+    [Fact]
+    public async Task Answers_a_ping_with_a_pong()
+    {
+        await using var bot = await StartReadyAsync(Settings());
+        var ping = JsonNode.Parse(FixtureFiles.Read("interaction_ping.json"))!.AsObject();
+        var (id, token) = discord.NewInteraction();
+        ping["id"] = id.ToString(CultureInfo.InvariantCulture);
+        ping["token"] = token;
+
+        var answer = await delivery.DeliverAsync(ping);
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal("application/json", answer.ContentType);
+        Assert.Equal("""{"type":1}""", answer.Body);
+        Assert.Empty(OpenApiRequestCheck.Problems(AsCallback(answer)));
+    }
+
+    [Fact]
+    public async Task A_slow_answer_is_deferred_in_the_http_answer_then_edits_the_original()
+    {
+        var settings = Settings();
+        settings["Discord__Interactions__DeferAfter"] = "00:00:00";
+        await using var bot = await StartReadyAsync(settings);
+        var ask = Ask("Who directed Beyond Utopia?");
+
+        var answer = await delivery.DeliverAsync(ask);
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal(5, answer.ResponseType());
+        Assert.True(answer.Acknowledged, answer.ToString());
+        await discord.WaitForRequestsAsync(1, EditOriginal, Patience);
+        var edit = discord.RequestsTo(EditOriginal).Single();
+        Assert.Equal($"/webhooks/{discord.ApplicationId}/{ask["token"]}/messages/@original", edit.Path);
+        var sent = JsonNode.Parse(edit.Body)!;
+        Assert.Contains("Madeleine Gavin", sent["embeds"]![0]!["title"]!.GetValue<string>());
+        Assert.Empty(sent["allowed_mentions"]!["parse"]!.AsArray());
+
+        // The local Discord knew the original from the HTTP answer: the edit was accepted, not 404.
+        await WaitUntilAsync(() => edit.Status is not null);
+        Assert.Equal(200, edit.Status);
+        Assert.Empty(discord.RequestsTo("create_interaction_response"));
+        Assert.Empty(OpenApiRequestCheck.Problems(AsCallback(answer)));
+        Assert.Empty(OpenApiRequestCheck.Problems(discord.Requests));
+    }
+
+    [Fact]
+    public async Task Sigterm_lets_the_answer_in_flight_finish_then_exits_0()
+    {
+        var settings = Settings();
+        settings["Discord__Interactions__DeferAfter"] = "00:00:00";
+        await using var bot = await StartReadyAsync(settings);
+        var held = discord.Hold(EditOriginal);
+
+        // Deferred, so the answer is still on its way (the edit, held at the local Discord) when SIGTERM comes.
+        var answer = await delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
+        Assert.Equal(5, answer.ResponseType());
+        await held.Arrived.WaitAsync(Patience);
+        bot.Terminate();
+        await bot.WaitForLogAsync("waiting for 1 interactions still being answered", Patience);
+        Assert.False(bot.HasExited);
+
+        held.Release();
+        await bot.WaitForExitAsync(Patience);
+
+        Assert.Equal(0, bot.ExitCode);
+        Assert.Contains("Every interaction in flight was answered", bot.Error);
+        var edit = discord.RequestsTo(EditOriginal).Single();
+        Assert.Equal(200, edit.Status);
+        Assert.Contains("Madeleine Gavin", JsonNode.Parse(edit.Body)!["embeds"]![0]!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Without_a_public_key_http_mode_stops_with_exit_2_naming_Discord__PublicKey()
+    {
+        var settings = Settings();
+        settings.Remove("Discord__PublicKey");
+
+        await using var bot = await BotProcess.RunAsync(work.Path, settings);
+
+        Assert.Equal(2, bot.ExitCode);
+        Assert.Contains("Discord__PublicKey", bot.Error);
+        Assert.Empty(discord.Requests);
+    }
+
+    /// <summary>A new /ask interaction as Discord delivers it.</summary>
+    private JsonObject Ask(string question) => InteractionPayloads.SlashCommand(discord, "ask", [("question", question)]);
+
+    /// <summary>
+    /// The HTTP answer as the callback request it stands for (Discord takes either as the initial
+    /// response), so it can be checked against the callback's schema in Discord's API description.
+    /// </summary>
+    private static RecordedRequest AsCallback(HttpDeliveryResult answer) => new()
+    {
+        Sequence = 0,
+        Method = "POST",
+        Path = $"/interactions/{answer.InteractionId}/{answer.Token}/callback",
+        Query = "",
+        Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = answer.ContentType ?? "" },
+        Body = answer.Body,
+        ReceivedAt = DateTimeOffset.UtcNow,
+        Status = answer.Status,
+    };
+
+    /// <summary>Starts the bot and waits until its probe says ready.</summary>
+    private async Task<BotProcess> StartReadyAsync(Dictionary<string, string?> settings)
+    {
+        var bot = BotProcess.Start(work.Path, settings);
+        var until = DateTime.UtcNow + Patience;
+        while (await ProbeAsync(bot) != HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > until)
+            {
+                await bot.DisposeAsync();
+                throw new TimeoutException($"The bot was not ready within {Patience}:\n{bot.Error}");
+            }
+
+            await Task.Delay(20);
+        }
+
+        return bot;
+    }
+
+    /// <summary>GET /healthz: its status, or 0 when nothing listens yet.</summary>
+    private async Task<HttpStatusCode> ProbeAsync(BotProcess bot)
+    {
+        if (bot.HasExited)
+            throw new InvalidOperationException($"The bot exited ({bot.ExitCode}) before it was ready:\n{bot.Error}");
+        try
+        {
+            using var probe = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            return probe.StatusCode;
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            return 0;
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+                throw new TimeoutException("The condition did not become true in time.");
+            await Task.Delay(10);
+        }
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
