@@ -49,7 +49,7 @@ public sealed class HostingTests : IDisposable
     {
         using (var database = folder.Open())
             await database.MigrateAsync();
-        folder.Execute("PRAGMA user_version = 2");
+        folder.Execute($"PRAGMA user_version = {Bot.State.Migrations.StateSchema.Migrations[^1].Version + 1}");
 
         using var host = Build();
         var error = await Assert.ThrowsAsync<StateDatabaseException>(() => host.StartAsync());
