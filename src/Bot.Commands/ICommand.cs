@@ -19,6 +19,9 @@ public interface ICommand
     /// transport that must acknowledge before the reply is ready fixes the visibility then.
     /// </summary>
     bool RepliesEphemerally(CommandOptions options) => Definition.Ephemeral;
+
+    /// <summary>As <see cref="RepliesEphemerally(CommandOptions)"/>, for a command whose visibility depends on the subcommand run.</summary>
+    bool RepliesEphemerally(string? subcommand, CommandOptions options) => RepliesEphemerally(options);
 }
 
 /// <summary>

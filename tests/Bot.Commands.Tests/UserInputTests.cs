@@ -10,6 +10,9 @@ namespace Bot.Commands.Tests;
 /// </summary>
 public class UserInputTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
 {
+    /// <summary>Every permission, so commands for moderators and hosts read what is typed rather than refuse.</summary>
+    private const MemberPermission Moderator = MemberPermission.Administrator;
+
     public static TheoryData<string, string> TextOptions()
     {
         using var fixture = new ShippedKnowledgeFixture();
@@ -18,6 +21,11 @@ public class UserInputTests(ShippedKnowledgeFixture knowledge) : IClassFixture<S
         {
             foreach (var option in definition.Options.Where(o => o.Kind == OptionKind.String))
                 data.Add(definition.Name, option.Name);
+            foreach (var subcommand in definition.Subcommands)
+            {
+                foreach (var option in subcommand.Options.Where(o => o.Kind == OptionKind.String))
+                    data.Add($"{definition.Name} {subcommand.Name}", option.Name);
+            }
         }
 
         return data;
@@ -44,7 +52,7 @@ public class UserInputTests(ShippedKnowledgeFixture knowledge) : IClassFixture<S
     {
         foreach (var text in new[] { new string('x', 6000), string.Concat(Enumerable.Repeat("Pastor Kim ", 546))[..6000], new string(' ', 5999) + "k" })
         {
-            var reply = await knowledge.RunAsync(command, (option, text));
+            var reply = await knowledge.RunAsync(command, Moderator, (option, text));
 
             Assert.True(reply.Ephemeral, $"/{command} {option}: {reply.Content}");
             Assert.Empty(reply.Embeds);
@@ -59,7 +67,7 @@ public class UserInputTests(ShippedKnowledgeFixture knowledge) : IClassFixture<S
     {
         foreach (var text in Injections)
         {
-            var reply = await knowledge.RunAsync(command, (option, text));
+            var reply = await knowledge.RunAsync(command, Moderator, (option, text));
 
             ReplyAssert.PingsNobody(reply);
             ReplyAssert.WithinDiscordLimits(reply);

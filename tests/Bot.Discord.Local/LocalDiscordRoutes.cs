@@ -38,6 +38,7 @@ internal sealed partial class LocalDiscordRoutes
                 BotAuth = false,
                 MajorGroups = ["webhook_id", "webhook_token"],
             },
+            GetOriginalRoute(),
             new("delete_original_webhook_message", "DELETE", OriginalPath(), DeleteOriginal)
             {
                 BotAuth = false,

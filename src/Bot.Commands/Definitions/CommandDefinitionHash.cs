@@ -40,21 +40,24 @@ public static class CommandDefinitionHash
                 json.WriteString("name", definition.Name);
                 json.WriteString("description", definition.Description);
                 json.WriteString("permission", definition.RequiredPermission.ToString());
-                json.WriteStartArray("options");
-                foreach (var option in definition.Options)
+                WriteOptions(json, definition.Options);
+                // Written only when there are some, so commands without them keep the fingerprint
+                // they had before subcommands existed (no needless registration).
+                if (definition.Subcommands.Count > 0)
                 {
-                    json.WriteStartObject();
-                    json.WriteString("name", option.Name);
-                    json.WriteString("description", option.Description);
-                    json.WriteString("kind", option.Kind.ToString());
-                    json.WriteBoolean("required", option.Required);
-                    json.WriteBoolean("autocomplete", option.Autocomplete);
-                    WriteNumberOrNull(json, "min_length", option.MinLength);
-                    WriteNumberOrNull(json, "max_length", option.MaxLength);
-                    json.WriteEndObject();
+                    json.WriteStartArray("subcommands");
+                    foreach (var subcommand in definition.Subcommands)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("name", subcommand.Name);
+                        json.WriteString("description", subcommand.Description);
+                        WriteOptions(json, subcommand.Options);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
                 }
 
-                json.WriteEndArray();
                 json.WriteEndObject();
             }
 
@@ -63,6 +66,33 @@ public static class CommandDefinitionHash
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteOptions(Utf8JsonWriter json, IReadOnlyList<CommandOptionDefinition> options)
+    {
+        json.WriteStartArray("options");
+        foreach (var option in options)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", option.Name);
+            json.WriteString("description", option.Description);
+            json.WriteString("kind", option.Kind.ToString());
+            json.WriteBoolean("required", option.Required);
+            json.WriteBoolean("autocomplete", option.Autocomplete);
+            WriteNumberOrNull(json, "min_length", option.MinLength);
+            WriteNumberOrNull(json, "max_length", option.MaxLength);
+            if (option.ChannelKinds.Count > 0)
+            {
+                json.WriteStartArray("channel_kinds");
+                foreach (var kind in option.ChannelKinds)
+                    json.WriteStringValue(kind.ToString());
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)

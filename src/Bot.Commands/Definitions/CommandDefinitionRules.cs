@@ -36,13 +36,52 @@ public static partial class CommandDefinitionRules
         if (!IsValidName(definition.Name))
             problems.Add($"{who}: the name must be 1 to {MaxNameLength} lower-case letters, digits, '-' or '_'");
         CheckDescription(problems, who, definition.Description);
+        var total = (definition.Name?.Length ?? 0) + (definition.Description?.Length ?? 0);
         var options = definition.Options ?? [];
+        var subcommands = definition.Subcommands ?? [];
+        total += CheckOptions(problems, who, options);
+        if (subcommands.Count > 0 && options.Count > 0)
+            problems.Add($"{who}: a command with subcommands takes no options of its own; give them to its subcommands");
+        if (subcommands.Count > MaxOptions)
+            problems.Add($"{who}: {subcommands.Count} subcommands; at most {MaxOptions} are allowed");
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var subcommand in subcommands)
+        {
+            if (subcommand is null)
+            {
+                problems.Add($"{who}: a subcommand is null");
+                continue;
+            }
+
+            var where = $"{who} {subcommand.Name}";
+            total += (subcommand.Name?.Length ?? 0) + (subcommand.Description?.Length ?? 0);
+            if (!IsValidName(subcommand.Name))
+                problems.Add($"{where}: the subcommand name must be 1 to {MaxNameLength} lower-case letters, digits, '-' or '_'");
+            else if (!seen.Add(subcommand.Name))
+                problems.Add($"{where}: the subcommand name is used twice");
+            CheckDescription(problems, where, subcommand.Description);
+            total += CheckOptions(problems, where, subcommand.Options ?? []);
+            if (!Enum.IsDefined(subcommand.RequiredPermission) && !IsFlagSet(subcommand.RequiredPermission))
+                problems.Add($"{where}: unknown permission {subcommand.RequiredPermission}");
+        }
+
+        if (total > MaxTotalCharacters)
+            problems.Add($"{who}: names and descriptions total {total} characters; at most {MaxTotalCharacters} are allowed");
+        if (!Enum.IsDefined(definition.RequiredPermission) && !IsFlagSet(definition.RequiredPermission))
+            problems.Add($"{who}: unknown permission {definition.RequiredPermission}");
+        return problems;
+    }
+
+    /// <summary>Checks one list of options (a command's or a subcommand's); returns the characters of their names and descriptions.</summary>
+    private static int CheckOptions(List<string> problems, string who, IReadOnlyList<CommandOptionDefinition> options)
+    {
         if (options.Count > MaxOptions)
             problems.Add($"{who}: {options.Count} options; at most {MaxOptions} are allowed");
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var optionalSeen = false;
-        var total = (definition.Name?.Length ?? 0) + (definition.Description?.Length ?? 0);
+        var total = 0;
         foreach (var option in options)
         {
             if (option is null)
@@ -73,13 +112,14 @@ public static partial class CommandDefinitionRules
                 problems.Add($"{where}: the minimum length is above the maximum");
             if (option.Autocomplete && option.Kind is not (OptionKind.String or OptionKind.Integer))
                 problems.Add($"{where}: only text and whole-number options can autocomplete");
+            var kinds = option.ChannelKinds ?? [];
+            if (kinds.Count > 0 && option.Kind != OptionKind.Channel)
+                problems.Add($"{where}: only channel options take channel kinds");
+            if (kinds.Any(k => k == ChannelKind.Unknown || !Enum.IsDefined(k)))
+                problems.Add($"{where}: channel kinds must be known kinds (text, voice, stage)");
         }
 
-        if (total > MaxTotalCharacters)
-            problems.Add($"{who}: names and descriptions total {total} characters; at most {MaxTotalCharacters} are allowed");
-        if (!Enum.IsDefined(definition.RequiredPermission) && !IsFlagSet(definition.RequiredPermission))
-            problems.Add($"{who}: unknown permission {definition.RequiredPermission}");
-        return problems;
+        return total;
     }
 
     /// <summary>Every problem of a whole set of commands: each definition's, and names used twice.</summary>

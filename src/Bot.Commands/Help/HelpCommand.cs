@@ -45,7 +45,7 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
 
     private Reply Page(int index, ReplyKind kind)
     {
-        var pages = Paginate(definitions().OrderBy(d => d.Name, StringComparer.Ordinal).Select(Describe));
+        var pages = Paginate(definitions().OrderBy(d => d.Name, StringComparer.Ordinal).SelectMany(DescribeAll));
         index = Math.Clamp(index, 0, pages.Count - 1);
         var embed = new ReplyEmbed
         {
@@ -91,17 +91,47 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
     }
 
     /// <summary>
+    /// The fields of one command: one for the command itself, or one per subcommand (its usage,
+    /// <c>/watchparty schedule start [channel]</c>, as the name) when it has subcommands.
+    /// </summary>
+    public static IEnumerable<EmbedField> DescribeAll(CommandDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!definition.HasSubcommands)
+            return [Describe(definition)];
+        return definition.Subcommands.Select(subcommand => Field(
+            $"/{definition.Name} {subcommand.Name}",
+            subcommand.Description,
+            subcommand.Options,
+            definition.RequiredPermission | subcommand.RequiredPermission,
+            definition.Ephemeral));
+    }
+
+    /// <summary>
     /// One field per command: its usage (<c>/ask question [private]</c>) as the name; its
     /// description, options, required permission and visibility as the value.
     /// </summary>
     public static EmbedField Describe(CommandDefinition definition)
     {
-        var usage = new StringBuilder("/").Append(definition.Name);
-        foreach (var option in definition.Options)
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition.HasSubcommands)
+        {
+            // A command with subcommands cannot be run by itself: name them.
+            var names = string.Join('|', definition.Subcommands.Select(s => s.Name));
+            return Field($"/{definition.Name} {names}", definition.Description, [], definition.RequiredPermission, definition.Ephemeral);
+        }
+
+        return Field($"/{definition.Name}", definition.Description, definition.Options, definition.RequiredPermission, definition.Ephemeral);
+    }
+
+    private static EmbedField Field(string invocation, string description, IReadOnlyList<CommandOptionDefinition> options, MemberPermission permission, bool ephemeral)
+    {
+        var usage = new StringBuilder(invocation);
+        foreach (var option in options)
             usage.Append(' ').Append(option.Required ? option.Name : $"[{option.Name}]");
 
-        var text = new StringBuilder(Markdown.Escape(definition.Description));
-        foreach (var option in definition.Options)
+        var text = new StringBuilder(Markdown.Escape(description));
+        foreach (var option in options)
         {
             text.Append("\n• `").Append(option.Name).Append("` (").Append(KindName(option.Kind))
                 .Append(option.Required ? ", required" : ", optional");
@@ -110,9 +140,9 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
             text.Append("): ").Append(Markdown.Escape(option.Description));
         }
 
-        if (definition.RequiredPermission != MemberPermission.None)
-            text.Append("\nNeeds the ").Append(PermissionNames(definition.RequiredPermission)).Append(" permission.");
-        if (definition.Ephemeral)
+        if (permission != MemberPermission.None)
+            text.Append("\nNeeds the ").Append(PermissionNames(permission)).Append(" permission.");
+        if (ephemeral)
             text.Append("\nOnly you see the reply.");
         return new EmbedField(
             $"`{TextLimits.Truncate(usage.ToString(), DiscordLimits.EmbedFieldNameLength - 2)}`",
@@ -131,7 +161,7 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
     };
 
     /// <summary>"Manage Messages and Pin Messages".</summary>
-    private static string PermissionNames(MemberPermission permissions) =>
+    public static string PermissionNames(MemberPermission permissions) =>
         string.Join(" and ", Enum.GetValues<MemberPermission>()
             .Where(p => p != MemberPermission.None && permissions.HasFlag(p))
             .Select(p => WordStart().Replace(p.ToString(), " $1")));

@@ -1,10 +1,16 @@
 using Bot.Commands.About;
 using Bot.Commands.Ask;
 using Bot.Commands.Buttons;
+using Bot.Commands.Capabilities;
 using Bot.Commands.Cooldowns;
 using Bot.Commands.Help;
 using Bot.Commands.Search;
 using Bot.Commands.Sources;
+using Bot.Commands.Summaries;
+using Bot.Commands.Trivia;
+using Bot.Commands.WatchParty;
+using Bot.Knowledge.Summaries;
+using Bot.Knowledge.Trivia;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,8 +25,12 @@ public static class CommandServiceCollectionExtensions
     /// knowledge's <c>AnswerEngine</c> and <c>KnowledgeStore</c>: call <c>AddKnowledge</c> too), the
     /// <see cref="QuestionCooldown"/> (options from <c>Commands:Cooldown</c> when the container holds
     /// a configuration, validated at start), the <see cref="QueryReferences"/> of long questions, the
-    /// <see cref="TopicCache"/> and, unless one is registered, <see cref="TimeProvider.System"/> and a
-    /// <see cref="IUnansweredQuestions"/> that keeps nothing. Calling it twice registers nothing twice.
+    /// <see cref="TopicCache"/>, the knowledge's <see cref="Summarizer"/> and <see cref="TriviaGenerator"/>,
+    /// registered: <see cref="TimeProvider.System"/>; a <see cref="IUnansweredQuestions"/> that keeps
+    /// nothing; trivia scores, prompt positions and pinned summaries kept in memory (<c>AddBotState</c>
+    /// puts the state database in their place); and no transport to pin messages or create events
+    /// with (a transport registers its own <see cref="IMessagePins"/> and <see cref="IGuildEvents"/>).
+    /// Calling it twice registers nothing twice.
     /// </summary>
     public static IServiceCollection AddBotCommands(this IServiceCollection services)
     {
@@ -37,6 +47,12 @@ public static class CommandServiceCollectionExtensions
         services.TryAddSingleton<QuestionCooldown>();
         services.TryAddSingleton(_ => new QueryReferences());
         services.TryAddSingleton<TopicCache>();
+        services.TryAddSingleton<StartTimeParser>();
+        services.TryAddSingleton<ITriviaScores, InMemoryTriviaScores>();
+        services.TryAddSingleton<IPromptPositions, InMemoryPromptPositions>();
+        services.TryAddSingleton<IPinnedSummaries, InMemoryPinnedSummaries>();
+        services.TryAddSingleton<IMessagePins>(NoMessagePins.Instance);
+        services.TryAddSingleton<IGuildEvents>(NoGuildEvents.Instance);
 
         services.AddSingleton<ICommand, AskCommand>();
         services.AddSingleton<ICommand, SearchCommand>();

@@ -19,10 +19,23 @@ public sealed record Reply
 
     public ReplyKind Kind { get; init; } = ReplyKind.NewMessage;
 
+    /// <summary>
+    /// Work to do once this reply is a message the transport can point to, such as pinning it: a
+    /// command cannot know the message's id before the transport has sent it. The transport calls
+    /// it once, after sending, for a new message seen by everyone (never for an ephemeral one or
+    /// an update); what it returns, if anything, is shown to the invoker alone as a further message.
+    /// </summary>
+    public Func<SentMessage, CancellationToken, ValueTask<Reply?>>? WhenSent { get; init; }
+
     public static Reply Text(string content, bool ephemeral = false) => new() { Content = content, Ephemeral = ephemeral };
 
     public static Reply WithEmbed(ReplyEmbed embed, bool ephemeral = false) => new() { Embeds = [embed], Ephemeral = ephemeral };
 }
+
+/// <summary>A reply as the message the transport made of it.</summary>
+/// <param name="ChannelId">Where it was posted, opaque; null where the transport has no channels (the console).</param>
+/// <param name="MessageId">The message, opaque.</param>
+public sealed record SentMessage(string? ChannelId, string MessageId);
 
 /// <summary>Whether a reply is a new message or replaces the one whose button was clicked.</summary>
 public enum ReplyKind

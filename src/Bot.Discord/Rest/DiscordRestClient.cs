@@ -129,6 +129,19 @@ public sealed partial class DiscordRestClient
             null,
             cancellationToken);
 
+    /// <summary>
+    /// <c>GET /webhooks/{application.id}/{token}/messages/@original</c>: the initial response as a message
+    /// (its id, its channel). Not found until the initial response has been taken.
+    /// </summary>
+    public Task<RestResult<Message>> GetOriginalResponseAsync(
+        ulong applicationId, string interactionToken, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            DiscordRoutes.GetOriginalInteractionResponse.Bind(Id(applicationId), interactionToken),
+            null,
+            DiscordJson.Default.Message,
+            null,
+            cancellationToken);
+
     /// <summary><c>DELETE /webhooks/{application.id}/{token}/messages/@original</c>.</summary>
     public Task<RestResult> DeleteOriginalResponseAsync(
         ulong applicationId, string interactionToken, CancellationToken cancellationToken = default) =>

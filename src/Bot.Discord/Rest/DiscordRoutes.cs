@@ -53,6 +53,15 @@ public static class DiscordRoutes
             HasJsonBody = true,
         };
 
+    /// <summary>The initial response as a message: how its id is learnt when the callback did not return it.</summary>
+    public static DiscordRoute GetOriginalInteractionResponse { get; } =
+        new("get_original_webhook_message", HttpMethod.Get, "/webhooks/{application_id}/{interaction_token}/messages/@original")
+        {
+            Auth = RouteAuth.TokenInPath,
+            ExemptFromGlobalLimit = true,
+            MajorParameters = ["application_id", "interaction_token"],
+        };
+
     public static DiscordRoute DeleteOriginalInteractionResponse { get; } =
         new("delete_original_webhook_message", HttpMethod.Delete, "/webhooks/{application_id}/{interaction_token}/messages/@original")
         {
@@ -101,6 +110,7 @@ public static class DiscordRoutes
         BulkOverwriteGuildApplicationCommands,
         CreateInteractionResponse,
         EditOriginalInteractionResponse,
+        GetOriginalInteractionResponse,
         DeleteOriginalInteractionResponse,
         CreateFollowupMessage,
         PinMessage,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Commands;
 using Bot.Commands.Replies;
 using Microsoft.Data.Sqlite;
@@ -19,8 +18,6 @@ public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider
     /// <summary>Most rows <see cref="TopUnansweredAsync"/> returns at once.</summary>
     public const int MaxLimit = 1000;
 
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-
     /// <summary>
     /// Counts one more asking. Blank questions are ignored. A database failure is logged, not
     /// thrown: the asker still gets their reply, and only the count is lost.
@@ -32,7 +29,7 @@ public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider
         if (text.Length == 0)
             return;
         text = text[..TextLimits.SafeCut(text, MaxQuestionLength)];
-        var now = time.GetUtcNow().UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+        var now = StateTime.Write(time.GetUtcNow());
 
         try
         {
@@ -85,13 +82,17 @@ public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider
                 reader.GetString(0),
                 string.IsNullOrEmpty(guildId) ? null : guildId,
                 reader.GetInt64(1),
-                ParseTime(reader.GetString(2)),
-                ParseTime(reader.GetString(3))));
+                StateTime.Read(reader.GetString(2)),
+                StateTime.Read(reader.GetString(3))));
         }
 
         return questions;
     }
 
-    private static DateTimeOffset ParseTime(string text) =>
-        DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    /// <summary>For <c>/unanswered</c>: <see cref="TopUnansweredAsync"/> with the limit brought within 1 to <see cref="MaxLimit"/>.</summary>
+    public async ValueTask<IReadOnlyList<UnansweredQuestionCount>> TopAsync(string? guildId, int limit, CancellationToken cancellationToken)
+    {
+        var top = await TopUnansweredAsync(guildId, Math.Clamp(limit, 1, MaxLimit), cancellationToken);
+        return top.Select(q => new UnansweredQuestionCount(q.Question, q.Count, q.FirstAsked, q.LastAsked)).ToArray();
+    }
 }

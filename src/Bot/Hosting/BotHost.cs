@@ -1,3 +1,4 @@
+using Bot.Cli.LocalConsole;
 using Bot.Commands.Hosting;
 using Bot.Knowledge;
 using Bot.Embeddings.MiniLM;
@@ -109,5 +110,8 @@ internal static class BotHost
         builder.Services.AddBotCommands();
         if (discord != DiscordRole.None)
             DiscordServices.Add(builder.Services, builder.Configuration, discord);
+        else
+            ConsoleCapabilities.Add(builder.Services); // no Discord in this process: pins and events say so
+
     }
 }

@@ -1,3 +1,4 @@
+using Bot.Commands.Capabilities;
 using Bot.Discord.Gateway;
 using Bot.Discord.Http;
 using Bot.Discord.Interactions;
@@ -7,6 +8,7 @@ using Bot.Knowledge;
 using Bot.Registration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +38,12 @@ internal static class DiscordServices
 
         services.AddHostedService<CommandRegistrationService>();
         services.AddSingleton<IInteractionHandler, CommandInteractionHandler>();
+        // What commands ask of Discord beyond replying: pins, scheduled events, and work once a reply is a message.
+        services.RemoveAll<IMessagePins>();
+        services.AddSingleton<IMessagePins, DiscordMessagePins>();
+        services.RemoveAll<IGuildEvents>();
+        services.AddSingleton<IGuildEvents, DiscordGuildEvents>();
+        services.AddSingleton<SentReplyWork>();
         if (role == DiscordRole.Http)
         {
             services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Commands;
+using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Discord.Interactions;
 using Bot.Discord.Models.Commands;
@@ -14,14 +15,15 @@ namespace Bot.Interactions;
 /// data. The same handler serves the gateway and the HTTP endpoint; the dispatcher around it owns
 /// timing, deferral and callbacks.
 /// </summary>
-internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowledgeReader knowledge) : IInteractionHandler
+/// <param name="afterSent">Runs a reply's <see cref="Reply.WhenSent"/> once Discord has made it a message; when null, such work is skipped.</param>
+internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowledgeReader knowledge, SentReplyWork? afterSent = null) : IInteractionHandler
 {
     internal const string UnknownCommandText = "I don't know that command (it may have been removed). Type /help to see what I can do.";
 
     public DeferralKind PlanDeferral(Interaction interaction) => interaction.Type switch
     {
         InteractionType.ApplicationCommand => catalog.Find(interaction.Data?.Name) is { } command
-            ? (command.RepliesEphemerally(Options(interaction.Data)) ? DeferralKind.Ephemeral : DeferralKind.Public)
+            ? (command.RepliesEphemerally(Subcommand(interaction.Data), Options(interaction.Data)) ? DeferralKind.Ephemeral : DeferralKind.Public)
             : DeferralKind.Ephemeral,
         // The command tells from the custom id whether the click replaces its message or brings a new one.
         InteractionType.MessageComponent => catalog.FindComponentOwner(interaction.Data?.CustomId) is { } owner
@@ -46,13 +48,18 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
                     new CommandContext
                     {
                         CommandName = command.Definition.Name,
+                        Subcommand = Subcommand(interaction.Data),
                         Options = Options(interaction.Data),
                         Invoker = Invoker(interaction),
                         GuildId = GuildId(interaction),
+                        ChannelId = ChannelId(interaction),
                         Permissions = DiscordPermissions.FromDiscord(interaction.Member?.Permissions),
+                        BotPermissions = BotPermissions(interaction),
                         Knowledge = knowledge,
                     },
                     cancellationToken);
+                if (reply.WhenSent is { } work && !reply.Ephemeral && reply.Kind == ReplyKind.NewMessage)
+                    afterSent?.Start(interaction, work);
                 return ToInteractionReply(reply);
             case InteractionType.MessageComponent:
                 if (catalog.FindComponentOwner(interaction.Data?.CustomId) is not { } owner)
@@ -61,9 +68,12 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
                     new ComponentContext
                     {
                         CustomId = interaction.Data!.CustomId!,
+                        MessageId = interaction.Message?.Id is { } messageId ? messageId.ToString(CultureInfo.InvariantCulture) : null,
                         Invoker = Invoker(interaction),
                         GuildId = GuildId(interaction),
+                        ChannelId = ChannelId(interaction),
                         Permissions = DiscordPermissions.FromDiscord(interaction.Member?.Permissions),
+                        BotPermissions = BotPermissions(interaction),
                         Knowledge = knowledge,
                     },
                     cancellationToken);
@@ -84,12 +94,15 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
             new AutocompleteContext
             {
                 CommandName = command.Definition.Name,
+                Subcommand = Subcommand(interaction.Data),
                 FocusedOption = focused.Name,
                 FocusedValue = focused.Value?.ToString() ?? "",
                 Options = Options(interaction.Data),
                 Invoker = Invoker(interaction),
                 GuildId = GuildId(interaction),
+                ChannelId = ChannelId(interaction),
                 Permissions = DiscordPermissions.FromDiscord(interaction.Member?.Permissions),
+                BotPermissions = BotPermissions(interaction),
                 Knowledge = knowledge,
             },
             cancellationToken);
@@ -119,16 +132,32 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
 
     private static string? GuildId(Interaction interaction) => interaction.GuildId?.ToString(CultureInfo.InvariantCulture);
 
+    private static string? ChannelId(Interaction interaction) =>
+        (interaction.ChannelId ?? interaction.Channel?.Id)?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The bot's permissions in the channel (<c>app_permissions</c>); null when Discord did not send them.</summary>
+    private static MemberPermission? BotPermissions(Interaction interaction) =>
+        interaction.AppPermissions is { } granted ? DiscordPermissions.FromDiscord(granted) : null;
+
     private static CommandInvoker Invoker(Interaction interaction) =>
         interaction.Invoker is { } user
             ? new CommandInvoker(user.Id.ToString(CultureInfo.InvariantCulture), user.DisplayName)
             : new CommandInvoker("0", "someone");
 
-    /// <summary>The options the user gave, as the command layer's values; kinds it does not take are left out.</summary>
+    /// <summary>The subcommand run: the first option, when it is of type SUB_COMMAND; null otherwise.</summary>
+    internal static string? Subcommand(InteractionData? data) =>
+        data?.Options is [{ Type: ApplicationCommandOptionType.SubCommand } subcommand, ..] ? subcommand.Name : null;
+
+    /// <summary>
+    /// The options the user gave, as the command layer's values: the subcommand's own when one was
+    /// run (they nest inside it); kinds it does not take are left out. A channel whose kind Discord
+    /// resolved comes as a <see cref="ChannelValue"/>.
+    /// </summary>
     internal static CommandOptions Options(InteractionData? data)
     {
+        var given = data?.Options is [{ Type: ApplicationCommandOptionType.SubCommand } subcommand, ..] ? subcommand.Options : data?.Options;
         var values = new List<KeyValuePair<string, object>>();
-        foreach (var option in data?.Options ?? [])
+        foreach (var option in given ?? [])
         {
             if (option.Value is not { } value)
                 continue;
@@ -137,7 +166,8 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
                 ApplicationCommandOptionType.String => value.TryGetString(out var s) ? s : null,
                 ApplicationCommandOptionType.Integer => value.TryGetInt64(out var l) ? l : null,
                 ApplicationCommandOptionType.Boolean => value.TryGetBoolean(out var b) ? b : null,
-                ApplicationCommandOptionType.User or ApplicationCommandOptionType.Channel or ApplicationCommandOptionType.Role or ApplicationCommandOptionType.Mentionable =>
+                ApplicationCommandOptionType.Channel => value.TryGetSnowflake(out var channel) ? Channel(data, channel) : null,
+                ApplicationCommandOptionType.User or ApplicationCommandOptionType.Role or ApplicationCommandOptionType.Mentionable =>
                     value.TryGetSnowflake(out var id) ? id.ToString(CultureInfo.InvariantCulture) : null,
                 _ => null,
             };
@@ -147,4 +177,8 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
 
         return new CommandOptions(values);
     }
+
+    private static ChannelValue Channel(InteractionData? data, ulong id) => new(
+        id.ToString(CultureInfo.InvariantCulture),
+        data?.Resolved?.Channels is { } channels && channels.TryGetValue(id, out var channel) ? CommandDefinitions.FromDiscord(channel.Type) : ChannelKind.Unknown);
 }

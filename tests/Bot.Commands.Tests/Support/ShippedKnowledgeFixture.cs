@@ -1,4 +1,5 @@
 using Bot.Commands.Cooldowns;
+using Bot.Commands.Definitions;
 using Bot.Commands.Hosting;
 using Bot.Commands.Replies;
 using Bot.Knowledge;
@@ -37,6 +38,9 @@ public sealed class ShippedKnowledgeFixture : IDisposable
 
     public CommandCatalog Catalog { get; }
 
+    /// <summary>The container the commands were wired in: the knowledge's summarizer, trivia generator and so on.</summary>
+    public IServiceProvider Services => services;
+
     public IKnowledgeReader Knowledge { get; }
 
     /// <summary>What /ask recorded as unanswered, by every test of the class.</summary>
@@ -63,11 +67,21 @@ public sealed class ShippedKnowledgeFixture : IDisposable
     public CommandContext Context(string command, params (string Name, object Value)[] options) =>
         Contexts.Command(Knowledge, command, options);
 
-    /// <summary>Runs a command as a member of a server would.</summary>
-    public async Task<Reply> RunAsync(string command, params (string Name, object Value)[] options)
+    /// <summary>Runs a command (<c>"ask"</c>, or with its subcommand <c>"watchparty where"</c>) as a member of a server without special permissions would.</summary>
+    public Task<Reply> RunAsync(string command, params (string Name, object Value)[] options) =>
+        RunAsync(command, MemberPermission.None, options);
+
+    /// <summary>Runs a command (<c>"watchparty schedule"</c>) as a member holding <paramref name="permissions"/> would.</summary>
+    public async Task<Reply> RunAsync(string command, MemberPermission permissions, params (string Name, object Value)[] options)
     {
-        var handler = Catalog.Find(command) ?? throw new InvalidOperationException($"No command /{command}");
-        return await handler.ExecuteAsync(Context(command, options), CancellationToken.None);
+        var parts = command.Split(' ', 2);
+        var handler = Catalog.Find(parts[0]) ?? throw new InvalidOperationException($"No command /{parts[0]}");
+        var context = Contexts.Command(Knowledge, parts[0], options) with
+        {
+            Subcommand = parts.Length > 1 ? parts[1] : null,
+            Permissions = permissions,
+        };
+        return await handler.ExecuteAsync(context, CancellationToken.None);
     }
 
     public void Dispose()

@@ -170,6 +170,8 @@ public sealed class OpenApiConformanceTests
         }),
         new("edit original response", DiscordRoutes.EditOriginalInteractionResponse, async h =>
             (await h.Client.EditOriginalResponseAsync(h.Server.ApplicationId, await Deferred(h), Read("edit_original_response_request.json", DiscordJson.Default.EditWebhookMessageRequest))).IsSuccess),
+        new("get original response", DiscordRoutes.GetOriginalInteractionResponse, async h =>
+            (await h.Client.GetOriginalResponseAsync(h.Server.ApplicationId, await Deferred(h))).IsSuccess),
         new("delete original response", DiscordRoutes.DeleteOriginalInteractionResponse, async h =>
             (await h.Client.DeleteOriginalResponseAsync(h.Server.ApplicationId, await Deferred(h))).IsSuccess),
         new("follow-up message", DiscordRoutes.CreateFollowupMessage, async h =>

@@ -10,9 +10,17 @@ namespace Bot.Cli.LocalConsole;
 /// split by the command's own definition: <c>name:value</c> pairs for its options, and any text
 /// before the first pair (or all of it, when there is none) for its first required text option.
 /// Only the command's option names count as prefixes, so "note: this" stays part of a question.
+/// A command with subcommands takes the subcommand's name first, then its options:
+/// <c>/watchparty schedule tomorrow 20:00 timezone:Europe/Paris</c>.
 /// </summary>
-internal sealed partial record ConsoleLine(ICommand Command, IReadOnlyList<ConsoleLine.Value> Values)
+internal sealed partial record ConsoleLine(ICommand Command, string? Subcommand, IReadOnlyList<ConsoleLine.Value> Values)
 {
+    /// <summary>The options this line's command (or subcommand) takes.</summary>
+    public IReadOnlyList<CommandOptionDefinition> Options => Command.Definition.OptionsOf(Subcommand);
+
+    /// <summary>"/watchparty schedule", or "/ask".</summary>
+    public string Usage => Subcommand is null ? $"/{Command.Definition.Name}" : $"/{Command.Definition.Name} {Subcommand}";
+
     /// <summary>One option as typed: <paramref name="Start"/> is where its text begins in the line.</summary>
     public sealed record Value(CommandOptionDefinition Option, string Text, int Start);
 
@@ -45,19 +53,44 @@ internal sealed partial record ConsoleLine(ICommand Command, IReadOnlyList<Conso
 
         var values = new List<Value>();
         var restStart = offset + nameEnd;
+        string? subcommandName = null;
+        var usage = $"/{command.Definition.Name}";
+        if (command.Definition.HasSubcommands)
+        {
+            var subStart = restStart;
+            while (subStart < line.Length && char.IsWhiteSpace(line[subStart]))
+                subStart++;
+            var subEnd = subStart;
+            while (subEnd < line.Length && !char.IsWhiteSpace(line[subEnd]))
+                subEnd++;
+            var typedSub = line[subStart..subEnd];
+            if (command.Definition.Subcommand(typedSub) is not { } subcommand)
+            {
+                problem = typedSub.Length == 0
+                    ? $"{usage} needs one of {SubcommandList(command.Definition)}, e.g. {usage} {command.Definition.Subcommands[0].Name}"
+                    : $"{usage} has no {Printable(typedSub)}; it takes {SubcommandList(command.Definition)}.";
+                return null;
+            }
+
+            subcommandName = subcommand.Name;
+            usage = $"{usage} {subcommand.Name}";
+            restStart = subEnd;
+        }
+
+        var options = command.Definition.OptionsOf(subcommandName);
         var rest = line[restStart..];
         var prefixes = OptionPrefix().Matches(rest)
-            .Where(m => command.Definition.Option(m.Groups["name"].Value.ToLowerInvariant()) is not null)
+            .Where(m => Find(options, m.Groups["name"].Value.ToLowerInvariant()) is not null)
             .ToArray();
         var firstPrefix = prefixes.Length > 0 ? prefixes[0].Index : rest.Length;
         var leading = rest[..firstPrefix];
         if (!string.IsNullOrWhiteSpace(leading))
         {
-            if (PositionalOption(command.Definition) is not { } positional)
+            if (PositionalOption(options) is not { } positional)
             {
-                problem = command.Definition.Options.Count == 0
-                    ? $"/{command.Definition.Name} takes no options."
-                    : $"/{command.Definition.Name} takes {OptionList(command.Definition)}; write them as name:value.";
+                problem = options.Count == 0
+                    ? $"{usage} takes no options."
+                    : $"{usage} takes {OptionList(options)}; write them as name:value.";
                 return null;
             }
 
@@ -66,7 +99,7 @@ internal sealed partial record ConsoleLine(ICommand Command, IReadOnlyList<Conso
 
         for (var i = 0; i < prefixes.Length; i++)
         {
-            var option = command.Definition.Option(prefixes[i].Groups["name"].Value.ToLowerInvariant())!;
+            var option = Find(options, prefixes[i].Groups["name"].Value.ToLowerInvariant())!;
             var start = prefixes[i].Index + prefixes[i].Length;
             var end = i + 1 < prefixes.Length ? prefixes[i + 1].Index : rest.Length;
             if (values.Any(v => v.Option == option))
@@ -78,7 +111,7 @@ internal sealed partial record ConsoleLine(ICommand Command, IReadOnlyList<Conso
             values.Add(Trimmed(option, rest[start..end], restStart + start));
         }
 
-        return new ConsoleLine(command, values);
+        return new ConsoleLine(command, subcommandName, values);
     }
 
     /// <summary>
@@ -97,12 +130,12 @@ internal sealed partial record ConsoleLine(ICommand Command, IReadOnlyList<Conso
                 converted.Add(KeyValuePair.Create(typed.Option.Name, value));
         }
 
-        var missing = Command.Definition.Options.Where(o => o.Required && !converted.Any(c => c.Key == o.Name)).ToArray();
+        var missing = Options.Where(o => o.Required && !converted.Any(c => c.Key == o.Name)).ToArray();
         if (missing.Length > 0)
         {
             var first = missing[0];
-            var example = first == PositionalOption(Command.Definition) ? "…" : first.Name + ":…";
-            problem = $"/{Command.Definition.Name} needs {first.Name} ({first.Description.TrimEnd('.')}), e.g. /{Command.Definition.Name} {example}";
+            var example = first == PositionalOption(Options) ? "…" : first.Name + ":…";
+            problem = $"{Usage} needs {first.Name} ({first.Description.TrimEnd('.')}), e.g. {Usage} {example}";
             return null;
         }
 
@@ -162,9 +195,15 @@ internal sealed partial record ConsoleLine(ICommand Command, IReadOnlyList<Conso
     }
 
     /// <summary>The option that text without a <c>name:</c> prefix goes to: the first required text option, else the first text option.</summary>
-    public static CommandOptionDefinition? PositionalOption(CommandDefinition definition) =>
-        definition.Options.FirstOrDefault(o => o is { Required: true, Kind: OptionKind.String })
-        ?? definition.Options.FirstOrDefault(o => o.Kind == OptionKind.String);
+    public static CommandOptionDefinition? PositionalOption(IReadOnlyList<CommandOptionDefinition> options) =>
+        options.FirstOrDefault(o => o is { Required: true, Kind: OptionKind.String })
+        ?? options.FirstOrDefault(o => o.Kind == OptionKind.String);
+
+    private static CommandOptionDefinition? Find(IReadOnlyList<CommandOptionDefinition> options, string name) =>
+        options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.Ordinal));
+
+    private static string SubcommandList(CommandDefinition definition) =>
+        string.Join(", ", definition.Subcommands.Select(s => s.Name));
 
     public static string Unquote(string text) =>
         text.Length >= 2 && text[0] == text[^1] && text[0] is '"' or '\'' ? text[1..^1] : text;
@@ -179,8 +218,8 @@ internal sealed partial record ConsoleLine(ICommand Command, IReadOnlyList<Conso
     private static string CommandList(CommandCatalog catalog) =>
         string.Join(", ", catalog.Definitions.Select(d => "/" + d.Name));
 
-    private static string OptionList(CommandDefinition definition) =>
-        string.Join(", ", definition.Options.Select(o => $"{o.Name}:{Kind(o.Kind)}"));
+    private static string OptionList(IReadOnlyList<CommandOptionDefinition> options) =>
+        string.Join(", ", options.Select(o => $"{o.Name}:{Kind(o.Kind)}"));
 
     private static string Kind(OptionKind kind) => kind switch
     {

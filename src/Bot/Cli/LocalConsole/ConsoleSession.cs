@@ -6,9 +6,11 @@ namespace Bot.Cli.LocalConsole;
 
 /// <summary>
 /// The console's side of a conversation: each typed line runs the same command handlers as
-/// Discord (as a console user, outside any guild, holding every permission so moderators'
-/// commands can be tried), and replies are printed as text. A number presses a button of the
-/// last message; a line ending in <c>?</c> on an option with suggestions lists them.
+/// Discord (as a console user, outside any guild, in one channel, holding every permission so
+/// moderators' commands can be tried), and replies are printed as text. A number presses a button
+/// of the last message; a line ending in <c>?</c> on an option with suggestions lists them. Work a
+/// reply asks for once it is a message (<see cref="Reply.WhenSent"/>, such as pinning) runs right
+/// after it is printed, and what it says is printed after it.
 /// </summary>
 internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader knowledge, TextWriter output, bool ansi)
 {
@@ -18,6 +20,7 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
         Enum.GetValues<MemberPermission>().Aggregate(MemberPermission.None, (all, p) => all | p);
 
     private IReadOnlyList<ReplyButton> buttons = [];
+    private int messages;
 
     /// <summary>The buttons of the last message shown, pressed by typing their number.</summary>
     public IReadOnlyList<ReplyButton> Buttons => buttons;
@@ -52,17 +55,21 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
         }
 
         var command = parsed.Command;
-        await ShowAsync(() => command.ExecuteAsync(
-            new CommandContext
-            {
-                CommandName = command.Definition.Name,
-                Options = options,
-                Invoker = Invoker,
-                GuildId = null,
-                Permissions = AllPermissions,
-                Knowledge = knowledge,
-            },
-            cancellationToken));
+        await ShowAsync(
+            () => command.ExecuteAsync(
+                new CommandContext
+                {
+                    CommandName = command.Definition.Name,
+                    Subcommand = parsed.Subcommand,
+                    Options = options,
+                    Invoker = Invoker,
+                    GuildId = null,
+                    ChannelId = ConsoleCapabilities.ChannelId,
+                    Permissions = AllPermissions,
+                    Knowledge = knowledge,
+                },
+                cancellationToken),
+            cancellationToken);
         return true;
     }
 
@@ -84,12 +91,14 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
             return new ConsoleCompletion(start + 1, typed, null, names);
         }
 
+        if (SubcommandCompletion(line) is { } subcommands)
+            return subcommands;
         if (ConsoleLine.Split(line, catalog, out _) is not { } parsed)
             return null;
         var focus = parsed.Last;
         if (focus is null)
         {
-            if (ConsoleLine.PositionalOption(parsed.Command.Definition) is not { } positional)
+            if (ConsoleLine.PositionalOption(parsed.Options) is not { } positional)
                 return null;
             focus = new ConsoleLine.Value(positional, "", line.Length);
         }
@@ -100,6 +109,7 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
         var partial = ConsoleLine.Unquote(focus.Text);
         var choices = await ConsoleSuggestions.ForAsync(
             parsed.Command,
+            parsed.Subcommand,
             parsed.ReadableOptions(except: focus),
             focus.Option,
             partial,
@@ -108,9 +118,30 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
         return new ConsoleCompletion(focus.Start, partial, focus.Option, choices);
     }
 
+    /// <summary>The subcommands whose names start with what follows <c>/command </c>, when that is all the line holds.</summary>
+    private ConsoleCompletion? SubcommandCompletion(string line)
+    {
+        var text = line.TrimStart();
+        var offset = line.Length - text.Length;
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        if (!text.StartsWith('/') || space < 0 || catalog.Find(text[1..space]) is not { Definition.HasSubcommands: true } command)
+            return null;
+        var start = space;
+        while (start < text.Length && text[start] == ' ')
+            start++;
+        var typed = text[start..];
+        if (typed.Any(char.IsWhiteSpace))
+            return null;
+        var names = command.Definition.Subcommands
+            .Where(s => s.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+            .Select(s => new ConsoleChoice(s.Name, s.Name))
+            .ToArray();
+        return new ConsoleCompletion(offset + start, typed, null, names) { What = "subcommand" };
+    }
+
     public static string Describe(ConsoleCompletion completion)
     {
-        var what = completion.Option is { } option ? option.Name : "command";
+        var what = completion.Option is { } option ? option.Name : completion.What;
         if (completion.Choices.Count == 0)
             return completion.Typed.Length == 0 ? $"No suggestions for {what}." : $"No suggestions for {what} matching '{TerminalText.Sanitize(completion.Typed)}'.";
         var lines = completion.Choices.Select(c => "  " + TerminalText.Sanitize(c.Name));
@@ -139,20 +170,28 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
             return;
         }
 
-        await ShowAsync(() => owner.HandleComponentAsync(
-            new ComponentContext
-            {
-                CustomId = button.CustomId,
-                Invoker = Invoker,
-                GuildId = null,
-                Permissions = AllPermissions,
-                Knowledge = knowledge,
-            },
-            cancellationToken));
+        var messageId = MessageId(messages);
+        await ShowAsync(
+            () => owner.HandleComponentAsync(
+                new ComponentContext
+                {
+                    CustomId = button.CustomId,
+                    MessageId = messageId,
+                    Invoker = Invoker,
+                    GuildId = null,
+                    ChannelId = ConsoleCapabilities.ChannelId,
+                    Permissions = AllPermissions,
+                    Knowledge = knowledge,
+                },
+                cancellationToken),
+            cancellationToken);
     }
 
-    /// <summary>Runs a handler and prints its reply, fitted to Discord's limits as Discord would show it.</summary>
-    private async Task ShowAsync(Func<ValueTask<Reply>> handler)
+    /// <summary>
+    /// Runs a handler and prints its reply, fitted to Discord's limits as Discord would show it;
+    /// then, for a new public message, the work it asks for once sent, and what that says.
+    /// </summary>
+    private async Task ShowAsync(Func<ValueTask<Reply>> handler, CancellationToken cancellationToken)
     {
         Reply reply;
         try
@@ -166,10 +205,35 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
             return;
         }
 
+        if (reply.Kind == ReplyKind.NewMessage || messages == 0)
+            messages++;
         buttons = reply.Buttons;
         await output.WriteLineAsync(ReplyText.Render(reply, ansi));
         await output.WriteLineAsync();
+        if (reply.WhenSent is not { } work || reply.Ephemeral || reply.Kind != ReplyKind.NewMessage)
+            return;
+
+        Reply? notice;
+        try
+        {
+            notice = await work(new SentMessage(ConsoleCapabilities.ChannelId, MessageId(messages)), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            await output.WriteLineAsync($"The work after the reply failed: {e.GetType().Name}: {TerminalText.Sanitize(e.Message)}");
+            return;
+        }
+
+        if (notice is not null)
+        {
+            // A note about the message above: it does not replace the buttons to press.
+            await output.WriteLineAsync(ReplyText.Render(ReplyLimits.Fit(notice with { Ephemeral = true, WhenSent = null }), ansi));
+            await output.WriteLineAsync();
+        }
     }
+
+    /// <summary>The console's messages are numbered from 1 as they are shown.</summary>
+    private static string MessageId(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>What completing at the end of a line offers.</summary>
@@ -178,7 +242,11 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
 /// <param name="Option">The option being completed; null for a command name.</param>
 internal sealed record ConsoleCompletion(int ReplaceFrom, string Typed, CommandOptionDefinition? Option, IReadOnlyList<ConsoleChoice> Choices)
 {
+    /// <summary>True for a command's or a subcommand's name.</summary>
     public bool IsCommandName => Option is null;
+
+    /// <summary>What is completed when it is no option: "command" or "subcommand".</summary>
+    public string What { get; init; } = "command";
 }
 
 /// <param name="Name">What is shown.</param>

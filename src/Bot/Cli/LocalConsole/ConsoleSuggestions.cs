@@ -15,7 +15,7 @@ internal static class ConsoleSuggestions
 
     /// <summary>At most <see cref="DiscordLimits.AutocompleteChoices"/>, best first; none when the command offers none or fails.</summary>
     public static async ValueTask<IReadOnlyList<ConsoleChoice>> ForAsync(
-        ICommand command, CommandOptions typed, CommandOptionDefinition focused, string partial, Where where, CancellationToken cancellationToken)
+        ICommand command, string? subcommand, CommandOptions typed, CommandOptionDefinition focused, string partial, Where where, CancellationToken cancellationToken)
     {
         if (command is not IAutocompleteCommand autocomplete)
             return [];
@@ -26,11 +26,13 @@ internal static class ConsoleSuggestions
                 new AutocompleteContext
                 {
                     CommandName = command.Definition.Name,
+                    Subcommand = subcommand,
                     FocusedOption = focused.Name,
                     FocusedValue = partial,
                     Options = typed,
                     Invoker = where.Invoker,
                     GuildId = where.GuildId,
+                    ChannelId = ConsoleCapabilities.ChannelId,
                     Permissions = where.Permissions,
                     Knowledge = where.Knowledge,
                 },
