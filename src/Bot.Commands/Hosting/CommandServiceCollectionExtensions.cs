@@ -8,6 +8,7 @@ using Bot.Commands.Search;
 using Bot.Commands.Sources;
 using Bot.Commands.Summaries;
 using Bot.Commands.Trivia;
+using Bot.Commands.Unanswered;
 using Bot.Commands.WatchParty;
 using Bot.Knowledge.Summaries;
 using Bot.Knowledge.Trivia;
@@ -58,6 +59,7 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<ICommand, SearchCommand>();
         services.AddSingleton<ICommand, AboutCommand>();
         services.AddSingleton<ICommand, SourcesCommand>();
+        services.AddSingleton<ICommand, UnansweredCommand>();
         services.AddSingleton<ICommand>(sp => new HelpCommand(() => sp.GetRequiredService<CommandCatalog>().Definitions));
         services.AddSingleton<CommandCatalog>();
         return services;
