@@ -43,7 +43,7 @@ public class UserInputTests(ShippedKnowledgeFixture knowledge) : IClassFixture<S
     [Fact]
     public void Every_text_option_is_tested()
     {
-        Assert.Equal(3, TextOptions().Count); // ask question, about topic, search query
+        Assert.Equal(4, TextOptions().Count); // ask question, about topic, search query, summary topic
     }
 
     [Theory]

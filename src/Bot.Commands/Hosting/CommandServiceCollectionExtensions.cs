@@ -48,6 +48,7 @@ public static class CommandServiceCollectionExtensions
         services.TryAddSingleton<QuestionCooldown>();
         services.TryAddSingleton(_ => new QueryReferences());
         services.TryAddSingleton<TopicCache>();
+        services.TryAddSingleton<Summarizer>();
         services.TryAddSingleton<StartTimeParser>();
         services.TryAddSingleton<ITriviaScores, InMemoryTriviaScores>();
         services.TryAddSingleton<IPromptPositions, InMemoryPromptPositions>();
@@ -59,6 +60,7 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<ICommand, SearchCommand>();
         services.AddSingleton<ICommand, AboutCommand>();
         services.AddSingleton<ICommand, SourcesCommand>();
+        services.AddSingleton<ICommand, SummaryCommand>();
         services.AddSingleton<ICommand, UnansweredCommand>();
         services.AddSingleton<ICommand>(sp => new HelpCommand(() => sp.GetRequiredService<CommandCatalog>().Definitions));
         services.AddSingleton<CommandCatalog>();
