@@ -11,7 +11,7 @@ public partial class DefinitionTests(ShippedKnowledgeFixture knowledge) : IClass
     [Fact]
     public void Catalog_holds_every_member_command()
     {
-        Assert.Equal(["about", "ask", "help", "search", "sources", "summary", "unanswered"], knowledge.Catalog.Definitions.Select(d => d.Name));
+        Assert.Equal(["about", "ask", "help", "search", "sources", "summary", "trivia", "unanswered"], knowledge.Catalog.Definitions.Select(d => d.Name));
         Assert.Same(knowledge.Catalog.Find("ask"), knowledge.Catalog.Find("ASK"));
         Assert.Null(knowledge.Catalog.Find("nope"));
         Assert.Null(knowledge.Catalog.Find(null));

@@ -49,6 +49,7 @@ public static class CommandServiceCollectionExtensions
         services.TryAddSingleton(_ => new QueryReferences());
         services.TryAddSingleton<TopicCache>();
         services.TryAddSingleton<Summarizer>();
+        services.TryAddSingleton<TriviaGenerator>();
         services.TryAddSingleton<StartTimeParser>();
         services.TryAddSingleton<ITriviaScores, InMemoryTriviaScores>();
         services.TryAddSingleton<IPromptPositions, InMemoryPromptPositions>();
@@ -62,6 +63,7 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<ICommand, SourcesCommand>();
         services.AddSingleton<ICommand, SummaryCommand>();
         services.AddSingleton<ICommand, UnansweredCommand>();
+        services.AddSingleton<ICommand, TriviaCommand>();
         services.AddSingleton<ICommand>(sp => new HelpCommand(() => sp.GetRequiredService<CommandCatalog>().Definitions));
         services.AddSingleton<CommandCatalog>();
         return services;
