@@ -93,7 +93,7 @@ public class CatalogTests
 
         var catalog = services.GetRequiredService<CommandCatalog>();
 
-        Assert.Equal(["about", "ask", "help", "search", "sources", "summary", "trivia", "unanswered"], catalog.Definitions.Select(d => d.Name));
+        Assert.Equal(["about", "ask", "help", "search", "sources", "summary", "trivia", "unanswered", "watchparty"], catalog.Definitions.Select(d => d.Name));
         Assert.IsType<KnowledgeReader>(services.GetRequiredService<IKnowledgeReader>());
         Assert.Same(NoUnansweredQuestions.Instance, services.GetRequiredService<IUnansweredQuestions>());
         Assert.Single(services.GetServices<IUnansweredQuestions>());

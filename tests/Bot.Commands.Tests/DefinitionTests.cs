@@ -11,7 +11,7 @@ public partial class DefinitionTests(ShippedKnowledgeFixture knowledge) : IClass
     [Fact]
     public void Catalog_holds_every_member_command()
     {
-        Assert.Equal(["about", "ask", "help", "search", "sources", "summary", "trivia", "unanswered"], knowledge.Catalog.Definitions.Select(d => d.Name));
+        Assert.Equal(["about", "ask", "help", "search", "sources", "summary", "trivia", "unanswered", "watchparty"], knowledge.Catalog.Definitions.Select(d => d.Name));
         Assert.Same(knowledge.Catalog.Find("ask"), knowledge.Catalog.Find("ASK"));
         Assert.Null(knowledge.Catalog.Find("nope"));
         Assert.Null(knowledge.Catalog.Find(null));
@@ -177,6 +177,89 @@ public partial class DefinitionTests(ShippedKnowledgeFixture knowledge) : IClass
             """{"name":"quiet","description":"No notice","kind":"Boolean","required":false,"autocomplete":false,"min_length":null,"max_length":null}]}]}""",
             json);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))), Hash(definition));
+    }
+
+    [Fact]
+    public void Every_registered_subcommand_satisfies_discords_limits()
+    {
+        foreach (var definition in knowledge.Catalog.Definitions.Where(d => d.HasSubcommands))
+        {
+            Assert.Empty(definition.Options); // a command with subcommands cannot take options of its own
+            Assert.InRange(definition.Subcommands.Count, 1, 25);
+            Assert.Equal(definition.Subcommands.Count, definition.Subcommands.Select(s => s.Name).Distinct().Count());
+            foreach (var subcommand in definition.Subcommands)
+            {
+                AssertDiscordName(subcommand.Name);
+                Assert.InRange(subcommand.Description.Length, 1, 100);
+                Assert.InRange(subcommand.Options.Count, 0, 25);
+                var firstOptional = subcommand.Options.TakeWhile(o => o.Required).Count();
+                Assert.All(subcommand.Options.Skip(firstOptional), o => Assert.False(o.Required));
+                foreach (var option in subcommand.Options)
+                {
+                    AssertDiscordName(option.Name);
+                    Assert.InRange(option.Description.Length, 1, 100);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Subcommand_definitions_that_break_the_limits_are_named()
+    {
+        var schedule = new SubcommandDefinition("schedule", "Plan one") { Options = [new("start", "When", OptionKind.String, Required: true)] };
+
+        Assert.Empty(CommandDefinitionRules.Check(new CommandDefinition("party", "Parties") { Subcommands = [schedule, new("where", "Where")] }));
+        Assert.Contains(
+            "/party: a command with subcommands takes no options of its own; give them to its subcommands",
+            CommandDefinitionRules.Check(new CommandDefinition("party", "Parties") { Subcommands = [schedule], Options = [new("x", "X", OptionKind.String)] }));
+        Assert.Contains("/party schedule: the subcommand name is used twice", CommandDefinitionRules.Check(new CommandDefinition("party", "Parties") { Subcommands = [schedule, schedule] }));
+        Assert.Contains(CommandDefinitionRules.Check(new CommandDefinition("party", "Parties") { Subcommands = [schedule with { Name = "Schedule!" }] }), p => p.StartsWith("/party Schedule!: the subcommand name", StringComparison.Ordinal));
+        Assert.Contains(CommandDefinitionRules.Check(new CommandDefinition("party", "Parties") { Subcommands = [schedule with { Description = "" }] }), p => p.StartsWith("/party schedule: the description", StringComparison.Ordinal));
+        Assert.Contains(
+            "/party schedule option 'end': required options must come before optional ones",
+            CommandDefinitionRules.Check(new CommandDefinition("party", "Parties") { Subcommands = [schedule with { Options = [new("start", "When", OptionKind.String), new("end", "Until", OptionKind.String, Required: true)] }] }));
+        Assert.Contains(
+            $"/party: 26 subcommands; at most 25 are allowed",
+            CommandDefinitionRules.Check(new CommandDefinition("party", "Parties") { Subcommands = Enumerable.Range(0, 26).Select(i => new SubcommandDefinition($"s{i}", "Sub")).ToArray() }));
+        Assert.Contains(
+            "/party schedule option 'start': only channel options take channel kinds",
+            CommandDefinitionRules.Check(new CommandDefinition("party", "Parties") { Subcommands = [schedule with { Options = [schedule.Options[0] with { ChannelKinds = [ChannelKind.Voice] }] }] }));
+        var wordy = new SubcommandDefinition("s", new string('d', 100)) { Options = Enumerable.Range(0, 20).Select(i => new CommandOptionDefinition($"o{i}", new string('d', 100), OptionKind.String)).ToArray() };
+        Assert.Contains(
+            CommandDefinitionRules.Check(new CommandDefinition("party", "Parties") { Subcommands = [wordy, wordy with { Name = "t" }] }),
+            p => p.StartsWith("/party: names and descriptions total", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Definitions_hash_covers_subcommands_but_keeps_the_fingerprint_of_commands_without_them()
+    {
+        var party = new CommandDefinition("party", "Parties")
+        {
+            Subcommands = [new("schedule", "Plan one") { Options = [new("channel", "Where", OptionKind.Channel) { ChannelKinds = [ChannelKind.Voice] }] }, new("where", "Where")],
+        };
+        var baseline = Hash(party);
+
+        Assert.NotEqual(baseline, Hash(party with { Subcommands = [party.Subcommands[0]] }));
+        Assert.NotEqual(baseline, Hash(party with { Subcommands = [party.Subcommands[0] with { Description = "Plan two" }, party.Subcommands[1]] }));
+        Assert.NotEqual(baseline, Hash(party with { Subcommands = [party.Subcommands[0] with { Options = [party.Subcommands[0].Options[0] with { ChannelKinds = [ChannelKind.Stage] }] }, party.Subcommands[1]] }));
+        Assert.NotEqual(baseline, Hash(party with { Subcommands = [party.Subcommands[1], party.Subcommands[0]] })); // users see the order
+        Assert.Equal(baseline, Hash(party with { Subcommands = [.. party.Subcommands] }));
+        var json = System.Text.Encoding.UTF8.GetString(CommandDefinitionHash.Canonical([new AskCommand().Definition]));
+        Assert.DoesNotContain("subcommands", json);
+        Assert.DoesNotContain("channel_kinds", json);
+    }
+
+    [Fact]
+    public void A_subcommands_options_are_the_options_of_an_invocation()
+    {
+        var watchparty = knowledge.Catalog.Find("watchparty")!.Definition;
+
+        Assert.Equal(["start", "channel", "title", "timezone"], watchparty.OptionsOf("schedule").Select(o => o.Name));
+        Assert.Equal(["start", "channel", "title", "timezone"], watchparty.OptionsOf("SCHEDULE").Select(o => o.Name));
+        Assert.Empty(watchparty.OptionsOf("where"));
+        Assert.Empty(watchparty.OptionsOf(null));
+        Assert.Empty(watchparty.OptionsOf("nope"));
+        Assert.Equal(["question", "private"], knowledge.Catalog.Find("ask")!.Definition.OptionsOf(null).Select(o => o.Name));
     }
 
     private static string Hash(params CommandDefinition[] definitions) => CommandDefinitionHash.Compute(definitions);

@@ -31,6 +31,25 @@ public class HelpCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture
     }
 
     [Fact]
+    public async Task Help_lists_each_subcommand_with_its_options_and_the_permission_it_needs()
+    {
+        var reply = await knowledge.RunAsync("help");
+
+        var fields = reply.Embeds.SelectMany(e => e.Fields).ToDictionary(f => f.Name, f => f.Value);
+        Assert.Contains("`/trivia play`", fields.Keys);
+        Assert.Contains("`/trivia leaderboard`", fields.Keys);
+        Assert.Contains("`/watchparty where`", fields.Keys);
+        Assert.Contains("`/watchparty prompt`", fields.Keys);
+        var schedule = fields["`/watchparty schedule start [channel] [title] [timezone]`"];
+        Assert.Contains("`start` (text, required", schedule);
+        Assert.Contains("`channel` (channel, optional)", schedule);
+        Assert.Contains("Needs the Create Events permission.", schedule);
+        Assert.DoesNotContain("Needs", fields["`/watchparty where`"]);
+        Assert.Contains("Needs the Manage Messages permission.", fields["`/unanswered`"]);
+        Assert.Contains("`/summary [topic] [pin]`", fields.Keys);
+    }
+
+    [Fact]
     public async Task Help_lists_the_member_commands()
     {
         var reply = await knowledge.RunAsync("help");

@@ -43,7 +43,8 @@ public class UserInputTests(ShippedKnowledgeFixture knowledge) : IClassFixture<S
     [Fact]
     public void Every_text_option_is_tested()
     {
-        Assert.Equal(4, TextOptions().Count); // ask question, about topic, search query, summary topic
+        // ask question, about topic, search query, summary topic, watchparty schedule start, title and timezone
+        Assert.Equal(7, TextOptions().Count);
     }
 
     [Theory]

@@ -27,6 +27,7 @@ public static class CommandServiceCollectionExtensions
     /// <see cref="QuestionCooldown"/> (options from <c>Commands:Cooldown</c> when the container holds
     /// a configuration, validated at start), the <see cref="QueryReferences"/> of long questions, the
     /// <see cref="TopicCache"/>, the knowledge's <see cref="Summarizer"/> and <see cref="TriviaGenerator"/>,
+    /// the <see cref="StartTimeParser"/> and the shipped <see cref="DiscussionPrompts"/>. Unless one is
     /// registered: <see cref="TimeProvider.System"/>; a <see cref="IUnansweredQuestions"/> that keeps
     /// nothing; trivia scores, prompt positions and pinned summaries kept in memory (<c>AddBotState</c>
     /// puts the state database in their place); and no transport to pin messages or create events
@@ -51,6 +52,7 @@ public static class CommandServiceCollectionExtensions
         services.TryAddSingleton<Summarizer>();
         services.TryAddSingleton<TriviaGenerator>();
         services.TryAddSingleton<StartTimeParser>();
+        services.TryAddSingleton(_ => DiscussionPrompts.Shipped);
         services.TryAddSingleton<ITriviaScores, InMemoryTriviaScores>();
         services.TryAddSingleton<IPromptPositions, InMemoryPromptPositions>();
         services.TryAddSingleton<IPinnedSummaries, InMemoryPinnedSummaries>();
@@ -64,6 +66,7 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<ICommand, SummaryCommand>();
         services.AddSingleton<ICommand, UnansweredCommand>();
         services.AddSingleton<ICommand, TriviaCommand>();
+        services.AddSingleton<ICommand, WatchPartyCommand>();
         services.AddSingleton<ICommand>(sp => new HelpCommand(() => sp.GetRequiredService<CommandCatalog>().Definitions));
         services.AddSingleton<CommandCatalog>();
         return services;
