@@ -58,6 +58,51 @@ public static class InteractionPayloads
         return interaction;
     }
 
+    /// <summary>
+    /// A slash command run with a subcommand, as Discord sends it: <c>data.options</c> holds one option of
+    /// type SUB_COMMAND (1) named <paramref name="subcommand"/>, whose own <c>options</c> are <paramref name="options"/>.
+    /// </summary>
+    public static JsonObject SlashSubcommand(
+        LocalDiscordServer discord, string name, string subcommand, IEnumerable<(string Name, object Value)>? options = null, ulong? memberPermissions = null)
+    {
+        var interaction = SlashCommand(discord, name, options, memberPermissions);
+        var data = interaction["data"]!.AsObject();
+        var nested = data["options"]?.DeepClone();
+        data.Remove("options");
+        var chosen = new JsonObject { ["type"] = 1, ["name"] = subcommand };
+        if (nested is JsonArray { Count: > 0 })
+            chosen["options"] = nested;
+        data["options"] = new JsonArray(chosen);
+        return interaction;
+    }
+
+    /// <summary>
+    /// Adds a CHANNEL (7) option to the command (inside its subcommand, if it has one) and the channel to
+    /// <c>data.resolved.channels</c>, as Discord sends a channel the member picked.
+    /// </summary>
+    /// <param name="channelType">2 voice, 13 stage, 0 text…</param>
+    public static JsonObject WithChannelOption(JsonObject interaction, string optionName, ulong channelId, int channelType)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var data = interaction["data"]!.AsObject();
+        var options = data["options"] as JsonArray ?? (JsonArray)(data["options"] = new JsonArray());
+        if (options is [JsonObject { } first] && (int?)first["type"] == 1)
+            options = first["options"] as JsonArray ?? (JsonArray)(first["options"] = new JsonArray());
+        var id = channelId.ToString(CultureInfo.InvariantCulture);
+        options.Add(new JsonObject { ["type"] = 7, ["name"] = optionName, ["value"] = id });
+        var resolved = data["resolved"] as JsonObject ?? (JsonObject)(data["resolved"] = new JsonObject());
+        var channels = resolved["channels"] as JsonObject ?? (JsonObject)(resolved["channels"] = new JsonObject());
+        channels[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = channelType,
+            ["name"] = channelType is 2 or 13 ? "watch-party" : "general",
+            ["parent_id"] = null,
+            ["permissions"] = "17602923531264",
+        };
+        return interaction;
+    }
+
     private static JsonObject Template(LocalDiscordServer discord, string fixture)
     {
         var interaction = JsonNode.Parse(FixtureFiles.Read(fixture))!.AsObject();
