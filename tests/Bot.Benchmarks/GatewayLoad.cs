@@ -12,8 +12,8 @@ namespace Bot.Benchmarks;
 /// for answers, as real users do not). Per rate: callbacks per second, time from
 /// INTERACTION_CREATE sent to the callback received (p50, p99), how many were deferred (answer
 /// not ready within the dispatcher's 1 s), how many never got a callback, and the bot's resident
-/// memory. Every question is distinct (a numbered suffix), so the question-embedding cache never
-/// hits.
+/// memory. Every question is distinct (<see cref="HttpLoad.Distinct"/>: letter case varied), so the
+/// question-embedding cache never hits, and comes from a different member, so the per-member cooldown never refuses it.
 /// </summary>
 internal static class GatewayLoad
 {
@@ -81,7 +81,9 @@ internal static class GatewayLoad
             if (due > clock.Elapsed)
                 await Task.Delay(due - clock.Elapsed);
             var n = next();
-            var ask = InteractionPayloads.SlashCommand(discord, "ask", [("question", $"{questions[n % questions.Count]} {n}")]);
+            var ask = InteractionPayloads.SlashCommand(discord, "ask", [("question", HttpLoad.Distinct(questions[n % questions.Count], n / questions.Count + 1))]);
+            // A different member each time, as in a busy server: one member would hit the question cooldown.
+            ask["member"]!["user"]!["id"] = (100_000_000_000_000_000UL + (ulong)n).ToString(CultureInfo.InvariantCulture);
             sent[(string)ask["id"]!] = DateTimeOffset.UtcNow;
             await discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
         }
