@@ -109,21 +109,33 @@ public sealed class DispatchThroughHttpTests
     public async Task Shutdown_waits_for_dispatches_still_running_after_their_response()
     {
         var finished = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await EndpointHarness.StartAsync(settings => settings.Dispatch = async (incoming, responder, cancellationToken) =>
         {
             await responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(false), cancellationToken);
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            // Still working after the HTTP answer went out (as a deferred answer's edit is), until released.
+            await release.Task.WaitAsync(cancellationToken);
             Interlocked.Increment(ref finished);
         });
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => host.SendAsync(host.Signed(Command))));
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Status));
-        Assert.Equal(0, Volatile.Read(ref finished));
 
-        await host.StopAsync();
+        var stopping = host.StopAsync();
+        // Shutdown reaches the drain and waits there, with the three dispatches still blocked.
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!host.Logs.Entries.Any(entry => entry.Message.Contains("waiting for 3 interactions", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < until, "shutdown never said it was waiting for the 3 dispatches");
+            Assert.False(stopping.IsCompleted, "shutdown finished while three dispatches were still running");
+            await Task.Delay(10);
+        }
+
+        Assert.False(stopping.IsCompleted, "shutdown finished while three dispatches were still running");
+        release.SetResult();
+        await stopping;
 
         Assert.Equal(3, Volatile.Read(ref finished));
-        Assert.Contains(host.Logs.Entries, entry => entry.Message.Contains("waiting for 3 interactions", StringComparison.Ordinal));
     }
 
     [Fact]
