@@ -11,7 +11,8 @@ namespace Bot.Discord.Tests.Gateway;
 /// </summary>
 public sealed class GatewayFatalCloseTests : IDisposable
 {
-    private const string WrongToken = "MTQ1OTUxNzEyODcwNDEzMTA3Mw.Wrong1.not-the-token-of-this-bot-0123456789";
+    // Made up and deliberately not shaped like a real token.
+    private const string WrongToken = "wrong-test-token-not-the-one-of-this-bot";
 
     public void Dispose() => Environment.ExitCode = 0;
 
