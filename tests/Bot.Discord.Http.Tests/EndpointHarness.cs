@@ -1,3 +1,4 @@
+using Bot.Discord.Local.Logging;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;

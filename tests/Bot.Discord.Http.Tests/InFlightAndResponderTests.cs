@@ -1,3 +1,4 @@
+using Bot.Discord.Local.Logging;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Discord.Tests.Gateway;
+namespace Bot.Discord.Local.Logging;
 
-/// <summary>Keeps every log entry of every category a host writes: level, formatted message, values, exception.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
+/// <summary>
+/// Keeps every log entry of every category a host writes (level, formatted message, values,
+/// exception), for "what was logged" and "never logged" checks in any test project.
+/// </summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<CapturedLog> _entries = new();
 
@@ -38,7 +41,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
     }
 }
 
-internal sealed record CapturedLog(string Category, LogLevel Level, EventId EventId, string Message, string Values, string? Exception)
+public sealed record CapturedLog(string Category, LogLevel Level, EventId EventId, string Message, string Values, string? Exception)
 {
     public override string ToString() => $"{Level} {Category} {EventId}: {Message} [{Values}] {Exception}";
 }
