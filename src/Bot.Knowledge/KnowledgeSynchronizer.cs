@@ -112,19 +112,21 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
         }
     }
 
-    /// <summary>Vectors for every passage and every sentence of a document, when the store has a model.</summary>
+    /// <summary>Vectors for every passage, its heading and its answer units, when the store has a model.</summary>
     private IReadOnlyList<PassageVectors>? Embed(KnowledgeDocument document)
     {
         if (store.Embedder is not { } embedder)
             return null;
         var texts = new List<string>();
-        var sentenceCounts = new List<int>();
+        var unitCounts = new List<int>();
         foreach (var passage in document.Passages)
         {
-            var sentences = SentenceSplitter.Split(passage.Text);
+            var units = AnswerUnits.Split(passage.Text);
             texts.Add(passage.Text);
-            texts.AddRange(sentences);
-            sentenceCounts.Add(sentences.Count);
+            texts.Add(AnswerUnits.Heading(passage.Title, passage.Section));
+            texts.AddRange(units);
+            texts.AddRange(AnswerUnits.Contexts(units, passage.Section.Length > 0 ? passage.Section : passage.Title));
+            unitCounts.Add(units.Count);
         }
 
         // Small batches of similar length on every core: the model pads a batch to its longest
@@ -144,8 +146,9 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
         var at = 0;
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = new PassageVectors(vectors[at], vectors[(at + 1)..(at + 1 + sentenceCounts[i])]);
-            at += 1 + sentenceCounts[i];
+            var n = unitCounts[i];
+            result[i] = new PassageVectors(vectors[at], vectors[at + 1], vectors[(at + 2)..(at + 2 + n)], vectors[(at + 2 + n)..(at + 2 + 2 * n)]);
+            at += 2 + 2 * n;
         }
 
         return result;

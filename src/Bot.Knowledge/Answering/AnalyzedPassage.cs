@@ -26,11 +26,12 @@ internal sealed partial class AnalyzedPassage
     private static readonly ConcurrentDictionary<string, AnalyzedPassage> Cache = new(StringComparer.Ordinal);
     private const int CacheLimit = 20_000;
 
-    private AnalyzedPassage(string text, IReadOnlyList<PassageTerm> terms, IReadOnlyList<AnalyzedSentence> sentences)
+    private AnalyzedPassage(string text, IReadOnlyList<PassageTerm> terms, IReadOnlyList<AnalyzedSentence> sentences, IReadOnlyList<AnalyzedSentence> units)
     {
         Text = text;
         Terms = terms;
         Sentences = sentences;
+        Units = units;
         TermSet = terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -41,6 +42,9 @@ internal sealed partial class AnalyzedPassage
     public IReadOnlySet<string> TermSet { get; }
 
     public IReadOnlyList<AnalyzedSentence> Sentences { get; }
+
+    /// <summary>The passage's answer units (<see cref="AnswerUnits"/>): sentences, a fragment joined to its neighbour.</summary>
+    public IReadOnlyList<AnalyzedSentence> Units { get; }
 
     /// <summary>Analysis depends only on the text and the (fixed) index chain, so the text is the cache key.</summary>
     public static AnalyzedPassage Of(string text, Analyzer indexAnalyzer)
@@ -67,7 +71,11 @@ internal sealed partial class AnalyzedPassage
             stream.End();
         }
 
-        var sentences = SentenceSplitter.Spans(text)
+        return new AnalyzedPassage(text, terms, Stretches(text, terms, SentenceSplitter.Spans(text)), Stretches(text, terms, AnswerUnits.Spans(text)));
+    }
+
+    private static AnalyzedSentence[] Stretches(string text, List<PassageTerm> terms, IReadOnlyList<TextSpan> spans) =>
+        spans
             .Select(span =>
             {
                 var sentenceText = text.Substring(span.Start, span.Length);
@@ -78,8 +86,6 @@ internal sealed partial class AnalyzedPassage
                 return new AnalyzedSentence(span, sequence.ToHashSet(StringComparer.Ordinal), sequence, joined, Words(sentenceText, byStart), sentenceText);
             })
             .ToArray();
-        return new AnalyzedPassage(text, terms, sentences);
-    }
 
     private static bool NothingBetween(string text, int from, int to)
     {

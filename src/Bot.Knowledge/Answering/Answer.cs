@@ -20,6 +20,12 @@ public sealed record Answer(string Question, bool Answered, string Sentence, IRe
 
     /// <summary>Cosine similarity of the question with the chosen (or best) sentence; 0 on the lexical path.</summary>
     public float Similarity { get; init; }
+
+    /// <summary>
+    /// The fitted scorer's probability that the chosen sentence answers the question: the figure
+    /// abstention is decided on (below the model's threshold, nothing is answered). 0 when nothing matched.
+    /// </summary>
+    public float Confidence { get; init; }
 }
 
 /// <summary>A passage found for a question.</summary>

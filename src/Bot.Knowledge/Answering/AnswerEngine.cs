@@ -8,16 +8,17 @@ using Lucene.Net.Search;
 namespace Bot.Knowledge.Answering;
 
 /// <summary>
-/// Answers a question from the knowledge. Lexically: BM25 finds passages, and the sentence that
-/// answers is the one that covers the question, sits in a passage that covers it and holds the
-/// kind of thing asked for. Semantically: the question's embedding is compared with every
-/// passage's and sentence's. Hybrid fuses the two rankings (reciprocal rank fusion) and both
-/// sentence scores, and abstains on calibrated thresholds of both (docs/RETRIEVAL.md).
+/// Answers a question from the knowledge. The message is read as a question first (greetings,
+/// filler and chat spellings dropped, misspelt names mended); then BM25 and the sentence model
+/// each rank passages, reciprocal rank fusion merges the two lists, and every answer unit of
+/// the best passages is described by <see cref="AnswerFeatures"/> and scored by the fitted
+/// <see cref="AnswerModel"/>. The unit most likely to answer is the answer, if that likelihood
+/// passes the model's threshold; otherwise the bot says it does not know (docs/RETRIEVAL.md).
 /// </summary>
-public sealed class AnswerEngine(KnowledgeStore store)
+public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null)
 {
-    /// <summary>Passages whose sentences compete for the answer.</summary>
-    private const int Candidates = 8;
+    /// <summary>Passages whose units compete for the answer.</summary>
+    private const int Candidates = 10;
 
     /// <summary>Each ranking's depth fed to the fusion.</summary>
     private const int FusionDepth = 20;
@@ -25,24 +26,9 @@ public sealed class AnswerEngine(KnowledgeStore store)
     /// <summary>Reciprocal rank fusion's constant: 60 as in Cormack et al., so no one list's top rank dominates.</summary>
     private const int FusionK = 60;
 
-    /// <summary>
-    /// Share of the question's weight (IDF-weighted concepts) the best passage must cover to be
-    /// trusted lexically. Below it, the question is mostly about things the knowledge does not mention.
-    /// </summary>
-    public const float MinCoverage = 0.5f;
-
-    /// <summary>Weight of a sentence's cosine similarity in the hybrid sentence score.</summary>
-    public const float SemanticSentenceWeight = 0.5f;
-
-    /// <summary>
-    /// Hybrid: the evidence needed to answer, as word coverage plus sentence similarity. Either
-    /// can carry most of it: a paraphrase shares few words but means the same; a question
-    /// phrased like the article may sit a little further from it in meaning.
-    /// </summary>
-    public const float MinHybridEvidence = 0.8f;
-
-    /// <summary>Semantic only: the similarity the best sentence needs.</summary>
-    public const float SemanticOnlySimilarity = 0.45f;
+    // Loaded on the first question, not at construction: 'fit' builds an engine to extract
+    // features for a new model while the shipped one may describe other features.
+    private readonly Lazy<AnswerModel> scorer = new(() => model ?? AnswerModel.Shipped);
 
     /// <summary>The mode used when none is asked for: hybrid with a sentence model, lexical without.</summary>
     public RetrievalMode DefaultMode => store.Questions is null ? RetrievalMode.Lexical : RetrievalMode.Hybrid;
@@ -51,29 +37,80 @@ public sealed class AnswerEngine(KnowledgeStore store)
     {
         ArgumentNullException.ThrowIfNull(question);
         var how = mode ?? DefaultMode;
+        var read = Read(question, Math.Max(Candidates, passages), how);
+        if (read.Abstention is { } why)
+            return Answer.NotAnswered(question, why);
+
+        var weights = scorer.Value.For(how);
+        var rows = read.Units.Select(u => u.Features).ToArray();
+        var scores = rows.Select(r => weights.Ranker.Score(r)).ToArray();
+        var (abstention, best) = AbstentionFeatures.Compute(rows, scores);
+        var coverage = read.PassageCoverages.Count > 0 ? read.PassageCoverages.Max() : 0f;
+        if (best < 0)
+            return Answer.NotAnswered(question, Abstention.NothingMatched);
+        var chosen = read.Units[best];
+        var similarity = chosen.Features[0];
+        var confidence = (float)Fitting.LogisticRegression.Sigmoid(weights.Abstainer.Score(abstention));
+        if (confidence < weights.Threshold)
+            return Answer.NotAnswered(question, Abstention.NotEnoughEvidence) with { Coverage = coverage, Similarity = similarity, Confidence = confidence };
+
+        var winner = read.Candidates[chosen.Candidate];
+        var unit = winner.Analyzed.Units[chosen.Unit];
+        var wanted = read.Concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
+        var ordered = read.Candidates.OrderByDescending(c => ReferenceEquals(c, winner)).Take(passages);
+        var hits = ordered.Select(c => new PassageHit(
+                c.Passage,
+                how == RetrievalMode.Semantic ? c.PassageSimilarity : c.Score,
+                Highlights(c.Analyzed, wanted),
+                ReferenceEquals(c, winner) ? unit.Span : null))
+            .ToArray();
+        return new Answer(question, true, unit.Text, hits, null) { Coverage = coverage, Similarity = similarity, Confidence = confidence };
+    }
+
+    /// <summary>
+    /// Every candidate answer unit for a question, with its features, for fitting and explaining
+    /// the scorer; empty when nothing in the knowledge matches.
+    /// </summary>
+    public IReadOnlyList<UnitFeatures> Explain(string question, RetrievalMode mode)
+    {
+        var read = Read(question, Candidates, mode);
+        return read.Units
+            .Select(u => new UnitFeatures(read.Candidates[u.Candidate].Passage, read.Candidates[u.Candidate].Analyzed.Units[u.Unit].Text, u.Features))
+            .ToArray();
+    }
+
+    private sealed record ReadQuestion(
+        IReadOnlyList<CandidatePassage> Candidates,
+        IReadOnlyList<Concept> Concepts,
+        IReadOnlyList<float> PassageCoverages,
+        IReadOnlyList<(int Candidate, int Unit, float[] Features)> Units,
+        Abstention? Abstention);
+
+    private ReadQuestion Read(string question, int depth, RetrievalMode how)
+    {
         if (how != RetrievalMode.Lexical && store.Questions is null)
             throw new InvalidOperationException($"{how} retrieval needs a sentence model; Knowledge:Semantic is off.");
         if (string.IsNullOrWhiteSpace(question))
-            return Answer.NotAnswered(question, Abstention.EmptyQuestion);
+            return new ReadQuestion([], [], [], [], Abstention.EmptyQuestion);
 
         using var lease = store.Index.Acquire();
         var searcher = lease.Searcher;
-        var asked = QuestionFocus.Of(question);
+        var snapshot = IndexSnapshot.Of(searcher);
+        var asked = snapshot.Names(searcher).Fix(QuestionCleanup.Clean(question));
         var typeNoun = AnswerTypes.TypeNoun(asked);
         var leaveOut = typeNoun is null ? null : TextAnalysis.Terms(store.IndexAnalyzer, typeNoun).FirstOrDefault();
-        var snapshot = IndexSnapshot.Of(searcher);
         var concepts = QuestionAnalysis.Analyze(asked, store.QueryAnalyzer, snapshot, leaveOut);
         if (how == RetrievalMode.Lexical)
         {
             if (concepts.Count == 0)
-                return Answer.NotAnswered(question, Abstention.EmptyQuestion);
+                return new ReadQuestion([], concepts, [], [], Abstention.EmptyQuestion);
             if (!concepts.Any(c => c.Known))
-                return Answer.NotAnswered(question, Abstention.NothingMatched);
+                return new ReadQuestion([], concepts, [], [], Abstention.NothingMatched);
         }
 
         var lexical = how == RetrievalMode.Semantic || !concepts.Any(c => c.Known)
             ? []
-            : SearchLexical(searcher, snapshot, concepts, how == RetrievalMode.Lexical ? Math.Max(Candidates, passages) : FusionDepth);
+            : SearchLexical(searcher, snapshot, concepts, how == RetrievalMode.Lexical ? depth : FusionDepth);
         float[]? questionVector = null;
         VectorTable? vectors = null;
         IReadOnlyList<(int Doc, float Cosine)> semantic = [];
@@ -86,36 +123,46 @@ public sealed class AnswerEngine(KnowledgeStore store)
 
         var chosen = how switch
         {
-            RetrievalMode.Lexical => lexical.Select(h => h.Doc).Take(Math.Max(Candidates, passages)),
-            RetrievalMode.Semantic => semantic.Select(h => h.Doc).Take(Math.Max(Candidates, passages)),
-            _ => Fuse(lexical.Select(h => h.Doc), semantic.Select(h => h.Doc)).Take(Math.Max(Candidates, passages)),
+            RetrievalMode.Lexical => lexical.Select(h => h.Doc).Take(depth),
+            RetrievalMode.Semantic => semantic.Select(h => h.Doc).Take(depth),
+            _ => Fuse(lexical.Select(h => h.Doc), semantic.Select(h => h.Doc)).Take(depth),
         };
         var bm25 = lexical.ToDictionary(h => h.Doc, h => h.Score);
         var maxScore = lexical.Length > 0 ? lexical.Max(h => h.Score) : 0f;
         var candidates = chosen
-            .Select(doc => Candidate.Load(searcher, snapshot, doc, bm25.GetValueOrDefault(doc), store, questionVector, vectors))
+            .Select(doc => CandidatePassage.Load(searcher, snapshot, doc, bm25.GetValueOrDefault(doc), store, questionVector, vectors))
             .ToArray();
         if (candidates.Length == 0)
-            return Answer.NotAnswered(question, Abstention.NothingMatched);
+            return new ReadQuestion([], concepts, [], [], Abstention.NothingMatched);
 
         var ranker = new SentenceRanker(asked, concepts, candidates.Select(c => c.Analyzed).ToArray());
         var coverages = candidates.Select(c => ranker.PassageCoverage(c.Analyzed, c.ContextTerms)).ToArray();
-        var best = PickSentence(ranker, candidates, coverages, maxScore, how);
-        var coverage = coverages.Max();
-        var similarity = best?.Similarity ?? 0f;
-        if (best is null || !Trusted(how, coverage, similarity) || !ranker.Answers(best.Value.Sentence))
-            return Answer.NotAnswered(question, Abstention.NotEnoughEvidence) with { Coverage = coverage, Similarity = similarity };
+        var totalWeight = concepts.Sum(c => c.Weight);
+        var knownShare = totalWeight > 0 ? concepts.Where(c => c.Known).Sum(c => c.Weight) / totalWeight : 0f;
+        var rows = AnswerFeatures.Compute(ranker, candidates, coverages, maxScore, knownShare, AnswerTypes.IsYesNo(asked));
+        if (how != RetrievalMode.Hybrid)
+        {
+            // The other mode's evidence is not there to weigh: zero it, as the mode's scorer was fitted.
+            var masked = how == RetrievalMode.Lexical ? AnswerFeatures.Semantic : AnswerFeatures.Lexical;
+            foreach (var row in rows)
+            {
+                for (var f = 0; f < row.Length; f++)
+                {
+                    if (masked.Contains(AnswerFeatures.Names[f]))
+                        row[f] = 0;
+                }
+            }
+        }
 
-        var (winner, sentence, _) = best.Value;
-        var wanted = concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
-        var ordered = candidates.OrderByDescending(c => ReferenceEquals(c, winner)).Take(passages);
-        var hits = ordered.Select(c => new PassageHit(
-                c.Passage,
-                how == RetrievalMode.Semantic ? c.PassageSimilarity : c.Score,
-                Highlights(c.Analyzed, wanted),
-                ReferenceEquals(c, winner) ? sentence.Span : null))
-            .ToArray();
-        return new Answer(question, true, sentence.Text, hits, null) { Coverage = coverage, Similarity = similarity };
+        var units = new List<(int, int, float[])>(rows.Count);
+        var at = 0;
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            for (var u = 0; u < candidates[c].Analyzed.Units.Count; u++)
+                units.Add((c, u, rows[at++]));
+        }
+
+        return new ReadQuestion(candidates, concepts, coverages, units, null);
     }
 
     /// <summary>
@@ -150,18 +197,6 @@ public sealed class AnswerEngine(KnowledgeStore store)
             .ToArray();
     }
 
-    /// <summary>
-    /// Whether the evidence is enough to answer. Lexical: some passage covers enough of the
-    /// question. Semantic: the chosen sentence means nearly the same. Hybrid: coverage and
-    /// similarity together.
-    /// </summary>
-    private static bool Trusted(RetrievalMode mode, float coverage, float similarity) => mode switch
-    {
-        RetrievalMode.Lexical => coverage >= MinCoverage,
-        RetrievalMode.Semantic => similarity >= SemanticOnlySimilarity,
-        _ => coverage + similarity >= MinHybridEvidence,
-    };
-
     private static ScoreDoc[] SearchLexical(IndexSearcher searcher, IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, int count)
     {
         // In-order collection scores with BooleanScorer2, which allocates far less per search than
@@ -185,81 +220,9 @@ public sealed class AnswerEngine(KnowledgeStore store)
         return scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key);
     }
 
-    private static (Candidate Candidate, AnalyzedSentence Sentence, float Similarity)? PickSentence(
-        SentenceRanker ranker, IReadOnlyList<Candidate> candidates, IReadOnlyList<float> coverages, float maxScore, RetrievalMode mode)
-    {
-        (Candidate, AnalyzedSentence, float)? best = null;
-        var bestScore = float.MinValue;
-        for (var c = 0; c < candidates.Count; c++)
-        {
-            var candidate = candidates[c];
-            var bm25Share = maxScore > 0 ? candidate.Score / maxScore : 0;
-            AnalyzedSentence? previous = null;
-            var sentences = candidate.Analyzed.Sentences;
-            for (var i = 0; i < sentences.Count; i++)
-            {
-                var sentence = sentences[i];
-                var similarity = candidate.SentenceSimilarity(i);
-                var score = mode switch
-                {
-                    RetrievalMode.Lexical => ranker.Score(sentence, previous, coverages[c], bm25Share),
-                    RetrievalMode.Semantic => similarity,
-                    _ => ranker.Score(sentence, previous, coverages[c], bm25Share) + SemanticSentenceWeight * similarity,
-                };
-                previous = sentence;
-                if (score > bestScore)
-                {
-                    bestScore = score;
-                    best = (candidate, sentence, similarity);
-                }
-            }
-        }
-
-        return best;
-    }
-
     private static TextSpan[] Highlights(AnalyzedPassage passage, IReadOnlySet<string> wanted) =>
         passage.Terms.Where(t => wanted.Contains(t.Term)).Select(t => t.Span).ToArray();
-
-    private sealed class Candidate
-    {
-        private float[]? sentenceSimilarities;
-
-        public required Passage Passage { get; init; }
-        /// <summary>BM25 score, 0 when only the semantic ranking found the passage.</summary>
-        public required float Score { get; init; }
-        public required AnalyzedPassage Analyzed { get; init; }
-        public required IReadOnlySet<string> ContextTerms { get; init; }
-        /// <summary>Cosine of the question with the whole passage, 0 without a model.</summary>
-        public float PassageSimilarity { get; private init; }
-
-        public float SentenceSimilarity(int sentence) =>
-            sentenceSimilarities is { } s && sentence < s.Length ? s[sentence] : 0f;
-
-        public static Candidate Load(
-            IndexSearcher searcher, IndexSnapshot snapshot, int doc, float score, KnowledgeStore store, float[]? question, VectorTable? vectors)
-        {
-            var passage = snapshot.Passage(searcher, doc);
-            var analyzed = AnalyzedPassage.Of(passage.Text, store.IndexAnalyzer);
-            var stored = vectors?.Of(doc);
-            float[]? similarities = null;
-            var passageSimilarity = 0f;
-            // Vectors were made from the same sentence split; a count that disagrees is not used.
-            if (question is not null && stored is not null && stored.Sentences.Count == analyzed.Sentences.Count)
-            {
-                similarities = stored.Sentences.Select(v => Vectors.Dot(question, v)).ToArray();
-                passageSimilarity = Vectors.Dot(question, stored.Passage);
-            }
-
-            return new Candidate
-            {
-                Passage = passage,
-                Score = score,
-                Analyzed = analyzed,
-                ContextTerms = AnalyzedPassage.Of($"{passage.Title}\n{passage.Section}", store.IndexAnalyzer).TermSet,
-                PassageSimilarity = passageSimilarity,
-                sentenceSimilarities = similarities,
-            };
-        }
-    }
 }
+
+/// <summary>One candidate answer unit and what the scorer sees of it.</summary>
+public sealed record UnitFeatures(Passage Passage, string Text, float[] Features);

@@ -93,6 +93,9 @@ internal static partial class AnswerEvidence
             case AnswerType.Quantity:
                 // A year ("in 2019") says when, not how many.
                 return Score(words.Any(w => IsNew(w) && ((w.Number && !Year().IsMatch(w.Text)) || NumberWords.Contains(w.Text))));
+            case AnswerType.Duration:
+                // "over the last 24 years" answers "how long"; "in 2019" does not.
+                return Score(Span().IsMatch(sentence.Text));
             case AnswerType.Reason:
                 return Score(Because().IsMatch(sentence.Text));
             case AnswerType.Identity:
@@ -109,6 +112,9 @@ internal static partial class AnswerEvidence
 
     [GeneratedRegex(@"\b(is|was|are|were)\s+(a|an|the|one)\b|[’']s\s+(a|an|the|one)\b|,\s*(who|which|a|an|the)\b|\bwho[’']s\b|\bknown (for|as)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Describes();
+
+    [GeneratedRegex(@"\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|many|few|a\s+few|couple\s+of)\s+(\w+\s+)?(years?|months?|weeks?|days?|decades?|hours?|minutes?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Span();
 
     [GeneratedRegex(@"^(1[5-9]|20)\d\d$")]
     private static partial Regex Year();

@@ -11,6 +11,8 @@ public enum AnswerType
     Place,
     Time,
     Quantity,
+    /// <summary>"How long", "since when", "how many years": a span of time ("24 years"), not a date ("2019").</summary>
+    Duration,
     Reason,
     /// <summary>"What/which ..." a named thing.</summary>
     Entity,
@@ -28,6 +30,8 @@ internal static partial class AnswerTypes
         var q = Normalize(question);
         if (IsIdentityQuestion(q))
             return AnswerType.Identity;
+        if (Duration().IsMatch(q))
+            return AnswerType.Duration;
         if (Quantity().IsMatch(q))
             return AnswerType.Quantity;
         if (Time().IsMatch(q))
@@ -44,6 +48,12 @@ internal static partial class AnswerTypes
             return AnswerType.Entity;
         return AnswerType.Any;
     }
+
+    /// <summary>"Is the director religious?", "does he make people convert or not": answered by yes or no.</summary>
+    public static bool IsYesNo(string question) => YesNo().IsMatch(Normalize(question)) || OrNot().IsMatch(Normalize(question));
+
+    [GeneratedRegex(@"\bor\s+(not|no)\b|,\s*(right|no)\s*\??\s*$")]
+    private static partial Regex OrNot();
 
     private static string Normalize(string question) =>
         question.ToLowerInvariant().Replace('\u2019', '\'').Trim();
@@ -68,6 +78,9 @@ internal static partial class AnswerTypes
         var rest = q.TrimEnd('?', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(2);
         return !rest.Any(w => NotNameWords.Contains(w) || w.EndsWith("ing", StringComparison.Ordinal));
     }
+
+    [GeneratedRegex(@"\bhow\s+long\b|\bsince\s+when\b|\bhow\s+many\s+(years|months|weeks|days|decades)\b|\btime\s*span\b|\bhow\s+much\s+time\b|\bfor\s+how\s+long\b")]
+    private static partial Regex Duration();
 
     [GeneratedRegex(@"\bhow\s+(many|much|long|old|often|far)\b|\bnumber of\b")]
     private static partial Regex Quantity();

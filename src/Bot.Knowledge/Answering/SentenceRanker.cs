@@ -81,8 +81,22 @@ internal sealed class SentenceRanker
         return score;
     }
 
+    public AnswerType Type => type;
+
+    public IReadOnlyList<Concept> Concepts => concepts;
+
+    /// <summary>How strongly the unit holds the kind of thing asked for (0 to 1), beyond the question's own words.</summary>
+    public float Evidence(AnalyzedSentence unit) => AnswerEvidence.Strength(unit, type, questionWords, questionTerms);
+
+    /// <summary>Share of the unit's words that the question already said: 1 for a unit that only repeats it.</summary>
+    public float Echo(AnalyzedSentence unit) =>
+        unit.Terms.Count == 0 ? 1f : (float)unit.Terms.Count(questionTerms.Contains) / unit.Terms.Count;
+
+    /// <summary>Words of the unit the question did not say: what an answer adds.</summary>
+    public int NewTerms(AnalyzedSentence unit) => unit.Terms.Count(t => !questionTerms.Contains(t));
+
     /// <summary>Share of the question's weight a sentence covers, together with the one before it when given.</summary>
-    private float Coverage(AnalyzedSentence sentence, AnalyzedSentence? previous)
+    public float Coverage(AnalyzedSentence sentence, AnalyzedSentence? previous)
     {
         if (total <= 0)
             return 0;

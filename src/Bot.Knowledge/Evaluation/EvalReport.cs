@@ -79,7 +79,7 @@ public sealed partial record EvalReport(
         return s.ToString();
     }
 
-    private static bool Hit(string text, IReadOnlyList<string> expect)
+    internal static bool Hit(string text, IReadOnlyList<string> expect)
     {
         var t = Normalize(text);
         return expect.Any(e => t.Contains(Normalize(e), StringComparison.Ordinal));

@@ -28,6 +28,7 @@ internal sealed class IndexSnapshot
     private readonly Lock vectorsLoading = new();
     private volatile IReadOnlyList<KnowledgeDocument>? documents;
     private readonly Lock documentsLoading = new();
+    private volatile NameVariants? names;
 
     private static readonly ISet<string> PassageFields = new HashSet<string>
     {
@@ -79,6 +80,10 @@ internal sealed class IndexSnapshot
         lock (documentsLoading)
             return documents ??= LoadDocuments(searcher);
     }
+
+    /// <summary>The knowledge's names and words, for reading misspelt names in questions; built once per snapshot.</summary>
+    public NameVariants Names(IndexSearcher searcher) =>
+        names ??= new NameVariants(Documents(searcher).SelectMany(d => d.Passages));
 
     private IReadOnlyList<KnowledgeDocument> LoadDocuments(IndexSearcher searcher)
     {

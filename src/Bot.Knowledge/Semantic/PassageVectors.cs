@@ -2,18 +2,25 @@ using System.Runtime.InteropServices;
 
 namespace Bot.Knowledge.Semantic;
 
-/// <summary>The embeddings of one passage: of the whole paragraph, and of each of its sentences in order.</summary>
-public sealed record PassageVectors(float[] Passage, IReadOnlyList<float[]> Sentences)
+/// <summary>
+/// The embeddings of one passage: of the whole paragraph, of its heading, and of each answer
+/// unit (<see cref="Text.AnswerUnits"/>) twice: alone, and read with the unit before it.
+/// </summary>
+public sealed record PassageVectors(float[] Passage, float[] Heading, IReadOnlyList<float[]> Units, IReadOnlyList<float[]> Contexts)
 {
-    /// <summary>All vectors back to back as little-endian floats: the passage's, then each sentence's.</summary>
+    /// <summary>All vectors back to back as little-endian floats: passage, heading, each unit, each unit's context.</summary>
     public byte[] ToBytes()
     {
+        if (Contexts.Count != Units.Count)
+            throw new InvalidOperationException($"{Units.Count} units but {Contexts.Count} contexts");
         var dimensions = Passage.Length;
-        var bytes = new byte[(1 + Sentences.Count) * dimensions * sizeof(float)];
+        var all = new List<float[]>(2 + 2 * Units.Count) { Passage, Heading };
+        all.AddRange(Units);
+        all.AddRange(Contexts);
+        var bytes = new byte[all.Count * dimensions * sizeof(float)];
         var floats = MemoryMarshal.Cast<byte, float>(bytes.AsSpan());
-        Passage.CopyTo(floats);
-        for (var i = 0; i < Sentences.Count; i++)
-            Sentences[i].CopyTo(floats[((i + 1) * dimensions)..]);
+        for (var i = 0; i < all.Count; i++)
+            all[i].CopyTo(floats[(i * dimensions)..]);
         return bytes;
     }
 
@@ -21,11 +28,12 @@ public sealed record PassageVectors(float[] Passage, IReadOnlyList<float[]> Sent
     {
         var floats = MemoryMarshal.Cast<byte, float>(bytes);
         var count = floats.Length / dimensions;
-        if (count == 0 || floats.Length % dimensions != 0)
-            throw new InvalidDataException($"stored vectors hold {floats.Length} floats, not a multiple of {dimensions}");
-        var sentences = new float[count - 1][];
-        for (var i = 1; i < count; i++)
-            sentences[i - 1] = floats.Slice(i * dimensions, dimensions).ToArray();
-        return new PassageVectors(floats[..dimensions].ToArray(), sentences);
+        if (count < 2 || floats.Length % dimensions != 0 || count % 2 != 0)
+            throw new InvalidDataException($"stored vectors hold {floats.Length} floats, not passage, heading and pairs of {dimensions}");
+        var units = (count - 2) / 2;
+        var all = new float[count][];
+        for (var i = 0; i < count; i++)
+            all[i] = floats.Slice(i * dimensions, dimensions).ToArray();
+        return new PassageVectors(all[0], all[1], all[2..(2 + units)], all[(2 + units)..]);
     }
 }

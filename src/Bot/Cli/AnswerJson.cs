@@ -15,7 +15,8 @@ internal sealed record AnswerLine(
     [property: JsonPropertyName("answer")] string Answer,
     [property: JsonPropertyName("passages")] IReadOnlyList<PassageLine> Passages,
     [property: JsonPropertyName("coverage")] double Coverage,
-    [property: JsonPropertyName("similarity")] double Similarity)
+    [property: JsonPropertyName("similarity")] double Similarity,
+    [property: JsonPropertyName("confidence")] double Confidence)
 {
     public static AnswerLine From(Answer answer) => new(
         answer.Question,
@@ -23,7 +24,8 @@ internal sealed record AnswerLine(
         answer.Sentence,
         answer.Passages.Select(p => new PassageLine(p.Passage.Text, p.Passage.Title, p.Passage.Section, Math.Round(p.Score, 4), p.Passage.Source, p.Passage.Path)).ToArray(),
         Math.Round(answer.Coverage, 3),
-        Math.Round(answer.Similarity, 3));
+        Math.Round(answer.Similarity, 3),
+        Math.Round(answer.Confidence, 3));
 
     // Relaxed escaping keeps curly quotes and non-Latin text readable; the output is never embedded in HTML.
     private static readonly AnswerJsonContext Context = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -28,6 +28,10 @@ internal static class BotCommandLine
                     return await ConsoleCommand.Run(cli, input, output);
                 case "eval":
                     return await WithKnowledge(cli, engine => EvalCommand.Run(cli, engine, output));
+                case "explain":
+                    return await WithKnowledge(cli, engine => ExplainCommand.Run(cli, engine, output));
+                case "fit":
+                    return await WithKnowledge(cli, engine => FitCommand.Run(cli, engine, output));
                 case "" or "run":
                     return await RunCommand.Run(cli, error);
                 case "register-commands":

@@ -5,12 +5,20 @@ namespace Bot.Cli;
 /// <summary>The parsed command line: a verb, its positional words, and the options every verb shares.</summary>
 internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bool Json, string? Knowledge, string? Data, RetrievalMode? Mode = null, ulong? Guild = null)
 {
+    /// <summary><c>--folds K</c>: cross-validate with K folds (eval, fit).</summary>
+    public int? Folds { get; init; }
+
+    /// <summary><c>--out FILE</c>: where <c>fit</c> writes the model.</summary>
+    public string? Out { get; init; }
+
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
         var words = new List<string>();
         string? knowledge = null, data = null;
         RetrievalMode? mode = null;
         ulong? guild = null;
+        int? folds = null;
+        string? output = null;
         var json = false;
         var verb = "";
         for (var i = 0; i < args.Count; i++)
@@ -33,6 +41,12 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
                 case "--guild":
                     guild = ParseGuild(i + 1 < args.Count ? args[++i] : "");
                     break;
+                case "--folds":
+                    folds = ParseFolds(i + 1 < args.Count ? args[++i] : "");
+                    break;
+                case "--out":
+                    output = i + 1 < args.Count && !string.IsNullOrWhiteSpace(args[i + 1]) ? args[++i] : throw new CliException("--out needs a file, e.g. --out answer-model.json");
+                    break;
                 case "--":
                     words.AddRange(args.Skip(i + 1));
                     i = args.Count;
@@ -48,6 +62,8 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
                         if (name == "--data") { data = value; break; }
                         if (name == "--mode") { mode = ParseMode(value); break; }
                         if (name == "--guild") { guild = ParseGuild(value); break; }
+                        if (name == "--folds") { folds = ParseFolds(value); break; }
+                        if (name == "--out") { output = value; break; }
                     }
 
                     if (arg.StartsWith("--", StringComparison.Ordinal))
@@ -60,7 +76,7 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
             }
         }
 
-        return new CliArguments(verb, words, json, knowledge, data, mode, guild);
+        return new CliArguments(verb, words, json, knowledge, data, mode, guild) { Folds = folds, Out = output };
     }
 
     private static RetrievalMode ParseMode(string value) => value.ToLowerInvariant() switch
@@ -70,6 +86,11 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
         "hybrid" => RetrievalMode.Hybrid,
         _ => throw new CliException($"--mode must be lexical, semantic or hybrid, not '{value}'"),
     };
+
+    private static int ParseFolds(string value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k) && k is >= 2 and <= 50
+            ? k
+            : throw new CliException($"--folds needs a number of folds from 2 to 50, not '{value}'");
 
     private static ulong ParseGuild(string value) =>
         ulong.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0

@@ -16,6 +16,11 @@ internal static class Usage
                                         a number presses a button, Tab (or a trailing ?) lists
                                         suggestions, exit or Ctrl+D leaves
           Bot eval FILE.jsonl           score a question set (answer accuracy, hit@1, MRR@5, abstention)
+          Bot eval FILE.jsonl... --folds K
+                                        the same, in-sample and K-fold cross-validated, per set and pooled
+          Bot fit FILE.jsonl... [--folds K] [--out FILE]
+                                        fit the answer scorer on question sets, print its cross-validated
+                                        figures and write src/Bot.Knowledge/Answering/answer-model.json
           Bot help                      show this text
 
         Options (every command):

@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>
+/// What the answer scorer knows about one candidate answer unit for one question: how close it
+/// sits in meaning (alone, with the unit before it, its passage, its heading), how much of the
+/// question's words it covers (and whether only through words every unit has), whether it
+/// holds the kind of thing asked for, and its shape. <see cref="AnswerModel"/> weighs them;
+/// the weights are fitted (<c>fit</c>), never set by hand. Adding, removing or reordering a
+/// feature changes <see cref="Version"/>, and a model file fitted on another list is refused.
+/// </summary>
+public static partial class AnswerFeatures
+{
+    /// <summary>Names, in order, as the model file lists them.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "cos_unit", "cos_context", "cos_passage", "cos_heading", "cos_best", "cos_rank",
+        "cov_unit", "cov_context", "cov_passage", "cov_rare", "bm25_share", "known_share", "cov_best",
+        "echo", "new_terms", "evidence_strong", "evidence_weak", "missing_number", "type_any",
+        "log_words", "pronoun_start", "first_in_passage", "yesno_negation",
+    ];
+
+    public static string Version => string.Join(',', Names);
+
+    /// <summary>
+    /// Features of the question rather than the unit (the same for all its units): they cannot
+    /// tell units apart, so the ranker leaves them out; the abstainer uses them.
+    /// </summary>
+    public static IReadOnlySet<string> QuestionLevel { get; } = new HashSet<string> { "cos_best", "known_share", "cov_best", "type_any" };
+
+    /// <summary>Features that need the sentence model: left out of the lexical scorer.</summary>
+    public static IReadOnlySet<string> Semantic { get; } = Names.Where(n => n.StartsWith("cos_", StringComparison.Ordinal)).ToHashSet();
+
+    /// <summary>Features of word matching: left out of the meaning-only scorer.</summary>
+    public static IReadOnlySet<string> Lexical { get; } =
+        Names.Where(n => n.StartsWith("cov_", StringComparison.Ordinal) || n is "bm25_share" or "known_share" or "echo" or "new_terms").ToHashSet();
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "there", "then", "that", "those",
+    };
+
+    /// <summary>One row of <see cref="Names"/> per unit of every candidate, in candidate then unit order.</summary>
+    internal static IReadOnlyList<float[]> Compute(
+        SentenceRanker ranker, IReadOnlyList<CandidatePassage> candidates, IReadOnlyList<float> passageCoverages, float maxBm25, float knownShare, bool yesNo)
+    {
+        var units = new List<(int Candidate, int Unit)>();
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            for (var u = 0; u < candidates[c].Analyzed.Units.Count; u++)
+                units.Add((c, u));
+        }
+
+        if (units.Count == 0)
+            return [];
+
+        // How many units each concept occurs in: a word found in every unit ("Kim") tells them apart less than a rare one.
+        var concepts = ranker.Concepts;
+        var unitFrequency = new int[concepts.Count];
+        foreach (var (c, u) in units)
+        {
+            var terms = candidates[c].Analyzed.Units[u].Terms;
+            for (var k = 0; k < concepts.Count; k++)
+            {
+                if (concepts[k].MatchIn(terms) > 0)
+                    unitFrequency[k]++;
+            }
+        }
+
+        var rarity = unitFrequency.Select(df => (float)Math.Log(1 + (units.Count - df + 0.5) / (df + 0.5))).ToArray();
+        var rarityTotal = rarity.Sum();
+
+        var cosUnit = units.Select(x => candidates[x.Candidate].UnitSimilarity(x.Unit)).ToArray();
+        var cosContext = units.Select(x => candidates[x.Candidate].ContextSimilarity(x.Unit)).ToArray();
+        var covUnit = units.Select(x => ranker.Coverage(candidates[x.Candidate].Analyzed.Units[x.Unit], null)).ToArray();
+        var bestCos = cosUnit.Max();
+        var bestCov = covUnit.Max();
+        var order = Enumerable.Range(0, units.Count).OrderByDescending(i => cosUnit[i]).ToArray();
+        var rank = new int[units.Count];
+        for (var r = 0; r < order.Length; r++)
+            rank[order[r]] = r + 1;
+
+        var strong = ranker.Type is AnswerType.Person or AnswerType.Place or AnswerType.Time or AnswerType.Quantity or AnswerType.Duration or AnswerType.Identity;
+        var needsNumber = ranker.Type is AnswerType.Time or AnswerType.Quantity or AnswerType.Duration;
+        var rows = new float[units.Count][];
+        for (var i = 0; i < units.Count; i++)
+        {
+            var (c, u) = units[i];
+            var candidate = candidates[c];
+            var unit = candidate.Analyzed.Units[u];
+            var previous = u > 0 ? candidate.Analyzed.Units[u - 1] : null;
+            var covered = 0f;
+            for (var k = 0; k < concepts.Count; k++)
+            {
+                if (concepts[k].MatchIn(unit.Terms) > 0)
+                    covered += rarity[k];
+            }
+
+            var evidence = ranker.Evidence(unit);
+            var words = unit.Words;
+            rows[i] =
+            [
+                cosUnit[i],
+                cosContext[i],
+                candidate.PassageSimilarity,
+                candidate.HeadingSimilarity,
+                bestCos,
+                1f / rank[i],
+                covUnit[i],
+                ranker.Coverage(unit, previous),
+                passageCoverages[c],
+                rarityTotal > 0 ? covered / rarityTotal : 0f,
+                maxBm25 > 0 ? candidate.Score / maxBm25 : 0f,
+                knownShare,
+                bestCov,
+                ranker.Echo(unit),
+                (float)Math.Log(1 + ranker.NewTerms(unit)),
+                strong ? evidence : 0f,
+                strong ? 0f : evidence,
+                needsNumber && evidence == 0 ? 1f : 0f,
+                ranker.Type == AnswerType.Any ? 1f : 0f,
+                (float)Math.Log(Math.Max(1, words.Count)),
+                words.Count > 0 && Pronouns.Contains(words[0].Text) ? 1f : 0f,
+                u == 0 ? 1f : 0f,
+                yesNo && Negation().IsMatch(unit.Text) ? 1f : 0f,
+            ];
+        }
+
+        return rows;
+    }
+
+    [GeneratedRegex(@"n['\u2019]t\b|\b(not|never|no|nor|neither|nobody|nothing|without)\b|\bfirst time\b|\bnew to\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Negation();
+}

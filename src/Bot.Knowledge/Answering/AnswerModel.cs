@@ -1,0 +1,117 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>
+/// The fitted answer scorer: per retrieval mode, a ranker over <see cref="AnswerFeatures"/>
+/// that picks the unit most likely to answer, an abstainer (logistic regression over
+/// <see cref="AbstentionFeatures"/>) giving the probability that it does, and the probability
+/// below which the bot says it does not know. Written by <c>fit</c> to
+/// <c>src/Bot.Knowledge/Answering/answer-model.json</c> (shipped inside the assembly), never
+/// edited by hand; docs/RETRIEVAL.md says how it was fitted and how well it does.
+/// </summary>
+public sealed class AnswerModel
+{
+    public const string ResourceName = "Bot.Knowledge.Answering.answer-model.json";
+
+    private readonly IReadOnlyDictionary<RetrievalMode, ModeWeights> modes;
+
+    public AnswerModel(IReadOnlyDictionary<RetrievalMode, ModeWeights> modes)
+    {
+        foreach (var (mode, weights) in modes)
+        {
+            if (!weights.Ranker.Fits(AnswerFeatures.Names.Count) || !weights.Abstainer.Fits(AbstentionFeatures.Names.Count))
+                throw new InvalidDataException($"the {mode} scorer's weights do not match the {AnswerFeatures.Names.Count} answer and {AbstentionFeatures.Names.Count} abstention features");
+        }
+
+        this.modes = modes;
+    }
+
+    /// <summary>The model shipped in the assembly.</summary>
+    public static AnswerModel Shipped { get; } = LoadShipped();
+
+    public ModeWeights For(RetrievalMode mode) =>
+        modes.TryGetValue(mode, out var weights) ? weights : throw new InvalidOperationException($"the answer model has no {mode} scorer");
+
+    public static AnswerModel Parse(string json)
+    {
+        var file = JsonSerializer.Deserialize(json, AnswerModelJson.Default.AnswerModelFile)
+                   ?? throw new InvalidDataException("the answer model file is empty");
+        if (file.Features is null || !file.Features.SequenceEqual(AnswerFeatures.Names)
+            || file.AbstentionFeatures is null || !file.AbstentionFeatures.SequenceEqual(AbstentionFeatures.Names))
+            throw new InvalidDataException(
+                "the answer model was fitted on other features than this build computes; run 'fit' again (docs/RETRIEVAL.md)");
+        var modes = new Dictionary<RetrievalMode, ModeWeights>();
+        foreach (var (name, weights) in file.Modes ?? new Dictionary<string, ModeWeights>())
+        {
+            if (!Enum.TryParse<RetrievalMode>(name, ignoreCase: true, out var mode))
+                throw new InvalidDataException($"the answer model names an unknown mode '{name}'");
+            modes[mode] = weights;
+        }
+
+        return new AnswerModel(modes);
+    }
+
+    public static string Serialize(AnswerModelFile file) => JsonSerializer.Serialize(file, AnswerModelJson.Default.AnswerModelFile);
+
+    private static AnswerModel LoadShipped()
+    {
+        using var stream = typeof(AnswerModel).Assembly.GetManifestResourceStream(ResourceName)
+                           ?? throw new InvalidOperationException($"{ResourceName} is not embedded in {typeof(AnswerModel).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+}
+
+/// <summary>A linear function of standardised features: <c>bias + Σ weight × (x − mean) / scale</c>.</summary>
+public sealed record LinearWeights(
+    [property: JsonPropertyName("mean")] float[] Mean,
+    [property: JsonPropertyName("scale")] float[] Scale,
+    [property: JsonPropertyName("weights")] float[] Weights,
+    [property: JsonPropertyName("bias")] float Bias)
+{
+    public double Score(ReadOnlySpan<float> features)
+    {
+        double z = Bias;
+        for (var i = 0; i < Weights.Length; i++)
+        {
+            if (Weights[i] != 0)
+                z += Weights[i] * (features[i] - Mean[i]) / Scale[i];
+        }
+
+        return z;
+    }
+
+    public bool Fits(int features) => Weights.Length == features && Mean.Length == features && Scale.Length == features;
+}
+
+/// <summary>
+/// One mode's scorer: the ranker's weights over <see cref="AnswerFeatures"/> (which unit answers
+/// best), the abstainer's over <see cref="AbstentionFeatures"/> (the probability that it does),
+/// and the probability below which the bot says it does not know.
+/// </summary>
+public sealed record ModeWeights(
+    [property: JsonPropertyName("ranker")] LinearWeights Ranker,
+    [property: JsonPropertyName("abstainer")] LinearWeights Abstainer,
+    [property: JsonPropertyName("threshold")] float Threshold);
+
+/// <summary>The model file as written by <c>fit</c>: what it was fitted on, and the weights.</summary>
+public sealed record AnswerModelFile(
+    [property: JsonPropertyName("format")] int Format,
+    [property: JsonPropertyName("features")] IReadOnlyList<string> Features,
+    [property: JsonPropertyName("abstention_features")] IReadOnlyList<string> AbstentionFeatures,
+    [property: JsonPropertyName("fitted_on")] IReadOnlyList<FittedSet> FittedOn,
+    [property: JsonPropertyName("settings")] IReadOnlyDictionary<string, double> Settings,
+    [property: JsonPropertyName("modes")] IReadOnlyDictionary<string, ModeWeights> Modes);
+
+/// <summary>A question set a model was fitted on, identified by its content hash.</summary>
+public sealed record FittedSet(
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("sha256")] string Sha256,
+    [property: JsonPropertyName("questions")] int Questions);
+
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(AnswerModelFile))]
+internal sealed partial class AnswerModelJson : JsonSerializerContext;

@@ -1,0 +1,61 @@
+using Bot.Knowledge.Documents;
+using Bot.Knowledge.Search;
+using Bot.Knowledge.Semantic;
+using Lucene.Net.Search;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>A passage competing to hold the answer, analysed, with its similarities to the question.</summary>
+internal sealed class CandidatePassage
+{
+    private float[]? unitSimilarities;
+    private float[]? contextSimilarities;
+
+    public required Passage Passage { get; init; }
+    /// <summary>BM25 score, 0 when only the semantic ranking found the passage.</summary>
+    public required float Score { get; init; }
+    public required AnalyzedPassage Analyzed { get; init; }
+    public required IReadOnlySet<string> ContextTerms { get; init; }
+    /// <summary>Cosine of the question with the whole passage, 0 without a model.</summary>
+    public float PassageSimilarity { get; private init; }
+    /// <summary>Cosine of the question with the passage's heading (title and section), 0 without a model.</summary>
+    public float HeadingSimilarity { get; private init; }
+
+    /// <summary>Cosine of the question with answer unit <paramref name="unit"/> alone.</summary>
+    public float UnitSimilarity(int unit) =>
+        unitSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+
+    /// <summary>Cosine of the question with answer unit <paramref name="unit"/> read after the one before it.</summary>
+    public float ContextSimilarity(int unit) =>
+        contextSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+
+    public static CandidatePassage Load(
+        IndexSearcher searcher, IndexSnapshot snapshot, int doc, float score, KnowledgeStore store, float[]? question, VectorTable? vectors)
+    {
+        var passage = snapshot.Passage(searcher, doc);
+        var analyzed = AnalyzedPassage.Of(passage.Text, store.IndexAnalyzer);
+        var stored = vectors?.Of(doc);
+        float[]? units = null, contexts = null;
+        float passageSimilarity = 0f, headingSimilarity = 0f;
+        // Vectors were made from the same unit split; a count that disagrees is not used.
+        if (question is not null && stored is not null && stored.Units.Count == analyzed.Units.Count)
+        {
+            units = stored.Units.Select(v => Vectors.Dot(question, v)).ToArray();
+            contexts = stored.Contexts.Select(v => Vectors.Dot(question, v)).ToArray();
+            passageSimilarity = Vectors.Dot(question, stored.Passage);
+            headingSimilarity = Vectors.Dot(question, stored.Heading);
+        }
+
+        return new CandidatePassage
+        {
+            Passage = passage,
+            Score = score,
+            Analyzed = analyzed,
+            ContextTerms = AnalyzedPassage.Of($"{passage.Title}\n{passage.Section}", store.IndexAnalyzer).TermSet,
+            PassageSimilarity = passageSimilarity,
+            HeadingSimilarity = headingSimilarity,
+            unitSimilarities = units,
+            contextSimilarities = contexts,
+        };
+    }
+}

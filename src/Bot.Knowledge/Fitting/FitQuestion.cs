@@ -1,0 +1,19 @@
+using Bot.Knowledge.Evaluation;
+
+namespace Bot.Knowledge.Fitting;
+
+/// <summary>
+/// One question of a public set, with every candidate answer unit the engine found for it,
+/// their features, and which of them hold an expected phrase (for an out-of-scope question, none).
+/// </summary>
+public sealed record FitQuestion(string Set, EvalQuestion Question, IReadOnlyList<string> Units, IReadOnlyList<float[]> Rows, IReadOnlyList<bool> Labels)
+{
+    /// <summary>The question as a fold key: the same words asked in two sets must land in one fold.</summary>
+    public string Key => EvalReport.Normalize(Question.Question);
+}
+
+/// <summary>What a scorer did with one question it had not seen: answered or not, and rightly or not.</summary>
+public sealed record FitOutcome(FitQuestion Question, double Confidence, int Top)
+{
+    public bool IsRightUnit => Top >= 0 && Question.Labels[Top];
+}

@@ -1,0 +1,190 @@
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Evaluation;
+
+namespace Bot.Knowledge.Fitting;
+
+/// <summary>
+/// Fits the answer scorer on public question sets and measures it honestly. Two stages: a
+/// listwise ranker picks each question's best unit; an abstainer, fitted on the ranker's
+/// out-of-fold choices (so it learns from choices made on questions the ranker had not seen),
+/// gives the probability that the choice answers. The ranker's penalty, and the abstention
+/// threshold, are chosen by inner cross-validation on the training questions only, so the
+/// k-fold figures come from questions that took no part in any choice made for them.
+/// </summary>
+public static class ScorerFitting
+{
+    /// <summary>L2 penalties tried for the ranker; the inner cross-validation picks one.</summary>
+    public static IReadOnlyList<double> Penalties { get; } = [0.3, 1, 3, 10, 30];
+
+    /// <summary>The abstainer's L2 penalty: it has a dozen features and one row per question.</summary>
+    public const double AbstainerPenalty = 1;
+
+    public const int InnerFolds = 5;
+
+    /// <summary>Folds are dealt from a fixed shuffle, so a re-run gives the same folds and figures.</summary>
+    public const int Seed = 20261204;
+
+    public sealed record Selected(
+        RetrievalMode Mode, LogisticRegression.Fit Ranker, LogisticRegression.Fit Abstainer, double Penalty, double Threshold, IReadOnlyList<FitOutcome> InnerOutcomes)
+    {
+        public ModeWeights ToWeights() => new(Weights(Ranker), Weights(Abstainer), (float)Threshold);
+
+        /// <summary>What this scorer does with a question: its best unit, and whether it answers with it.</summary>
+        public FitOutcome Decide(FitQuestion question)
+        {
+            var outcome = Score(question, Ranker, Abstainer);
+            return outcome.Confidence >= Threshold ? outcome : outcome with { Top = -1 };
+        }
+
+        private static LinearWeights Weights(LogisticRegression.Fit fit) => new(
+            fit.Mean.Select(v => (float)v).ToArray(), fit.Scale.Select(v => (float)v).ToArray(),
+            fit.Weights.Select(v => (float)v).ToArray(), (float)fit.Bias);
+    }
+
+    /// <summary>Every question of the sets with its candidate units and their features, as the engine sees them in <paramref name="mode"/>.</summary>
+    public static IReadOnlyList<FitQuestion> Extract(AnswerEngine engine, IReadOnlyList<(string Set, EvalQuestion Question)> questions, RetrievalMode mode) =>
+        questions.Select(q =>
+        {
+            var units = engine.Explain(q.Question.Question, mode);
+            foreach (var u in units)
+            {
+                var bad = Array.FindIndex(u.Features, f => !float.IsFinite(f));
+                if (bad >= 0)
+                    throw new InvalidOperationException($"feature {AnswerFeatures.Names[bad]} is {u.Features[bad]} for '{q.Question.Question}' / '{u.Text}'");
+            }
+
+            return new FitQuestion(
+                q.Set, q.Question, units.Select(u => u.Text).ToArray(), units.Select(u => u.Features).ToArray(),
+                units.Select(u => q.Question.InScope && EvalReport.Hit(u.Text, q.Question.Expect)).ToArray());
+        }).ToArray();
+
+    /// <summary>Chooses the ranker's penalty and the threshold by inner cross-validation, then fits both stages on all of <paramref name="training"/>.</summary>
+    public static Selected SelectAndFit(IReadOnlyList<FitQuestion> training, RetrievalMode mode)
+    {
+        var use = Usable(mode);
+        var bestPenalty = Penalties[0];
+        var bestRight = -1;
+        List<(FitQuestion Question, double[] Scores)>? bestInner = null;
+        foreach (var penalty in Penalties)
+        {
+            var inner = new List<(FitQuestion, double[])>();
+            foreach (var (fold, held) in Folds(training, InnerFolds, Seed + 1))
+            {
+                var ranker = TrainRanker(fold, penalty, use);
+                inner.AddRange(held.Select(q => (q, q.Rows.Select(r => ranker.Logit(r)).ToArray())));
+            }
+
+            var right = inner.Count(x => Top(x.Item2) is var top and >= 0 && x.Item1.Labels[top]);
+            // Ties go to the stronger penalty: the simpler of two equally good rankers.
+            if (right >= bestRight)
+            {
+                bestRight = right;
+                bestPenalty = penalty;
+                bestInner = inner;
+            }
+        }
+
+        // The abstainer learns from the ranker's out-of-fold choices; its threshold from its own out-of-fold probabilities.
+        var stage2 = bestInner!.Select(x => (x.Question, Features: AbstentionFeatures.Compute(x.Question.Rows, x.Scores))).ToArray();
+        var byQuestion = stage2.ToDictionary(x => x.Question);
+        var outcomes = new List<FitOutcome>();
+        foreach (var (fold, held) in Folds(training, InnerFolds, Seed + 2))
+        {
+            var abstainer = TrainAbstainer(fold.Select(q => byQuestion[q]).ToArray());
+            outcomes.AddRange(held.Select(q => byQuestion[q]).Select(x =>
+                new FitOutcome(x.Question, x.Features.Top < 0 ? 0 : abstainer.Probability(x.Features.Features), x.Features.Top)));
+        }
+
+        var (threshold, _) = Thresholds.Best(outcomes);
+        return new Selected(mode, TrainRanker(training, bestPenalty, use), TrainAbstainer(stage2), bestPenalty, threshold, outcomes);
+    }
+
+    /// <summary>
+    /// K-fold cross-validation of the whole procedure (penalty, threshold, both stages): each
+    /// question is scored by a scorer fitted without it, or any question worded the same.
+    /// </summary>
+    public static IReadOnlyList<FitOutcome> CrossValidate(IReadOnlyList<FitQuestion> questions, RetrievalMode mode, int folds)
+    {
+        var outcomes = new List<FitOutcome>();
+        foreach (var (training, held) in Folds(questions, folds, Seed))
+        {
+            var selected = SelectAndFit(training, mode);
+            outcomes.AddRange(held.Select(selected.Decide));
+        }
+
+        // Re-order as given, so reports list questions in their sets' order.
+        var order = questions.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => x.i);
+        return outcomes.OrderBy(o => order[o.Question]).ToArray();
+    }
+
+    /// <summary>A question's best unit by the ranker, and the abstainer's probability that it answers.</summary>
+    public static FitOutcome Score(FitQuestion question, LogisticRegression.Fit ranker, LogisticRegression.Fit abstainer)
+    {
+        var (features, top) = AbstentionFeatures.Compute(question.Rows, question.Rows.Select(r => ranker.Logit(r)).ToArray());
+        return new FitOutcome(question, top < 0 ? 0 : abstainer.Probability(features), top);
+    }
+
+    public static IReadOnlyList<bool> Usable(RetrievalMode mode) =>
+        AnswerFeatures.Names.Select(n => !AnswerFeatures.QuestionLevel.Contains(n) && mode switch
+        {
+            RetrievalMode.Lexical => !AnswerFeatures.Semantic.Contains(n),
+            RetrievalMode.Semantic => !AnswerFeatures.Lexical.Contains(n),
+            _ => true,
+        }).ToArray();
+
+    private static int Top(IReadOnlyList<double> scores)
+    {
+        var top = -1;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (top < 0 || scores[i] > scores[top])
+                top = i;
+        }
+
+        return top;
+    }
+
+    private static LogisticRegression.Fit TrainRanker(IReadOnlyList<FitQuestion> questions, double penalty, IReadOnlyList<bool> use) =>
+        ListwiseRanker.Train(questions.Select(q => (q.Rows, q.Labels)).ToArray(), penalty, use);
+
+    private static LogisticRegression.Fit TrainAbstainer(IReadOnlyList<(FitQuestion Question, (float[] Features, int Top) Stage)> rows)
+    {
+        var withUnits = rows.Where(r => r.Stage.Top >= 0).ToArray();
+        return LogisticRegression.Train(
+            withUnits.Select(r => r.Stage.Features).ToArray(),
+            // The abstainer learns whether the knowledge answers the question at all. A question it
+            // answers but the ranker got wrong counts as answerable: abstaining on it would not make
+            // its answer right, and teaching the abstainer to doubt it hides what tells the kinds apart.
+            withUnits.Select(r => r.Question.Question.InScope).ToArray(),
+            AbstainerPenalty,
+            AbstentionFeatures.Names.Select(_ => true).ToArray());
+    }
+
+    /// <summary>
+    /// K folds of whole question groups (one group per distinct wording), dealt in a fixed
+    /// shuffled order with in-scope and out-of-scope questions dealt separately, so every fold
+    /// holds both kinds in about the sets' proportion.
+    /// </summary>
+    public static IEnumerable<(IReadOnlyList<FitQuestion> Training, IReadOnlyList<FitQuestion> Held)> Folds(IReadOnlyList<FitQuestion> questions, int folds, int seed)
+    {
+        if (folds < 2)
+            throw new ArgumentOutOfRangeException(nameof(folds), folds, "cross-validation needs at least 2 folds");
+        var random = new Random(seed);
+        var groups = questions.GroupBy(q => q.Key).Select(g => g.ToArray()).ToArray();
+        var shuffled = groups.Select(g => (Group: g, Draw: random.Next())).OrderBy(x => x.Group[0].Question.InScope).ThenBy(x => x.Draw).Select(x => x.Group).ToArray();
+        var foldOf = new Dictionary<FitQuestion, int>();
+        for (var i = 0; i < shuffled.Length; i++)
+        {
+            foreach (var q in shuffled[i])
+                foldOf[q] = i % folds;
+        }
+
+        for (var f = 0; f < folds; f++)
+        {
+            var held = questions.Where(q => foldOf[q] == f).ToArray();
+            if (held.Length == 0)
+                continue;
+            yield return (questions.Where(q => foldOf[q] != f).ToArray(), held);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Documents;
+using Bot.Knowledge.Text;
+
+namespace Bot.Knowledge.Search;
+
+/// <summary>
+/// Names as members misspell them: "the Rohs" for "the Roh family", "Kimm" for "Kim",
+/// "Madeline" for "Madeleine", "Caleb Misson" for "Caleb Mission". A word of the question that
+/// the knowledge never uses is replaced by the name it is a variant of, so that both the word
+/// search and the sentence model meet the name as the knowledge writes it. Only names found in
+/// the knowledge are targets, and short names only for the unmistakable variants (a plural,
+/// a doubled letter): "him" is one letter from "Kim" and is not a misspelling of it.
+/// </summary>
+internal sealed partial class NameVariants
+{
+    /// <summary>From this length, a word one edit from a name (or a known word) is taken for a misspelling of it.</summary>
+    private const int MinLengthForEdits = 5;
+
+    /// <summary>Ordinary words this long, one edit from a knowledge word, are misspellings of it too ("religous").</summary>
+    private const int MinLengthForWordEdits = 6;
+
+    private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> fixes = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    public NameVariants(IEnumerable<Passage> passages)
+    {
+        foreach (var passage in passages)
+        {
+            foreach (var text in new[] { passage.Title, passage.Section })
+            {
+                foreach (var word in AnalyzedPassage.Words(text))
+                {
+                    vocabulary.Add(word.Lower);
+                }
+            }
+
+            foreach (var sentence in SentenceSplitter.Split(passage.Text))
+            {
+                foreach (var word in AnalyzedPassage.Words(sentence))
+                {
+                    vocabulary.Add(word.Lower);
+                    if (word.Capitalized && !word.SentenceInitial && word.Text.Length >= 3 && word.Text.All(char.IsLetter))
+                        names.TryAdd(word.Lower, word.Text);
+                }
+            }
+        }
+    }
+
+    public int Count => names.Count;
+
+    /// <summary>The question with each variant of a knowledge name written as the knowledge writes it.</summary>
+    public string Fix(string question) =>
+        Word().Replace(question, m =>
+        {
+            var lower = m.Value.ToLowerInvariant();
+            if (vocabulary.Contains(lower))
+                return m.Value;
+            string? fixedWord;
+            lock (gate)
+            {
+                if (!fixes.TryGetValue(lower, out fixedWord))
+                {
+                    fixedWord = Find(lower);
+                    if (fixes.Count < 10_000)
+                        fixes[lower] = fixedWord;
+                }
+            }
+
+            return fixedWord ?? m.Value;
+        });
+
+    private string? Find(string word)
+    {
+        // "Rohs", "Kims": a plural or a possessive without its apostrophe.
+        if (word.Length >= 4 && word[^1] == 's' && names.TryGetValue(word[..^1], out var singular))
+            return singular;
+        // "Kimm", "Gavinn": one letter typed twice.
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1] && names.TryGetValue(word.Remove(i, 1), out var undoubled))
+                return undoubled;
+        }
+
+        if (word.Length < MinLengthForEdits)
+            return null;
+        string? best = null;
+        foreach (var (lower, name) in names)
+        {
+            if (lower.Length >= MinLengthForEdits && lower[0] == word[0] && Math.Abs(lower.Length - word.Length) <= 1
+                && EditDistance.Bounded(word, lower, 1) <= 1)
+            {
+                if (best is not null)
+                    return null; // two names equally close: no guess
+                best = name;
+            }
+        }
+
+        if (best is not null || word.Length < MinLengthForWordEdits)
+            return best;
+        foreach (var known in vocabulary)
+        {
+            if (known.Length >= MinLengthForWordEdits && known[0] == word[0] && Math.Abs(known.Length - word.Length) <= 1
+                && EditDistance.Bounded(word, known, 1) <= 1)
+            {
+                if (best is not null)
+                    return null;
+                best = known;
+            }
+        }
+
+        return best;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}'\u2019])\p{L}{3,}(?![\p{L}])")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+
+namespace Bot.Knowledge.Text;
+
+/// <summary>
+/// The stretches of a passage that can be given as an answer: its sentences, except that a
+/// sentence of fewer than <see cref="MinWords"/> words is joined to the one after it (the last
+/// one to the one before). "Meet Pastor Kim." or "This documentary?" alone say nothing, yet they
+/// sit close in meaning to many questions and, scored alone, won answers they cannot give.
+/// Indexing embeds these units and the answer engine scores them, so both must cut a passage
+/// the same way: this is the one place that does.
+/// </summary>
+public static partial class AnswerUnits
+{
+    /// <summary>A sentence shorter than this is a heading-like fragment, not an answer.</summary>
+    public const int MinWords = 5;
+
+    /// <summary>Each unit's span, in order, covering the passage's sentences.</summary>
+    public static IReadOnlyList<TextSpan> Spans(string paragraph)
+    {
+        var sentences = SentenceSplitter.Spans(paragraph);
+        var units = new List<TextSpan>(sentences.Count);
+        TextSpan? pending = null;
+        foreach (var sentence in sentences)
+        {
+            var span = pending is { } p ? Join(p, sentence) : sentence;
+            if (Words(paragraph, sentence) < MinWords && pending is null)
+            {
+                pending = span;
+                continue;
+            }
+
+            units.Add(span);
+            pending = null;
+        }
+
+        if (pending is { } last)
+        {
+            if (units.Count > 0)
+                units[^1] = Join(units[^1], last);
+            else
+                units.Add(last);
+        }
+
+        return units;
+    }
+
+    /// <summary>The units' texts, in order.</summary>
+    public static IReadOnlyList<string> Split(string paragraph) =>
+        Spans(paragraph).Select(s => paragraph.Substring(s.Start, s.Length)).ToArray();
+
+    /// <summary>
+    /// A unit read with what it continues: the unit before it, or for the first unit the section
+    /// heading. "He's a Presbyterian pastor who..." is about "Pastor Kim" only together with the
+    /// sentence before it.
+    /// </summary>
+    public static IReadOnlyList<string> Contexts(IReadOnlyList<string> units, string heading)
+    {
+        var contexts = new string[units.Count];
+        for (var i = 0; i < units.Count; i++)
+        {
+            var before = i == 0 ? heading : units[i - 1];
+            contexts[i] = string.IsNullOrWhiteSpace(before) ? units[i] : $"{before.TrimEnd()} {units[i]}";
+        }
+
+        return contexts;
+    }
+
+    /// <summary>The heading a passage is read under: "Title > Section", or the title alone.</summary>
+    public static string Heading(string title, string section) =>
+        string.IsNullOrWhiteSpace(section) ? title : $"{title}. {section}";
+
+    private static TextSpan Join(TextSpan first, TextSpan second) => new(first.Start, second.End - first.Start);
+
+    private static int Words(string text, TextSpan span) => Word().Count(text.AsSpan(span.Start, span.Length));
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")]
+    private static partial Regex Word();
+}

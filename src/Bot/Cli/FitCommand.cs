@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Fitting;
+
+namespace Bot.Cli;
+
+/// <summary>
+/// <c>fit FILE.jsonl...</c>: fits the answer scorer of every mode on public question sets,
+/// prints its cross-validated and in-sample figures and the threshold's precision/recall
+/// curve, and writes the model file that the next build ships (docs/RETRIEVAL.md).
+/// </summary>
+internal static class FitCommand
+{
+    public const string ModelPath = "src/Bot.Knowledge/Answering/answer-model.json";
+
+    public static async Task<int> Run(CliArguments cli, AnswerEngine engine, TextWriter output)
+    {
+        var questions = QuestionSets.Load(cli.Words, "fit");
+        var folds = cli.Folds ?? 5;
+        var target = cli.Out ?? DefaultTarget();
+        var modes = engine.DefaultMode == RetrievalMode.Hybrid
+            ? new[] { RetrievalMode.Hybrid, RetrievalMode.Lexical, RetrievalMode.Semantic }
+            : [RetrievalMode.Lexical];
+        var c = CultureInfo.InvariantCulture;
+        var weights = new Dictionary<string, ModeWeights>();
+        var settings = new Dictionary<string, double> { ["folds"] = folds, ["inner_folds"] = ScorerFitting.InnerFolds, ["seed"] = ScorerFitting.Seed };
+        foreach (var mode in modes)
+        {
+            var name = mode.ToString().ToLowerInvariant();
+            var extracted = ScorerFitting.Extract(engine, questions, mode);
+            var selected = ScorerFitting.SelectAndFit(extracted, mode);
+            weights[name] = selected.ToWeights();
+            settings[$"penalty_{name}"] = selected.Penalty;
+            var inSample = extracted.Select(selected.Decide).ToArray();
+            var crossValidated = ScorerFitting.CrossValidate(extracted, mode, folds);
+            if (Environment.GetEnvironmentVariable("BOT_FIT_OUTCOMES") is { Length: > 0 } outcomesPath)
+            {
+                // Per-question out-of-fold outcomes, for error analysis (docs/RETRIEVAL.md).
+                await using var w = File.CreateText($"{outcomesPath}.{name}.tsv");
+                foreach (var o in crossValidated)
+                {
+                    var q = o.Question;
+                    var rightRank = q.Rows.Select((r, i) => (P: selected.Ranker.Logit(r), i)).OrderByDescending(x => x.P).Select((x, rank) => (x.i, rank)).Where(x => q.Labels[x.i]).Select(x => x.rank + 1).DefaultIfEmpty(0).First();
+                    var top = ScorerFitting.Score(q, selected.Ranker, selected.Abstainer).Top;
+                    await w.WriteLineAsync(string.Join('\t', q.Question.Id, q.Question.Kind, o.Top >= 0 ? (o.IsRightUnit ? "right" : "wrong") : "abstain", o.Confidence.ToString("0.00", c), rightRank, q.Question.Question, top >= 0 ? q.Units[top] : ""));
+                }
+            }
+            await output.WriteLineAsync(string.Create(c, $"## {name}: penalty {selected.Penalty}, threshold {selected.Threshold:0.000}"));
+            await output.WriteLineAsync(OutcomeReport.Table(OutcomeReport.BySet(crossValidated), $"{folds}-fold cross-validated (nested: penalty and threshold chosen inside each training fold)"));
+            await output.WriteLineAsync(OutcomeReport.Table(OutcomeReport.BySet(inSample), "in-sample (the shipped model on the questions it was fitted on)"));
+            if (mode == RetrievalMode.Hybrid)
+            {
+                await output.WriteLineAsync("threshold precision/recall (out-of-fold confidences of the inner cross-validation on all questions)");
+                await output.WriteLineAsync("| threshold | precision | recall (in-scope answered rightly) | abstain_acc |");
+                await output.WriteLineAsync("| --- | --- | --- | --- |");
+                foreach (var (t, precision, recall, abstain) in Thresholds.Curve(selected.InnerOutcomes, Enumerable.Range(1, 19).Select(i => i / 20.0).Append(selected.Threshold).Order()))
+                    await output.WriteLineAsync(string.Create(c, $"| {t:0.000} | {precision:0.000} | {recall:0.000} | {abstain:0.000} |"));
+                await output.WriteLineAsync();
+                await output.WriteLineAsync("weights (standardised features)");
+                foreach (var (feature, w) in AnswerFeatures.Names.Zip(selected.Ranker.Weights).OrderByDescending(x => Math.Abs(x.Second)))
+                    await output.WriteLineAsync(string.Create(c, $"  ranker    {feature,-20} {w,8:0.000}"));
+                foreach (var (feature, w) in AbstentionFeatures.Names.Zip(selected.Abstainer.Weights).OrderByDescending(x => Math.Abs(x.Second)))
+                    await output.WriteLineAsync(string.Create(c, $"  abstainer {feature,-20} {w,8:0.000}"));
+                await output.WriteLineAsync();
+            }
+        }
+
+        var file = new AnswerModelFile(
+            1, AnswerFeatures.Names, AbstentionFeatures.Names,
+            cli.Words.Select(p => new FittedSet(Path.GetFileName(p), Sha256(p), questions.Count(q => q.Set == QuestionSets.Name(p)))).ToArray(),
+            settings, weights);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+        await File.WriteAllTextAsync(target, AnswerModel.Serialize(file) + "\n");
+        await output.WriteLineAsync($"wrote {Path.GetFullPath(target)}; rebuild to ship it");
+        return BotCommandLine.Ok;
+    }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+
+    /// <summary>The model file in this checkout: found from the working directory up to the folder holding Bot.sln.</summary>
+    private static string DefaultTarget()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+                return Path.Combine(dir.FullName, ModelPath);
+        }
+
+        throw new CliException($"not inside the repository (no Bot.sln above the working directory): say where to write the model with --out FILE");
+    }
+}
