@@ -8,14 +8,17 @@ namespace Bot.Knowledge.Answering;
 /// </summary>
 public static class AbstentionFeatures
 {
+    /// <remarks>
+    /// Seven, chosen by cross-validation on the public sets: the abstainer sees one row per
+    /// question (a few hundred), and a larger set of twenty (every similarity and coverage of the
+    /// chosen unit) fitted them worse on questions it had not seen (docs/RETRIEVAL.md).
+    /// </remarks>
     public static IReadOnlyList<string> Names { get; } =
     [
-        "top_score", "margin", "top_share", "top_cos_unit", "top_cos_context", "top_cos_passage", "known_share", "cov_best",
-        "top_cov_unit", "top_cov_context", "top_evidence", "top_missing_number", "type_any", "top_echo",
+        "top_score", "margin", "top_cos_unit", "top_cos_ask_context", "top_cov_ask", "top_cov_context", "top_missing_number",
     ];
 
-    private static readonly int[] Source = Index(
-        "cos_unit", "cos_context", "cos_passage", "known_share", "cov_best", "cov_unit", "cov_context", "evidence_strong", "evidence_weak", "missing_number", "type_any", "echo");
+    private static readonly int[] Source = Index("cos_unit", "cos_ask_context", "cov_ask", "cov_context", "missing_number");
 
     /// <param name="rows">Every candidate unit's <see cref="AnswerFeatures"/>.</param>
     /// <param name="scores">The ranker's score of each unit.</param>
@@ -38,17 +41,12 @@ public static class AbstentionFeatures
             }
         }
 
-        var max = scores[top];
-        var share = 1 / scores.Sum(s => Math.Exp(s - max));
         var row = rows[top];
         float F(int source) => row[Source[source]];
         return ([
             (float)scores[top],
             second < 0 ? 5f : (float)Math.Min(5, scores[top] - scores[second]),
-            (float)share,
-            F(0), F(1), F(2), F(3), F(4), F(5), F(6),
-            F(7) + F(8),
-            F(9), F(10), F(11),
+            F(0), F(1), F(2), F(3), F(4),
         ], top);
     }
 

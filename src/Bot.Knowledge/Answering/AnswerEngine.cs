@@ -96,7 +96,8 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         using var lease = store.Index.Acquire();
         var searcher = lease.Searcher;
         var snapshot = IndexSnapshot.Of(searcher);
-        var asked = snapshot.Names(searcher).Fix(QuestionCleanup.Clean(question));
+        var names = snapshot.Names(searcher);
+        var asked = names.Fix(QuestionCleanup.Clean(question));
         var typeNoun = AnswerTypes.TypeNoun(asked);
         var leaveOut = typeNoun is null ? null : TextAnalysis.Terms(store.IndexAnalyzer, typeNoun).FirstOrDefault();
         var concepts = QuestionAnalysis.Analyze(asked, store.QueryAnalyzer, snapshot, leaveOut);
@@ -111,12 +112,14 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         var lexical = how == RetrievalMode.Semantic || !concepts.Any(c => c.Known)
             ? []
             : SearchLexical(searcher, snapshot, concepts, how == RetrievalMode.Lexical ? depth : FusionDepth);
-        float[]? questionVector = null;
+        float[]? questionVector = null, predicateVector = null;
         VectorTable? vectors = null;
         IReadOnlyList<(int Doc, float Cosine)> semantic = [];
         if (how != RetrievalMode.Lexical)
         {
             questionVector = store.Questions!.Embed(asked);
+            var predicate = names.WithoutNames(asked);
+            predicateVector = predicate.Length > 0 && predicate != asked && predicate.Any(char.IsLetter) ? store.Questions.Embed(predicate) : questionVector;
             vectors = snapshot.Vectors(searcher, store.Embedder!.Dimensions);
             semantic = vectors.Nearest(questionVector, FusionDepth);
         }
@@ -130,7 +133,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         var bm25 = lexical.ToDictionary(h => h.Doc, h => h.Score);
         var maxScore = lexical.Length > 0 ? lexical.Max(h => h.Score) : 0f;
         var candidates = chosen
-            .Select(doc => CandidatePassage.Load(searcher, snapshot, doc, bm25.GetValueOrDefault(doc), store, questionVector, vectors))
+            .Select(doc => CandidatePassage.Load(searcher, snapshot, doc, bm25.GetValueOrDefault(doc), store, questionVector, predicateVector, vectors))
             .ToArray();
         if (candidates.Length == 0)
             return new ReadQuestion([], concepts, [], [], Abstention.NothingMatched);
@@ -139,7 +142,8 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         var coverages = candidates.Select(c => ranker.PassageCoverage(c.Analyzed, c.ContextTerms)).ToArray();
         var totalWeight = concepts.Sum(c => c.Weight);
         var knownShare = totalWeight > 0 ? concepts.Where(c => c.Known).Sum(c => c.Weight) / totalWeight : 0f;
-        var rows = AnswerFeatures.Compute(ranker, candidates, coverages, maxScore, knownShare, AnswerTypes.IsYesNo(asked));
+        var nameConcepts = concepts.Select(c => c.Variants.Keys.Any(names.IsNameStem)).ToArray();
+        var rows = AnswerFeatures.Compute(ranker, candidates, coverages, maxScore, knownShare, AnswerTypes.IsYesNo(asked), nameConcepts);
         if (how != RetrievalMode.Hybrid)
         {
             // The other mode's evidence is not there to weigh: zero it, as the mode's scorer was fitted.

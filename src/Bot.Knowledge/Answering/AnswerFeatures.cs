@@ -15,9 +15,9 @@ public static partial class AnswerFeatures
     /// <summary>Names, in order, as the model file lists them.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
-        "cos_unit", "cos_context", "cos_passage", "cos_heading", "cos_best", "cos_rank",
-        "cov_unit", "cov_context", "cov_passage", "cov_rare", "bm25_share", "known_share", "cov_best",
-        "echo", "new_terms", "evidence_strong", "evidence_weak", "missing_number", "type_any",
+        "cos_unit", "cos_context", "cos_passage", "cos_heading", "cos_best", "cos_rank", "cos_ask_unit", "cos_ask_context", "cos_ask_best",
+        "cov_unit", "cov_context", "cov_passage", "cov_rare", "bm25_share", "known_share", "cov_best", "cov_ask", "cov_ask_best", "ask_share",
+        "echo", "new_terms", "rule_score", "evidence_strong", "evidence_weak", "missing_number", "type_any",
         "log_words", "pronoun_start", "first_in_passage", "yesno_negation",
     ];
 
@@ -27,14 +27,14 @@ public static partial class AnswerFeatures
     /// Features of the question rather than the unit (the same for all its units): they cannot
     /// tell units apart, so the ranker leaves them out; the abstainer uses them.
     /// </summary>
-    public static IReadOnlySet<string> QuestionLevel { get; } = new HashSet<string> { "cos_best", "known_share", "cov_best", "type_any" };
+    public static IReadOnlySet<string> QuestionLevel { get; } = new HashSet<string> { "cos_best", "cos_ask_best", "known_share", "cov_best", "cov_ask_best", "ask_share", "type_any" };
 
     /// <summary>Features that need the sentence model: left out of the lexical scorer.</summary>
     public static IReadOnlySet<string> Semantic { get; } = Names.Where(n => n.StartsWith("cos_", StringComparison.Ordinal)).ToHashSet();
 
     /// <summary>Features of word matching: left out of the meaning-only scorer.</summary>
     public static IReadOnlySet<string> Lexical { get; } =
-        Names.Where(n => n.StartsWith("cov_", StringComparison.Ordinal) || n is "bm25_share" or "known_share" or "echo" or "new_terms").ToHashSet();
+        Names.Where(n => n.StartsWith("cov_", StringComparison.Ordinal) || n is "bm25_share" or "known_share" or "echo" or "new_terms" or "ask_share" or "rule_score").ToHashSet();
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -43,7 +43,8 @@ public static partial class AnswerFeatures
 
     /// <summary>One row of <see cref="Names"/> per unit of every candidate, in candidate then unit order.</summary>
     internal static IReadOnlyList<float[]> Compute(
-        SentenceRanker ranker, IReadOnlyList<CandidatePassage> candidates, IReadOnlyList<float> passageCoverages, float maxBm25, float knownShare, bool yesNo)
+        SentenceRanker ranker, IReadOnlyList<CandidatePassage> candidates, IReadOnlyList<float> passageCoverages, float maxBm25, float knownShare, bool yesNo,
+        IReadOnlyList<bool> nameConcepts)
     {
         var units = new List<(int Candidate, int Unit)>();
         for (var c = 0; c < candidates.Count; c++)
@@ -74,6 +75,35 @@ public static partial class AnswerFeatures
         var cosUnit = units.Select(x => candidates[x.Candidate].UnitSimilarity(x.Unit)).ToArray();
         var cosContext = units.Select(x => candidates[x.Candidate].ContextSimilarity(x.Unit)).ToArray();
         var covUnit = units.Select(x => ranker.Coverage(candidates[x.Candidate].Analyzed.Units[x.Unit], null)).ToArray();
+        var askUnit = units.Select(x => candidates[x.Candidate].PredicateUnitSimilarity(x.Unit)).ToArray();
+        var askContext = units.Select(x => candidates[x.Candidate].PredicateContextSimilarity(x.Unit)).ToArray();
+        var bestAsk = Math.Max(askUnit.Max(), askContext.Max());
+        // What the question asks about its names ("win an Oscar", "live now"), as a share of its weight:
+        // a unit that shares only the names does not answer it.
+        var askWeight = 0f;
+        for (var k = 0; k < concepts.Count; k++)
+        {
+            if (!nameConcepts[k])
+                askWeight += concepts[k].Weight;
+        }
+
+        var totalWeight = concepts.Sum(c => c.Weight);
+        var covAsk = units.Select(x =>
+        {
+            var unit = candidates[x.Candidate].Analyzed.Units[x.Unit];
+            var previous = x.Unit > 0 ? candidates[x.Candidate].Analyzed.Units[x.Unit - 1] : null;
+            if (askWeight <= 0)
+                return 1f;
+            var covered = 0f;
+            for (var k = 0; k < concepts.Count; k++)
+            {
+                if (!nameConcepts[k])
+                    covered += concepts[k].Weight * Math.Max(concepts[k].MatchIn(unit.Terms), previous is null ? 0 : concepts[k].MatchIn(previous.Terms));
+            }
+
+            return covered / askWeight;
+        }).ToArray();
+        var bestCovAsk = covAsk.Max();
         var bestCos = cosUnit.Max();
         var bestCov = covUnit.Max();
         var order = Enumerable.Range(0, units.Count).OrderByDescending(i => cosUnit[i]).ToArray();
@@ -107,6 +137,9 @@ public static partial class AnswerFeatures
                 candidate.HeadingSimilarity,
                 bestCos,
                 1f / rank[i],
+                askUnit[i],
+                askContext[i],
+                bestAsk,
                 covUnit[i],
                 ranker.Coverage(unit, previous),
                 passageCoverages[c],
@@ -114,8 +147,14 @@ public static partial class AnswerFeatures
                 maxBm25 > 0 ? candidate.Score / maxBm25 : 0f,
                 knownShare,
                 bestCov,
+                covAsk[i],
+                bestCovAsk,
+                totalWeight > 0 ? askWeight / totalWeight : 0f,
                 ranker.Echo(unit),
                 (float)Math.Log(1 + ranker.NewTerms(unit)),
+                // The hand-weighted lexical score of the previous engine (SentenceRanker): one more
+                // view of the words, whose weight the fit decides like any other's.
+                ranker.Score(unit, previous, passageCoverages[c], maxBm25 > 0 ? candidate.Score / maxBm25 : 0f),
                 strong ? evidence : 0f,
                 strong ? 0f : evidence,
                 needsNumber && evidence == 0 ? 1f : 0f,

@@ -10,6 +10,8 @@ internal sealed class CandidatePassage
 {
     private float[]? unitSimilarities;
     private float[]? contextSimilarities;
+    private float[]? predicateUnitSimilarities;
+    private float[]? predicateContextSimilarities;
 
     public required Passage Passage { get; init; }
     /// <summary>BM25 score, 0 when only the semantic ranking found the passage.</summary>
@@ -29,13 +31,21 @@ internal sealed class CandidatePassage
     public float ContextSimilarity(int unit) =>
         contextSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
 
+    /// <summary>Cosine of the question without its names (<see cref="Search.NameVariants.WithoutNames"/>) with unit <paramref name="unit"/>.</summary>
+    public float PredicateUnitSimilarity(int unit) =>
+        predicateUnitSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+
+    /// <summary>The same, with the unit read after the one before it.</summary>
+    public float PredicateContextSimilarity(int unit) =>
+        predicateContextSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+
     public static CandidatePassage Load(
-        IndexSearcher searcher, IndexSnapshot snapshot, int doc, float score, KnowledgeStore store, float[]? question, VectorTable? vectors)
+        IndexSearcher searcher, IndexSnapshot snapshot, int doc, float score, KnowledgeStore store, float[]? question, float[]? predicate, VectorTable? vectors)
     {
         var passage = snapshot.Passage(searcher, doc);
         var analyzed = AnalyzedPassage.Of(passage.Text, store.IndexAnalyzer);
         var stored = vectors?.Of(doc);
-        float[]? units = null, contexts = null;
+        float[]? units = null, contexts = null, predicateUnits = null, predicateContexts = null;
         float passageSimilarity = 0f, headingSimilarity = 0f;
         // Vectors were made from the same unit split; a count that disagrees is not used.
         if (question is not null && stored is not null && stored.Units.Count == analyzed.Units.Count)
@@ -44,6 +54,9 @@ internal sealed class CandidatePassage
             contexts = stored.Contexts.Select(v => Vectors.Dot(question, v)).ToArray();
             passageSimilarity = Vectors.Dot(question, stored.Passage);
             headingSimilarity = Vectors.Dot(question, stored.Heading);
+            var asks = predicate ?? question;
+            predicateUnits = stored.Units.Select(v => Vectors.Dot(asks, v)).ToArray();
+            predicateContexts = stored.Contexts.Select(v => Vectors.Dot(asks, v)).ToArray();
         }
 
         return new CandidatePassage
@@ -56,6 +69,8 @@ internal sealed class CandidatePassage
             HeadingSimilarity = headingSimilarity,
             unitSimilarities = units,
             contextSimilarities = contexts,
+            predicateUnitSimilarities = predicateUnits,
+            predicateContextSimilarities = predicateContexts,
         };
     }
 }

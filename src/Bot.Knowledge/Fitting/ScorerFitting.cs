@@ -155,7 +155,7 @@ public static class ScorerFitting
             // The abstainer learns whether the knowledge answers the question at all. A question it
             // answers but the ranker got wrong counts as answerable: abstaining on it would not make
             // its answer right, and teaching the abstainer to doubt it hides what tells the kinds apart.
-            withUnits.Select(r => r.Question.Question.InScope).ToArray(),
+            withUnits.Select(r => r.Question.Labels[r.Stage.Top]).ToArray(),
             AbstainerPenalty,
             AbstentionFeatures.Names.Select(_ => true).ToArray());
     }

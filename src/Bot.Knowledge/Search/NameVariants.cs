@@ -24,6 +24,7 @@ internal sealed partial class NameVariants
     private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
     private readonly HashSet<string> vocabulary = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> fixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> stems = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     public NameVariants(IEnumerable<Passage> passages)
@@ -51,6 +52,38 @@ internal sealed partial class NameVariants
     }
 
     public int Count => names.Count;
+
+    /// <summary>Whether the knowledge writes this word (any case) as a name: "Kim", "Laos", "Utopia".</summary>
+    public bool IsName(string word) => names.ContainsKey(word.ToLowerInvariant());
+
+    /// <summary>
+    /// Whether a stem is a name's ("madelein" of "Madeleine"): the stemmer only trims a name's
+    /// ending, so the stem starts the name and is at most a couple of letters shorter.
+    /// </summary>
+    public bool IsNameStem(string stem)
+    {
+        if (names.ContainsKey(stem))
+            return true;
+        lock (gate)
+        {
+            if (stems.TryGetValue(stem, out var known))
+                return known;
+            var isName = stem.Length >= 3 && names.Keys.Any(n => n.StartsWith(stem, StringComparison.Ordinal) && n.Length - stem.Length <= 2);
+            if (stems.Count < 10_000)
+                stems[stem] = isName;
+            return isName;
+        }
+    }
+
+    /// <summary>
+    /// The question without the knowledge's names: what it asks about them. "did Beyond Utopia win
+    /// an Oscar" asks "did win an Oscar"; a sentence that only shares the names does not answer it.
+    /// </summary>
+    public string WithoutNames(string question) =>
+        Spaces().Replace(Word().Replace(question, m => IsName(m.Value) ? " " : m.Value), " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     /// <summary>The question with each variant of a knowledge name written as the knowledge writes it.</summary>
     public string Fix(string question) =>
