@@ -61,7 +61,7 @@ public class AskButtonsTests(ShippedKnowledgeFixture knowledge) : IClassFixture<
     [Fact]
     public async Task More_passages_pages_on_until_there_are_no_more()
     {
-        var answer = await knowledge.RunAsync("ask", ("question", "Where did Pastor Kim meet the Roh family and the director?"));
+        var answer = await knowledge.RunAsync("ask", ("question", "Who directed Beyond Utopia?"));
         var next = answer.Buttons.Single(b => b.Label == AskCommand.MoreLabel).CustomId;
         var pages = new List<Reply>();
         while (next is not null && pages.Count < 10)
@@ -170,10 +170,10 @@ public class AskButtonsTests(ShippedKnowledgeFixture knowledge) : IClassFixture<
     public async Task Answered_empty_and_overlong_questions_are_not_recorded()
     {
         await knowledge.RunAsync("ask", ("question", "Who directed Beyond Utopia? (recording check)"));
-        await knowledge.RunAsync("ask", ("question", "?! (recording check)"));
+        await knowledge.RunAsync("ask", ("question", "?!"));
         await knowledge.RunAsync("ask", ("question", new string('x', 400) + " recording check"));
 
-        Assert.DoesNotContain(knowledge.Unanswered.Recorded, r => r.Question.Contains("recording check", StringComparison.Ordinal));
+        Assert.DoesNotContain(knowledge.Unanswered.Recorded, r => r.Question.Contains("recording check", StringComparison.Ordinal) || r.Question == "?!");
     }
 
     [Fact]

@@ -118,7 +118,7 @@ internal static partial class QuestionCleanup
     [GeneratedRegex(@"^\s*([\p{L}']+)[\s,.!:;\-]*")]
     private static partial Regex LeadingWord();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}'\u2019])[\p{L}\p{N}]+(?:in['\u2019])?(?![\p{L}\p{N}])")]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}'\u2019])(?:\p{L}+in['\u2019](?![\p{L}\p{N}])|[\p{L}\p{N}]+(?![\p{L}\p{N}]))")]
     private static partial Regex ChatWord();
 
     [GeneratedRegex(@"\s+")]

@@ -19,6 +19,14 @@ internal static class TestPaths
     /// <summary>Our own paraphrased and near-domain questions (tests/data), written to check that retrieval generalises.</summary>
     public static string ParaphraseQuestions => Path.Combine(RepoRoot, "tests", "data", "paraphrase-questions.jsonl");
 
+    /// <summary>The public community-style sets: questions typed the way members type them.</summary>
+    public static string CommunityQuestions => SharedOrCopy(Path.Combine("eval", "community-questions.jsonl"));
+
+    public static string CommunityQuestions2 => SharedOrCopy(Path.Combine("eval", "community-questions-2.jsonl"));
+
+    /// <summary>Every public set the shipped scorer was fitted on (docs/RETRIEVAL.md), in the order 'fit' is given them.</summary>
+    public static IReadOnlyList<string> FittedSets => [DevQuestions, CommunityQuestions, CommunityQuestions2, ParaphraseQuestions];
+
     public static string Scorer => Path.Combine(Shared, "eval", "score.py");
 
     /// <summary>The file in ../shared when that folder is there, else the copy in tests/data (see its README).</summary>
