@@ -118,15 +118,17 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
         if (store.Embedder is not { } embedder)
             return null;
         var texts = new List<string>();
-        var unitCounts = new List<int>();
+        var clauseCounts = new List<int[]>();
         foreach (var passage in document.Passages)
         {
             var units = AnswerUnits.Split(passage.Text);
+            var clauses = units.Select(AnswerUnits.Clauses).ToArray();
             texts.Add(passage.Text);
             texts.Add(AnswerUnits.Heading(passage.Title, passage.Section));
             texts.AddRange(units);
             texts.AddRange(AnswerUnits.Contexts(units, passage.Section.Length > 0 ? passage.Section : passage.Title));
-            unitCounts.Add(units.Count);
+            texts.AddRange(clauses.SelectMany(c => c));
+            clauseCounts.Add(clauses.Select(c => c.Count).ToArray());
         }
 
         // Small batches of similar length on every core: the model pads a batch to its longest
@@ -146,9 +148,17 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
         var at = 0;
         for (var i = 0; i < result.Length; i++)
         {
-            var n = unitCounts[i];
-            result[i] = new PassageVectors(vectors[at], vectors[at + 1], vectors[(at + 2)..(at + 2 + n)], vectors[(at + 2 + n)..(at + 2 + 2 * n)]);
-            at += 2 + 2 * n;
+            var n = clauseCounts[i].Length;
+            var clauses = new IReadOnlyList<float[]>[n];
+            var clauseAt = at + 2 + 2 * n;
+            for (var u = 0; u < n; u++)
+            {
+                clauses[u] = vectors[clauseAt..(clauseAt + clauseCounts[i][u])];
+                clauseAt += clauseCounts[i][u];
+            }
+
+            result[i] = new PassageVectors(vectors[at], vectors[at + 1], vectors[(at + 2)..(at + 2 + n)], vectors[(at + 2 + n)..(at + 2 + 2 * n)], clauses);
+            at = clauseAt;
         }
 
         return result;

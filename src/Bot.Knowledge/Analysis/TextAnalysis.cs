@@ -21,9 +21,10 @@ public static class TextAnalysis
     /// <summary>
     /// Bumped whenever the chain, or what a passage stores, changes, so an index built the older
     /// way is rebuilt. 2: passages store their document's front-matter tags. 3: vectors are
-    /// stored per answer unit, with the passage's heading and each unit's context.
+    /// stored per answer unit, with the passage's heading and each unit's context. 4: and each
+    /// unit's clauses.
     /// </summary>
-    public const string ChainVersion = "en-porter-3";
+    public const string ChainVersion = "en-porter-4";
 
     public static CharArraySet StopWords { get; } = EnglishAnalyzer.DefaultStopSet;
 

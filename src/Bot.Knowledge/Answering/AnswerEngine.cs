@@ -64,7 +64,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
                 Highlights(c.Analyzed, wanted),
                 ReferenceEquals(c, winner) ? unit.Span : null))
             .ToArray();
-        return new Answer(question, true, unit.Text, hits, null) { Coverage = coverage, Similarity = similarity, Confidence = confidence };
+        return new Answer(question, true, Shown(winner, chosen.Unit), hits, null) { Coverage = coverage, Similarity = similarity, Confidence = confidence };
     }
 
     /// <summary>
@@ -75,7 +75,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
     {
         var read = Read(question, Candidates, mode);
         return read.Units
-            .Select(u => new UnitFeatures(read.Candidates[u.Candidate].Passage, read.Candidates[u.Candidate].Analyzed.Units[u.Unit].Text, u.Features))
+            .Select(u => new UnitFeatures(read.Candidates[u.Candidate].Passage, Shown(read.Candidates[u.Candidate], u.Unit), u.Features))
             .ToArray();
     }
 
@@ -200,6 +200,10 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
             })
             .ToArray();
     }
+
+    /// <summary>The unit as the answer shows it: a leading "he", "she" or "they" names its subject.</summary>
+    private static string Shown(CandidatePassage candidate, int unit) =>
+        PronounSubject.Resolve(candidate.Analyzed.Units[unit], unit > 0 ? candidate.Analyzed.Units[unit - 1] : null);
 
     private static ScoreDoc[] SearchLexical(IndexSearcher searcher, IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, int count)
     {

@@ -15,7 +15,7 @@ public static partial class AnswerFeatures
     /// <summary>Names, in order, as the model file lists them.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
-        "cos_unit", "cos_context", "cos_passage", "cos_heading", "cos_best", "cos_rank", "cos_ask_unit", "cos_ask_context", "cos_ask_best",
+        "cos_unit", "cos_context", "cos_passage", "cos_heading", "cos_best", "cos_rank", "cos_ask_unit", "cos_ask_context", "cos_ask_best", "cos_clause", "cos_ask_clause",
         "cov_unit", "cov_context", "cov_passage", "cov_rare", "bm25_share", "known_share", "cov_best", "cov_ask", "cov_ask_best", "ask_share",
         "echo", "new_terms", "rule_score", "evidence_strong", "evidence_weak", "missing_number", "type_any",
         "log_words", "pronoun_start", "first_in_passage", "yesno_negation",
@@ -140,6 +140,8 @@ public static partial class AnswerFeatures
                 askUnit[i],
                 askContext[i],
                 bestAsk,
+                candidate.ClauseSimilarity(u),
+                candidate.PredicateClauseSimilarity(u),
                 covUnit[i],
                 ranker.Coverage(unit, previous),
                 passageCoverages[c],

@@ -29,8 +29,13 @@ public sealed class AnswerModel
         this.modes = modes;
     }
 
-    /// <summary>The model shipped in the assembly.</summary>
-    public static AnswerModel Shipped { get; } = LoadShipped();
+    private static readonly Lazy<AnswerModel> ShippedModel = new(LoadShipped);
+
+    /// <summary>
+    /// The model shipped in the assembly. Loading it fails with an <see cref="InvalidDataException"/>
+    /// that says what to do when it was fitted on other features than this build computes.
+    /// </summary>
+    public static AnswerModel Shipped => ShippedModel.Value;
 
     public ModeWeights For(RetrievalMode mode) =>
         modes.TryGetValue(mode, out var weights) ? weights : throw new InvalidOperationException($"the answer model has no {mode} scorer");

@@ -12,6 +12,8 @@ internal sealed class CandidatePassage
     private float[]? contextSimilarities;
     private float[]? predicateUnitSimilarities;
     private float[]? predicateContextSimilarities;
+    private float[]? clauseSimilarities;
+    private float[]? predicateClauseSimilarities;
 
     public required Passage Passage { get; init; }
     /// <summary>BM25 score, 0 when only the semantic ranking found the passage.</summary>
@@ -39,13 +41,21 @@ internal sealed class CandidatePassage
     public float PredicateContextSimilarity(int unit) =>
         predicateContextSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
 
+    /// <summary>Cosine of the question with the unit's closest clause; the unit's own cosine when it has one clause.</summary>
+    public float ClauseSimilarity(int unit) =>
+        clauseSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+
+    /// <summary>The same with the question without its names.</summary>
+    public float PredicateClauseSimilarity(int unit) =>
+        predicateClauseSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+
     public static CandidatePassage Load(
         IndexSearcher searcher, IndexSnapshot snapshot, int doc, float score, KnowledgeStore store, float[]? question, float[]? predicate, VectorTable? vectors)
     {
         var passage = snapshot.Passage(searcher, doc);
         var analyzed = AnalyzedPassage.Of(passage.Text, store.IndexAnalyzer);
         var stored = vectors?.Of(doc);
-        float[]? units = null, contexts = null, predicateUnits = null, predicateContexts = null;
+        float[]? units = null, contexts = null, predicateUnits = null, predicateContexts = null, clauses = null, predicateClauses = null;
         float passageSimilarity = 0f, headingSimilarity = 0f;
         // Vectors were made from the same unit split; a count that disagrees is not used.
         if (question is not null && stored is not null && stored.Units.Count == analyzed.Units.Count)
@@ -57,6 +67,8 @@ internal sealed class CandidatePassage
             var asks = predicate ?? question;
             predicateUnits = stored.Units.Select(v => Vectors.Dot(asks, v)).ToArray();
             predicateContexts = stored.Contexts.Select(v => Vectors.Dot(asks, v)).ToArray();
+            clauses = stored.Clauses.Select((c, i) => c.Count == 0 ? units[i] : c.Max(v => Vectors.Dot(question, v))).ToArray();
+            predicateClauses = stored.Clauses.Select((c, i) => c.Count == 0 ? predicateUnits[i] : c.Max(v => Vectors.Dot(asks, v))).ToArray();
         }
 
         return new CandidatePassage
@@ -71,6 +83,8 @@ internal sealed class CandidatePassage
             contextSimilarities = contexts,
             predicateUnitSimilarities = predicateUnits,
             predicateContextSimilarities = predicateContexts,
+            clauseSimilarities = clauses,
+            predicateClauseSimilarities = predicateClauses,
         };
     }
 }

@@ -13,7 +13,17 @@ public sealed record FitQuestion(string Set, EvalQuestion Question, IReadOnlyLis
 }
 
 /// <summary>What a scorer did with one question it had not seen: answered or not, and rightly or not.</summary>
-public sealed record FitOutcome(FitQuestion Question, double Confidence, int Top)
+/// <param name="Top">The unit answered with, or -1 when the scorer abstained.</param>
+/// <param name="Ranked">The unit the ranker put first, answered with or not (-1 when there were none).</param>
+public sealed record FitOutcome(FitQuestion Question, double Confidence, int Top, int Ranked)
 {
+    public FitOutcome(FitQuestion question, double confidence, int top)
+        : this(question, confidence, top, top)
+    {
+    }
+
     public bool IsRightUnit => Top >= 0 && Question.Labels[Top];
+
+    /// <summary>Whether the ranker's first unit answers, whether or not the abstainer let it.</summary>
+    public bool IsRankedRight => Ranked >= 0 && Question.Labels[Ranked];
 }

@@ -66,6 +66,42 @@ public static partial class AnswerUnits
         return contexts;
     }
 
+    /// <summary>
+    /// A unit's clauses, when it has more than one: "He runs Caleb Mission" | "and has helped more
+    /// than 1,000 defectors …". A sentence that says two things sits halfway between them in
+    /// meaning, so a question about either one finds it only through the clause that says it.
+    /// Cut at commas, semicolons, colons, dashes, "and", "but" and "while", then joined again
+    /// until every clause has <see cref="MinClauseWords"/> words. Empty for a one-clause unit.
+    /// </summary>
+    public static IReadOnlyList<string> Clauses(string unit)
+    {
+        var pieces = ClauseBreak().Split(unit).Where(p => p.Length > 0).ToList();
+        var clauses = new List<string>();
+        var current = "";
+        foreach (var piece in pieces)
+        {
+            current = current.Length == 0 ? piece : current + piece;
+            if (Word().Count(current) >= MinClauseWords)
+            {
+                clauses.Add(current.Trim());
+                current = "";
+            }
+        }
+
+        if (current.Trim().Length > 0)
+        {
+            if (clauses.Count > 0)
+                clauses[^1] = (clauses[^1] + current).Trim();
+            else
+                clauses.Add(current.Trim());
+        }
+
+        return clauses.Count > 1 ? clauses : [];
+    }
+
+    /// <summary>A clause shorter than this is a fragment ("the director") and joins the next.</summary>
+    public const int MinClauseWords = 4;
+
     /// <summary>The heading a passage is read under: "Title > Section", or the title alone.</summary>
     public static string Heading(string title, string section) =>
         string.IsNullOrWhiteSpace(section) ? title : $"{title}. {section}";
@@ -73,6 +109,10 @@ public static partial class AnswerUnits
     private static TextSpan Join(TextSpan first, TextSpan second) => new(first.Start, second.End - first.Start);
 
     private static int Words(string text, TextSpan span) => Word().Count(text.AsSpan(span.Start, span.Length));
+
+    /// <summary>Splits after a clause mark, keeping the mark with the clause before it.</summary>
+    [GeneratedRegex(@"(?<=[,;:\u2014\u2013])\s+|\s+(?=(?:and|but|while)\s)")]
+    private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")]
     private static partial Regex Word();

@@ -35,7 +35,7 @@ internal static class EvalCommand
             {
                 var set = g.Select(q => q.Question).ToArray();
                 var report = EvalReport.Score(set, set.Select(q => engine.Ask(q.Question, mode: mode)).ToArray());
-                return new OutcomeReport(g.Key, report.InScope, report.OutOfScope, report.AnswerAccuracy, report.AbstainAccuracy, report.MedianAnswerChars);
+                return new OutcomeReport(g.Key, report.InScope, report.OutOfScope, report.AnswerAccuracy, report.AbstainAccuracy, report.MedianAnswerChars) { RankedAccuracy = double.NaN };
             })
             .ToList();
         var crossValidated = OutcomeReport.BySet(ScorerFitting.CrossValidate(ScorerFitting.Extract(engine, questions, mode), mode, folds));
