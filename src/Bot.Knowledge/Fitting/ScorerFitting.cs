@@ -103,10 +103,10 @@ public static class ScorerFitting
     /// K-fold cross-validation of the whole procedure (penalty, threshold, both stages): each
     /// question is scored by a scorer fitted without it, or any question worded the same.
     /// </summary>
-    public static IReadOnlyList<FitOutcome> CrossValidate(IReadOnlyList<FitQuestion> questions, RetrievalMode mode, int folds)
+    public static IReadOnlyList<FitOutcome> CrossValidate(IReadOnlyList<FitQuestion> questions, RetrievalMode mode, int folds, int seed = Seed)
     {
         var outcomes = new List<FitOutcome>();
-        foreach (var (training, held) in Folds(questions, folds, Seed))
+        foreach (var (training, held) in Folds(questions, folds, seed))
         {
             var selected = SelectAndFit(training, mode);
             outcomes.AddRange(held.Select(selected.Decide));

@@ -35,6 +35,12 @@ internal static class FitCommand
             settings[$"penalty_{name}"] = selected.Penalty;
             var inSample = extracted.Select(selected.Decide).ToArray();
             var crossValidated = ScorerFitting.CrossValidate(extracted, mode, folds);
+            if (Environment.GetEnvironmentVariable("BOT_FIT_REPEATS") is { } repeats && mode == RetrievalMode.Hybrid)
+            {
+                // Experiment aid: the pooled figure over several fold shuffles, less noisy than one.
+                var runs = Enumerable.Range(0, int.Parse(repeats, c)).Select(r => OutcomeReport.Of("pooled", ScorerFitting.CrossValidate(extracted, mode, folds, ScorerFitting.Seed + 100 * (r + 1)))).ToArray();
+                await output.WriteLineAsync(string.Create(c, $"repeated: answer {runs.Average(r => r.AnswerAccuracy):0.000} abstain {runs.Average(r => r.AbstainAccuracy):0.000} ranked {runs.Average(r => r.RankedAccuracy):0.000} sum {runs.Average(r => r.AnswerAccuracy + r.AbstainAccuracy):0.000}"));
+            }
             if (Environment.GetEnvironmentVariable("BOT_FIT_OUTCOMES") is { Length: > 0 } outcomesPath)
             {
                 // Per-question out-of-fold outcomes, for error analysis (docs/RETRIEVAL.md).
