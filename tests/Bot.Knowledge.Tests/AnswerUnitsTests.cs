@@ -28,4 +28,20 @@ public sealed class AnswerUnitsTests
 
         Assert.Equal(["Faith at the Core He is a pastor who helps people.", "He is a pastor who helps people. His faith pushes him to help."], contexts);
     }
+
+    [Fact]
+    public void A_unit_that_says_two_things_has_a_clause_for_each()
+    {
+        var clauses = AnswerUnits.Clauses("He runs Caleb Mission and has helped more than 1,000 defectors escape from North Korea over the last 24 years.");
+
+        Assert.Equal(["He runs Caleb Mission", "and has helped more than 1,000 defectors escape from North Korea over the last 24 years."], clauses);
+    }
+
+    [Fact]
+    public void A_one_clause_unit_and_short_fragments_are_not_cut()
+    {
+        Assert.Empty(AnswerUnits.Clauses("It is hard work for him."));
+        // "The director," alone is a fragment: it stays with the name after it.
+        Assert.Equal(["The director, Madeleine Gavin,", "known for City of Joy,", "felt it was time."], AnswerUnits.Clauses("The director, Madeleine Gavin, known for City of Joy, felt it was time."));
+    }
 }

@@ -9,7 +9,8 @@ namespace Bot.Knowledge.Tests;
 public sealed class HybridRetrievalTests(HybridKnowledgeFixture knowledge, ITestOutputHelper output) : IClassFixture<HybridKnowledgeFixture>
 {
     [Theory]
-    [InlineData("What happens at the dinner in Laos?", "he leads a prayer before a meal")]
+    [InlineData("Where is the safe house where Kim prayed?", "he leads a prayer before a meal")]
+    [InlineData("Who guided the family through the jungle?", "led by sketchy brokers")]
     [InlineData("Does the filmmaker share the pastor's faith?", "isn’t religious")]
     [InlineData("What did Gavin experience while shooting the film?", "she felt something profound")]
     [InlineData("Why were the Roh family in danger in North Korea?", "defected relatives")]
@@ -87,7 +88,7 @@ public sealed class HybridRetrievalTests(HybridKnowledgeFixture knowledge, ITest
         [
             ("Who directed Beyond Utopia?", "Madeleine Gavin"),
             ("How many defectors has Caleb Mission helped?", "1,000"),
-            ("What happens at the dinner in Laos?", "prayer before a meal"),
+            ("Where is the safe house where Kim prayed?", "prayer before a meal"),
             ("Is Gavin religious?", "isn’t religious"),
         ];
         var questions = Enumerable.Range(0, 100).Select(i => asked[i % asked.Length]).ToArray();

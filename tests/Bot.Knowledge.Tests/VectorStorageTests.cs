@@ -64,7 +64,9 @@ public sealed class VectorStorageTests : IDisposable
         workspace.Write("cook.md", Markdown.Article("Life in the safe house", "The safe house cook, Mrs. Lee, made dumplings on Sundays."));
         reopened.Sync();
 
-        Assert.Equal(4, model.TextsEmbedded); // one passage, its heading, one sentence alone and in context
+        // One passage, its heading, its one sentence alone and in context, and that sentence's two
+        // clauses ("The safe house cook," | "Mrs. Lee, made dumplings on Sundays.").
+        Assert.Equal(6, model.TextsEmbedded);
         Assert.Contains("dumplings", reopened.Ask("What did the safe house cook make?", RetrievalMode.Semantic).Sentence);
 
         OpenKnowledge Reopen(CountingEmbedder counting)

@@ -179,14 +179,14 @@ public sealed class RetrievalModeOptionTests : IDisposable
     [Fact]
     public async Task Eval_compares_modes_on_the_same_questions()
     {
-        var hybrid = await CommandLineRun.Start(null, "eval", RepoPaths.DevQuestions, "--mode", "hybrid", "--json", "--knowledge", RepoPaths.Knowledge, "--data", data.Path);
-        var lexical = await CommandLineRun.Start(null, "eval", RepoPaths.DevQuestions, "--mode", "lexical", "--json", "--knowledge", RepoPaths.Knowledge, "--data", data.Path);
+        // Our own community-style set, never fitted on: meaning answers what words alone cannot.
+        var hybrid = await CommandLineRun.Start(null, "eval", RepoPaths.OurCommunityQuestions, "--mode", "hybrid", "--json", "--knowledge", RepoPaths.Knowledge, "--data", data.Path);
+        var lexical = await CommandLineRun.Start(null, "eval", RepoPaths.OurCommunityQuestions, "--mode", "lexical", "--json", "--knowledge", RepoPaths.Knowledge, "--data", data.Path);
 
         var h = System.Text.Json.JsonDocument.Parse(hybrid.Output).RootElement;
         var l = System.Text.Json.JsonDocument.Parse(lexical.Output).RootElement;
-        // The fitted scorer's in-sample figures on this set are 0.80 / 0.83 (docs/RETRIEVAL.md, section 8).
-        Assert.True(h.GetProperty("answer_accuracy").GetDouble() >= 0.75, hybrid.Output);
-        Assert.True(h.GetProperty("abstain_accuracy").GetDouble() >= 0.80, hybrid.Output);
-        Assert.True(h.GetProperty("answer_accuracy").GetDouble() >= l.GetProperty("answer_accuracy").GetDouble());
+        Assert.Equal(115, h.GetProperty("in_scope").GetInt32());
+        Assert.True(h.GetProperty("answer_accuracy").GetDouble() > l.GetProperty("answer_accuracy").GetDouble() + 0.1, $"hybrid {hybrid.Output}\nlexical {lexical.Output}");
+        Assert.True(h.GetProperty("median_answer_chars").GetDouble() <= 300, hybrid.Output);
     }
 }

@@ -17,6 +17,12 @@ internal static class RepoPaths
         }
     }
 
+    /// <summary>The public community-style set (its copy in tests/data: the same file).</summary>
+    public static string CommunityQuestions => Path.Combine(Root, "tests", "data", "community-questions.jsonl");
+
+    /// <summary>Our own community-style set, never fitted on (docs/RETRIEVAL.md, section 8).</summary>
+    public static string OurCommunityQuestions => Path.Combine(Root, "tests", "data", "community-questions-ours.jsonl");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -110,8 +110,8 @@ public static partial class AnswerUnits
 
     private static int Words(string text, TextSpan span) => Word().Count(text.AsSpan(span.Start, span.Length));
 
-    /// <summary>Splits after a clause mark, keeping the mark with the clause before it.</summary>
-    [GeneratedRegex(@"(?<=[,;:\u2014\u2013])\s+|\s+(?=(?:and|but|while)\s)")]
+    /// <summary>Splits after a clause mark and its space, or before "and", "but", "while": nothing is dropped, so the pieces join back as written.</summary>
+    [GeneratedRegex(@"(?<=[,;:\u2014\u2013]\s+)(?=\S)|(?<=\s)(?=(?:and|but|while)\s)")]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")]

@@ -20,9 +20,13 @@ internal static class FitCommand
         var questions = QuestionSets.Load(cli.Words, "fit");
         var folds = cli.Folds ?? 5;
         var target = cli.Out ?? DefaultTarget();
-        var modes = engine.DefaultMode == RetrievalMode.Hybrid
-            ? new[] { RetrievalMode.Hybrid, RetrievalMode.Lexical, RetrievalMode.Semantic }
-            : [RetrievalMode.Lexical];
+        // Every mode the engine can run, unless one is named (a quicker fit, for trying things:
+        // a file with one mode's scorer is not one to ship).
+        var modes = cli.Mode is { } only
+            ? new[] { only }
+            : engine.DefaultMode == RetrievalMode.Hybrid
+                ? [RetrievalMode.Hybrid, RetrievalMode.Lexical, RetrievalMode.Semantic]
+                : [RetrievalMode.Lexical];
         var c = CultureInfo.InvariantCulture;
         var weights = new Dictionary<string, ModeWeights>();
         var settings = new Dictionary<string, double> { ["folds"] = folds, ["inner_folds"] = ScorerFitting.InnerFolds, ["seed"] = ScorerFitting.Seed };

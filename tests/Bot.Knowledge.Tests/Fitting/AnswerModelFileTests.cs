@@ -1,0 +1,38 @@
+using Bot.Knowledge.Answering;
+
+namespace Bot.Knowledge.Tests.Fitting;
+
+/// <summary>The model file: what 'fit' writes is what the bot loads, and a stale one is refused with what to do.</summary>
+public sealed class AnswerModelFileTests
+{
+    [Fact]
+    public void A_written_model_loads_with_the_same_weights()
+    {
+        var weights = Weights(0.25f);
+        var file = new AnswerModelFile(1, AnswerFeatures.Names, AbstentionFeatures.Names, [new FittedSet("a.jsonl", "00", 3)],
+            new Dictionary<string, double> { ["folds"] = 5 }, new Dictionary<string, ModeWeights> { ["hybrid"] = weights });
+
+        var model = AnswerModel.Parse(AnswerModel.Serialize(file));
+
+        Assert.Equal(weights.Ranker.Weights, model.For(RetrievalMode.Hybrid).Ranker.Weights);
+        Assert.Equal(0.25f, model.For(RetrievalMode.Hybrid).Threshold);
+        Assert.Throws<InvalidOperationException>(() => model.For(RetrievalMode.Lexical));
+    }
+
+    [Fact]
+    public void A_model_fitted_on_other_features_is_refused_with_what_to_do()
+    {
+        var file = new AnswerModelFile(1, [.. AnswerFeatures.Names.Skip(1)], AbstentionFeatures.Names, [], new Dictionary<string, double>(),
+            new Dictionary<string, ModeWeights> { ["hybrid"] = Weights(0.5f) });
+
+        var e = Assert.Throws<InvalidDataException>(() => AnswerModel.Parse(AnswerModel.Serialize(file)));
+
+        Assert.Contains("run 'fit' again", e.Message);
+    }
+
+    private static ModeWeights Weights(float threshold)
+    {
+        LinearWeights Of(int n) => new(new float[n], Enumerable.Repeat(1f, n).ToArray(), Enumerable.Range(0, n).Select(i => i / 10f).ToArray(), 0.5f);
+        return new ModeWeights(Of(AnswerFeatures.Names.Count), Of(AbstentionFeatures.Names.Count), threshold);
+    }
+}

@@ -1,0 +1,29 @@
+using Bot.Knowledge.Analysis;
+using Bot.Knowledge.Answering;
+
+namespace Bot.Knowledge.Tests;
+
+/// <summary>An answer opening with he, she or they names who, from the sentence before it.</summary>
+public sealed class PronounSubjectTests
+{
+    [Theory]
+    [InlineData("The director, Madeleine Gavin, known for “City of Joy,” felt it was high time. She met Pastor Kim in 2019 in South Korea.", "She [Madeleine Gavin] met Pastor Kim in 2019 in South Korea.")]
+    [InlineData("Meet Pastor Kim, it’s all about faith. He’s a Presbyterian pastor who began his journey.", "He [Pastor Kim]’s a Presbyterian pastor who began his journey.")]
+    [InlineData("Enter the Roh family, facing a grim fate back home. They hightailed it to China and luckily crossed paths.", "They [the Roh family] hightailed it to China and luckily crossed paths.")]
+    public void A_leading_pronoun_names_the_subject_of_the_sentence_before(string passage, string shown)
+    {
+        var units = AnalyzedPassage.Of(passage, TextAnalysis.CreateIndexAnalyzer()).Units;
+
+        Assert.Equal(shown, PronounSubject.Resolve(units[1], units[0]));
+    }
+
+    [Theory]
+    [InlineData("Kim doesn’t push his beliefs on anyone at all. It’s the first time the family heard the words.")] // "it" is not resolved
+    [InlineData("the crossing was cold and very long for all. They hightailed it to China and crossed.")] // no name before
+    public void Without_a_person_or_a_named_group_the_unit_is_shown_as_written(string passage)
+    {
+        var units = AnalyzedPassage.Of(passage, TextAnalysis.CreateIndexAnalyzer()).Units;
+
+        Assert.Equal(units[1].Text, PronounSubject.Resolve(units[1], units[0]));
+    }
+}
