@@ -27,27 +27,31 @@ internal sealed class CandidatePassage
 
     /// <summary>Cosine of the question with answer unit <paramref name="unit"/> alone.</summary>
     public float UnitSimilarity(int unit) =>
-        unitSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+        At(unitSimilarities, unit);
 
     /// <summary>Cosine of the question with answer unit <paramref name="unit"/> read after the one before it.</summary>
     public float ContextSimilarity(int unit) =>
-        contextSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+        At(contextSimilarities, unit);
 
     /// <summary>Cosine of the question without its names (<see cref="Search.NameVariants.WithoutNames"/>) with unit <paramref name="unit"/>.</summary>
     public float PredicateUnitSimilarity(int unit) =>
-        predicateUnitSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+        At(predicateUnitSimilarities, unit);
 
     /// <summary>The same, with the unit read after the one before it.</summary>
     public float PredicateContextSimilarity(int unit) =>
-        predicateContextSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+        At(predicateContextSimilarities, unit);
 
     /// <summary>Cosine of the question with the unit's closest clause; the unit's own cosine when it has one clause.</summary>
     public float ClauseSimilarity(int unit) =>
-        clauseSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+        At(clauseSimilarities, unit);
 
     /// <summary>The same with the question without its names.</summary>
     public float PredicateClauseSimilarity(int unit) =>
-        predicateClauseSimilarities is { } s && unit < s.Length ? s[unit] : 0f;
+        At(predicateClauseSimilarities, unit);
+
+    /// <summary>A unit's similarity, or 0 without a model (or when the stored vectors did not match).</summary>
+    private static float At(float[]? similarities, int unit) =>
+        similarities is { } s && unit < s.Length ? s[unit] : 0f;
 
     public static CandidatePassage Load(
         IndexSearcher searcher, IndexSnapshot snapshot, int doc, float score, KnowledgeStore store, float[]? question, float[]? predicate, VectorTable? vectors)
