@@ -17,6 +17,7 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
 {
     private readonly Dictionary<string, (long Length, DateTime Written, string Hash)> fingerprints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> reportedBroken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> reportedPassedOver = new(StringComparer.Ordinal);
     private (long Length, DateTime Written)? synonymsFingerprint;
     private readonly Lock gate = new();
 
@@ -37,8 +38,26 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
             var skipped = new List<SkippedFile>();
             int added = 0, updated = 0, unchanged = 0;
 
-            var files = KnowledgeFile.Scan(Folder);
+            var scan = KnowledgeScan.Of(Folder);
+            var files = scan.Files;
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var passed in scan.PassedOver)
+            {
+                // Each one logged once, with its reason, until it changes or goes.
+                if (!reportedPassedOver.TryGetValue(passed.RelativePath, out var said) || said != passed.Reason)
+                    logger.LogWarning("Passed over {Path} in the knowledge folder: {Reason}", Path.Combine(Folder, passed.RelativePath), passed.Reason);
+                if (passed.IsFolder)
+                {
+                    // A folder that cannot be listed is not a folder that was emptied: keep what it held.
+                    var prefix = passed.RelativePath == "." ? "" : passed.RelativePath + "/";
+                    seen.UnionWith(hashes.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)));
+                }
+            }
+
+            foreach (var gone in reportedPassedOver.Keys.Except(scan.PassedOver.Select(p => p.RelativePath)).ToArray())
+                reportedPassedOver.Remove(gone);
+            foreach (var passed in scan.PassedOver)
+                reportedPassedOver[passed.RelativePath] = passed.Reason;
             foreach (var file in files)
             {
                 seen.Add(file.RelativePath);
