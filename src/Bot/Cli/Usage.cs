@@ -18,9 +18,11 @@ internal static class Usage
           Bot eval FILE.jsonl           score a question set (answer accuracy, hit@1, MRR@5, abstention)
           Bot eval FILE.jsonl... --folds K
                                         the same, in-sample and K-fold cross-validated, per set and pooled
-          Bot fit FILE.jsonl... [--folds K] [--out FILE]
+          Bot fit FILE.jsonl... [--folds K] [--out FILE] [--mode MODE]
                                         fit the answer scorer on question sets, print its cross-validated
                                         figures and write src/Bot.Knowledge/Answering/answer-model.json
+                                        (every mode; --mode fits only that one, for trying things)
+          Bot explain "QUESTION"        every candidate answer sentence with its score and features
           Bot help                      show this text
 
         Options (every command):
