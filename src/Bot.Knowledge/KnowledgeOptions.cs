@@ -37,6 +37,12 @@ public sealed class KnowledgeOptions
     [Range(0, 256, ErrorMessage = "Knowledge:MaxModelConcurrency must be between 0 and 256.")]
     public int MaxModelConcurrency { get; set; }
 
+    /// <summary>
+    /// The secret that authenticates state in buttons (<see cref="Bot.Knowledge.StateKey"/>), base64 of at
+    /// least 32 bytes; give every replica the same one. Empty: generated into the data folder.
+    /// </summary>
+    public string? StateKey { get; set; }
+
     /// <summary>Files larger than this are skipped as broken rather than read into memory.</summary>
     [Range(1, 64 * 1024 * 1024, ErrorMessage = "Knowledge:MaxFileBytes must be between 1 and 67108864.")]
     public int MaxFileBytes { get; set; } = 4 * 1024 * 1024;

@@ -37,6 +37,11 @@ public static class KnowledgeServiceCollectionExtensions
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<KnowledgeSynchronizer>());
         });
         services.AddSingleton<AnswerEngine>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            return StateKey.LoadOrCreate(options.DataFolder, options.StateKey);
+        });
         services.AddHostedService<KnowledgeIndexService>();
         return services;
     }

@@ -10,8 +10,11 @@ namespace Bot.Knowledge.Trivia;
 /// <see cref="Distractors"/> for how options are chosen). The same seed always gives the same
 /// question for the same knowledge, and a question's <see cref="TriviaQuestion.Id"/> gives it back.
 /// </summary>
-public sealed class TriviaGenerator(KnowledgeStore store)
+/// <param name="key">Authenticates question ids (<see cref="StateKey"/>); without one, a key of this process only.</param>
+public sealed class TriviaGenerator(KnowledgeStore store, StateKey? key = null)
 {
+    private readonly StateKey key = key ?? StateKey.Random();
+
     /// <summary>
     /// A question chosen by <paramref name="seed"/>: first a kind among those the knowledge has
     /// questions of, then a fact of that kind. Null when the knowledge has no fact that makes a
@@ -71,7 +74,7 @@ public sealed class TriviaGenerator(KnowledgeStore store)
         return false;
     }
 
-    private static TriviaQuestion Build(TriviaFacts facts, Fact fact, int seed)
+    private TriviaQuestion Build(TriviaFacts facts, Fact fact, int seed)
     {
         // Its own stream, so options depend on the seed and the fact only, not on how the fact was chosen.
         var random = new Random(unchecked((int)((uint)seed * 2654435761u ^ 0x5bd1e995u)));
@@ -81,7 +84,7 @@ public sealed class TriviaGenerator(KnowledgeStore store)
         var right = random.Next(TriviaQuestion.OptionCount);
         var options = wrong.ToList();
         options.Insert(right, fact.Answer.Text);
-        var id = TriviaId.Create(fact, seed, fact.Question, options, right);
+        var id = TriviaId.Create(fact, seed, fact.Question, options, right, key);
         return new TriviaQuestion(id, fact.Answer.Kind, fact.Question, options, right, fact.Sentence.Sentence);
     }
 }

@@ -9,9 +9,11 @@ namespace Bot.Knowledge.Trivia;
 /// <summary>
 /// A question's id: <c>{path hash}.{passage ordinal}.{sentence}.{candidate}.{seed}.{check}</c>,
 /// e.g. <c>3fa1b2c4.2.1.0.1x2f9k.a1b2c3</c>. The first four parts find the answer, the seed
-/// (base 36) regenerates the same options in the same order, and the check (a hash of the
-/// question as shown) rejects an id that was altered or that the knowledge no longer gives the
-/// same question for. At most <see cref="TriviaQuestion.MaxIdLength"/> characters, no ':'.
+/// (base 36) regenerates the same options in the same order, and the check (a keyed MAC of the
+/// question as shown, <see cref="StateKey"/>) rejects an id that was altered, made up, or that the
+/// knowledge no longer gives the same question for. The check covers the right option's index,
+/// but being keyed it cannot be recomputed for each option to find which one is right.
+/// At most <see cref="TriviaQuestion.MaxIdLength"/> characters, no ':'.
 /// </summary>
 internal static partial class TriviaId
 {
@@ -23,9 +25,9 @@ internal static partial class TriviaId
     public static string Locator(KnowledgeSentence sentence) =>
         $"{PathKey(sentence.Passage.Path)}.{sentence.Passage.Ordinal.ToString(CultureInfo.InvariantCulture)}.{sentence.Position.ToString(CultureInfo.InvariantCulture)}";
 
-    public static string Create(Fact fact, int seed, string text, IReadOnlyList<string> options, int right)
+    public static string Create(Fact fact, int seed, string text, IReadOnlyList<string> options, int right, StateKey key)
     {
-        var check = Hash($"{fact.Sentence.Sentence.Passage.Id}\n{fact.Sentence.Sentence.Text}\n{text}\n{string.Join('\n', options)}\n{right}")[..6];
+        var check = key.Mac($"trivia\n{fact.Sentence.Sentence.Passage.Id}\n{fact.Sentence.Sentence.Text}\n{text}\n{string.Join('\n', options)}\n{right}", 6);
         return $"{Locator(fact.Sentence.Sentence)}.{fact.Mention.ToString(CultureInfo.InvariantCulture)}.{Base36((uint)seed)}.{check}";
     }
 

@@ -252,6 +252,9 @@ public class InventedTriviaTests(InventedKnowledgeFolder knowledge) : IClassFixt
 /// <summary>Trivia over knowledge that changes, restarts, or has too little in it.</summary>
 public class TriviaKnowledgeTests
 {
+    /// <summary>The data folder's key, as the bot keeps it across restarts.</summary>
+    private static StateKey KeyOf(KnowledgeWorkspace workspace) => StateKey.LoadOrCreate(workspace.DataFolder);
+
     private static (KnowledgeWorkspace Workspace, OpenKnowledge Knowledge, TriviaGenerator Trivia) Open(params (string Path, string Text)[] articles)
     {
         var workspace = new KnowledgeWorkspace();
@@ -259,7 +262,7 @@ public class TriviaKnowledgeTests
             workspace.Write(path, text);
         var knowledge = workspace.Open();
         knowledge.Sync();
-        return (workspace, knowledge, new TriviaGenerator(knowledge.Store));
+        return (workspace, knowledge, new TriviaGenerator(knowledge.Store, KeyOf(workspace)));
     }
 
     [Fact]
@@ -273,7 +276,7 @@ public class TriviaKnowledgeTests
 
             var reopened = workspace.Open();
             reopened.Sync();
-            var restarted = new TriviaGenerator(reopened.Store);
+            var restarted = new TriviaGenerator(reopened.Store, KeyOf(workspace));
             foreach (var question in questions)
             {
                 Assert.True(restarted.TryRestore(question.Id, out var restored));
