@@ -1,3 +1,4 @@
+using Bot.Knowledge;
 using Bot.Commands.Ask;
 using Bot.Commands.Buttons;
 using Bot.Commands.Replies;
@@ -92,6 +93,36 @@ public class AskButtonsTests(ShippedKnowledgeFixture knowledge) : IClassFixture<
         ReplyAssert.SameEmbeds(hidden.Embeds, shared.Embeds);
         Assert.Equal([AskCommand.MoreLabel], shared.Buttons.Select(b => b.Label)); // no Share on a public answer
         ReplyAssert.PingsNobody(shared);
+    }
+
+    [Theory]
+    [InlineData("ask:m1:'What is the capital of Laos?")]
+    [InlineData("ask:s:'Who directed Beyond Utopia?")]
+    [InlineData("ask:m1:'0123abcdWho directed Beyond Utopia?")]
+    public async Task A_forged_button_cannot_make_the_bot_ask_a_question(string customId)
+    {
+        var reply = await new AskCommand().HandleComponentAsync(Contexts.Click(knowledge.Knowledge, customId), CancellationToken.None);
+
+        Assert.True(reply.Ephemeral);
+        Assert.Equal(AskCommand.ExpiredText, reply.Content);
+        Assert.Empty(reply.Embeds);
+    }
+
+    [Fact]
+    public async Task A_real_button_with_its_question_changed_is_refused_and_works_unchanged_after_a_restart()
+    {
+        var key = StateKey.Random();
+        var ask = new AskCommand(references: new QueryReferences(key));
+        var reply = await ask.ExecuteAsync(Contexts.Command(knowledge.Knowledge, "ask", ("question", "Who directed Beyond Utopia?")), CancellationToken.None);
+        var more = reply.Buttons.Single(b => b.Label == AskCommand.MoreLabel).CustomId;
+        var altered = more.Replace("directed", "funded", StringComparison.Ordinal);
+
+        var refused = await ask.HandleComponentAsync(Contexts.Click(knowledge.Knowledge, altered), CancellationToken.None);
+        var restarted = await new AskCommand(references: new QueryReferences(key)).HandleComponentAsync(Contexts.Click(knowledge.Knowledge, more), CancellationToken.None);
+
+        Assert.NotEqual(more, altered);
+        Assert.Equal(AskCommand.ExpiredText, refused.Content);
+        Assert.Single(restarted.Embeds);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public partial class CooldownTests(ShippedKnowledgeFixture knowledge) : IClassFi
     }
 
     [Fact]
-    public async Task Share_counts_as_a_question_but_more_passages_does_not()
+    public async Task Share_and_more_passages_count_as_questions()
     {
         var ask = new AskCommand(Cooldown());
         var hidden = await ask.ExecuteAsync(As("member", "ask", ("question", "Who directed Beyond Utopia?"), ("private", true)), CancellationToken.None);
@@ -105,7 +105,11 @@ public partial class CooldownTests(ShippedKnowledgeFixture knowledge) : IClassFi
             Assert.False((await ask.HandleComponentAsync(Contexts.Click(knowledge.Knowledge, share, "member"), CancellationToken.None)).Ephemeral);
 
         Assert.Contains("<t:", (await ask.HandleComponentAsync(Contexts.Click(knowledge.Knowledge, share, "member"), CancellationToken.None)).Content);
-        Assert.Single((await ask.HandleComponentAsync(Contexts.Click(knowledge.Knowledge, more, "member"), CancellationToken.None)).Embeds);
+        // A "More passages" click runs a search too: past the limit it is refused like a question (issue 12).
+        var refused = await ask.HandleComponentAsync(Contexts.Click(knowledge.Knowledge, more, "member"), CancellationToken.None);
+        Assert.Contains("<t:", refused.Content);
+        Assert.Empty(refused.Embeds);
+        Assert.Single((await ask.HandleComponentAsync(Contexts.Click(knowledge.Knowledge, more, "another member"), CancellationToken.None)).Embeds);
     }
 
     [Fact]

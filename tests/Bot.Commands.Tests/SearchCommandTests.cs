@@ -64,13 +64,16 @@ public partial class SearchCommandTests(ShippedKnowledgeFixture knowledge) : ICl
     }
 
     [Theory]
-    [InlineData("search:999:'Pastor Kim", "last")]
-    [InlineData("search:-5:'Pastor Kim", "first")]
-    [InlineData("search:0:'Pastor Kim", "first")]
-    public async Task Page_past_either_end_shows_the_nearest_real_page(string customId, string which)
+    [InlineData("999", "last")]
+    [InlineData("-5", "first")]
+    [InlineData("0", "first")]
+    public async Task Page_past_either_end_shows_the_nearest_real_page(string page, string which)
     {
         var first = await knowledge.RunAsync("search", ("query", Query));
         var pages = int.Parse(Regex.Match(first.Embeds[0].Footer!, @"of (\d+)").Groups[1].Value);
+        // The query's reference is authenticated: take it from a real button, change only the page.
+        var next = first.Buttons.Single(b => b.Label == "Next").CustomId;
+        var customId = Regex.Replace(next, @"^search:\d+:", $"search:{page}:");
 
         var reply = await knowledge.ClickAsync(customId);
 

@@ -128,13 +128,14 @@ public sealed class AskCommand : IComponentCommand
 
         if (!context.Knowledge.IsReady)
             return ValueTask.FromResult(Reply.Text(NotReadyText, ephemeral: true));
+        // A click runs a search like a question does, so it counts against the member's cooldown.
+        if (cooldown is not null && !cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
+            return ValueTask.FromResult(Reply.Text(cooldown.Notice(allowedAt), ephemeral: true));
         return ValueTask.FromResult(click.Action == SharePrefix ? Share(context, question) : More(context.Knowledge, question, click.Page));
     }
 
     private Reply Share(ComponentContext context, string question)
     {
-        if (cooldown is not null && !cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
-            return Reply.Text(cooldown.Notice(allowedAt), ephemeral: true);
         var answer = context.Knowledge.Ask(question);
         if (!answer.Answered || answer.Passages.Count == 0)
             return Reply.Text(NotAnsweredText, ephemeral: true);

@@ -1,17 +1,22 @@
 using System.Security.Cryptography;
 using System.Text;
+using Bot.Knowledge;
 
 namespace Bot.Commands.Buttons;
 
 /// <summary>
 /// Carries a question or search words in a button's custom id, which Discord limits to 100
-/// characters. A query that fits travels as itself (<c>'</c> then the text), so its buttons work
-/// after a restart and on any replica. A longer one travels as a key (<c>#</c> then 12 random
-/// letters and digits) into a small in-memory list of recent queries; when the key is no longer
-/// there (evicted, restarted, another replica) the button says its answer has expired.
+/// characters. A query that fits travels as itself with a keyed MAC (<c>'</c>, 8 hex digits of
+/// HMAC-SHA256 under the <see cref="StateKey"/>, then the text), so its buttons work after a
+/// restart and on any replica sharing the key, while a forged button (any client can send one)
+/// cannot make the bot ask a question it never showed. A longer one travels as a key (<c>#</c>
+/// then 12 random letters and digits) into a small in-memory list of recent queries; when the
+/// key is no longer there (evicted, restarted, another replica) the button says its answer has expired.
 /// </summary>
 public sealed class QueryReferences
 {
+    private const int MacLength = 8;
+
     public const int DefaultCapacity = 2048;
 
     private const char InlineMark = '\'';
@@ -20,15 +25,18 @@ public sealed class QueryReferences
     private const string KeyAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private readonly int capacity;
+    private readonly StateKey key;
     private readonly Dictionary<string, LinkedListNode<(string Key, string Query)>> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> keyOfQuery = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Key, string Query)> recency = new();
     private readonly Lock gate = new();
 
-    public QueryReferences(int capacity = DefaultCapacity)
+    /// <param name="key">Authenticates queries carried inline; without one, a key of this process only.</param>
+    public QueryReferences(StateKey? key = null, int capacity = DefaultCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         this.capacity = capacity;
+        this.key = key ?? StateKey.Random();
     }
 
     /// <summary>Queries remembered by key now.</summary>
@@ -68,8 +76,8 @@ public sealed class QueryReferences
         if (room < KeyLength + 1)
             throw new ArgumentOutOfRangeException(nameof(room), room, $"A reference needs at least {KeyLength + 1} characters.");
         var normalized = Normalize(query);
-        if (normalized.Length + 1 <= room)
-            return InlineMark + normalized;
+        if (normalized.Length + 1 + MacLength <= room)
+            return InlineMark + Mac(normalized) + normalized;
 
         lock (gate)
         {
@@ -104,8 +112,10 @@ public sealed class QueryReferences
             return false;
         if (reference[0] == InlineMark)
         {
-            query = Normalize(reference[1..]);
-            return query.Length > 0;
+            if (!TryInline(reference, out var inline))
+                return false;
+            query = inline;
+            return true;
         }
 
         if (reference[0] != KeyMark)
@@ -126,9 +136,25 @@ public sealed class QueryReferences
         if (string.IsNullOrEmpty(reference))
             return false;
         if (reference[0] == InlineMark)
-            return reference.AsSpan(1).Trim().Length > 0;
+            return TryInline(reference, out _);
         return reference[0] == KeyMark && !IsExpired(reference);
     }
+
+    /// <summary>An inline query whose MAC is right; a forged or altered one is refused.</summary>
+    private bool TryInline(string reference, out string query)
+    {
+        query = "";
+        if (reference.Length <= 1 + MacLength)
+            return false;
+        var text = Normalize(reference[(1 + MacLength)..]);
+        if (text.Length == 0
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(reference.Substring(1, MacLength)), Encoding.ASCII.GetBytes(Mac(text))))
+            return false;
+        query = text;
+        return true;
+    }
+
+    private string Mac(string query) => key.Mac("query\n" + query, MacLength);
 
     /// <summary>Whether <paramref name="reference"/> is well formed but names a key no longer remembered.</summary>
     public bool IsExpired(string? reference)

@@ -47,7 +47,7 @@ public static class CommandServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<QuestionCooldownOptions>, QuestionCooldownOptionsSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuestionCooldownOptions>, QuestionCooldownOptionsValidator>());
         services.TryAddSingleton<QuestionCooldown>();
-        services.TryAddSingleton(_ => new QueryReferences());
+        services.TryAddSingleton(sp => new QueryReferences(sp.GetService<Bot.Knowledge.StateKey>()));
         services.TryAddSingleton<TopicCache>();
         services.TryAddSingleton<Summarizer>();
         services.TryAddSingleton<TriviaGenerator>();
