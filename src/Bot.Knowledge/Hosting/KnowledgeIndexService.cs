@@ -39,6 +39,13 @@ public sealed class KnowledgeIndexService(
                 logger.LogInformation("Sentence model {Model} ready in {Elapsed:0} ms", embedder.ModelId, time.GetElapsedTime(loading).TotalMilliseconds);
             }
 
+            // And one question through the whole answer path: the fitted scorer is loaded (a model
+            // file that does not fit this build stops start-up here, with what to do), and the
+            // member who asks first does not wait for it.
+            var warming = time.GetTimestamp();
+            new Answering.AnswerEngine(store).Ask("Who directed the documentary?");
+            logger.LogDebug("Answer path ready in {Elapsed:0} ms", time.GetElapsedTime(warming).TotalMilliseconds);
+
             watcher = StartWatcher();
         }
         await base.StartAsync(cancellationToken);
