@@ -47,6 +47,9 @@ internal sealed class ConnectedBot : IAsyncDisposable
             ["Knowledge__Folder"] = RepoPaths.Knowledge,
             ["Knowledge__DataFolder"] = work.Combine("data"),
             ["Knowledge__Semantic"] = "false",
+            // One member sends every test's commands and clicks to this shared bot: the cooldown
+            // (which has tests of its own) would refuse them in whatever order the tests run.
+            ["Commands__Cooldown__Questions"] = "0",
         });
         var bot = new ConnectedBot(work, discord, process);
         try
