@@ -89,10 +89,14 @@ internal static class BotHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (!watch && string.IsNullOrWhiteSpace(builder.Configuration["Logging:LogLevel:Default"]))
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A start-up failure is reported once, as the command line's one "error:" line; the host's
+        // own report of it is a stack trace the operator does not need.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         builder.Services.AddOptions<KnowledgeOptions>()
             .Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => !File.Exists(o.DataFolder), "Knowledge:DataFolder names a file, not a folder: pass --data DIR (or set Knowledge__DataFolder) to a folder, which is created when missing.")
             .ValidateOnStart();
         if (builder.Configuration.GetValue($"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Semantic)}", defaultValue: true))
         {

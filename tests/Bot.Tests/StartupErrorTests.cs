@@ -1,0 +1,38 @@
+namespace Bot.Tests;
+
+/// <summary>
+/// A start-up problem the user can fix is one "error:" line and exit code 2, from the real
+/// executable: no stack trace from the host before it (issue 12).
+/// </summary>
+public sealed class StartupErrorTests : IDisposable
+{
+    private readonly TempFolder work = new();
+
+    public void Dispose() => work.Dispose();
+
+    [Fact]
+    public async Task A_missing_knowledge_folder_is_one_line()
+    {
+        var run = await BotProcess.RunAsync(work.Path, new Dictionary<string, string?> { ["Knowledge__Semantic"] = "false" },
+            "ask", "Who directed Beyond Utopia?", "--knowledge", work.Combine("nowhere"), "--data", work.Combine("data"));
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("error: The knowledge folder", line);
+    }
+
+    [Fact]
+    public async Task A_data_folder_that_is_a_file_is_one_line_saying_so()
+    {
+        var file = work.Combine("data.txt");
+        await File.WriteAllTextAsync(file, "not a folder");
+
+        var run = await BotProcess.RunAsync(work.Path, new Dictionary<string, string?> { ["Knowledge__Semantic"] = "false" },
+            "ask", "Who directed Beyond Utopia?", "--knowledge", RepoPaths.Knowledge, "--data", file);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("names a file, not a folder", line);
+        Assert.Equal("not a folder", await File.ReadAllTextAsync(file));
+    }
+}
