@@ -36,3 +36,26 @@ public sealed class StartupErrorTests : IDisposable
         Assert.Equal("not a folder", await File.ReadAllTextAsync(file));
     }
 }
+
+/// <summary>A command line long enough to abort the process inside ONNX Runtime is refused before it starts (issue 12).</summary>
+public sealed class LongCommandLineTests : IDisposable
+{
+    private readonly TempFolder work = new();
+
+    public void Dispose() => work.Dispose();
+
+    [Fact]
+    public async Task A_100_KB_argument_is_one_error_line_and_exit_code_2_from_the_real_executable()
+    {
+        var question = "who directed it " + string.Concat(Enumerable.Repeat("x ", 50_000));
+
+        // The sentence model is on, as by default: this is the configuration that aborted.
+        var run = await BotProcess.RunAsync(work.Path, new Dictionary<string, string?>(),
+            "ask", question, "--knowledge", RepoPaths.Knowledge, "--data", work.Combine("data"));
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("error: the command line is 97 KB", line);
+        Assert.Empty(run.Output);
+    }
+}

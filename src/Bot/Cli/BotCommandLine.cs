@@ -15,8 +15,22 @@ internal static class BotCommandLine
     public const int Failed = 1;
     public const int UsageError = 2;
 
+    /// <summary>
+    /// The longest command line accepted, in characters. Past about 35 KB the process aborts inside
+    /// ONNX Runtime's start-up ("Internal CLR error", exit 134) whatever the arguments say, so a
+    /// longer one is refused here, before anything native starts.
+    /// </summary>
+    public const int MaxCommandLineChars = 16 * 1024;
+
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        var length = args.Sum(a => (long)a.Length + 1);
+        if (length > MaxCommandLineChars)
+        {
+            await error.WriteLineAsync($"error: the command line is {length / 1024} KB; at most {MaxCommandLineChars / 1024} KB is accepted. Pipe long questions into 'ask --json' instead (one per line).");
+            return UsageError;
+        }
+
         try
         {
             var cli = CliArguments.Parse(args);
