@@ -19,6 +19,30 @@ public sealed class UnansweredQuestionStoreTests : IDisposable
     private ValueTask Record(string question, string? guild = "100") => store.RecordAsync(question, guild, CancellationToken.None);
 
     [Fact]
+    public async Task Each_server_keeps_its_most_recently_asked_questions_up_to_the_cap()
+    {
+        var cap = UnansweredQuestionStore.MaxQuestionsPerServer;
+        await Record("an early question asked again later");
+        for (var i = 0; i < cap + 5; i++)
+        {
+            folder.Time.Advance(TimeSpan.FromSeconds(1));
+            await Record($"question number {i}");
+        }
+
+        folder.Time.Advance(TimeSpan.FromSeconds(1));
+        await Record("an early question asked again later"); // asked recently: it stays
+        await Record("a question in another server", guild: "200");
+
+        Assert.Equal(cap, folder.Query<long>("SELECT count(*) FROM unanswered_questions WHERE guild_id = '100'"));
+        var kept = (await store.TopUnansweredAsync("100", UnansweredQuestionStore.MaxLimit)).Select(q => q.Question).ToHashSet();
+        Assert.Contains("an early question asked again later", kept);
+        Assert.Contains($"question number {cap + 4}", kept);
+        Assert.DoesNotContain("question number 0", kept);
+        Assert.DoesNotContain("question number 5", kept);
+        Assert.Single(await store.TopUnansweredAsync("200", 10));
+    }
+
+    [Fact]
     public async Task The_same_question_asked_differently_is_counted_once_under_the_words_first_used()
     {
         await Record("Who is Pastor Kim?");

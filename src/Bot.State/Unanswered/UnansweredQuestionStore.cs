@@ -19,6 +19,12 @@ public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider
     public const int MaxLimit = 1000;
 
     /// <summary>
+    /// Distinct questions kept per server: the most recently asked. Without a cap, members (or a
+    /// script) asking ever-new questions would grow the table without bound.
+    /// </summary>
+    public const int MaxQuestionsPerServer = 1000;
+
+    /// <summary>
     /// Counts one more asking. Blank questions are ignored. A database failure is logged, not
     /// thrown: the asker still gets their reply, and only the count is lost.
     /// </summary>
@@ -47,6 +53,20 @@ public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider
             command.Parameters.AddWithValue("$question", text);
             command.Parameters.AddWithValue("$now", now);
             await command.ExecuteNonQueryAsync(cancellationToken);
+
+            // Past the cap, the questions asked least recently in this server go.
+            await using var trim = connection.CreateCommand();
+            trim.CommandText = """
+                DELETE FROM unanswered_questions
+                WHERE guild_id = $guild AND question_key NOT IN (
+                    SELECT question_key FROM unanswered_questions
+                    WHERE guild_id = $guild
+                    ORDER BY last_asked DESC, question_key
+                    LIMIT $cap)
+                """;
+            trim.Parameters.AddWithValue("$guild", guildId ?? "");
+            trim.Parameters.AddWithValue("$cap", MaxQuestionsPerServer);
+            await trim.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (SqliteException e)
         {
