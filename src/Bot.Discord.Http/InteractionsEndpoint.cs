@@ -31,6 +31,11 @@ public sealed partial class InteractionsEndpoint
     private readonly InFlightInteractions _inFlight;
     private readonly TimeProvider _time;
     private readonly ILogger<InteractionsEndpoint> _logger;
+    private readonly RefusalLog _unauthorized;
+    private readonly RefusalLog _tooLarge;
+
+    /// <summary>Refused requests are reported at most this often, with their count (<see cref="RefusalLog"/>).</summary>
+    public static readonly TimeSpan RefusalReportInterval = TimeSpan.FromMinutes(1);
 
     internal InteractionsEndpoint(
         Ed25519Verifier verifier,
@@ -45,6 +50,8 @@ public sealed partial class InteractionsEndpoint
         _dispatch = dispatch;
         _inFlight = inFlight;
         _time = time;
+        _unauthorized = new RefusalLog(time, RefusalReportInterval);
+        _tooLarge = new RefusalLog(time, RefusalReportInterval);
         _logger = logger;
     }
 
@@ -307,13 +314,15 @@ public sealed partial class InteractionsEndpoint
 
     private void Reject(HttpContext context, RequestRejection reason)
     {
-        Log.Rejected(_logger, reason, context.Connection.RemoteIpAddress?.ToString());
+        if (_unauthorized.Count() is var count and > 0)
+            Log.Rejected(_logger, count, reason, context.Connection.RemoteIpAddress?.ToString());
         Answer(context, StatusCodes.Status401Unauthorized);
     }
 
     private void RefuseTooLarge(HttpContext context, long? declaredLength)
     {
-        Log.TooLarge(_logger, declaredLength, _options.MaxBodyBytes);
+        if (_tooLarge.Count() is var count and > 0)
+            Log.TooLarge(_logger, count, declaredLength, _options.MaxBodyBytes);
         Answer(context, StatusCodes.Status413PayloadTooLarge);
     }
 
@@ -343,11 +352,11 @@ public sealed partial class InteractionsEndpoint
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Refused an interaction request from {Remote} with 401: {Reason}")]
-        public static partial void Rejected(ILogger logger, RequestRejection reason, string? remote);
+        [LoggerMessage(1, LogLevel.Information, "Refused {Count} interaction request(s) with 401 since the last report, at most one a minute (the latest from {Remote}: {Reason})")]
+        public static partial void Rejected(ILogger logger, long count, RequestRejection reason, string? remote);
 
-        [LoggerMessage(2, LogLevel.Information, "Refused an interaction request with 413: body of {DeclaredLength} bytes is over the {MaxBodyBytes} allowed (Discord:MaxBodyBytes)")]
-        public static partial void TooLarge(ILogger logger, long? declaredLength, int maxBodyBytes);
+        [LoggerMessage(2, LogLevel.Information, "Refused {Count} interaction request(s) with 413 since the last report, at most one a minute (the latest: body of {DeclaredLength} bytes, over the {MaxBodyBytes} allowed by Discord:MaxBodyBytes)")]
+        public static partial void TooLarge(ILogger logger, long count, long? declaredLength, int maxBodyBytes);
 
         [LoggerMessage(3, LogLevel.Debug, "Could not read an interaction request's body (HTTP {Status})")]
         public static partial void BodyUnreadable(ILogger logger, int? status);
