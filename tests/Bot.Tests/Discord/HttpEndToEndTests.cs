@@ -171,10 +171,11 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
             Assert.DoesNotContain((string)r.Interaction["id"]!, bot.Error);
             Assert.DoesNotContain(discord.Requests, request => request.Path.Contains((string)r.Interaction["token"]!, StringComparison.Ordinal));
         });
-        Assert.Equal(refused.Count, CountOf(bot.Error, "with 401"));
-        Assert.Contains("BadSignature", bot.Error);
-        Assert.Contains("StaleTimestamp", bot.Error);
-        Assert.Contains("MissingSignature", bot.Error);
+        // Refusals are counted and reported at most once a minute, so junk cannot flood the log:
+        // the first one is reported at once, the others within the minute only counted.
+        Assert.True(refused.Count > 1);
+        Assert.Equal(1, CountOf(bot.Error, "with 401"));
+        Assert.Contains("Refused 1 interaction request(s) with 401", bot.Error);
     }
 
     [Fact]
