@@ -123,13 +123,7 @@ public sealed class DispatchThroughHttpTests
 
         var stopping = host.StopAsync();
         // Shutdown reaches the drain and waits there, with the three dispatches still blocked.
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!host.Logs.Entries.Any(entry => entry.Message.Contains("waiting for 3 interactions", StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < until, "shutdown never said it was waiting for the 3 dispatches");
-            Assert.False(stopping.IsCompleted, "shutdown finished while three dispatches were still running");
-            await Task.Delay(10);
-        }
+        await host.Logs.WaitForAsync(entry => entry.Message.Contains("waiting for 3 interactions", StringComparison.Ordinal), "shutdown waiting for the 3 dispatches");
 
         Assert.False(stopping.IsCompleted, "shutdown finished while three dispatches were still running");
         release.SetResult();

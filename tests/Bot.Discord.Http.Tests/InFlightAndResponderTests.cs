@@ -34,18 +34,20 @@ public sealed class InFlightAndResponderTests
         using var inFlight = new InFlightInteractions(Logger<InFlightInteractions>(out _));
         var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ = inFlight.Run(async token =>
+        var firstRun = inFlight.Run(async token =>
         {
             await first.Task;
             _ = inFlight.Run(_ => second.Task);
         });
 
         var drain = inFlight.DrainAsync(CancellationToken.None);
+        // Whether the drain ended before the nested work was let go: read when it ends, not after a pause.
+        var endedBeforeSecond = drain.ContinueWith(_ => !second.Task.IsCompleted, TaskContinuationOptions.ExecuteSynchronously);
         first.SetResult();
-        await Task.Delay(50);
-        Assert.False(drain.IsCompleted);
+        await firstRun; // the nested work was registered before the first ended
         second.SetResult();
         await drain.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(await endedBeforeSecond, "the drain ended while work started during it was still running");
         Assert.Equal(0, inFlight.Count);
     }
 

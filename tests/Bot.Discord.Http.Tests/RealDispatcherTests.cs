@@ -83,7 +83,7 @@ public sealed class RealDispatcherTests : IAsyncLifetime
         var sent = JsonNode.Parse(edit.Body)!;
         Assert.Equal("Beyond Utopia follows families escaping North Korea. <@874955302502531078>", (string?)sent["content"]);
         Assert.Equal("[]", sent["allowed_mentions"]!["parse"]!.ToJsonString());
-        await WaitUntilAsync(() => edit.Status is not null);
+        await _discord.WaitUntilAsync(() => edit.Status is not null, "the edit to be answered");
         Assert.Equal(200, edit.Status);
     }
 
@@ -120,16 +120,6 @@ public sealed class RealDispatcherTests : IAsyncLifetime
         using var content = new StringContent(initialResponse, Encoding.UTF8, "application/json");
         using var recorded = await http.PostAsync(new Uri($"{_discord.BaseUrl}/interactions/{id}/{token}/callback"), content);
         Assert.Equal(HttpStatusCode.NoContent, recorded.StatusCode);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(5);
-        }
     }
 
     private sealed class FuncHandler : IInteractionHandler

@@ -27,6 +27,7 @@ public sealed class LocalDiscordServer : IAsyncDisposable
     private readonly FakeDiscordState _state;
     private readonly Lock _lock = new();
     private readonly List<RecordedRequest> _requests = [];
+    private readonly ChangeSignal _changes = new();
     private readonly List<(string Operation, ScriptedResponse Response)> _scripts = [];
     private readonly List<(string Operation, ResponseGate Gate)> _holds = [];
     private long _sequence;
@@ -188,20 +189,19 @@ public sealed class LocalDiscordServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits (real time, bounded) until at least <paramref name="count"/> requests were recorded.</summary>
-    public async Task WaitForRequestsAsync(int count, string? operation = null, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while ((operation is null ? Requests.Count : RequestsTo(operation).Count) < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Expected {count} requests{(operation is null ? "" : " to " + operation)}; got: {string.Join(", ", Requests)}");
-            }
+    /// <summary>Waits until at least <paramref name="count"/> requests were recorded (bounded by <paramref name="timeout"/>, 10 s by default).</summary>
+    public Task WaitForRequestsAsync(int count, string? operation = null, TimeSpan? timeout = null) =>
+        WaitUntilAsync(
+            () => (operation is null ? Requests.Count : RequestsTo(operation).Count) >= count,
+            $"{count} requests{(operation is null ? "" : " to " + operation)}",
+            timeout);
 
-            await Task.Delay(5);
-        }
-    }
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, re-checking it each time a request is
+    /// recorded or answered (bounded by <paramref name="timeout"/>, 10 s by default).
+    /// </summary>
+    public Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        _changes.WaitUntilAsync(condition, timeout ?? TimeSpan.FromSeconds(10), () => $"Timed out waiting for {what}; requests: {string.Join(", ", Requests)}");
 
     public async ValueTask DisposeAsync()
     {
@@ -242,6 +242,8 @@ public sealed class LocalDiscordServer : IAsyncDisposable
             _requests.Add(record);
         }
 
+        _changes.Notify();
+
         var (status, json, contentType, headers) = await AnswerAsync(record, http);
         var response = context.Response;
         response.StatusCode = status;
@@ -253,6 +255,7 @@ public sealed class LocalDiscordServer : IAsyncDisposable
         record.Status = status;
         record.RespondedAt = Time.GetUtcNow();
         record.ResponseSequence = Interlocked.Increment(ref _sequence);
+        _changes.Notify();
         if (json is not null)
         {
             response.ContentType = contentType;

@@ -25,7 +25,9 @@ internal sealed class TempFolder : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException && attempt < 5)
             {
-                Thread.Sleep(50); // a reader may still be letting go of a file
+                // A reader not yet disposed may still hold a file: its finalizer lets go of it.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
             }
         }
     }

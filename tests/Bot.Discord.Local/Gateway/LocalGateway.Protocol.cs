@@ -29,9 +29,11 @@ public sealed partial class LocalGateway
         LocalGatewayConnection connection;
         lock (_lock)
         {
-            connection = new LocalGatewayConnection(_connections.Count, context, socket, _time) { FragmentBytes = FragmentFramesAt };
+            connection = new LocalGatewayConnection(_connections.Count, context, socket, _time, Changed) { FragmentBytes = FragmentFramesAt };
             _connections.Add(connection);
         }
+
+        Changed();
 
         try
         {
@@ -140,6 +142,7 @@ public sealed partial class LocalGateway
     private async Task IdentifyAsync(LocalGatewayConnection connection, JsonNode identify)
     {
         Interlocked.Increment(ref _identifies);
+        Changed();
         if (connection.Session is not null)
         {
             ProtocolError(connection, "a second IDENTIFY on one connection");
@@ -188,6 +191,7 @@ public sealed partial class LocalGateway
     private async Task ResumeAsync(LocalGatewayConnection connection, JsonNode resume)
     {
         Interlocked.Increment(ref _resumes);
+        Changed();
         if ((string?)resume["token"] != _token)
         {
             await connection.CloseAsync(4004, "Authentication failed.");

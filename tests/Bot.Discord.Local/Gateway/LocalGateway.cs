@@ -28,6 +28,7 @@ public sealed partial class LocalGateway
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _lock = new();
     private readonly List<LocalGatewayConnection> _connections = [];
+    private readonly ChangeSignal _changes = new();
     private readonly Dictionary<string, LocalGatewaySession> _sessions = new(StringComparer.Ordinal);
     private readonly List<string> _protocolErrors = [];
     private LocalGatewaySession? _current;
@@ -205,20 +206,19 @@ public sealed partial class LocalGateway
         }
     }
 
-    /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds.</summary>
-    public async Task WaitForAsync(Func<LocalGateway, bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (!condition(this))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}. Connections:\n{string.Join("\n", Connections)}\nProtocol errors: {string.Join("; ", ProtocolErrors)}");
-            }
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, re-checking it whenever the gateway's state
+    /// changes (a connection, a frame sent or received, an identify, a resume, a close), bounded by
+    /// <paramref name="timeout"/> (10 s by default).
+    /// </summary>
+    public Task WaitForAsync(Func<LocalGateway, bool> condition, string what, TimeSpan? timeout = null) =>
+        _changes.WaitUntilAsync(
+            () => condition(this),
+            timeout ?? TimeSpan.FromSeconds(10),
+            () => $"Timed out waiting for {what}. Connections:\n{string.Join("\n", Connections)}\nProtocol errors: {string.Join("; ", ProtocolErrors)}");
 
-            await Task.Delay(5);
-        }
-    }
+    /// <summary>Wakes <see cref="WaitForAsync"/>'s waiters: called wherever the gateway's state changes.</summary>
+    internal void Changed() => _changes.Notify();
 
     internal static bool Handles(PathString path) => path == Path || path == ResumePath;
 
@@ -264,6 +264,8 @@ public sealed partial class LocalGateway
         {
             _protocolErrors.Add($"connection #{connection.Index.ToString(CultureInfo.InvariantCulture)}: {problem}");
         }
+
+        Changed();
     }
 
     private static async Task TrySendAsync(LocalGatewayConnection connection, JsonNode frame)

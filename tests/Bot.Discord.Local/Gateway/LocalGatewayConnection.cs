@@ -20,8 +20,12 @@ public sealed class LocalGatewayConnection
     private readonly List<GatewayFrame> _sent = [];
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal LocalGatewayConnection(int index, HttpContext context, WebSocket socket, TimeProvider time)
+    private readonly Action _changed;
+
+    /// <param name="changed">Called whenever what a test can observe of this connection changes (frames, close, end).</param>
+    internal LocalGatewayConnection(int index, HttpContext context, WebSocket socket, TimeProvider time, Action changed)
     {
+        _changed = changed;
         Index = index;
         _context = context;
         _socket = socket;
@@ -127,6 +131,8 @@ public sealed class LocalGatewayConnection
             {
                 _sent.Add(new GatewayFrame((int?)frame["op"] ?? -1, json, _time.GetUtcNow()));
             }
+
+            _changed();
         }
         finally
         {
@@ -146,6 +152,7 @@ public sealed class LocalGatewayConnection
             {
                 ClientCloseCode = _socket.CloseStatus is { } status && status != WebSocketCloseStatus.Empty ? (int)status : null;
                 ClosedByClient = ServerCloseCode is null;
+                _changed();
                 return null;
             }
 
@@ -163,6 +170,8 @@ public sealed class LocalGatewayConnection
                 {
                     _received.Add(new GatewayFrame(OpOf(text), text, _time.GetUtcNow()));
                 }
+
+                _changed();
 
                 return text;
             }
@@ -211,7 +220,11 @@ public sealed class LocalGatewayConnection
 
     internal void MarkDropped() => Dropped = true;
 
-    internal void MarkEnded() => _ended.TrySetResult();
+    internal void MarkEnded()
+    {
+        _ended.TrySetResult();
+        _changed();
+    }
 
     private static int OpOf(string text)
     {

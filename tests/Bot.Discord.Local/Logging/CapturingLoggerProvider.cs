@@ -10,6 +10,7 @@ namespace Bot.Discord.Local.Logging;
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<CapturedLog> _entries = new();
+    private readonly ChangeSignal _logged = new();
 
     public IReadOnlyList<CapturedLog> Entries => _entries.ToArray();
 
@@ -18,13 +19,20 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     public IReadOnlyList<CapturedLog> From<T>() => Entries.Where(entry => entry.Category == typeof(T).FullName).ToArray();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries, _logged);
+
+    /// <summary>Waits until an entry matching <paramref name="match"/> is logged, re-checking on every entry (bounded by <paramref name="timeout"/>, 10 s by default).</summary>
+    public async Task<CapturedLog> WaitForAsync(Func<CapturedLog, bool> match, string what, TimeSpan? timeout = null)
+    {
+        await _logged.WaitUntilAsync(() => Entries.Any(match), timeout ?? TimeSpan.FromSeconds(10), () => $"Timed out waiting for a log entry: {what}\n{AllText}");
+        return Entries.First(match);
+    }
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<CapturedLog> entries) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<CapturedLog> entries, ChangeSignal logged) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -37,6 +45,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
                 ? string.Join("; ", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
                 : "";
             entries.Enqueue(new CapturedLog(category, logLevel, eventId, formatter(state, exception), values, exception?.ToString()));
+            logged.Notify();
         }
     }
 }

@@ -23,13 +23,11 @@ internal sealed class TempFolder : IDisposable
                     Directory.Delete(FullPath, recursive: true);
                 return;
             }
-            catch (IOException) when (attempt < 5)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && attempt < 5)
             {
-                Thread.Sleep(50); // a watcher or reader may still be letting go of a file
-            }
-            catch (UnauthorizedAccessException) when (attempt < 5)
-            {
-                Thread.Sleep(50);
+                // A watcher or reader not yet disposed may still hold a file: its finalizer lets go of it.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
             }
         }
     }

@@ -97,15 +97,17 @@ internal sealed class ConnectedBot : IAsyncDisposable
     /// <summary>Waits until a request to <paramref name="operation"/> matching <paramref name="match"/> has been answered.</summary>
     public async Task<RecordedRequest> WaitForAsync(string operation, Func<RecordedRequest, bool>? match = null)
     {
-        var until = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < until)
+        RecordedRequest? Found() => Discord.RequestsTo(operation).FirstOrDefault(r => r.Status is not null && (match?.Invoke(r) ?? true));
+        try
         {
-            if (Discord.RequestsTo(operation).FirstOrDefault(r => r.Status is not null && (match?.Invoke(r) ?? true)) is { } found)
-                return found;
-            await Task.Delay(20);
+            await Discord.WaitUntilAsync(() => Found() is not null, $"an answered {operation}", Patience);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nBot log:\n{Process.Error}", e);
         }
 
-        throw new TimeoutException($"No {operation} within {Patience}. Requests: {string.Join(", ", Discord.Requests)}\nBot log:\n{Process.Error}");
+        return Found()!;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,38 @@
+namespace Bot.Discord.Local;
+
+/// <summary>
+/// Lets a test await a condition on the local Discord's state instead of polling it on the clock:
+/// whatever changes that state calls <see cref="Notify"/>, and a waiter re-checks its condition
+/// only then. The timeout is only a bound on failure, never a pause a passing test sits through.
+/// </summary>
+public sealed class ChangeSignal
+{
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Wakes every waiter to check its condition again.</summary>
+    public void Notify() =>
+        Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>; the message is <paramref name="describe"/>'s.</exception>
+    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
+    {
+        using var bound = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            // Taken before the check, so a change between the check and the wait still wakes us.
+            var changed = Volatile.Read(ref _next).Task;
+            if (condition())
+                return;
+            try
+            {
+                await changed.WaitAsync(bound.Token);
+            }
+            catch (OperationCanceledException) when (bound.IsCancellationRequested)
+            {
+                if (condition())
+                    return;
+                throw new TimeoutException(describe());
+            }
+        }
+    }
+}
