@@ -144,17 +144,14 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         var knownShare = totalWeight > 0 ? concepts.Where(c => c.Known).Sum(c => c.Weight) / totalWeight : 0f;
         var nameConcepts = concepts.Select(c => c.Variants.Keys.Any(names.IsNameStem)).ToArray();
         var rows = AnswerFeatures.Compute(ranker, candidates, coverages, maxScore, knownShare, AnswerTypes.IsYesNo(asked), nameConcepts);
-        if (how != RetrievalMode.Hybrid)
+        // What the mode does not measure is zero, as the mode's scorer was fitted.
+        var measured = AnswerFeatures.Measured(how);
+        foreach (var row in rows)
         {
-            // The other mode's evidence is not there to weigh: zero it, as the mode's scorer was fitted.
-            var masked = how == RetrievalMode.Lexical ? AnswerFeatures.Semantic : AnswerFeatures.Lexical;
-            foreach (var row in rows)
+            for (var f = 0; f < row.Length; f++)
             {
-                for (var f = 0; f < row.Length; f++)
-                {
-                    if (masked.Contains(AnswerFeatures.Names[f]))
-                        row[f] = 0;
-                }
+                if (!measured[f])
+                    row[f] = 0;
             }
         }
 

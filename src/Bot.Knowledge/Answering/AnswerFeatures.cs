@@ -36,6 +36,18 @@ public static partial class AnswerFeatures
     public static IReadOnlySet<string> Lexical { get; } =
         Names.Where(n => n.StartsWith("cov_", StringComparison.Ordinal) || n is "bm25_share" or "known_share" or "echo" or "new_terms" or "ask_share" or "rule_score").ToHashSet();
 
+    private static readonly Dictionary<RetrievalMode, bool[]> MeasuredByMode = Enum.GetValues<RetrievalMode>().ToDictionary(
+        mode => mode,
+        mode => Names.Select(n => mode switch
+        {
+            RetrievalMode.Lexical => !Semantic.Contains(n),
+            RetrievalMode.Semantic => !Lexical.Contains(n),
+            _ => true,
+        }).ToArray());
+
+    /// <summary>Which features <paramref name="mode"/> measures: the lexical mode has no cosines, the semantic mode no word matching.</summary>
+    public static IReadOnlyList<bool> Measured(RetrievalMode mode) => MeasuredByMode[mode];
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "there", "then", "that", "those",

@@ -68,11 +68,13 @@ internal sealed class CandidatePassage
             contexts = stored.Contexts.Select(v => Vectors.Dot(question, v)).ToArray();
             passageSimilarity = Vectors.Dot(question, stored.Passage);
             headingSimilarity = Vectors.Dot(question, stored.Heading);
+            // A question without names to remove asks with its own vector: its cosines are already here.
             var asks = predicate ?? question;
-            predicateUnits = stored.Units.Select(v => Vectors.Dot(asks, v)).ToArray();
-            predicateContexts = stored.Contexts.Select(v => Vectors.Dot(asks, v)).ToArray();
+            var same = ReferenceEquals(asks, question);
+            predicateUnits = same ? units : stored.Units.Select(v => Vectors.Dot(asks, v)).ToArray();
+            predicateContexts = same ? contexts : stored.Contexts.Select(v => Vectors.Dot(asks, v)).ToArray();
             clauses = stored.Clauses.Select((c, i) => c.Count == 0 ? units[i] : c.Max(v => Vectors.Dot(question, v))).ToArray();
-            predicateClauses = stored.Clauses.Select((c, i) => c.Count == 0 ? predicateUnits[i] : c.Max(v => Vectors.Dot(asks, v))).ToArray();
+            predicateClauses = same ? clauses : stored.Clauses.Select((c, i) => c.Count == 0 ? predicateUnits[i] : c.Max(v => Vectors.Dot(asks, v))).ToArray();
         }
 
         return new CandidatePassage

@@ -54,13 +54,6 @@ internal sealed class SentenceRanker
             phraseWithNext[i] = passages.Any(p => p.Sentences.Any(s => Adjacent(s, concepts[i], concepts[i + 1])));
     }
 
-    /// <summary>
-    /// A "when" or "how many" question is only answered by a sentence with a date or a number in
-    /// it; without one, the best sentence is about the right thing but does not say what was asked.
-    /// </summary>
-    public bool Answers(AnalyzedSentence sentence) =>
-        type is not (AnswerType.Time or AnswerType.Quantity) || AnswerEvidence.Strength(sentence, type, questionWords, questionTerms) > 0;
-
     /// <summary>Share of the question's weight a passage covers, counting its title and section at a discount.</summary>
     public float PassageCoverage(AnalyzedPassage passage, IReadOnlySet<string> contextTerms) =>
         total <= 0 ? 0 : concepts.Sum(c => c.Weight * Math.Max(c.MatchIn(passage.TermSet), ContextCredit * c.MatchIn(contextTerms))) / total;

@@ -124,13 +124,9 @@ public static class ScorerFitting
         return new FitOutcome(question, top < 0 ? 0 : abstainer.Probability(features), top);
     }
 
+    /// <summary>The features the ranker weighs in <paramref name="mode"/>: those it measures, less those of the question alone.</summary>
     public static IReadOnlyList<bool> Usable(RetrievalMode mode) =>
-        AnswerFeatures.Names.Select(n => !AnswerFeatures.QuestionLevel.Contains(n) && mode switch
-        {
-            RetrievalMode.Lexical => !AnswerFeatures.Semantic.Contains(n),
-            RetrievalMode.Semantic => !AnswerFeatures.Lexical.Contains(n),
-            _ => true,
-        }).ToArray();
+        AnswerFeatures.Names.Select((n, i) => AnswerFeatures.Measured(mode)[i] && !AnswerFeatures.QuestionLevel.Contains(n)).ToArray();
 
     private static int Top(IReadOnlyList<double> scores)
     {
