@@ -37,7 +37,7 @@ public sealed record OutcomeReport(string Set, int InScope, int OutOfScope, doub
         s.AppendLine("| set | in | out | answer_acc | abstain_acc | answer_chars_median | ranked_first_right |");
         s.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var r in reports)
-            s.AppendLine(c, $"| {r.Set} | {r.InScope} | {r.OutOfScope} | {r.AnswerAccuracy:0.000} | {r.AbstainAccuracy:0.000} | {r.MedianAnswerChars:0.#} | {r.RankedAccuracy:0.000} |");
+            s.AppendLine(c, $"| {r.Set} | {r.InScope} | {r.OutOfScope} | {r.AnswerAccuracy:0.000} | {r.AbstainAccuracy:0.000} | {r.MedianAnswerChars:0.#} | {(double.IsNaN(r.RankedAccuracy) ? "–" : r.RankedAccuracy.ToString("0.000", c))} |");
         return s.ToString();
     }
 }
