@@ -115,12 +115,7 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
             }
 
             if (upserts.Count > 0 || removed.Length > 0 || manifest.ChainVersion != TextAnalysis.ChainVersion)
-            {
-                // Embedding is the slow part of indexing; it happens before the write, while
-                // questions are still answered from the previous snapshot.
-                var indexed = upserts.Select(d => new IndexedDocument(d, Embed(d))).ToArray();
-                store.Index.Apply(indexed, removed, new IndexManifest(TextAnalysis.ChainVersion, hashes) { EmbeddingModel = store.Index.EmbeddingModel });
-            }
+                Commit(upserts, removed, hashes);
 
             var synonymsReloaded = ReloadSynonymsIfChanged();
             store.MarkReady();
@@ -128,6 +123,37 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
             if (report.Added + report.Updated + report.Removed > 0)
                 logger.LogInformation("Knowledge index updated: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} unchanged", added, updated, removed.Length, unchanged);
             return report;
+        }
+    }
+
+    /// <summary>
+    /// Writes the changes one file at a time, each commit with a manifest that names only the
+    /// files committed so far: a process killed in the middle of a long (first) build restarts
+    /// from the files it had finished, not from zero. Embedding is the slow part; it happens
+    /// before each write, while questions are still answered from the previous snapshot, which
+    /// is swapped for the new one once, at the end.
+    /// </summary>
+    private void Commit(List<KnowledgeDocument> upserts, string[] removed, Dictionary<string, string> hashes)
+    {
+        var committed = new Dictionary<string, string>(store.Index.Manifest.FileHashes, StringComparer.Ordinal);
+        foreach (var path in removed)
+            committed.Remove(path);
+        IndexManifest Manifest() => new(TextAnalysis.ChainVersion, new Dictionary<string, string>(committed, StringComparer.Ordinal)) { EmbeddingModel = store.Index.EmbeddingModel };
+
+        if (upserts.Count == 0)
+        {
+            store.Index.Apply([], removed, Manifest());
+            return;
+        }
+
+        for (var i = 0; i < upserts.Count; i++)
+        {
+            var document = upserts[i];
+            var indexed = new IndexedDocument(document, Embed(document));
+            committed[document.Path] = hashes[document.Path];
+            var last = i == upserts.Count - 1;
+            store.Index.Apply([indexed], i == 0 ? removed : [], Manifest(), publish: last);
+            logger.LogDebug("Indexed {Path}: {Passages} passages ({Done} of {Total} changed files committed)", document.Path, document.Passages.Count, i + 1, upserts.Count);
         }
     }
 

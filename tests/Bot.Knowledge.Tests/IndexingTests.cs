@@ -397,7 +397,7 @@ public sealed class IndexingTests : IDisposable
     }
 
     [Fact]
-    public void Second_open_of_the_same_index_falls_back_to_a_private_in_memory_copy()
+    public void Second_open_of_the_same_index_gets_an_in_memory_copy_of_its_last_commit()
     {
         workspace.Write("river.md", River);
         using var running = workspace.Open();
@@ -408,9 +408,33 @@ public sealed class IndexingTests : IDisposable
 
         Assert.False(running.Store.Index.IsPrivateCopy);
         Assert.True(second.Store.Index.IsPrivateCopy);
-        Assert.Equal(1, report.Added);
+        Assert.Equal((0, 1), (report.Added, report.Unchanged)); // copied, not read and embedded again
         Assert.Contains("Mekong", second.Ask(RiverQuestion).Sentence);
         Assert.Contains("Mekong", running.Ask(RiverQuestion).Sentence);
+    }
+
+    [Fact]
+    public void A_copy_changes_nothing_on_disk_and_the_owner_keeps_writing_after_it_closes()
+    {
+        workspace.Write("river.md", River);
+        using var running = workspace.Open();
+        running.Sync();
+        var ownerFiles = Directory.GetFiles(workspace.IndexFolder).Select(Path.GetFileName).Order().ToArray();
+
+        using (var second = workspace.Open())
+        {
+            workspace.Write("cook.md", Cook);
+            File.Delete(Path.Combine(workspace.KnowledgeFolder, "river.md"));
+            var report = second.Sync();
+            Assert.Equal((1, 1), (report.Added, report.Removed));
+            Assert.Contains("Mrs. Lee", second.Ask(CookQuestion).Sentence);
+        }
+
+        Assert.Equal(ownerFiles, Directory.GetFiles(workspace.IndexFolder).Select(Path.GetFileName).Order().ToArray());
+        var caughtUp = running.Sync();
+        Assert.Equal((1, 1), (caughtUp.Added, caughtUp.Removed));
+        Assert.Contains("Mrs. Lee", running.Ask(CookQuestion).Sentence);
+        Assert.False(running.Ask(RiverQuestion).Answered);
     }
 
     [Fact]
@@ -456,5 +480,65 @@ public sealed class DamagedIndexTests : IDisposable
         Assert.Equal(1, report.Added);
         Assert.Contains("Mekong", reopened.Ask("Which river did the Roh family cross?").Sentence);
         Assert.Contains(workspace.Log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("rebuilding", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>
+/// A long first build keeps its progress: each file is committed with its vectors as soon as it
+/// is embedded, so a process that dies part-way restarts from the files it had finished.
+/// </summary>
+public sealed class InterruptedBuildTests : IDisposable
+{
+    private readonly KnowledgeWorkspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public void A_build_that_dies_on_the_third_file_restarts_from_the_two_it_finished()
+    {
+        workspace.Write("a-river.md", Markdown.Article("The river", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
+        workspace.Write("b-cook.md", Markdown.Article("The safe house", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday."));
+        workspace.Write("c-border.md", Markdown.Article("The border", "The guide from Zanzibar waited at the border post for three nights."));
+        workspace.Write("d-city.md", Markdown.Article("The city", "The family reached Bangkok after eleven days on the road."));
+
+        using (var dying = workspace.Open(embedder: new FailingOn("Zanzibar", SentenceModel.Shared)))
+            Assert.ThrowsAny<Exception>(() => dying.Sync());
+
+        var counting = new CountingEmbedder(SentenceModel.Shared);
+        using var restarted = workspace.Open(embedder: counting);
+        var report = restarted.Sync();
+        var embeddedByTheRestart = counting.TextsEmbedded;
+
+        Assert.Equal((2, 2), (report.Unchanged, report.Added));
+        Assert.Contains("Mekong", restarted.Ask("Which river did the Roh family cross?").Sentence);
+        Assert.Contains("Bangkok", restarted.Ask("Which city did the family reach?").Sentence);
+
+        // Only the two unfinished files were embedded again: as many texts as a build of those two alone.
+        var alone = new KnowledgeWorkspace();
+        try
+        {
+            alone.Write("c-border.md", Markdown.Article("The border", "The guide from Zanzibar waited at the border post for three nights."));
+            alone.Write("d-city.md", Markdown.Article("The city", "The family reached Bangkok after eleven days on the road."));
+            var reference = new CountingEmbedder(SentenceModel.Shared);
+            alone.Open(embedder: reference).Sync();
+            Assert.Equal(reference.TextsEmbedded, embeddedByTheRestart);
+        }
+        finally
+        {
+            alone.Dispose();
+        }
+    }
+
+    /// <summary>The real model, until it meets a text containing <paramref name="word"/>: then the build dies.</summary>
+    private sealed class FailingOn(string word, Semantic.ITextEmbedder inner) : Semantic.ITextEmbedder
+    {
+        public string ModelId => inner.ModelId;
+
+        public int Dimensions => inner.Dimensions;
+
+        public float[][] Embed(IReadOnlyList<string> batch, CancellationToken cancellationToken = default) =>
+            batch.Any(t => t.Contains(word, StringComparison.Ordinal))
+                ? throw new IOException("the process died here")
+                : inner.Embed(batch, cancellationToken);
     }
 }

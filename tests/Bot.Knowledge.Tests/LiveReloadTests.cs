@@ -152,18 +152,24 @@ public sealed class LiveReloadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Knowledge_folder_moved_away_and_back_is_survived()
+    public async Task Knowledge_folder_moved_away_and_back_is_survived_with_one_plain_line_each_way()
     {
         var away = workspace.KnowledgeFolder + "-away";
         Directory.Move(workspace.KnowledgeFolder, away);
 
-        var error = await EventuallyLogged(e => e.Level >= LogLevel.Error, serviceLog);
-        Assert.Contains(workspace.KnowledgeFolder, error.Message);
+        var missing = await EventuallyLogged(e => e.Level >= LogLevel.Warning, serviceLog);
+        Assert.Contains(workspace.KnowledgeFolder, missing.Message);
+        Assert.Contains("missing", missing.Message);
+        Assert.Null(missing.Exception); // one line, not a stack trace
         Assert.Contains("Madeleine Gavin", knowledge.Ask(DirectorQuestion).Sentence);
 
         Directory.Move(away, workspace.KnowledgeFolder);
         workspace.Write("cook.md", Cook("Mrs. Lee"));
         await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
+        await EventuallyLogged(e => e.Message.Contains("readable again", StringComparison.Ordinal), serviceLog);
+
+        // The loop retried every poll (250 ms here) while the folder was away: said once, not each time.
+        Assert.Single(serviceLog.AtLeast(LogLevel.Warning));
     }
 
     [Fact]

@@ -81,11 +81,11 @@ internal sealed class BotProcess : IAsyncDisposable
         process.WaitForExit();
     }
 
-    /// <summary>Waits until standard error (where logs go) contains <paramref name="text"/>.</summary>
-    public async Task WaitForLogAsync(string text, TimeSpan timeout)
+    /// <summary>Waits until standard error (where logs go) contains <paramref name="text"/> (<paramref name="times"/> times).</summary>
+    public async Task WaitForLogAsync(string text, TimeSpan timeout, int times = 1)
     {
         var until = DateTime.UtcNow + timeout;
-        while (!Error.Contains(text, StringComparison.Ordinal))
+        while (Occurrences(Error, text) < times)
         {
             if (process.HasExited)
                 throw new InvalidOperationException($"The bot exited ({process.ExitCode}) before logging '{text}':\n{Error}");
@@ -93,6 +93,14 @@ internal sealed class BotProcess : IAsyncDisposable
                 throw new TimeoutException($"The bot did not log '{text}' within {timeout}:\n{Error}");
             await Task.Delay(50);
         }
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+            count++;
+        return count;
     }
 
     /// <summary>What systemd, Docker and Kubernetes send to stop a service.</summary>

@@ -57,6 +57,7 @@ public sealed class KnowledgeIndexService(
             return;
 
         var settings = options.Value;
+        var problems = new ReloadProblems(synchronizer.Folder, logger);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -65,6 +66,7 @@ public sealed class KnowledgeIndexService(
                     await Task.Delay(settings.ReloadDebounce, time, stoppingToken);
                 changes.Reader.TryRead(out _); // events during the debounce belong to this reload
                 synchronizer.Synchronize();
+                problems.Succeeded();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -73,7 +75,7 @@ public sealed class KnowledgeIndexService(
             catch (Exception e)
             {
                 // The previous snapshot keeps answering; the next change or poll tries again.
-                logger.LogError(e, "Reloading the knowledge folder {Folder} failed; still answering from the previous index", synchronizer.Folder);
+                problems.Failed(e);
             }
         }
     }

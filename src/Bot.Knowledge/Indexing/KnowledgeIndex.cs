@@ -22,12 +22,14 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private readonly System.Threading.Lock writeLock = new();
+    private readonly IndexOwnership? ownership;
 
-    private KnowledgeIndex(Directory directory, IndexManifest manifest, bool isPrivateCopy, string? embeddingModel)
+    private KnowledgeIndex(Directory directory, IndexManifest manifest, IndexOwnership? ownership, string? embeddingModel)
     {
         this.directory = directory;
+        this.ownership = ownership;
         Manifest = manifest;
-        IsPrivateCopy = isPrivateCopy;
+        IsPrivateCopy = ownership is null;
         EmbeddingModel = embeddingModel ?? "";
         var compatible = manifest.ChainVersion == TextAnalysis.ChainVersion && manifest.EmbeddingModel == EmbeddingModel;
         var config = new IndexWriterConfig(TextAnalysis.Version, TextAnalysis.CreateIndexAnalyzer())
@@ -58,22 +60,28 @@ public sealed class KnowledgeIndex : IDisposable
     public string? RecoveredFrom { get; private init; }
 
     /// <summary>
-    /// Opens the index under <paramref name="indexFolder"/>, or an in-memory copy when another
-    /// process (a running bot, say, while the command line asks a question) holds its write lock.
+    /// Opens the index under <paramref name="indexFolder"/> for this process to keep up to date, or,
+    /// when another process (a running bot, say, while the command line asks a question) owns it,
+    /// an in-memory copy of its last commit: the copy is read without a lock and written nowhere,
+    /// so the owner's files and lock are never touched.
     /// </summary>
     /// <param name="embeddingModel">The model whose vectors will be stored (<see cref="Semantic.ITextEmbedder.ModelId"/>), or null for none.</param>
     public static KnowledgeIndex Open(string indexFolder, string? embeddingModel = null)
     {
         System.IO.Directory.CreateDirectory(indexFolder);
+        if (IndexOwnership.TryClaim(indexFolder) is not { } ownership)
+            return OpenCopyOf(indexFolder, embeddingModel);
+
         var fs = FSDirectory.Open(indexFolder);
         try
         {
-            return new KnowledgeIndex(fs, ReadManifest(fs), isPrivateCopy: false, embeddingModel);
+            return new KnowledgeIndex(fs, ReadManifest(fs), ownership, embeddingModel);
         }
         catch (LockObtainFailedException)
         {
             fs.Dispose();
-            return OpenInMemory(embeddingModel);
+            ownership.Dispose();
+            return OpenCopyOf(indexFolder, embeddingModel);
         }
         catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException)
         {
@@ -81,17 +89,56 @@ public sealed class KnowledgeIndex : IDisposable
             fs.Dispose();
             foreach (var file in System.IO.Directory.EnumerateFiles(indexFolder))
                 File.Delete(file);
-            return new KnowledgeIndex(FSDirectory.Open(indexFolder), IndexManifest.Empty, isPrivateCopy: false, embeddingModel)
+            return new KnowledgeIndex(FSDirectory.Open(indexFolder), IndexManifest.Empty, ownership, embeddingModel)
             {
                 RecoveredFrom = $"{e.GetType().Name}: {e.Message}",
             };
         }
     }
 
-    public static KnowledgeIndex OpenInMemory(string? embeddingModel = null) => new(new RAMDirectory(), IndexManifest.Empty, isPrivateCopy: true, embeddingModel);
+    public static KnowledgeIndex OpenInMemory(string? embeddingModel = null) => new(new RAMDirectory(), IndexManifest.Empty, ownership: null, embeddingModel);
 
-    /// <summary>Replaces the passages (and their vectors, when given) of changed documents, removes deleted ones, commits with the new manifest.</summary>
-    public void Apply(IEnumerable<IndexedDocument> upserts, IEnumerable<string> deletedPaths, IndexManifest manifest)
+    private static KnowledgeIndex OpenCopyOf(string indexFolder, string? embeddingModel)
+    {
+        var memory = new RAMDirectory();
+        return new KnowledgeIndex(memory, CopyLastCommit(indexFolder, memory, embeddingModel ?? ""), ownership: null, embeddingModel);
+    }
+
+    /// <summary>
+    /// Copies the last commit on disk into <paramref name="memory"/> and returns its manifest, so
+    /// only what changed since has to be read and embedded again. A reader takes no lock and
+    /// deletes no file; Lucene retries on its own when the owner commits during the open.
+    /// </summary>
+    private static IndexManifest CopyLastCommit(string indexFolder, Directory memory, string embeddingModel)
+    {
+        try
+        {
+            using var disk = FSDirectory.Open(indexFolder);
+            if (!DirectoryReader.IndexExists(disk))
+                return IndexManifest.Empty;
+            using var reader = DirectoryReader.Open(disk);
+            var manifest = IndexManifest.FromCommitData(reader.IndexCommit.UserData);
+            if (manifest.ChainVersion != TextAnalysis.ChainVersion || manifest.EmbeddingModel != embeddingModel)
+                return IndexManifest.Empty;
+            using var copy = new IndexWriter(memory, new IndexWriterConfig(TextAnalysis.Version, TextAnalysis.CreateIndexAnalyzer()) { Similarity = Similarity, OpenMode = OpenMode.CREATE });
+            copy.AddIndexes(reader);
+            copy.SetCommitData(manifest.ToCommitData());
+            copy.Commit();
+            return manifest;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            // Unreadable or mid-rebuild: the copy starts empty and is built from the knowledge folder.
+            return IndexManifest.Empty;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the passages (and their vectors, when given) of changed documents, removes deleted
+    /// ones, commits with the new manifest. With <paramref name="publish"/> off the commit is
+    /// durable but searches keep the previous snapshot until a later publishing call.
+    /// </summary>
+    public void Apply(IEnumerable<IndexedDocument> upserts, IEnumerable<string> deletedPaths, IndexManifest manifest, bool publish = true)
     {
         lock (writeLock)
         {
@@ -109,7 +156,8 @@ public sealed class KnowledgeIndex : IDisposable
             Manifest = manifest;
         }
 
-        searchers.MaybeRefreshBlocking();
+        if (publish)
+            searchers.MaybeRefreshBlocking();
     }
 
     /// <summary>Borrows the current snapshot; dispose the lease to give it back.</summary>
@@ -146,6 +194,7 @@ public sealed class KnowledgeIndex : IDisposable
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();
+        ownership?.Dispose();
     }
 
     internal static Passage FromLucene(Document doc) => new(
