@@ -10,6 +10,10 @@ namespace Bot.Discord.Interactions;
 /// </summary>
 public sealed partial class InteractionDispatcher
 {
+    /// <remarks>
+    /// At Information an answered interaction is this class's one line (<see cref="Answered"/>);
+    /// what happened on the way (deferrals) is at Debug, and trouble is a warning or an error.
+    /// </remarks>
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Warning, "Interaction {InteractionId} ({Command}) was picked up {Age} after it arrived, past Discord's 3-second window; dropped without answering")]
@@ -35,7 +39,7 @@ public sealed partial class InteractionDispatcher
         [LoggerMessage(7, LogLevel.Debug, "Interaction {InteractionId} ({Command}) deferred with {CallbackType} after {Elapsed}")]
         public static partial void Deferred(ILogger logger, ulong interactionId, string command, InteractionCallbackType callbackType, TimeSpan elapsed);
 
-        [LoggerMessage(8, LogLevel.Debug, "Interaction {InteractionId} ({Command}) answered (initial response {CallbackType}) after {Elapsed}")]
+        [LoggerMessage(8, LogLevel.Information, "Interaction {InteractionId} ({Command}) answered (initial response {CallbackType}) after {Elapsed}")]
         public static partial void Answered(ILogger logger, ulong interactionId, string command, InteractionCallbackType callbackType, TimeSpan elapsed);
 
         [LoggerMessage(9, LogLevel.Error, "Interaction {InteractionId} ({Command}) carries no application id and none is configured (Discord:ApplicationId); its response cannot be edited or followed up")]

@@ -89,6 +89,15 @@ internal static class BotHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (!watch && string.IsNullOrWhiteSpace(builder.Configuration["Logging:LogLevel:Default"]))
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // At Information an interaction is one line, the dispatcher's "answered"; the framework's
+        // own lines for each HTTP request in and each REST call out (four apiece) are for Debug,
+        // unless the operator asks for them by category.
+        foreach (var category in (string[])["Microsoft.AspNetCore", "System.Net.Http.HttpClient"])
+        {
+            if (string.IsNullOrWhiteSpace(builder.Configuration[$"Logging:LogLevel:{category}"]))
+                builder.Logging.AddFilter(category, LogLevel.Warning);
+        }
+
         // A start-up failure is reported once, as the command line's one "error:" line; the host's
         // own report of it is a stack trace the operator does not need.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);

@@ -179,6 +179,23 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task At_information_level_each_interaction_is_one_log_line()
+    {
+        await using var bot = await StartReadyAsync(Settings());
+        var before = bot.Error.Length;
+
+        var asks = new[] { Ask("Who directed Beyond Utopia?"), Ask("Who is Pastor Kim?"), Ask("What is the Caleb Mission?") };
+        foreach (var ask in asks)
+            Assert.Equal(200, (await delivery.DeliverAsync(ask)).Status);
+        foreach (var ask in asks)
+            await bot.WaitForLogAsync($"Interaction {ask["id"]} (ask) answered", Patience);
+
+        // Not Kestrel's four lines per request, nor the HTTP client's four per REST call: ours, one each.
+        var lines = bot.Error[before..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == asks.Length, string.Join('\n', lines));
+    }
+
+    [Fact]
     public async Task Answers_a_ping_with_a_pong()
     {
         await using var bot = await StartReadyAsync(Settings());
