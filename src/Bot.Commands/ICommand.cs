@@ -39,6 +39,13 @@ public interface IComponentCommand : ICommand
     /// <see cref="Reply.Ephemeral"/> must agree with it. By default a click replaces the message.
     /// </summary>
     ComponentReplyPlan PlanComponent(string customId) => ComponentReplyPlan.UpdateMessage;
+
+    /// <summary>
+    /// <see cref="PlanComponent(string)"/> for a click by <paramref name="invokerId"/>: a command
+    /// whose reply depends on who clicks (a member over the cooldown gets a private note, not the
+    /// page) plans with this one.
+    /// </summary>
+    ComponentReplyPlan PlanComponent(string customId, string invokerId) => PlanComponent(customId);
 }
 
 /// <summary>How a click will be answered; see <see cref="IComponentCommand.PlanComponent"/>.</summary>

@@ -113,6 +113,29 @@ public partial class CooldownTests(ShippedKnowledgeFixture knowledge) : IClassFi
     }
 
     [Fact]
+    public async Task Search_page_clicks_count_and_past_the_limit_leave_the_results_and_tell_only_the_clicker()
+    {
+        var search = new SearchCommand(Cooldown());
+        var results = await search.ExecuteAsync(As("member", "search", ("query", "Pastor Kim")), CancellationToken.None);
+        var next = results.Buttons.Single(b => b.Label == "Next").CustomId;
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(ComponentReplyPlan.UpdateMessage, search.PlanComponent(next, "member"));
+            Assert.Equal(ReplyKind.UpdateMessage, (await search.HandleComponentAsync(Contexts.Click(knowledge.Knowledge, next, "member"), CancellationToken.None)).Kind);
+        }
+
+        // The sixth search by this member: planned as a private note, so the page everyone sees stays.
+        Assert.Equal(ComponentReplyPlan.EphemeralMessage, search.PlanComponent(next, "member"));
+        var refused = await search.HandleComponentAsync(Contexts.Click(knowledge.Knowledge, next, "member"), CancellationToken.None);
+        Assert.True(refused is { Ephemeral: true, Kind: ReplyKind.NewMessage }, $"{refused.Kind} {refused.Ephemeral}");
+        Assert.Contains("<t:", refused.Content);
+        Assert.Equal(ComponentReplyPlan.UpdateMessage, search.PlanComponent(next, "another member"));
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(ComponentReplyPlan.UpdateMessage, search.PlanComponent(next, "member"));
+    }
+
+    [Fact]
     public async Task Empty_and_overlong_questions_do_not_use_up_the_limit()
     {
         var ask = new AskCommand(Cooldown());

@@ -69,6 +69,21 @@ public sealed class QuestionCooldown
         }
     }
 
+    /// <summary>Whether <see cref="TryAsk"/> would let a question by <paramref name="userId"/> through now; counts nothing.</summary>
+    public bool WouldAllow(string userId)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        if (Questions <= 0)
+            return true;
+        var now = time.GetTimestamp();
+        lock (gate)
+        {
+            if (!asked.TryGetValue(userId, out var times))
+                return true;
+            return times.Count(t => time.GetElapsedTime(t, now) < Window) < Questions;
+        }
+    }
+
     /// <summary>The note a refused member sees: when they may ask again, as a Discord relative timestamp.</summary>
     public string Notice(DateTimeOffset allowedAt)
     {

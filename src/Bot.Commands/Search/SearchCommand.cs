@@ -16,7 +16,7 @@ namespace Bot.Commands.Search;
 /// <remarks>
 /// A page button's custom id is <c>search:{page}:'words</c> (or a key into <see cref="QueryReferences"/>
 /// for long searches); a click runs the search again and shows the page it names, clamped to the
-/// pages there are now.
+/// pages there are now. A click counts against the member's question cooldown.
 /// </remarks>
 public sealed class SearchCommand : IComponentCommand
 {
@@ -82,6 +82,10 @@ public sealed class SearchCommand : IComponentCommand
             ? ComponentReplyPlan.UpdateMessage
             : ComponentReplyPlan.EphemeralMessage;
 
+    /// <summary>As <see cref="PlanComponent(string)"/>, and a member over the cooldown gets a private note: the results stay as they are for everyone.</summary>
+    public ComponentReplyPlan PlanComponent(string customId, string invokerId) =>
+        cooldown is not null && !cooldown.WouldAllow(invokerId) ? ComponentReplyPlan.EphemeralMessage : PlanComponent(customId);
+
     public ValueTask<Reply> HandleComponentAsync(ComponentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -93,6 +97,9 @@ public sealed class SearchCommand : IComponentCommand
 
         if (!context.Knowledge.IsReady)
             return Done(new Reply { Content = AskCommand.NotReadyText, Kind = ReplyKind.UpdateMessage });
+        // A page click runs the search again, so it counts against the member's cooldown like a question.
+        if (cooldown is not null && !cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
+            return Done(Reply.Text(cooldown.Notice(allowedAt), ephemeral: true));
         var hits = context.Knowledge.Search(query, MaxResults);
         if (hits.Count == 0)
             return Done(new Reply { Content = NothingFoundText(query), Kind = ReplyKind.UpdateMessage });

@@ -27,7 +27,7 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
             : DeferralKind.Ephemeral,
         // The command tells from the custom id whether the click replaces its message or brings a new one.
         InteractionType.MessageComponent => catalog.FindComponentOwner(interaction.Data?.CustomId) is { } owner
-            ? owner.PlanComponent(interaction.Data!.CustomId!) switch
+            ? owner.PlanComponent(interaction.Data!.CustomId!, Invoker(interaction).UserId) switch
             {
                 ComponentReplyPlan.EphemeralMessage => DeferralKind.Ephemeral,
                 ComponentReplyPlan.PublicMessage => DeferralKind.Public,
