@@ -75,3 +75,101 @@ public sealed class KnowledgeFolderSafetyTests : IDisposable
     [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     private static extern int MakeFifo(string path, uint mode);
 }
+
+/// <summary>
+/// A subfolder the bot may not list (a moderator's <c>chmod 700</c> by another user) is not a
+/// subfolder that was emptied: its documents keep answering, and the reason is logged once. The
+/// bot runs here as an unprivileged user, as it does in production: the test thread's file-system
+/// user is set to <c>nobody</c> (<c>setfsuid</c> is per thread, and drops root's right to read
+/// anything), so permissions apply even when the tests themselves run as root.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class UnreadableSubfolderTests : IDisposable
+{
+    private const uint Nobody = 65534;
+    private readonly KnowledgeWorkspace workspace = new();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(workspace.PathOf("letters")))
+            File.SetUnixFileMode(workspace.PathOf("letters"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        workspace.Dispose();
+    }
+
+    [Fact]
+    public void Its_documents_keep_answering_and_it_is_logged_once()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "the bot's machines and CI are Linux");
+        workspace.Write("river.md", Markdown.Article("The river crossing", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
+        workspace.Write("letters/cook.md", Markdown.Article("Life in the safe house", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday."));
+        if (IsRoot)
+            OpenToEveryone(Path.GetDirectoryName(workspace.KnowledgeFolder)!, except: workspace.PathOf("letters"));
+        using var knowledge = AsNobody(() => workspace.Open());
+        var first = AsNobody(knowledge.Sync);
+
+        // Another user (root, here) closes the folder to everyone else; run as an ordinary user, the
+        // tests close it to themselves.
+        File.SetUnixFileMode(workspace.PathOf("letters"), IsRoot ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute : UnixFileMode.None);
+        var outcome = AsNobody(() =>
+        {
+            var second = knowledge.Sync();
+            var third = knowledge.Sync();
+            return (first.Added, second.Removed + third.Removed, knowledge.Ask("Who baked cornbread in the safe house?").Sentence);
+        });
+
+        Assert.Equal((2, 0), (outcome.Added, outcome.Item2));
+        Assert.Contains("Mrs. Lee", outcome.Sentence);
+        var warning = Assert.Single(workspace.Log.AtLeast(LogLevel.Warning));
+        Assert.Contains("letters", warning.Message);
+    }
+
+    /// <summary>Everything under the workspace but <paramref name="except"/> belongs to nobody, so the thread can write the index there.</summary>
+    private static void OpenToEveryone(string root, string except)
+    {
+        foreach (var path in Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Append(root).Where(p => p != except))
+            Assert.Equal(0, Chown(path, Nobody, Nobody));
+    }
+
+    private static bool IsRoot => GetEUid() == 0;
+
+    /// <summary>Runs <paramref name="work"/> on a thread whose file accesses are checked as user nobody (when the tests run as root).</summary>
+    private static T AsNobody<T>(Func<T> work)
+    {
+        if (!IsRoot)
+            return work();
+        T result = default!;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            _ = SetFsUid(Nobody);
+            try
+            {
+                if (SetFsUid(unchecked((uint)-1)) != Nobody)
+                    throw new InvalidOperationException("setfsuid did not take");
+                result = work();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+            finally
+            {
+                _ = SetFsUid(0);
+            }
+        });
+        thread.Start();
+        thread.Join();
+        if (failure is not null)
+            throw new InvalidOperationException("failed as nobody", failure);
+        return result;
+    }
+
+    [DllImport("libc", EntryPoint = "geteuid")]
+    private static extern uint GetEUid();
+
+    [DllImport("libc", EntryPoint = "setfsuid")]
+    private static extern int SetFsUid(uint uid);
+
+    [DllImport("libc", EntryPoint = "chown", SetLastError = true)]
+    private static extern int Chown(string path, uint owner, uint group);
+}

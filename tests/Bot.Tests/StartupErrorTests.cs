@@ -58,4 +58,26 @@ public sealed class LongCommandLineTests : IDisposable
         Assert.StartsWith("error: the command line is 97 KB", line);
         Assert.Empty(run.Output);
     }
+
+    [Fact]
+    public async Task A_100_KB_program_name_is_refused_the_same_way_before_anything_native_starts()
+    {
+        // exec -a sets argv[0], which .NET's args leave out but ONNX Runtime's start-up reads.
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = work.Path };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec -a \"$LONG_NAME\" dotnet \"$0\" ask 'Who directed Beyond Utopia?' --knowledge \"$1\" --data \"$2\"");
+        start.ArgumentList.Add(BotProcess.BotDll);
+        start.ArgumentList.Add(RepoPaths.Knowledge);
+        start.ArgumentList.Add(work.Combine("data"));
+        start.Environment["LONG_NAME"] = new string('z', 100_000);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single((await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("error: the command line is 9", line);
+        Assert.Empty(await output);
+    }
 }

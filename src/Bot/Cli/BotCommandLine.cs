@@ -24,7 +24,8 @@ internal static class BotCommandLine
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
-        var length = args.Sum(a => (long)a.Length + 1);
+        // The arguments, or the process's whole command line when longer (a long program name).
+        var length = Math.Max(args.Sum(a => (long)a.Length + 1), ProcessCommandLine.Length() ?? 0);
         if (length > MaxCommandLineChars)
         {
             await error.WriteLineAsync($"error: the command line is {length / 1024} KB; at most {MaxCommandLineChars / 1024} KB is accepted. Pipe long questions into 'ask --json' instead (one per line).");
