@@ -22,16 +22,14 @@ namespace Bot.Benchmarks;
 /// </list>
 /// <c>--documents N</c> (1-200, 50 passages each) measures the first N documents of the same corpus.
 /// <c>--synthetic</c> stores <see cref="SyntheticEmbedder"/> vectors instead (seconds, not minutes; the
-/// build time then means nothing, the rest does). <c>--batching N</c> adds <see cref="BatchingProbe"/> on
-/// N documents. <c>--keep DIR</c> leaves the corpus and the index with vectors in DIR for the bot.
+/// build time then means nothing, the rest does). <c>--keep DIR</c> leaves the corpus and the index with vectors in DIR for the bot.
 /// </summary>
 internal static class CorpusEmbedding
 {
     public static int Run(string[] args)
     {
-        var options = Harness.Options(args, "documents", "restarts", "passes", "seconds", "warmup", "synthetic", "batching", "keep");
+        var options = Harness.Options(args, "documents", "restarts", "passes", "seconds", "warmup", "synthetic", "keep");
         var synthetic = options.ContainsKey("synthetic");
-        var batchingDocuments = options.Int("batching", 0);
         var documents = options.Int("documents", GeneratedCorpus.Documents);
         var restarts = options.Int("restarts", 10);
         var passes = options.Int("passes", 50);
@@ -92,9 +90,6 @@ internal static class CorpusEmbedding
                 Console.WriteLine($"extrapolated to the full corpus (×{factor:N2}, linear in passages): about {hybridBuild.TotalSeconds * factor / 60:N1} min");
             }
         }
-
-        if (batchingDocuments > 0)
-            BatchingProbe.Run(scratch.KnowledgeFolder, model, batchingDocuments);
 
         // 2. Restarts on the unchanged folder.
         Console.WriteLine();

@@ -32,7 +32,6 @@ internal static class HybridBreakdown
         {
             ("model: embed the question (MiniLmEmbedder.Embed)", q => setup.Model.Embed([q])),
             ("scan: VectorTable.Nearest(question, 20) over every passage vector", q => Scan(cachedStore, setup, q)),
-            ("prototype: 8-bit scan, float re-rank of the best 80 (ScanPrototype)", q => Prototype(cachedStore, setup, q)),
             ("Ask, lexical", q => cached.Ask(q, mode: RetrievalMode.Lexical)),
             ("Ask, hybrid, question embedding cached", q => cached.Ask(q)),
             ("Ask, hybrid, question embedded (cache off)", q => uncached.Ask(q)),
@@ -55,43 +54,11 @@ internal static class HybridBreakdown
         for (var p = 0; p < parts.Length; p++)
             Console.WriteLine($"{parts[p].Name,-70} {Harness.Summary(times[p])}");
 
-        // Does the prototype find the same 20 passages?
-        int agree = 0, total = 0;
-        foreach (var question in questions)
-        {
-            var vector = QuestionVectors[question];
-            using var lease = cachedStore.Index.Acquire();
-            var exact = IndexSnapshot.Of(lease.Searcher).Vectors(lease.Searcher, vector.Length).Nearest(vector, 20).Select(h => h.Doc).ToHashSet();
-            agree += prototype!.Nearest(vector, 20).Count(h => exact.Contains(h.Doc));
-            total += exact.Count;
-        }
-
-        Console.WriteLine($"prototype's top 20 agree with the exact scan's on {agree} of {total} passages");
         Console.WriteLine($"# {Harness.Load()} at the end");
         return 0;
     }
 
     private static readonly Dictionary<string, float[]> QuestionVectors = new(StringComparer.Ordinal);
-    private static ScanPrototype? prototype;
-
-    private static void Prototype(KnowledgeStore store, HybridSetup setup, string question)
-    {
-        if (!QuestionVectors.TryGetValue(question, out var vector))
-            QuestionVectors[question] = vector = setup.Model.Embed([question])[0];
-        if (prototype is null)
-        {
-            using var lease = store.Index.Acquire();
-            var table = IndexSnapshot.Of(lease.Searcher).Vectors(lease.Searcher, vector.Length);
-            var passages = Enumerable.Range(0, lease.Searcher.IndexReader.MaxDoc)
-                .Select(doc => (Doc: doc, Vectors: table.Of(doc)))
-                .Where(p => p.Vectors is not null)
-                .Select(p => (p.Doc, p.Vectors!.Passage))
-                .ToArray();
-            prototype = new ScanPrototype(passages);
-        }
-
-        prototype.Nearest(vector, 20);
-    }
 
     /// <summary>The scan as <c>AnswerEngine.Ask</c> runs it, on the question's (cached) vector.</summary>
     private static void Scan(KnowledgeStore store, HybridSetup setup, string question)

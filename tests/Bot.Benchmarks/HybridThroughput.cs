@@ -11,7 +11,7 @@ namespace Bot.Benchmarks;
 /// question cache is off, so every call runs the sentence model; the model is a
 /// <see cref="MiniLmEmbedder"/> allowing M inferences at once. Each "N×M" configuration gets its
 /// own embedder (the bound is fixed at construction) over the same index, warmed first; "N×Mf"
-/// puts <see cref="FifoGateEmbedder"/> in front of it.
+/// (a FIFO gate in front of the model was prototyped and dropped; docs/PERFORMANCE.md has its figures).
 /// </summary>
 internal static class HybridThroughput
 {
@@ -21,9 +21,9 @@ internal static class HybridThroughput
         var corpus = Enum.Parse<Corpus>(options.GetValueOrDefault("corpus", nameof(Corpus.Shipped)), ignoreCase: true);
         var configs = options.GetValueOrDefault("configs", "1x1,2x1,2x2,4x2")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(c => c.TrimEnd('f').Split('x') is [var t, var m]
-                ? (Threads: int.Parse(t, CultureInfo.InvariantCulture), Concurrency: int.Parse(m, CultureInfo.InvariantCulture), Fifo: c.EndsWith('f'))
-                : throw new ArgumentException($"--configs wants THREADSxCONCURRENCY items, e.g. 2x2 (or 4x2f: FifoGateEmbedder in front), not '{c}'"))
+            .Select(c => c.Split('x') is [var t, var m]
+                ? (Threads: int.Parse(t, CultureInfo.InvariantCulture), Concurrency: int.Parse(m, CultureInfo.InvariantCulture))
+                : throw new ArgumentException($"--configs wants THREADSxCONCURRENCY items, e.g. 2x2, not '{c}'"))
             .ToArray();
         var duration = TimeSpan.FromSeconds(options.Double("seconds", 10));
         var warmup = TimeSpan.FromSeconds(options.Double("warmup", 5));
@@ -39,10 +39,10 @@ internal static class HybridThroughput
         Console.WriteLine();
         Console.WriteLine("| Threads | Model concurrency | Questions/s | Median | P95 | P99 | CPU (cores busy) | Peak concurrent inferences | Load average |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (threads, concurrency, fifo) in configs)
+        foreach (var (threads, concurrency) in configs)
         {
             using var embedder = new MiniLmEmbedder(concurrency);
-            var (store, _) = scratch.OpenAndSynchronize(indexFolder, fifo ? new FifoGateEmbedder(embedder, concurrency) : embedder, questionCacheSize: 0);
+            var (store, _) = scratch.OpenAndSynchronize(indexFolder, embedder, questionCacheSize: 0);
             using (store)
             {
                 var engine = new AnswerEngine(store);
@@ -50,7 +50,7 @@ internal static class HybridThroughput
                 var result = Measure(engine, questions, threads, duration);
                 result.Latencies.Sort();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {threads} | {concurrency}{(fifo ? ", FIFO gate" : "")} | **{result.PerSecond:N0}** | {Harness.Ms(Harness.Percentile(result.Latencies, 50))} "
+                    $"| {threads} | {concurrency} | **{result.PerSecond:N0}** | {Harness.Ms(Harness.Percentile(result.Latencies, 50))} "
                     + $"| {Harness.Ms(Harness.Percentile(result.Latencies, 95))} | {Harness.Ms(Harness.Percentile(result.Latencies, 99))} "
                     + $"| {result.CoresBusy:N2} | {embedder.PeakConcurrency} | {Harness.Load().Split(' ')[2]} |"));
             }

@@ -1,4 +1,7 @@
 using Bot.State.Unanswered;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Bot.State.Tests;
 
@@ -157,8 +160,16 @@ public sealed class UnansweredQuestionStoreTests : IDisposable
     {
         await database.MigrateAsync();
         folder.Execute("DROP TABLE unanswered_questions");
+        var log = new FakeLogger<UnansweredQuestionStore>();
+        var store = new UnansweredQuestionStore(database, folder.Time, log);
 
-        await Record("Anything?");
+        await store.RecordAsync("Anything?", "100", CancellationToken.None); // does not throw
+
+        var logged = Assert.Single(log.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.Contains(database.Path, logged.Message);
+        Assert.IsType<SqliteException>(logged.Exception);
+        Assert.DoesNotContain("Anything?", logged.Message); // what members ask is not written to the log
     }
 
     [Theory]

@@ -84,12 +84,13 @@ public sealed class InteractionWorkersTests
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         var stop = workers.StopAsync(CancellationToken.None);
-        await Task.Delay(100);
-        Assert.False(stop.IsCompleted, "stop waits for the interaction in flight");
+        var releasedWhenStopped = stop.ContinueWith(_ => release.Task.IsCompleted, TaskScheduler.Default);
+        await DispatcherHarness.WaitUntilAsync(() => logs.Entries.Any(e => e.Message.Contains("finishing 1 interactions already taken", StringComparison.Ordinal)), "stop began waiting");
         Assert.Equal(1, workers.InFlight);
 
         release.SetResult();
         await stop.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(await releasedWhenStopped, "stop waits for the interaction in flight");
 
         Assert.Equal("Finished during shutdown.", harness.DeliveredContent(taken));
         Assert.Empty(harness.CallbacksTo(waiting));

@@ -7,7 +7,7 @@ public sealed class GlobalRateLimiterTests
 {
     private static readonly TimeSpan NoLimit = TimeSpan.FromHours(1);
 
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-08-07T19:00:00Z"));
+    private readonly TimerRecordingTimeProvider _time = new(DateTimeOffset.Parse("2026-08-07T19:00:00Z"));
 
     [Fact]
     public async Task Fifty_requests_go_in_a_second_and_the_next_waits_for_the_window()
@@ -19,8 +19,11 @@ public sealed class GlobalRateLimiterTests
         }
 
         var next = global.AcquireAsync(NoLimit, default).AsTask();
+
+        // Held on the clock until the first of the fifty leaves the window, a second after it went.
+        Assert.False(next.IsCompleted);
+        Assert.Equal(TimeSpan.FromSeconds(1), Assert.Single(_time.DueTimes));
         _time.Advance(TimeSpan.FromMilliseconds(999));
-        await Task.Delay(20);
         Assert.False(next.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(1));
 
@@ -34,8 +37,10 @@ public sealed class GlobalRateLimiterTests
         global.Pause(TimeSpan.FromSeconds(2));
 
         var next = global.AcquireAsync(NoLimit, default).AsTask();
+
+        Assert.False(next.IsCompleted);
+        Assert.Equal(TimeSpan.FromSeconds(2), Assert.Single(_time.DueTimes));
         _time.Advance(TimeSpan.FromSeconds(1.5));
-        await Task.Delay(20);
         Assert.False(next.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(0.5));
 

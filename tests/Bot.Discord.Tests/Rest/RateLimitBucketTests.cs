@@ -7,7 +7,7 @@ public sealed class RateLimitBucketTests
 {
     private static readonly TimeSpan NoLimit = TimeSpan.FromHours(1);
 
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-08-07T19:00:00Z"));
+    private readonly TimerRecordingTimeProvider _time = new(DateTimeOffset.Parse("2026-08-07T19:00:00Z"));
 
     private static RateLimitHeaders Described(int limit, int remaining, double resetAfter) =>
         new() { Limit = limit, Remaining = remaining, ResetAfter = TimeSpan.FromSeconds(resetAfter), Bucket = "abcd" };
@@ -19,8 +19,10 @@ public sealed class RateLimitBucketTests
 
         Assert.True((await bucket.AcquireAsync(NoLimit, default)).Acquired);
         var second = bucket.AcquireAsync(NoLimit, default).AsTask();
-        await Task.Delay(20);
+
+        // Waiting for the first answer, not for the clock: no timer, and nothing lets it through but that answer.
         Assert.False(second.IsCompleted);
+        Assert.Empty(_time.DueTimes);
 
         bucket.Release(Described(5, 4, 5), succeeded: true);
 
@@ -48,8 +50,10 @@ public sealed class RateLimitBucketTests
         bucket.Release(Described(1, 0, 2), succeeded: true);
 
         var next = bucket.AcquireAsync(NoLimit, default).AsTask();
+
+        Assert.False(next.IsCompleted);
+        Assert.Equal(TimeSpan.FromSeconds(2), Assert.Single(_time.DueTimes));
         _time.Advance(TimeSpan.FromSeconds(1.9));
-        await Task.Delay(20);
         Assert.False(next.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(0.1));
 
@@ -66,8 +70,9 @@ public sealed class RateLimitBucketTests
         Assert.True((await bucket.AcquireAsync(NoLimit, default)).Acquired);
         Assert.True((await bucket.AcquireAsync(NoLimit, default)).Acquired);
         var third = bucket.AcquireAsync(NoLimit, default).AsTask();
-        await Task.Delay(20);
+
         Assert.False(third.IsCompleted);
+        Assert.Equal(TimeSpan.FromSeconds(1), Assert.Single(_time.DueTimes));
         _time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.True((await third.WaitAsync(TimeSpan.FromSeconds(5))).Acquired);

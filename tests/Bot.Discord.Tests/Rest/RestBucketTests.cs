@@ -40,7 +40,9 @@ public sealed class RestBucketTests
         var first = harness.Client.CreateMessageAsync(300, TestModels.Hello);
         await gate.Arrived;
         var second = harness.Client.CreateMessageAsync(300, TestModels.Hello);
-        await Task.Delay(200);
+        // Let the first answer go only once the second is in the bucket: had the bucket let it
+        // through, it would reach Discord before that answer, which the sequence below would show.
+        await RestHarness.UntilAsync(() => harness.Limiter.Waiting == 1);
         Assert.Single(harness.Server.Requests);
         gate.Release();
 

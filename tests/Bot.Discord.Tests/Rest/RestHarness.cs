@@ -81,6 +81,19 @@ internal sealed class RestHarness : IAsyncDisposable
         return moved;
     }
 
+    /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds: for a state the client reaches and stays in.</summary>
+    public static async Task UntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The condition did not hold within 15 s.");
+            await Task.Yield();
+            await Task.Delay(1);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();

@@ -58,8 +58,14 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
 
         Assert.True(seen.Ephemeral);
         Assert.Contains("**Pin Messages**", seen.Content);
-        await Task.Delay(300);
-        Assert.Empty(Discord.RequestsTo("create_pin"));
+
+        // A member who may pin asks next, and that pin arrives: a pin for the refused one, whose work
+        // would have begun first, would be there too (no sleep to wait for what should not come).
+        var allowed = InteractionPayloads.SlashCommand(Discord, "summary", [("pin", true)], Bits.Member | Bits.PinMessages);
+        await bot.SendAsync(allowed);
+        await bot.WaitForAsync("create_pin");
+        Assert.All(Discord.RequestsTo("get_original_webhook_message"), readBack => Assert.Contains((string)allowed["token"]!, readBack.Path));
+        Assert.Single(Discord.RequestsTo("create_pin"));
     }
 
     [Fact]

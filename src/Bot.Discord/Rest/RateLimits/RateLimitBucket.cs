@@ -37,6 +37,9 @@ public sealed class RateLimitBucket
         Unlimited,
     }
 
+    /// <summary>Requests inside <see cref="AcquireAsync"/>: waiting for a slot, or just being given one.</summary>
+    internal int Waiting => Volatile.Read(ref _waiting);
+
     /// <summary>Requests sent and not answered yet.</summary>
     public int InFlight
     {

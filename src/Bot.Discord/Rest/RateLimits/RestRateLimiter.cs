@@ -39,6 +39,18 @@ public sealed class RestRateLimiter
         }
     }
 
+    /// <summary>Requests waiting in any bucket (for tests that hold a request and look).</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _buckets.Values.Sum(b => b.Waiting);
+            }
+        }
+    }
+
     public void MarkBotTokenRejected() => _botTokenRejected = true;
 
     /// <summary>The bucket a request to <paramref name="route"/> goes through now.</summary>
