@@ -13,7 +13,7 @@ public class ReplyLimitsTests
         {
             Content = "Hello",
             Embeds = [new ReplyEmbed { Title = "Title", Description = "Text", Footer = "Source: x", Url = "https://example.org/a", Fields = [new("Name", "Value", Inline: true)] }],
-            Buttons = [new("Next", "vote:next", ButtonStyle.Primary)],
+            Buttons = [new("Next", "vote:next", ReplyButtonStyle.Primary)],
             Ephemeral = true,
             Kind = ReplyKind.UpdateMessage,
         };
@@ -42,7 +42,7 @@ public class ReplyLimitsTests
                     Title = new string('t', 1000),
                     Description = Words(10_000),
                     Footer = new string('f', 3000),
-                    Fields = Enumerable.Range(0, 40).Select(i => new EmbedField(new string('n', 400), Words(3000))).ToArray(),
+                    Fields = Enumerable.Range(0, 40).Select(i => new ReplyEmbedField(new string('n', 400), Words(3000))).ToArray(),
                 },
             ],
             Buttons = Enumerable.Range(0, 50).Select(i => new ReplyButton(new string('b', 120), $"vote:{i}")).ToArray(),
@@ -65,7 +65,7 @@ public class ReplyLimitsTests
             Title = "Answer",
             Description = Words(4096),
             Footer = "Source: article > section",
-            Fields = Enumerable.Range(0, 10).Select(i => new EmbedField($"Field {i}", Words(300))).ToArray(),
+            Fields = Enumerable.Range(0, 10).Select(i => new ReplyEmbedField($"Field {i}", Words(300))).ToArray(),
         });
 
         var fitted = ReplyLimits.Fit(reply);
@@ -138,9 +138,9 @@ public class ReplyLimitsTests
                     Description = Text(9000),
                     Footer = Text(4000),
                     Url = random.Next(2) == 0 ? "https://example.org/" + random.Next() : Text(30),
-                    Fields = Enumerable.Range(0, random.Next(0, 40)).Select(_ => new EmbedField(Text(500) ?? "", Text(2500) ?? "", random.Next(2) == 0)).ToArray(),
+                    Fields = Enumerable.Range(0, random.Next(0, 40)).Select(_ => new ReplyEmbedField(Text(500) ?? "", Text(2500) ?? "", random.Next(2) == 0)).ToArray(),
                 }).ToArray(),
-                Buttons = Enumerable.Range(0, random.Next(0, 60)).Select(i => new ReplyButton(Text(150) ?? "", "b:" + random.Next(0, 40) + new string('x', random.Next(0, 110)), (ButtonStyle)random.Next(0, 4))).ToArray(),
+                Buttons = Enumerable.Range(0, random.Next(0, 60)).Select(i => new ReplyButton(Text(150) ?? "", "b:" + random.Next(0, 40) + new string('x', random.Next(0, 110)), (ReplyButtonStyle)random.Next(0, 4))).ToArray(),
             };
 
             var fitted = ReplyLimits.Fit(reply);

@@ -191,7 +191,7 @@ public sealed class AboutCommand : IAutocompleteCommand
 
     private static Reply Render(string typed, Topic? topic, List<Chosen> sentences)
     {
-        var fields = new List<EmbedField>();
+        var fields = new List<ReplyEmbedField>();
         foreach (var group in Consecutive(sentences))
         {
             var room = FieldRoom / group.Count - 3;
@@ -201,7 +201,7 @@ public sealed class AboutCommand : IAutocompleteCommand
                 var bold = c.Bold.Select(b => new TextSpan(b.Start - c.Sentence.Start, b.Length)).ToArray();
                 return "• " + PassageText.Excerpt(text, bold, bold.Length > 0 ? bold[0] : null, room);
             });
-            fields.Add(new EmbedField(
+            fields.Add(new ReplyEmbedField(
                 PassageText.ShownSource(group[0].Passage, DiscordLimits.EmbedFieldNameLength),
                 Markdown.NeutralizeMentions(string.Join('\n', lines))));
         }

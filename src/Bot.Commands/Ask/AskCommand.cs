@@ -176,7 +176,7 @@ public sealed class AskCommand : IComponentCommand
         if (MorePassages(knowledge, question, answer).Count > 0)
             buttons.Add(MoreButton(question, 1));
         if (ephemeral)
-            buttons.Add(new ReplyButton(ShareLabel, CustomId(SharePrefix, question), ButtonStyle.Primary));
+            buttons.Add(new ReplyButton(ShareLabel, CustomId(SharePrefix, question), ReplyButtonStyle.Primary));
         return ReplyLimits.Fit(AnswerCard.Render(question, answer, ephemeral) with { Buttons = buttons });
     }
 
@@ -209,7 +209,7 @@ public sealed class AskCommand : IComponentCommand
         return CustomIds.Create(Name, head + references.Encode(question, room));
     }
 
-    private static Click? Parse(string? customId)
+    private static AskClick? Parse(string? customId)
     {
         if (!CustomIds.TrySplit(customId, out var name, out var data) || !string.Equals(name, Name, StringComparison.OrdinalIgnoreCase))
             return null;
@@ -219,10 +219,10 @@ public sealed class AskCommand : IComponentCommand
         var action = data[..at];
         var reference = data[(at + 1)..];
         if (action == SharePrefix)
-            return new Click(SharePrefix, 0, reference);
+            return new AskClick(SharePrefix, 0, reference);
         return action.StartsWith(MorePrefix, StringComparison.Ordinal)
                && int.TryParse(action.AsSpan(MorePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var page)
-            ? new Click(MorePrefix, page, reference)
+            ? new AskClick(MorePrefix, page, reference)
             : null;
     }
 
@@ -248,5 +248,5 @@ public sealed class AskCommand : IComponentCommand
         return count;
     }
 
-    private sealed record Click(string Action, int Page, string Reference);
+    private sealed record AskClick(string Action, int Page, string Reference);
 }

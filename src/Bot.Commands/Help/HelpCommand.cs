@@ -57,8 +57,8 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
         IReadOnlyList<ReplyButton> buttons = pages.Count > 1
             ?
             [
-                new("Previous", PageId(Math.Max(0, index - 1)), ButtonStyle.Secondary, Disabled: index == 0),
-                new("Next", PageId(Math.Min(pages.Count - 1, index + 1)), ButtonStyle.Secondary, Disabled: index == pages.Count - 1),
+                new("Previous", PageId(Math.Max(0, index - 1)), ReplyButtonStyle.Secondary, Disabled: index == 0),
+                new("Next", PageId(Math.Min(pages.Count - 1, index + 1)), ReplyButtonStyle.Secondary, Disabled: index == pages.Count - 1),
             ]
             : [];
         return ReplyLimits.Fit(new Reply { Embeds = [embed], Buttons = buttons, Ephemeral = Definition.Ephemeral, Kind = kind });
@@ -67,10 +67,10 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
     private static string PageId(int index) => CustomIds.Create(Name, PagePrefix + index);
 
     /// <summary>Fields in order, as many to a page as fit its field count and length; always at least one (maybe empty) page.</summary>
-    private static List<EmbedField[]> Paginate(IEnumerable<EmbedField> fields)
+    private static List<ReplyEmbedField[]> Paginate(IEnumerable<ReplyEmbedField> fields)
     {
-        var pages = new List<EmbedField[]>();
-        var page = new List<EmbedField>();
+        var pages = new List<ReplyEmbedField[]>();
+        var page = new List<ReplyEmbedField>();
         var length = 0;
         foreach (var field in fields)
         {
@@ -94,7 +94,7 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
     /// The fields of one command: one for the command itself, or one per subcommand (its usage,
     /// <c>/watchparty schedule start [channel]</c>, as the name) when it has subcommands.
     /// </summary>
-    public static IEnumerable<EmbedField> DescribeAll(CommandDefinition definition)
+    public static IEnumerable<ReplyEmbedField> DescribeAll(CommandDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (!definition.HasSubcommands)
@@ -111,7 +111,7 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
     /// One field per command: its usage (<c>/ask question [private]</c>) as the name; its
     /// description, options, required permission and visibility as the value.
     /// </summary>
-    public static EmbedField Describe(CommandDefinition definition)
+    public static ReplyEmbedField Describe(CommandDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (definition.HasSubcommands)
@@ -124,7 +124,7 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
         return Field($"/{definition.Name}", definition.Description, definition.Options, definition.RequiredPermission, definition.Ephemeral);
     }
 
-    private static EmbedField Field(string invocation, string description, IReadOnlyList<CommandOptionDefinition> options, MemberPermission permission, bool ephemeral)
+    private static ReplyEmbedField Field(string invocation, string description, IReadOnlyList<CommandOptionDefinition> options, MemberPermission permission, bool ephemeral)
     {
         var usage = new StringBuilder(invocation);
         foreach (var option in options)
@@ -144,7 +144,7 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
             text.Append("\nNeeds the ").Append(PermissionNames(permission)).Append(" permission.");
         if (ephemeral)
             text.Append("\nOnly you see the reply.");
-        return new EmbedField(
+        return new ReplyEmbedField(
             $"`{TextLimits.Truncate(usage.ToString(), DiscordLimits.EmbedFieldNameLength - 2)}`",
             TextLimits.Truncate(text.ToString(), DiscordLimits.EmbedFieldValueLength));
     }

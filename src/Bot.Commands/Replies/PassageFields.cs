@@ -8,11 +8,11 @@ internal static class PassageFields
     /// <summary>Under the field value limit, leaving room for the zero-width spaces that break mentions.</summary>
     private const int ValueLength = DiscordLimits.EmbedFieldValueLength - 40;
 
-    public static EmbedField Of(int number, PassageHit hit)
+    public static ReplyEmbedField Of(int number, PassageHit hit)
     {
         var focus = hit.AnswerSpan ?? (hit.Matches.Count > 0 ? hit.Matches.MinBy(m => m.Start) : null);
         var excerpt = PassageText.Excerpt(hit.Passage.Text, hit.Matches, focus, ValueLength);
-        return new EmbedField(
+        return new ReplyEmbedField(
             $"{number}. {PassageText.ShownSource(hit.Passage, DiscordLimits.EmbedFieldNameLength - 8)}",
             Markdown.NeutralizeMentions(excerpt));
     }

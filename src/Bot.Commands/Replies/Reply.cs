@@ -51,7 +51,7 @@ public sealed record ReplyEmbed
 
     public string? Description { get; init; }
 
-    public IReadOnlyList<EmbedField> Fields { get; init; } = [];
+    public IReadOnlyList<ReplyEmbedField> Fields { get; init; } = [];
 
     /// <summary>Plain text: Markdown is not rendered here.</summary>
     public string? Footer { get; init; }
@@ -61,12 +61,12 @@ public sealed record ReplyEmbed
 }
 
 /// <param name="Inline">Whether the field may sit beside its neighbours rather than on its own line.</param>
-public sealed record EmbedField(string Name, string Value, bool Inline = false);
+public sealed record ReplyEmbedField(string Name, string Value, bool Inline = false);
 
 /// <param name="CustomId">Routes the click back to the command: see <see cref="CustomIds"/>.</param>
-public sealed record ReplyButton(string Label, string CustomId, ButtonStyle Style = ButtonStyle.Secondary, bool Disabled = false);
+public sealed record ReplyButton(string Label, string CustomId, ReplyButtonStyle Style = ReplyButtonStyle.Secondary, bool Disabled = false);
 
-public enum ButtonStyle
+public enum ReplyButtonStyle
 {
     Primary,
     Secondary,

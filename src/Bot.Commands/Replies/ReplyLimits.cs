@@ -105,7 +105,7 @@ public static class ReplyLimits
         Fields = embed.Fields
             .Where(f => f is not null)
             .Take(DiscordLimits.EmbedFields)
-            .Select(f => new EmbedField(
+            .Select(f => new ReplyEmbedField(
                 Cut(f.Name, DiscordLimits.EmbedFieldNameLength) ?? Blank,
                 Cut(f.Value, DiscordLimits.EmbedFieldValueLength) ?? Blank,
                 f.Inline))
@@ -166,7 +166,7 @@ public static class ReplyLimits
             .Select(b => b with
             {
                 Label = string.IsNullOrWhiteSpace(b.Label) ? TextLimits.Ellipsis : TextLimits.Truncate(b.Label, DiscordLimits.ButtonLabelLength),
-                Style = Enum.IsDefined(b.Style) ? b.Style : ButtonStyle.Secondary,
+                Style = Enum.IsDefined(b.Style) ? b.Style : ReplyButtonStyle.Secondary,
             })
             .ToArray();
     }

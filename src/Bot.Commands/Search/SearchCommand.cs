@@ -120,8 +120,8 @@ public sealed class SearchCommand : IComponentCommand
         IReadOnlyList<ReplyButton> buttons = pages > 1
             ?
             [
-                new("Previous", PageId(query, Math.Max(0, index - 1)), ButtonStyle.Secondary, Disabled: index == 0),
-                new("Next", PageId(query, Math.Min(pages - 1, index + 1)), ButtonStyle.Secondary, Disabled: index == pages - 1),
+                new("Previous", PageId(query, Math.Max(0, index - 1)), ReplyButtonStyle.Secondary, Disabled: index == 0),
+                new("Next", PageId(query, Math.Min(pages - 1, index + 1)), ReplyButtonStyle.Secondary, Disabled: index == pages - 1),
             ]
             : [];
         return ReplyLimits.Fit(new Reply { Embeds = [embed], Buttons = buttons, Kind = kind });
@@ -134,17 +134,17 @@ public sealed class SearchCommand : IComponentCommand
         return CustomIds.Create(Name, head + references.Encode(query, room));
     }
 
-    private static Click? Parse(string? customId)
+    private static PageClick? Parse(string? customId)
     {
         if (!CustomIds.TrySplit(customId, out var name, out var data) || !string.Equals(name, Name, StringComparison.OrdinalIgnoreCase))
             return null;
         var at = data.IndexOf(CustomIds.Separator);
         if (at <= 0 || !int.TryParse(data.AsSpan(0, at), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var page))
             return null;
-        return new Click(page, data[(at + 1)..]);
+        return new PageClick(page, data[(at + 1)..]);
     }
 
     private static ValueTask<Reply> Done(Reply reply) => ValueTask.FromResult(reply);
 
-    private sealed record Click(int Page, string Reference);
+    private sealed record PageClick(int Page, string Reference);
 }

@@ -73,15 +73,15 @@ public sealed class SourcesCommand : IComponentCommand
         IReadOnlyList<ReplyButton> buttons = pages.Count > 1
             ?
             [
-                new("Previous", PageId(Math.Max(0, index - 1)), ButtonStyle.Secondary, Disabled: index == 0),
-                new("Next", PageId(Math.Min(pages.Count - 1, index + 1)), ButtonStyle.Secondary, Disabled: index == pages.Count - 1),
+                new("Previous", PageId(Math.Max(0, index - 1)), ReplyButtonStyle.Secondary, Disabled: index == 0),
+                new("Next", PageId(Math.Min(pages.Count - 1, index + 1)), ReplyButtonStyle.Secondary, Disabled: index == pages.Count - 1),
             ]
             : [];
         return ReplyLimits.Fit(new Reply { Embeds = [embed], Buttons = buttons, Ephemeral = true, Kind = kind });
     }
 
     /// <summary>One field per document: its title as the name; its source and passage count as the value.</summary>
-    private static EmbedField Describe(KnowledgeDocument document) => new(
+    private static ReplyEmbedField Describe(KnowledgeDocument document) => new(
         TextLimits.Truncate(Markdown.NeutralizeMentions(document.Title), DiscordLimits.EmbedFieldNameLength),
         Markdown.NeutralizeMentions($"Source: {TextLimits.Truncate(PassageText.OneLine(document.Source), SourceLength)}\n{Count(document.Passages.Count, "passage")}"));
 
@@ -89,10 +89,10 @@ public sealed class SourcesCommand : IComponentCommand
 
     private static string PageId(int index) => CustomIds.Create(Name, PagePrefix + index.ToString(CultureInfo.InvariantCulture));
 
-    private static List<EmbedField[]> Paginate(IEnumerable<EmbedField> fields)
+    private static List<ReplyEmbedField[]> Paginate(IEnumerable<ReplyEmbedField> fields)
     {
-        var pages = new List<EmbedField[]>();
-        var page = new List<EmbedField>();
+        var pages = new List<ReplyEmbedField[]>();
+        var page = new List<ReplyEmbedField>();
         var length = 0;
         foreach (var field in fields)
         {

@@ -133,7 +133,7 @@ public sealed class SummaryCommand : IComponentCommand, IAutocompleteCommand
             return Done(card with { WhenSent = (sent, ct) => PinSentAsync(guildId, sent, topic, ct) });
         }
 
-        return Done(card with { Buttons = [new ReplyButton(PinLabel, PinId(topic), ButtonStyle.Secondary)] });
+        return Done(card with { Buttons = [new ReplyButton(PinLabel, PinId(topic), ReplyButtonStyle.Secondary)] });
     }
 
     public ComponentReplyPlan PlanComponent(string customId) => ComponentReplyPlan.EphemeralMessage;
@@ -185,7 +185,7 @@ public sealed class SummaryCommand : IComponentCommand, IAutocompleteCommand
         {
             Title = summary.Topic is null ? WholeTitle : TextLimits.Truncate($"Summary: {PassageText.Echo(summary.Topic, MaxTopicLength)}", DiscordLimits.EmbedTitleLength),
             Description = text.ToString().TrimEnd('\n'),
-            Fields = [new EmbedField(SourcesName, TextLimits.Truncate(string.Join('\n', sourceLines), DiscordLimits.EmbedFieldValueLength))],
+            Fields = [new ReplyEmbedField(SourcesName, TextLimits.Truncate(string.Join('\n', sourceLines), DiscordLimits.EmbedFieldValueLength))],
             Footer = Footer,
         };
         return ReplyLimits.Fit(Reply.WithEmbed(embed));

@@ -114,7 +114,7 @@ public sealed class TriviaCommand : IComponentCommand
             buttons.Add(new ReplyButton(
                 TextLimits.Truncate($"{Letters[i]}. {question.Options[i]}", DiscordLimits.ButtonLabelLength),
                 AnswerId(question.Id, i),
-                ButtonStyle.Primary));
+                ReplyButtonStyle.Primary));
         }
 
         var embed = new ReplyEmbed

@@ -38,19 +38,19 @@ internal static class BotCommandLine
             switch (cli.Verb)
             {
                 case "ask":
-                    return await WithKnowledge(cli, engine => AskCommand.Run(cli, engine, input, output));
+                    return await WithKnowledge(cli, engine => AskVerb.Run(cli, engine, input, output));
                 case "console":
-                    return await ConsoleCommand.Run(cli, input, output);
+                    return await ConsoleVerb.Run(cli, input, output);
                 case "eval":
-                    return await WithKnowledge(cli, engine => EvalCommand.Run(cli, engine, output));
+                    return await WithKnowledge(cli, engine => EvalVerb.Run(cli, engine, output));
                 case "explain":
-                    return await WithKnowledge(cli, engine => ExplainCommand.Run(cli, engine, output));
+                    return await WithKnowledge(cli, engine => ExplainVerb.Run(cli, engine, output));
                 case "fit":
-                    return await WithKnowledge(cli, engine => FitCommand.Run(cli, engine, output));
+                    return await WithKnowledge(cli, engine => FitVerb.Run(cli, engine, output));
                 case "" or "run":
-                    return await RunCommand.Run(cli, error);
+                    return await RunVerb.Run(cli, error);
                 case "register-commands":
-                    return await RegisterCommandsCommand.Run(cli, output, error);
+                    return await RegisterCommandsVerb.Run(cli, output, error);
                 case "help":
                     await output.WriteLineAsync(Usage.Text);
                     return Ok;

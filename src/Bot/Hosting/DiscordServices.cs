@@ -3,7 +3,7 @@ using Bot.Discord.Gateway;
 using Bot.Discord.Http;
 using Bot.Discord.Interactions;
 using Bot.Discord.Rest;
-using Bot.Interactions;
+using Bot.DiscordBridge;
 using Bot.Knowledge;
 using Bot.Registration;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,6 @@
 using Bot.Commands;
 using Bot.Hosting;
-using Bot.Interactions;
+using Bot.DiscordBridge;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -76,6 +76,6 @@ public sealed class ConsoleExecutableTests : IDisposable
         Assert.Contains("\nThere is no /nope command.", afterReady);
         Assert.Contains("\nSuggestions for topic:\n  Madeleine Gavin\n", afterReady);
         Assert.DoesNotContain("never asked", afterReady);
-        Assert.DoesNotContain(Cli.ConsoleCommand.Prompt, stdout);
+        Assert.DoesNotContain(Cli.ConsoleVerb.Prompt, stdout);
     }
 }

@@ -165,7 +165,7 @@ public sealed class ConsoleSessionTests
                     Title = "Title",
                     Url = "https://example.org/film",
                     Description = "Line one with **bold**\nline two",
-                    Fields = [new EmbedField("Field", "value \\*not bold\\*")],
+                    Fields = [new ReplyEmbedField("Field", "value \\*not bold\\*")],
                     Footer = "Source: somewhere",
                 },
             ],

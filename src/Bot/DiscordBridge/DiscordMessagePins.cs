@@ -3,7 +3,7 @@ using Bot.Commands.Capabilities;
 using Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Interactions;
+namespace Bot.DiscordBridge;
 
 /// <summary>Pins through Discord's REST API (<c>PUT /channels/{id}/messages/pins/{message}</c>), its refusals as outcomes.</summary>
 internal sealed partial class DiscordMessagePins(DiscordRestClient rest, ILogger<DiscordMessagePins> logger) : IMessagePins

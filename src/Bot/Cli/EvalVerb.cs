@@ -11,7 +11,7 @@ namespace Bot.Cli;
 /// was fitted on the public sets), next to K-fold cross-validated ones, each question scored by
 /// a scorer fitted without it.
 /// </summary>
-internal static class EvalCommand
+internal static class EvalVerb
 {
     public static async Task<int> Run(CliArguments cli, AnswerEngine engine, TextWriter output)
     {

@@ -7,7 +7,7 @@ namespace Bot.Cli;
 /// <c>explain "QUESTION"</c>: every candidate answer unit with the ranker's score and its
 /// features, best first: how to see why the bot chose what it chose.
 /// </summary>
-internal static class ExplainCommand
+internal static class ExplainVerb
 {
     public static async Task<int> Run(CliArguments cli, AnswerEngine engine, TextWriter output)
     {

@@ -1,7 +1,7 @@
 using Bot.Commands.Definitions;
 using Bot.Discord.Models;
 
-namespace Bot.Interactions;
+namespace Bot.DiscordBridge;
 
 /// <summary>Our transport-neutral permission names and Discord's permission bits (PROTOCOL.md §11).</summary>
 internal static class DiscordPermissions

@@ -10,14 +10,14 @@ using Bot.Discord.Models.Interactions;
 using Bot.Discord.Models.Messages;
 using Bot.Discord.Models.Users;
 using Bot.Discord.Serialization;
-using Bot.Interactions;
+using Bot.DiscordBridge;
 using Bot.Knowledge;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Indexing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Bot.Tests.Interactions;
+namespace Bot.Tests.DiscordBridge;
 
 /// <summary>
 /// The Discord side of the member commands: autocomplete interactions answered with the focused

@@ -15,7 +15,7 @@ namespace Bot.Cli;
 /// lines through the same command handlers as Discord (the per-member question cooldown off,
 /// unless configured) until <c>exit</c>, <c>quit</c>, end of input (Ctrl+D) or a stop signal.
 /// </summary>
-internal static class ConsoleCommand
+internal static class ConsoleVerb
 {
     public const string Prompt = "bot> ";
 

@@ -11,7 +11,7 @@ namespace Bot.Cli;
 /// prints its cross-validated and in-sample figures and the threshold's precision/recall
 /// curve, and writes the model file that the next build ships (docs/RETRIEVAL.md).
 /// </summary>
-internal static class FitCommand
+internal static class FitVerb
 {
     public const string ModelPath = "src/Bot.Knowledge/Answering/answer-model.json";
 

@@ -3,7 +3,7 @@ using Bot.Knowledge.Answering;
 namespace Bot.Cli;
 
 /// <summary><c>ask</c>: one question from the command line, or one per line of standard input.</summary>
-internal static class AskCommand
+internal static class AskVerb
 {
     private const string Example = "e.g. ask \"Who directed Beyond Utopia?\"";
 

@@ -8,7 +8,7 @@ using Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Interactions;
+namespace Bot.DiscordBridge;
 
 /// <summary>
 /// Runs a reply's <see cref="Reply.WhenSent"/> (pinning it, say) once Discord has made the reply a

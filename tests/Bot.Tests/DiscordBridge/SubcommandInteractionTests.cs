@@ -10,10 +10,10 @@ using Bot.Discord.Models.Guilds;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Models.Messages;
 using Bot.Discord.Models.Users;
-using Bot.Interactions;
+using Bot.DiscordBridge;
 using Bot.Knowledge.Answering;
 
-namespace Bot.Tests.Interactions;
+namespace Bot.Tests.DiscordBridge;
 
 /// <summary>
 /// Subcommands on Discord's side: registered as SUB_COMMAND options with their own options, read

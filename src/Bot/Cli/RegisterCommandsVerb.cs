@@ -1,6 +1,6 @@
 using Bot.Commands;
 using Bot.Hosting;
-using Bot.Interactions;
+using Bot.DiscordBridge;
 using Bot.Registration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,13 +12,13 @@ namespace Bot.Cli;
 /// guild where changes show at once) and prints what changed. Registers even when the definitions
 /// are unchanged: running it by hand means "make Discord match", e.g. after someone edited them.
 /// </summary>
-internal static class RegisterCommandsCommand
+internal static class RegisterCommandsVerb
 {
     public static async Task<int> Run(CliArguments cli, TextWriter output, TextWriter error)
     {
         // The host is built but not started: registering needs no knowledge index.
         using var host = BotHost.Build(Overrides.From(cli), watch: false, DiscordRole.Registration);
-        if (await RunCommand.ReportMissingSettings(host, error))
+        if (await RunVerb.ReportMissingSettings(host, error))
             return BotCommandLine.UsageError;
 
         var discord = host.Services.GetRequiredService<IOptions<DiscordOptions>>().Value;

@@ -5,7 +5,7 @@ using Bot.Discord.Models.ScheduledEvents;
 using Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Interactions;
+namespace Bot.DiscordBridge;
 
 /// <summary>
 /// Scheduled events through Discord's REST API (<c>POST /guilds/{id}/scheduled-events</c>): a voice

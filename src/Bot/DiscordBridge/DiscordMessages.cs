@@ -4,9 +4,8 @@ using Bot.Discord.Models.Interactions;
 using Bot.Discord.Models.Messages;
 using DiscordButtonStyle = Bot.Discord.Models.Components.ButtonStyle;
 using DiscordEmbedField = Bot.Discord.Models.Messages.EmbedField;
-using ReplyButtonStyle = Bot.Commands.Replies.ButtonStyle;
 
-namespace Bot.Interactions;
+namespace Bot.DiscordBridge;
 
 /// <summary>A command's <see cref="Reply"/> as Discord message data, fitted to Discord's limits first.</summary>
 internal static class DiscordMessages

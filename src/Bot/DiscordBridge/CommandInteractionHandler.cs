@@ -6,7 +6,7 @@ using Bot.Discord.Interactions;
 using Bot.Discord.Models.Commands;
 using Bot.Discord.Models.Interactions;
 
-namespace Bot.Interactions;
+namespace Bot.DiscordBridge;
 
 /// <summary>
 /// Where Discord meets our commands: an interaction becomes a <see cref="CommandContext"/> (a

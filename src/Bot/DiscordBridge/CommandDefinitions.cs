@@ -3,7 +3,7 @@ using Bot.Discord.Models;
 using Bot.Discord.Models.Channels;
 using Bot.Discord.Models.Commands;
 
-namespace Bot.Interactions;
+namespace Bot.DiscordBridge;
 
 /// <summary>Our command definitions as Discord's application commands, for registration.</summary>
 internal static class CommandDefinitions

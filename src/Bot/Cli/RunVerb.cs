@@ -10,7 +10,7 @@ namespace Bot.Cli;
 /// <c>run</c> (and no verb at all): the bot itself, connected to Discord's gateway until stopped.
 /// Missing settings are reported up front, one line each, before anything is built or indexed.
 /// </summary>
-internal static class RunCommand
+internal static class RunVerb
 {
     public static async Task<int> Run(CliArguments cli, TextWriter error)
     {
