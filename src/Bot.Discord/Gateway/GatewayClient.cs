@@ -29,6 +29,9 @@ public sealed class GatewayClient : BackgroundService
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<GatewayClient> _logger;
     private readonly GatewaySession _session = new();
+
+    /// <summary>The last sequence number handled (what the next heartbeat carries); for tests.</summary>
+    internal int? LastSequence => _session.Sequence;
     private readonly ReconnectBackoff _backoff;
     private Uri? _gatewayUri;
     private int _resumeConnectFailures;

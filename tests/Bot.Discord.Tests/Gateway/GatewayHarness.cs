@@ -170,6 +170,17 @@ internal sealed class GatewayHarness : IAsyncDisposable
         await Gateway.DispatchInteractionAsync(json);
         var incoming = await ReadInteractionAsync();
         Assert.Equal(id, incoming.Interaction.Id);
+
+        // The receive loop counts a dispatch just after handing it over: wait for that too, so the
+        // next heartbeat carries this interaction's sequence number.
+        var dispatched = Gateway.Current.Sent.Select(f => (int?)System.Text.Json.Nodes.JsonNode.Parse(f.Json)?["s"]).Last(s => s is not null);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (Client.LastSequence != dispatched)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the client never counted sequence {dispatched} (it has {Client.LastSequence})");
+            await Task.Delay(1);
+        }
+
         return incoming;
     }
 
