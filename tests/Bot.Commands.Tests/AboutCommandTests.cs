@@ -5,7 +5,7 @@ using Bot.Commands.Tests.Support;
 namespace Bot.Commands.Tests;
 
 /// <summary>/about: what the shipped knowledge says about a topic, and the topics it suggests while a member types.</summary>
-public class AboutCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public class AboutCommandTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     private static readonly string Article = File.ReadAllText(TestPaths.ShippedArticle).ReplaceLineEndings("\n");
 

@@ -8,7 +8,7 @@ using Bot.Knowledge.Answering;
 namespace Bot.Commands.Tests;
 
 /// <summary>The buttons under an answer: More passages, Share; and questions the knowledge does not answer.</summary>
-public class AskButtonsTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public class AskButtonsTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     private const string Question = "Who directed Beyond Utopia?";
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Bot.Commands.Tests;
 
 /// <summary>What a member gets back from /ask, answered from the shipped knowledge on disk.</summary>
-public class AskCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public class AskCommandTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     private const string Question = "Who directed Beyond Utopia?";
     private static readonly string Article = File.ReadAllText(TestPaths.ShippedArticle).ReplaceLineEndings("\n");

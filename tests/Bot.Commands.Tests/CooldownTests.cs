@@ -17,7 +17,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Commands.Tests;
 
 /// <summary>The per-member limit on questions: five per thirty seconds unless configured otherwise.</summary>
-public partial class CooldownTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public partial class CooldownTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
 

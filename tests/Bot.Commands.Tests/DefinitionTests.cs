@@ -6,7 +6,7 @@ using Bot.Commands.Tests.Support;
 namespace Bot.Commands.Tests;
 
 /// <summary>The registered definitions, their limits and their fingerprint.</summary>
-public partial class DefinitionTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public partial class DefinitionTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     [Fact]
     public void Catalog_holds_every_member_command()
@@ -121,7 +121,7 @@ public partial class DefinitionTests(ShippedKnowledgeFixture knowledge) : IClass
     [Fact]
     public void Definitions_hash_is_the_same_for_every_catalog_built_from_the_same_commands()
     {
-        using var other = new ShippedKnowledgeFixture();
+        using var other = new ShippedCommandsFixture();
 
         Assert.Matches("^[0-9a-f]{64}$", knowledge.Catalog.DefinitionsHash);
         Assert.Equal(knowledge.Catalog.DefinitionsHash, other.Catalog.DefinitionsHash);

@@ -6,7 +6,7 @@ using Bot.Commands.Tests.Support;
 namespace Bot.Commands.Tests;
 
 /// <summary>/help, written from the catalog's definitions.</summary>
-public class HelpCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public class HelpCommandTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     [Fact]
     public async Task Help_lists_every_catalog_command_with_its_description_and_options()

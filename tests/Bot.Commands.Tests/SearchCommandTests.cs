@@ -7,7 +7,7 @@ using Bot.Commands.Tests.Support;
 namespace Bot.Commands.Tests;
 
 /// <summary>/search: passages three to a page, paged with Previous and Next.</summary>
-public partial class SearchCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public partial class SearchCommandTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     private const string Query = "Pastor Kim";
     private static readonly string Article = File.ReadAllText(TestPaths.ShippedArticle).ReplaceLineEndings("\n");

@@ -6,7 +6,7 @@ using Bot.Knowledge.Documents;
 namespace Bot.Commands.Tests;
 
 /// <summary>/sources: the documents the index holds.</summary>
-public sealed class SourcesCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>, IDisposable
+public sealed class SourcesCommandTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>, IDisposable
 {
     private readonly TempFolder temp = new();
 

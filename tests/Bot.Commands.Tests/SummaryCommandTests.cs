@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Commands.Tests;
 
 /// <summary>/summary over the shipped knowledge: quoted sentences with their sources, and pinning for those allowed to pin.</summary>
-public partial class SummaryCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public partial class SummaryCommandTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     private static readonly string Article = File.ReadAllText(TestPaths.ShippedArticle).ReplaceLineEndings("\n");
 

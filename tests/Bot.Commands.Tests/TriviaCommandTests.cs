@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Commands.Tests;
 
 /// <summary>/trivia over the shipped knowledge: the question's buttons, the private feedback, and scoring.</summary>
-public class TriviaCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public class TriviaCommandTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     private TriviaGenerator Generator => knowledge.Services.GetRequiredService<TriviaGenerator>();
 

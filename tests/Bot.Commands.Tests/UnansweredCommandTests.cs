@@ -5,7 +5,7 @@ using Bot.Commands.Unanswered;
 namespace Bot.Commands.Tests;
 
 /// <summary>/unanswered: for moderators only, most asked first, per server.</summary>
-public class UnansweredCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public class UnansweredCommandTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 18, 30, 0, TimeSpan.Zero);
 

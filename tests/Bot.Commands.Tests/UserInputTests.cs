@@ -8,14 +8,14 @@ namespace Bot.Commands.Tests;
 /// Whatever a member types into any text option of any command: the longest text Discord lets
 /// through, mentions and Markdown. Every reply stays within Discord's limits and pings nobody.
 /// </summary>
-public class UserInputTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public class UserInputTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     /// <summary>Every permission, so commands for moderators and hosts read what is typed rather than refuse.</summary>
     private const MemberPermission Moderator = MemberPermission.Administrator;
 
     public static TheoryData<string, string> TextOptions()
     {
-        using var fixture = new ShippedKnowledgeFixture();
+        using var fixture = new ShippedCommandsFixture();
         var data = new TheoryData<string, string>();
         foreach (var definition in fixture.Catalog.Definitions)
         {

@@ -19,7 +19,7 @@ public sealed class ExecutableTests : IDisposable
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = data.Path,
+            WorkingDirectory = data.FullPath,
         };
         start.ArgumentList.Add(BotDll);
         foreach (var a in args)
@@ -39,10 +39,10 @@ public sealed class ExecutableTests : IDisposable
     public async Task Json_lines_on_standard_output_stay_clean_while_warnings_go_to_standard_error()
     {
         using var knowledge = new TempFolder();
-        File.Copy(Path.Combine(RepoPaths.Knowledge, "beyond-utopia-article.md"), knowledge.Combine("article.md"));
+        File.Copy(Path.Combine(TestPaths.ShippedKnowledge, "beyond-utopia-article.md"), knowledge.Combine("article.md"));
         await File.WriteAllTextAsync(knowledge.Combine("draft.md"), "---\ntitle: Unfinished\nsource: a draft\n");
 
-        var (code, stdout, stderr) = await Run("Who is the director of Beyond Utopia?\n", "ask", "--json", "--knowledge", knowledge.Path, "--data", data.Combine("data"));
+        var (code, stdout, stderr) = await Run("Who is the director of Beyond Utopia?\n", "ask", "--json", "--knowledge", knowledge.FullPath, "--data", data.Combine("data"));
 
         Assert.Equal(0, code);
         var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -54,7 +54,7 @@ public sealed class ExecutableTests : IDisposable
     [Fact]
     public async Task Empty_question_exits_with_code_2_and_one_line()
     {
-        var (code, stdout, stderr) = await Run(null, "ask", "", "--knowledge", RepoPaths.Knowledge, "--data", data.Combine("data"));
+        var (code, stdout, stderr) = await Run(null, "ask", "", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.Combine("data"));
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);

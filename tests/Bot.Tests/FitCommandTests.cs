@@ -14,7 +14,7 @@ public sealed class FitCommandTests : IDisposable
     {
         var model = data.Combine("answer-model.json");
         var run = await CommandLineRun.Start(
-            null, "fit", RepoPaths.DevQuestions, RepoPaths.CommunityQuestions, "--mode", "lexical", "--folds", "3", "--out", model, "--knowledge", RepoPaths.Knowledge, "--data", data.Path);
+            null, "fit", TestPaths.DevQuestions, TestPaths.CommunityQuestions, "--mode", "lexical", "--folds", "3", "--out", model, "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("3-fold cross-validated", run.Output);
@@ -29,7 +29,7 @@ public sealed class FitCommandTests : IDisposable
     public async Task Eval_with_folds_prints_cross_validated_and_in_sample_figures_per_set()
     {
         var run = await CommandLineRun.Start(
-            null, "eval", RepoPaths.DevQuestions, RepoPaths.CommunityQuestions, "--mode", "lexical", "--folds", "2", "--knowledge", RepoPaths.Knowledge, "--data", data.Path);
+            null, "eval", TestPaths.DevQuestions, TestPaths.CommunityQuestions, "--mode", "lexical", "--folds", "2", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("lexical: 2-fold cross-validated", run.Output);
@@ -43,7 +43,7 @@ public sealed class FitCommandTests : IDisposable
     [InlineData("many")]
     public async Task A_bad_fold_count_is_a_one_line_error(string folds)
     {
-        var run = await CommandLineRun.Start(null, "eval", RepoPaths.DevQuestions, "--folds", folds, "--knowledge", RepoPaths.Knowledge, "--data", data.Path);
+        var run = await CommandLineRun.Start(null, "eval", TestPaths.DevQuestions, "--folds", folds, "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--folds needs a number of folds from 2 to 50", run.Error);
@@ -53,7 +53,7 @@ public sealed class FitCommandTests : IDisposable
     public async Task Explain_lists_the_candidates_with_their_features()
     {
         var run = await CommandLineRun.Start(
-            null, "explain", "Who directed Beyond Utopia?", "--knowledge", RepoPaths.Knowledge, "--data", data.Path);
+            null, "explain", "Who directed Beyond Utopia?", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("answered: True", run.Output);

@@ -28,13 +28,13 @@ public sealed partial class InterruptedBuildTests : IDisposable
         }
 
         var args = new[] { "ask", "--knowledge", knowledge, "--data", work.Combine("data"), $"How many lanterns does relay station {Files} keep lit?" };
-        await using (var first = BotProcess.Start(work.Path, new Dictionary<string, string?> { ["Logging__LogLevel__Bot.Knowledge.KnowledgeSynchronizer"] = "Debug" }, args))
+        await using (var first = BotProcess.Start(work.FullPath, new Dictionary<string, string?> { ["Logging__LogLevel__Bot.Knowledge.KnowledgeSynchronizer"] = "Debug" }, args))
         {
             await first.WaitForLogAsync($"(2 of {Files} changed files committed)", TimeSpan.FromMinutes(2));
         } // killed (SIGKILL) here, in the middle of the build
 
         // What the killed process logged as committed before it died (at least 2 files) is on disk.
-        var restart = await BotProcess.RunAsync(work.Path, new Dictionary<string, string?> { ["Logging__LogLevel__Default"] = "Information" }, args);
+        var restart = await BotProcess.RunAsync(work.FullPath, new Dictionary<string, string?> { ["Logging__LogLevel__Default"] = "Information" }, args);
 
         Assert.True(restart.ExitCode == 0, restart.Error);
         Assert.Contains($"{Files * 3} lanterns", restart.Output);

@@ -19,6 +19,6 @@ public sealed class KnowledgeFolderLocatorTests
     {
         using var elsewhere = new TempFolder();
 
-        Assert.Equal(RepoPaths.Knowledge, KnowledgeFolderLocator.Locate(elsewhere.Path, AppContext.BaseDirectory));
+        Assert.Equal(TestPaths.ShippedKnowledge, KnowledgeFolderLocator.Locate(elsewhere.FullPath, AppContext.BaseDirectory));
     }
 }

@@ -13,7 +13,7 @@ public sealed class StartupErrorTests : IDisposable
     [Fact]
     public async Task A_missing_knowledge_folder_is_one_line()
     {
-        var run = await BotProcess.RunAsync(work.Path, new Dictionary<string, string?> { ["Knowledge__Semantic"] = "false" },
+        var run = await BotProcess.RunAsync(work.FullPath, new Dictionary<string, string?> { ["Knowledge__Semantic"] = "false" },
             "ask", "Who directed Beyond Utopia?", "--knowledge", work.Combine("nowhere"), "--data", work.Combine("data"));
 
         Assert.Equal(2, run.ExitCode);
@@ -27,8 +27,8 @@ public sealed class StartupErrorTests : IDisposable
         var file = work.Combine("data.txt");
         await File.WriteAllTextAsync(file, "not a folder");
 
-        var run = await BotProcess.RunAsync(work.Path, new Dictionary<string, string?> { ["Knowledge__Semantic"] = "false" },
-            "ask", "Who directed Beyond Utopia?", "--knowledge", RepoPaths.Knowledge, "--data", file);
+        var run = await BotProcess.RunAsync(work.FullPath, new Dictionary<string, string?> { ["Knowledge__Semantic"] = "false" },
+            "ask", "Who directed Beyond Utopia?", "--knowledge", TestPaths.ShippedKnowledge, "--data", file);
 
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -50,8 +50,8 @@ public sealed class LongCommandLineTests : IDisposable
         var question = "who directed it " + string.Concat(Enumerable.Repeat("x ", 50_000));
 
         // The sentence model is on, as by default: this is the configuration that aborted.
-        var run = await BotProcess.RunAsync(work.Path, new Dictionary<string, string?>(),
-            "ask", question, "--knowledge", RepoPaths.Knowledge, "--data", work.Combine("data"));
+        var run = await BotProcess.RunAsync(work.FullPath, new Dictionary<string, string?>(),
+            "ask", question, "--knowledge", TestPaths.ShippedKnowledge, "--data", work.Combine("data"));
 
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -63,11 +63,11 @@ public sealed class LongCommandLineTests : IDisposable
     public async Task A_100_KB_program_name_is_refused_the_same_way_before_anything_native_starts()
     {
         // exec -a sets argv[0], which .NET's args leave out but ONNX Runtime's start-up reads.
-        var start = new System.Diagnostics.ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = work.Path };
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = work.FullPath };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec -a \"$LONG_NAME\" dotnet \"$0\" ask 'Who directed Beyond Utopia?' --knowledge \"$1\" --data \"$2\"");
         start.ArgumentList.Add(BotProcess.BotDll);
-        start.ArgumentList.Add(RepoPaths.Knowledge);
+        start.ArgumentList.Add(TestPaths.ShippedKnowledge);
         start.ArgumentList.Add(work.Combine("data"));
         start.Environment["LONG_NAME"] = new string('z', 100_000);
         using var process = System.Diagnostics.Process.Start(start)!;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Commands.Tests.WatchParty;
 
 /// <summary>/watchparty schedule, where and prompt over the shipped knowledge, at a fixed time.</summary>
-public class WatchPartyCommandTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     /// <summary>Wednesday 25 November 2026, noon UTC.</summary>
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);

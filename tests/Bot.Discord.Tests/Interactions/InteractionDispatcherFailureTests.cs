@@ -32,7 +32,7 @@ public sealed class InteractionDispatcherFailureTests
         var error = Assert.Single(harness.Logs.Entries, e => e.Level == LogLevel.Error);
         Assert.Contains(failing.Interaction.Id.ToString(), error.Message, StringComparison.Ordinal);
         Assert.Contains("(ask)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("index is rebuilding", error.Exception, StringComparison.Ordinal);
+        Assert.Contains("index is rebuilding", error.Exception?.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(failing.Interaction.Token, harness.Logs.AllText, StringComparison.Ordinal);
 
         harness.Handler.Handle = (_, _) => ValueTask.FromResult(TestInteractionHandler.Reply("Back to normal."));

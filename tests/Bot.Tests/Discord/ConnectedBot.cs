@@ -39,12 +39,12 @@ internal sealed class ConnectedBot : IAsyncDisposable
     {
         var work = new TempFolder();
         var discord = await LocalDiscordServer.StartAsync();
-        var process = BotProcess.Start(work.Path, new Dictionary<string, string?>
+        var process = BotProcess.Start(work.FullPath, new Dictionary<string, string?>
         {
             ["Discord__Token"] = discord.Token,
             ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
             ["Discord__ApiBaseUrl"] = discord.BaseUrl,
-            ["Knowledge__Folder"] = RepoPaths.Knowledge,
+            ["Knowledge__Folder"] = TestPaths.ShippedKnowledge,
             ["Knowledge__DataFolder"] = work.Combine("data"),
             ["Knowledge__Semantic"] = "false",
             // One member sends every test's commands and clicks to this shared bot: the cooldown

@@ -29,14 +29,14 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         ["Discord__Token"] = discord.Token,
         ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
         ["Discord__ApiBaseUrl"] = discord.BaseUrl,
-        ["Knowledge__Folder"] = RepoPaths.Knowledge,
+        ["Knowledge__Folder"] = TestPaths.ShippedKnowledge,
         ["Knowledge__DataFolder"] = work.Combine("data"),
         ["Knowledge__Semantic"] = "false",
     };
 
     private async Task<BotProcess> StartConnected()
     {
-        var bot = BotProcess.Start(work.Path, Settings());
+        var bot = BotProcess.Start(work.FullPath, Settings());
         try
         {
             await discord.Gateway.WaitForAsync(g => g.IdentifyCount >= 1 && g.CurrentSessionId is not null, "the bot to identify", Patience);
@@ -108,7 +108,7 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         settings["Discord__GatewayUrl"] = discord.Gateway.Url;
         settings["Discord__Token"] = "MTIz.bad.token-not-accepted-by-the-local-discord";
 
-        await using var bot = BotProcess.Start(work.Path, settings);
+        await using var bot = BotProcess.Start(work.FullPath, settings);
         await bot.WaitForExitAsync(Patience);
 
         Assert.NotEqual(0, bot.ExitCode);

@@ -49,7 +49,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
         ["Discord__Token"] = discord.Token,
         ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
         ["Discord__ApiBaseUrl"] = discord.BaseUrl,
-        ["Knowledge__Folder"] = RepoPaths.Knowledge,
+        ["Knowledge__Folder"] = TestPaths.ShippedKnowledge,
         ["Knowledge__DataFolder"] = work.Combine("data"),
         ["Knowledge__Semantic"] = "false",
 
@@ -64,7 +64,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
         // The default hybrid search: the sentence model is loaded and the knowledge embedded before the bot is ready.
         var settings = Settings();
         settings.Remove("Knowledge__Semantic");
-        await using var bot = BotProcess.Start(work.Path, settings);
+        await using var bot = BotProcess.Start(work.FullPath, settings);
 
         // Before ready the probe gets 503, or nothing at all: the host starts Kestrel after the hosted
         // services, so it does not listen until the index is built (and commands registered).
@@ -272,7 +272,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
         var settings = Settings();
         settings.Remove("Discord__PublicKey");
 
-        await using var bot = await BotProcess.RunAsync(work.Path, settings);
+        await using var bot = await BotProcess.RunAsync(work.FullPath, settings);
 
         Assert.Equal(2, bot.ExitCode);
         Assert.Contains("Discord__PublicKey", bot.Error);
@@ -301,7 +301,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     /// <summary>Starts the bot and waits until its probe says ready.</summary>
     private async Task<BotProcess> StartReadyAsync(Dictionary<string, string?> settings)
     {
-        var bot = BotProcess.Start(work.Path, settings);
+        var bot = BotProcess.Start(work.FullPath, settings);
         var until = DateTime.UtcNow + Patience;
         while (await ProbeAsync(bot) != HttpStatusCode.OK)
         {

@@ -31,7 +31,7 @@ public sealed class RegisterCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Registers_every_command_in_the_guild_and_says_what_changed()
     {
-        var first = await BotProcess.RunAsync(work.Path, Settings(), "register-commands", "--guild", Guild.ToString(CultureInfo.InvariantCulture));
+        var first = await BotProcess.RunAsync(work.FullPath, Settings(), "register-commands", "--guild", Guild.ToString(CultureInfo.InvariantCulture));
 
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Contains($"in guild {Guild}", first.Output);
@@ -44,7 +44,7 @@ public sealed class RegisterCommandsTests : IAsyncLifetime
             Assert.Contains($"+ /{name} (added)", first.Output);
         Assert.Empty(OpenApiRequestCheck.Problems(discord.Requests));
 
-        var again = await BotProcess.RunAsync(work.Path, Settings(), "register-commands", "--guild", Guild.ToString(CultureInfo.InvariantCulture));
+        var again = await BotProcess.RunAsync(work.FullPath, Settings(), "register-commands", "--guild", Guild.ToString(CultureInfo.InvariantCulture));
 
         Assert.True(again.ExitCode == 0, again.Error);
         Assert.Contains("/ask (unchanged)", again.Output);
@@ -54,7 +54,7 @@ public sealed class RegisterCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_guild_registers_globally()
     {
-        var run = await BotProcess.RunAsync(work.Path, Settings(), "register-commands");
+        var run = await BotProcess.RunAsync(work.FullPath, Settings(), "register-commands");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("globally", run.Output);
@@ -67,7 +67,7 @@ public sealed class RegisterCommandsTests : IAsyncLifetime
         var settings = Settings();
         settings["Discord__Token"] = "MTIz.not-the-right.token-value-0123456789";
 
-        var run = await BotProcess.RunAsync(work.Path, settings, "register-commands");
+        var run = await BotProcess.RunAsync(work.FullPath, settings, "register-commands");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Discord:Token", run.Error);
@@ -78,7 +78,7 @@ public sealed class RegisterCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Without_settings_it_says_exactly_what_to_set()
     {
-        var run = await BotProcess.RunAsync(work.Path, new Dictionary<string, string?>(), "register-commands");
+        var run = await BotProcess.RunAsync(work.FullPath, new Dictionary<string, string?>(), "register-commands");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Discord__Token", run.Error);

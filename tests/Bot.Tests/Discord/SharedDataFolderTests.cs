@@ -50,7 +50,7 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
         var lock_ = Path.Combine(data, "index", "write.lock");
         Assert.True(File.Exists(lock_), "the running bot holds the index's write lock");
 
-        var cli = await BotProcess.RunAsync(work.Path, Lexical(), "ask", "--knowledge", other, "--data", data, LanternQuestion);
+        var cli = await BotProcess.RunAsync(work.FullPath, Lexical(), "ask", "--knowledge", other, "--data", data, LanternQuestion);
 
         Assert.True(cli.ExitCode == 0, cli.Error);
         Assert.Contains("Quillport", cli.Output);
@@ -76,7 +76,7 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
     {
         var folder = work.Combine(name);
         Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(RepoPaths.Knowledge))
+        foreach (var file in Directory.GetFiles(TestPaths.ShippedKnowledge))
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         return folder;
     }
@@ -97,7 +97,7 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
         settings["Knowledge__DataFolder"] = data;
         settings["Discord__Interactions__DeferAfter"] = "00:00:02.500";
         settings["Commands__Cooldown__Questions"] = "100";
-        var bot = BotProcess.Start(work.Path, settings);
+        var bot = BotProcess.Start(work.FullPath, settings);
         var until = DateTime.UtcNow + Patience;
         while (!await IsReadyAsync(bot))
         {

@@ -33,7 +33,7 @@ public sealed class CommandInteractionHandlerTests : IDisposable
     public CommandInteractionHandlerTests()
     {
         var store = new KnowledgeStore(KnowledgeIndex.Open(temp.Combine("index")));
-        new KnowledgeSynchronizer(store, RepoPaths.Knowledge, 4 * 1024 * 1024, NullLogger.Instance).Synchronize();
+        new KnowledgeSynchronizer(store, TestPaths.ShippedKnowledge, 4 * 1024 * 1024, NullLogger.Instance).Synchronize();
         services = new ServiceCollection()
             .AddSingleton(store)
             .AddSingleton<AnswerEngine>()

@@ -9,7 +9,7 @@ public sealed class ConsoleExecutableTests : IDisposable
 
     public void Dispose() => work.Dispose();
 
-    private string[] Folders => ["--knowledge", RepoPaths.Knowledge, "--data", work.Combine("data")];
+    private string[] Folders => ["--knowledge", TestPaths.ShippedKnowledge, "--data", work.Combine("data")];
 
     /// <summary>Runs the console with <paramref name="typed"/> as its standard input, as <c>printf … | Bot console</c> does.</summary>
     private async Task<(int Code, string Out, string Err)> Run(string typed)
@@ -19,7 +19,7 @@ public sealed class ConsoleExecutableTests : IDisposable
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = work.Path,
+            WorkingDirectory = work.FullPath,
         };
         start.ArgumentList.Add(BotProcess.BotDll);
         start.ArgumentList.Add("console");
@@ -49,7 +49,7 @@ public sealed class ConsoleExecutableTests : IDisposable
     [Fact]
     public async Task Needs_no_discord_settings_and_leaves_with_code_0_when_input_ends()
     {
-        await using var bot = BotProcess.Start(work.Path, new Dictionary<string, string?>(), ["console", .. Folders]);
+        await using var bot = BotProcess.Start(work.FullPath, new Dictionary<string, string?>(), ["console", .. Folders]);
         await bot.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Equal(0, bot.ExitCode);

@@ -13,7 +13,7 @@ public sealed class ConsoleHostCommandsTests : IDisposable
 
     private async Task<string> Type(params string[] lines)
     {
-        var run = await CommandLineRun.Start(string.Join('\n', lines) + "\n", "console", "--knowledge", RepoPaths.Knowledge, "--data", data.Path);
+        var run = await CommandLineRun.Start(string.Join('\n', lines) + "\n", "console", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
         Assert.Equal(0, run.ExitCode);
         var ready = run.Output.IndexOf("Ready: ", StringComparison.Ordinal);
         Assert.True(ready >= 0, $"The console never said it was ready:\n{run.Output}\n{run.Error}");

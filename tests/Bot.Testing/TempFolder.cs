@@ -1,11 +1,11 @@
-namespace Bot.Knowledge.Tests.Support;
+namespace Bot.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        FullPath = Path.Combine(Path.GetTempPath(), "bot-knowledge-tests", Guid.NewGuid().ToString("N"));
+        FullPath = Path.Combine(Path.GetTempPath(), "bot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(FullPath);
     }
 
@@ -28,6 +28,11 @@ internal sealed class TempFolder : IDisposable
                 // A watcher or reader not yet disposed may still hold a file: its finalizer lets go of it.
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
+            }
+            catch (IOException)
+            {
+                // A child process that held a file may still be exiting; the OS temp cleaner gets it.
+                return;
             }
         }
     }

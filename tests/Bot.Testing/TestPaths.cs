@@ -1,7 +1,7 @@
-namespace Bot.Knowledge.Tests.Support;
+namespace Bot.Testing;
 
-/// <summary>Where the shipped knowledge and the shared eval files are, found from the test assembly.</summary>
-internal static class TestPaths
+/// <summary>Where the repository, the shipped knowledge and the question sets are, found from the test assembly.</summary>
+public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
@@ -23,6 +23,9 @@ internal static class TestPaths
     public static string CommunityQuestions => SharedOrCopy(Path.Combine("eval", "community-questions.jsonl"));
 
     public static string CommunityQuestions2 => SharedOrCopy(Path.Combine("eval", "community-questions-2.jsonl"));
+
+    /// <summary>Our own community-style set, never fitted on (docs/RETRIEVAL.md, section 8).</summary>
+    public static string OurCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-ours.jsonl");
 
     /// <summary>Every public set the shipped scorer was fitted on (docs/RETRIEVAL.md), in the order 'fit' is given them.</summary>
     public static IReadOnlyList<string> FittedSets => [DevQuestions, CommunityQuestions, CommunityQuestions2, ParaphraseQuestions];

@@ -15,12 +15,12 @@ namespace Bot.Commands.Tests.Support;
 /// for speed), and the commands wired over it by <see cref="CommandServiceCollectionExtensions.AddBotCommands"/>
 /// in a real container, as the bot wires them.
 /// </summary>
-public sealed class ShippedKnowledgeFixture : IDisposable
+public sealed class ShippedCommandsFixture : IDisposable
 {
     private readonly TempFolder temp = new();
     private readonly ServiceProvider services;
 
-    public ShippedKnowledgeFixture()
+    public ShippedCommandsFixture()
     {
         var store = new KnowledgeStore(KnowledgeIndex.Open(temp.Combine("index")));
         new KnowledgeSynchronizer(store, TestPaths.ShippedKnowledge, 4 * 1024 * 1024, NullLogger.Instance).Synchronize();

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Testing;
+
+/// <summary>One log entry as an operator would read it, with its structured values.</summary>
+public sealed record LogEntry(LogLevel Level, EventId EventId, string Message, string Values, Exception? Exception)
+{
+    public override string ToString() => $"{Level} {EventId}: {Message} [{Values}] {Exception}";
+}
+
+/// <summary>A logger that keeps every entry: for asserting what an operator would read, and what never appears.</summary>
+public class CapturingLogger : ILogger
+{
+    private readonly ConcurrentQueue<LogEntry> entries = new();
+
+    public IReadOnlyList<LogEntry> Entries => entries.ToArray();
+
+    public IEnumerable<LogEntry> AtLeast(LogLevel level) => Entries.Where(e => e.Level >= level);
+
+    /// <summary>Everything written, as one text, for "never contains" checks.</summary>
+    public string AllText => string.Join("\n", Entries.Select(entry => entry.ToString()));
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+            ? string.Join("; ", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
+            : "";
+        entries.Enqueue(new LogEntry(logLevel, eventId, formatter(state, exception), values, exception));
+    }
+}
+
+public sealed class CapturingLogger<T> : CapturingLogger, ILogger<T>;
