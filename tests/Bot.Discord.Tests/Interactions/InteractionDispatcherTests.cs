@@ -270,11 +270,11 @@ public sealed class InteractionDispatcherTests
     {
         var text = new string('a', 1998) + "🎬🎬";
 
-        var cut = InteractionDispatcher.Cut(text)!;
+        var cut = OutgoingMessages.Cut(text)!;
 
         Assert.Equal(1999, cut.Length);
         Assert.Equal(new string('a', 1998) + "…", cut);
-        Assert.Same("short", InteractionDispatcher.Cut("short"));
+        Assert.Same("short", OutgoingMessages.Cut("short"));
     }
 
     [Fact]
