@@ -14,7 +14,6 @@ public sealed partial class DiscordRestClient
 
     private async Task<Exchange> ExchangeAsync(BoundRoute route, byte[]? body, string? auditLogReason, CancellationToken cancellationToken)
     {
-        var operation = route.Route.OperationId;
         if (route.Route.Auth == RouteAuth.BotToken && _limiter.BotTokenRejected)
         {
             return Exchange.Failed(new DiscordRestError(
@@ -27,113 +26,159 @@ public sealed partial class DiscordRestClient
         {
             cancellationToken.ThrowIfCancellationRequested();
             var bucket = _limiter.BucketFor(route);
-            var bucketWait = await bucket.AcquireAsync(_options.MaxRateLimitWait, cancellationToken).ConfigureAwait(false);
-            if (!bucketWait.Acquired)
+            if (await WaitForSlotsAsync(route, bucket, attempts, cancellationToken).ConfigureAwait(false) is { } refused)
             {
-                Log.WaitTooLong(_logger, operation, bucketWait.TooLongBy, _options.MaxRateLimitWait);
-                return Exchange.Failed(TooLong(bucketWait.TooLongBy, attempts, null));
+                return refused;
             }
 
-            var released = false;
+            attempts++;
+            var step = await SendOnceAsync(route, bucket, body, auditLogReason, attempts, cancellationToken).ConfigureAwait(false);
+            if (step.Done is { } done)
+            {
+                return done;
+            }
+
+            if (step.Delay is { } delay)
+            {
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            // else: a 429, whose wait happens when the bucket or the global limiter is acquired again
+        }
+    }
+
+    /// <summary>Takes a slot in the route's bucket and, unless the route is exempt, in the global limit; the refusal when a wait would be too long.</summary>
+    private async Task<Exchange?> WaitForSlotsAsync(BoundRoute route, RateLimitBucket bucket, int attempts, CancellationToken cancellationToken)
+    {
+        var bucketWait = await bucket.AcquireAsync(_options.MaxRateLimitWait, cancellationToken).ConfigureAwait(false);
+        if (!bucketWait.Acquired)
+        {
+            Log.WaitTooLong(_logger, route.Route.OperationId, bucketWait.TooLongBy, _options.MaxRateLimitWait);
+            return Exchange.Failed(TooLong(bucketWait.TooLongBy, attempts, null));
+        }
+
+        if (route.Route.ExemptFromGlobalLimit)
+        {
+            return null;
+        }
+
+        RateLimitWait globalWait;
+        try
+        {
+            globalWait = await _limiter.Global.AcquireAsync(_options.MaxRateLimitWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            bucket.Release(null, succeeded: false);
+            throw;
+        }
+
+        if (globalWait.Acquired)
+        {
+            return null;
+        }
+
+        bucket.Release(null, succeeded: false);
+        Log.WaitTooLong(_logger, route.Route.OperationId, globalWait.TooLongBy, _options.MaxRateLimitWait);
+        return Exchange.Failed(TooLong(globalWait.TooLongBy, attempts, null));
+    }
+
+    /// <summary>One request with its slots taken: the bucket is always released, with what the answer said about it.</summary>
+    private async Task<Step> SendOnceAsync(BoundRoute route, RateLimitBucket bucket, byte[]? body, string? auditLogReason, int attempts, CancellationToken cancellationToken)
+    {
+        var released = false;
+        try
+        {
+            HttpResponseMessage response;
             try
             {
-                if (!route.Route.ExemptFromGlobalLimit)
-                {
-                    var globalWait = await _limiter.Global.AcquireAsync(_options.MaxRateLimitWait, cancellationToken).ConfigureAwait(false);
-                    if (!globalWait.Acquired)
-                    {
-                        Log.WaitTooLong(_logger, operation, globalWait.TooLongBy, _options.MaxRateLimitWait);
-                        return Exchange.Failed(TooLong(globalWait.TooLongBy, attempts, null));
-                    }
-                }
-
-                attempts++;
-                HttpResponseMessage response;
-                try
-                {
-                    using var request = BuildRequest(route, body, auditLogReason);
-                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when ((exception is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
-                {
-                    bucket.Release(null, succeeded: false);
-                    released = true;
-                    var reason = exception is TaskCanceledException ? "timed out" : exception.Message;
-                    if (attempts >= _options.MaxAttempts || !SafeToRepeat(route.Route.Method, exception))
-                    {
-                        Log.GaveUp(_logger, operation, attempts, reason);
-                        return Exchange.Failed(new DiscordRestError(DiscordRestErrorKind.Unreachable, $"No answer from Discord: {reason}") { Attempts = attempts });
-                    }
-
-                    var delay = Backoff(attempts);
-                    Log.NoAnswer(_logger, operation, reason, delay, attempts, _options.MaxAttempts);
-                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                using (response)
-                {
-                    var status = (int)response.StatusCode;
-                    var headers = RateLimitHeaders.Read(response.Headers);
-                    var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                    bucket.Release(headers, succeeded: response.IsSuccessStatusCode);
-                    released = true;
-                    _limiter.Learn(route, bucket, headers);
-                    Log.Answered(_logger, operation, status, attempts);
-
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return new Exchange(status, content, attempts, null);
-                    }
-
-                    if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                    {
-                        var limited = HandleTooManyRequests(route, bucket, headers, content, attempts);
-                        if (limited is not null)
-                        {
-                            return Exchange.Failed(limited);
-                        }
-
-                        continue; // the wait happens when the bucket or the global limiter is acquired again
-                    }
-
-                    if (status is 502 or 503 or 504)
-                    {
-                        if (attempts >= _options.MaxAttempts)
-                        {
-                            Log.GaveUp(_logger, operation, attempts, $"HTTP {status}");
-                            return Exchange.Failed(new DiscordRestError(DiscordRestErrorKind.ServerError, $"Discord answered {status} to every try.")
-                            {
-                                HttpStatus = status,
-                                Attempts = attempts,
-                            });
-                        }
-
-                        var delay = Backoff(attempts);
-                        Log.ServerBusy(_logger, operation, status, delay, attempts, _options.MaxAttempts);
-                        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    if (status == 401 && route.Route.Auth == RouteAuth.BotToken)
-                    {
-                        _limiter.MarkBotTokenRejected();
-                        Log.TokenRejected(_logger, operation);
-                    }
-
-                    var error = Classify(status, content, attempts);
-                    Log.Failed(_logger, operation, error.Kind, status, error.Code, error.Message);
-                    return Exchange.Failed(error);
-                }
+                using var request = BuildRequest(route, body, auditLogReason);
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             }
-            finally
+            catch (Exception exception) when ((exception is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
             {
-                if (!released)
-                {
-                    bucket.Release(null, succeeded: false);
-                }
+                bucket.Release(null, succeeded: false);
+                released = true;
+                return NoAnswer(route, exception, attempts);
+            }
+
+            using (response)
+            {
+                var headers = RateLimitHeaders.Read(response.Headers);
+                var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                bucket.Release(headers, succeeded: response.IsSuccessStatusCode);
+                released = true;
+                _limiter.Learn(route, bucket, headers);
+                Log.Answered(_logger, route.Route.OperationId, (int)response.StatusCode, attempts);
+                return Answered(route, bucket, (int)response.StatusCode, headers, content, attempts);
             }
         }
+        finally
+        {
+            if (!released)
+            {
+                bucket.Release(null, succeeded: false);
+            }
+        }
+    }
+
+    /// <summary>No answer came: try again after a back-off when that is safe and tries remain, else give up.</summary>
+    private Step NoAnswer(BoundRoute route, Exception exception, int attempts)
+    {
+        var reason = exception is TaskCanceledException ? "timed out" : exception.Message;
+        if (attempts >= _options.MaxAttempts || !SafeToRepeat(route.Route.Method, exception))
+        {
+            Log.GaveUp(_logger, route.Route.OperationId, attempts, reason);
+            return Step.Finish(Exchange.Failed(new DiscordRestError(DiscordRestErrorKind.Unreachable, $"No answer from Discord: {reason}") { Attempts = attempts }));
+        }
+
+        var delay = Backoff(attempts);
+        Log.NoAnswer(_logger, route.Route.OperationId, reason, delay, attempts, _options.MaxAttempts);
+        return Step.RetryAfter(delay);
+    }
+
+    /// <summary>What an answer means: success, a rate limit to wait out, a busy server to retry, or a named failure.</summary>
+    private Step Answered(BoundRoute route, RateLimitBucket bucket, int status, RateLimitHeaders headers, byte[] content, int attempts)
+    {
+        var operation = route.Route.OperationId;
+        if (status is >= 200 and < 300)
+        {
+            return Step.Finish(new Exchange(status, content, attempts, null));
+        }
+
+        if (status == (int)HttpStatusCode.TooManyRequests)
+        {
+            return HandleTooManyRequests(route, bucket, headers, content, attempts) is { } limited
+                ? Step.Finish(Exchange.Failed(limited))
+                : Step.RetryAfter(null);
+        }
+
+        if (status is 502 or 503 or 504)
+        {
+            if (attempts >= _options.MaxAttempts)
+            {
+                Log.GaveUp(_logger, operation, attempts, $"HTTP {status}");
+                return Step.Finish(Exchange.Failed(new DiscordRestError(DiscordRestErrorKind.ServerError, $"Discord answered {status} to every try.")
+                {
+                    HttpStatus = status,
+                    Attempts = attempts,
+                }));
+            }
+
+            var delay = Backoff(attempts);
+            Log.ServerBusy(_logger, operation, status, delay, attempts, _options.MaxAttempts);
+            return Step.RetryAfter(delay);
+        }
+
+        if (status == 401 && route.Route.Auth == RouteAuth.BotToken)
+        {
+            _limiter.MarkBotTokenRejected();
+            Log.TokenRejected(_logger, operation);
+        }
+
+        var error = Classify(status, content, attempts);
+        Log.Failed(_logger, operation, error.Kind, status, error.Code, error.Message);
+        return Step.Finish(Exchange.Failed(error));
     }
 
     /// <summary>Records a 429 where it applies; returns the outcome when the call must stop, <c>null</c> to retry.</summary>
@@ -272,5 +317,13 @@ public sealed partial class DiscordRestClient
     private readonly record struct Exchange(int Status, byte[] Body, int Attempts, DiscordRestError? Error)
     {
         public static Exchange Failed(DiscordRestError error) => new(error.HttpStatus ?? 0, [], error.Attempts, error);
+    }
+
+    /// <summary>After one try: the call's outcome, or another try (after <see cref="Delay"/> when set).</summary>
+    private readonly record struct Step(Exchange? Done, TimeSpan? Delay)
+    {
+        public static Step Finish(Exchange exchange) => new(exchange, null);
+
+        public static Step RetryAfter(TimeSpan? delay) => new(null, delay);
     }
 }
