@@ -34,76 +34,14 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
 
             var manifest = store.Index.Manifest;
             var hashes = new Dictionary<string, string>(manifest.FileHashes, StringComparer.Ordinal);
-            var upserts = new List<KnowledgeDocument>();
-            var skipped = new List<SkippedFile>();
-            int added = 0, updated = 0, unchanged = 0;
-
             var scan = KnowledgeScan.Of(Folder);
-            var files = scan.Files;
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var passed in scan.PassedOver)
-            {
-                // Each one logged once, with its reason, until it changes or goes.
-                if (!reportedPassedOver.TryGetValue(passed.RelativePath, out var said) || said != passed.Reason)
-                    logger.LogWarning("Passed over {Path} in the knowledge folder: {Reason}", Path.Combine(Folder, passed.RelativePath), passed.Reason);
-                if (passed.IsFolder)
-                {
-                    // A folder that cannot be listed is not a folder that was emptied: keep what it held.
-                    var prefix = passed.RelativePath == "." ? "" : passed.RelativePath + "/";
-                    seen.UnionWith(hashes.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)));
-                }
-            }
-
-            foreach (var gone in reportedPassedOver.Keys.Except(scan.PassedOver.Select(p => p.RelativePath)).ToArray())
-                reportedPassedOver.Remove(gone);
-            foreach (var passed in scan.PassedOver)
-                reportedPassedOver[passed.RelativePath] = passed.Reason;
-            foreach (var file in files)
+            ReportPassedOver(scan, hashes, seen);
+            var changes = new Changes();
+            foreach (var file in scan.Files)
             {
                 seen.Add(file.RelativePath);
-                if (fingerprints.TryGetValue(file.RelativePath, out var known) && known.Length == file.Length && known.Written == file.LastWriteUtc
-                    && hashes.TryGetValue(file.RelativePath, out var indexed) && indexed == known.Hash)
-                {
-                    unchanged++;
-                    continue;
-                }
-
-                if (known.Hash is not null && known.Length == file.Length && known.Written == file.LastWriteUtc
-                    && reportedBroken.TryGetValue(file.RelativePath, out var brokenHash) && brokenHash == known.Hash)
-                {
-                    skipped.Add(new SkippedFile(file.RelativePath, "unchanged since it was reported"));
-                    continue; // still the same broken bytes: already logged, nothing to re-read
-                }
-
-                var outcome = Read(file, hashes.GetValueOrDefault(file.RelativePath));
-                if (outcome.Hash is not null)
-                    fingerprints[file.RelativePath] = (file.Length, file.LastWriteUtc, outcome.Hash);
-                if (outcome.Hash is not null && hashes.TryGetValue(file.RelativePath, out var previous) && previous == outcome.Hash)
-                {
-                    unchanged++;
-                    continue;
-                }
-
-                if (outcome.Document is null)
-                {
-                    var reason = outcome.Error!;
-                    skipped.Add(new SkippedFile(file.RelativePath, reason));
-                    if (!reportedBroken.TryGetValue(file.RelativePath, out var already) || already != (outcome.Hash ?? reason))
-                    {
-                        reportedBroken[file.RelativePath] = outcome.Hash ?? reason;
-                        logger.LogWarning("Skipped knowledge file {Path}: {Reason}", file.FullPath, reason);
-                    }
-
-                    continue;
-                }
-
-                reportedBroken.Remove(file.RelativePath);
-                if (hashes.ContainsKey(file.RelativePath))
-                    updated++;
-                else
-                    added++;
-                hashes[file.RelativePath] = outcome.Hash!;
-                upserts.Add(outcome.Document);
+                Examine(file, hashes, changes);
             }
 
             var removed = hashes.Keys.Where(p => !seen.Contains(p)).ToArray();
@@ -114,16 +52,88 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
                 reportedBroken.Remove(path);
             }
 
-            if (upserts.Count > 0 || removed.Length > 0 || manifest.ChainVersion != TextAnalysis.ChainVersion)
-                Commit(upserts, removed, hashes);
+            if (changes.Upserts.Count > 0 || removed.Length > 0 || manifest.ChainVersion != TextAnalysis.ChainVersion)
+                Commit(changes.Upserts, removed, hashes);
 
             var synonymsReloaded = ReloadSynonymsIfChanged();
             store.MarkReady();
-            var report = new SyncReport(added, updated, removed.Length, unchanged, skipped, synonymsReloaded);
+            var report = new SyncReport(changes.Added, changes.Updated, removed.Length, changes.Unchanged, changes.Skipped, synonymsReloaded);
             if (report.Added + report.Updated + report.Removed > 0)
-                logger.LogInformation("Knowledge index updated: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} unchanged", added, updated, removed.Length, unchanged);
+                logger.LogInformation("Knowledge index updated: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} unchanged", report.Added, report.Updated, report.Removed, report.Unchanged);
             return report;
         }
+    }
+
+    /// <summary>
+    /// Logs each entry the scan passed over once, with its reason, until it changes or goes; a folder
+    /// that cannot be listed is not a folder that was emptied, so what it held counts as seen.
+    /// </summary>
+    private void ReportPassedOver(KnowledgeScan scan, Dictionary<string, string> hashes, HashSet<string> seen)
+    {
+        foreach (var passed in scan.PassedOver)
+        {
+            if (!reportedPassedOver.TryGetValue(passed.RelativePath, out var said) || said != passed.Reason)
+                logger.LogWarning("Passed over {Path} in the knowledge folder: {Reason}", Path.Combine(Folder, passed.RelativePath), passed.Reason);
+            if (passed.IsFolder)
+            {
+                var prefix = passed.RelativePath == "." ? "" : passed.RelativePath + "/";
+                seen.UnionWith(hashes.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)));
+            }
+        }
+
+        foreach (var gone in reportedPassedOver.Keys.Except(scan.PassedOver.Select(p => p.RelativePath)).ToArray())
+            reportedPassedOver.Remove(gone);
+        foreach (var passed in scan.PassedOver)
+            reportedPassedOver[passed.RelativePath] = passed.Reason;
+    }
+
+    /// <summary>Sorts one file into unchanged, skipped (broken, logged once) or to be indexed, reading it only when its size or time moved.</summary>
+    private void Examine(KnowledgeFile file, Dictionary<string, string> hashes, Changes changes)
+    {
+        var path = file.RelativePath;
+        if (fingerprints.TryGetValue(path, out var known) && known.Length == file.Length && known.Written == file.LastWriteUtc
+            && hashes.TryGetValue(path, out var indexed) && indexed == known.Hash)
+        {
+            changes.Unchanged++;
+            return;
+        }
+
+        if (known.Hash is not null && known.Length == file.Length && known.Written == file.LastWriteUtc
+            && reportedBroken.TryGetValue(path, out var brokenHash) && brokenHash == known.Hash)
+        {
+            changes.Skipped.Add(new SkippedFile(path, "unchanged since it was reported"));
+            return; // still the same broken bytes: already logged, nothing to re-read
+        }
+
+        var outcome = Read(file, hashes.GetValueOrDefault(path));
+        if (outcome.Hash is not null)
+            fingerprints[path] = (file.Length, file.LastWriteUtc, outcome.Hash);
+        if (outcome.Hash is not null && hashes.TryGetValue(path, out var previous) && previous == outcome.Hash)
+        {
+            changes.Unchanged++;
+            return;
+        }
+
+        if (outcome.Document is null)
+        {
+            var reason = outcome.Error!;
+            changes.Skipped.Add(new SkippedFile(path, reason));
+            if (!reportedBroken.TryGetValue(path, out var already) || already != (outcome.Hash ?? reason))
+            {
+                reportedBroken[path] = outcome.Hash ?? reason;
+                logger.LogWarning("Skipped knowledge file {Path}: {Reason}", file.FullPath, reason);
+            }
+
+            return;
+        }
+
+        reportedBroken.Remove(path);
+        if (hashes.ContainsKey(path))
+            changes.Updated++;
+        else
+            changes.Added++;
+        hashes[path] = outcome.Hash!;
+        changes.Upserts.Add(outcome.Document);
     }
 
     /// <summary>
@@ -261,5 +271,19 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
             logger.LogWarning("Skipped a line of synonym file {Path}: {Problem}", path, problem);
         store.UseSynonyms(synonyms);
         return true;
+    }
+
+    /// <summary>What one synchronisation found, file by file.</summary>
+    private sealed class Changes
+    {
+        public List<KnowledgeDocument> Upserts { get; } = [];
+
+        public List<SkippedFile> Skipped { get; } = [];
+
+        public int Added { get; set; }
+
+        public int Updated { get; set; }
+
+        public int Unchanged { get; set; }
     }
 }
