@@ -109,6 +109,23 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
                 return new ReadQuestion([], concepts, [], [], Abstention.NothingMatched);
         }
 
+        var candidates = Retrieve(searcher, snapshot, names, asked, concepts, depth, how, out var maxScore);
+        if (candidates.Length == 0)
+            return new ReadQuestion([], concepts, [], [], Abstention.NothingMatched);
+
+        var ranker = new SentenceRanker(asked, concepts, candidates.Select(c => c.Analyzed).ToArray());
+        var coverages = candidates.Select(c => ranker.PassageCoverage(c.Analyzed, c.ContextTerms)).ToArray();
+        var units = Featurize(ranker, candidates, coverages, maxScore, asked, concepts, names, how);
+        return new ReadQuestion(candidates, concepts, coverages, units, null);
+    }
+
+    /// <summary>
+    /// The candidate passages: by words (BM25), by meaning (the question's vector against every
+    /// passage's), or both fused, as <paramref name="how"/> says; <paramref name="maxScore"/> is the best BM25.
+    /// </summary>
+    private CandidatePassage[] Retrieve(
+        IndexSearcher searcher, IndexSnapshot snapshot, NameVariants names, string asked, IReadOnlyList<Concept> concepts, int depth, RetrievalMode how, out float maxScore)
+    {
         var lexical = how == RetrievalMode.Semantic || !concepts.Any(c => c.Known)
             ? []
             : SearchLexical(searcher, snapshot, concepts, how == RetrievalMode.Lexical ? depth : FusionDepth);
@@ -131,20 +148,20 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
             _ => Fuse(lexical.Select(h => h.Doc), semantic.Select(h => h.Doc)).Take(depth),
         };
         var bm25 = lexical.ToDictionary(h => h.Doc, h => h.Score);
-        var maxScore = lexical.Length > 0 ? lexical.Max(h => h.Score) : 0f;
-        var candidates = chosen
+        maxScore = lexical.Length > 0 ? lexical.Max(h => h.Score) : 0f;
+        return chosen
             .Select(doc => CandidatePassage.Load(searcher, snapshot, doc, bm25.GetValueOrDefault(doc), store, questionVector, predicateVector, vectors))
             .ToArray();
-        if (candidates.Length == 0)
-            return new ReadQuestion([], concepts, [], [], Abstention.NothingMatched);
+    }
 
-        var ranker = new SentenceRanker(asked, concepts, candidates.Select(c => c.Analyzed).ToArray());
-        var coverages = candidates.Select(c => ranker.PassageCoverage(c.Analyzed, c.ContextTerms)).ToArray();
+    /// <summary>Every unit of every candidate with its features; what the mode does not measure is zero, as the mode's scorer was fitted.</summary>
+    private static List<(int, int, float[])> Featurize(
+        SentenceRanker ranker, CandidatePassage[] candidates, float[] coverages, float maxScore, string asked, IReadOnlyList<Concept> concepts, NameVariants names, RetrievalMode how)
+    {
         var totalWeight = concepts.Sum(c => c.Weight);
         var knownShare = totalWeight > 0 ? concepts.Where(c => c.Known).Sum(c => c.Weight) / totalWeight : 0f;
         var nameConcepts = concepts.Select(c => c.Variants.Keys.Any(names.IsNameStem)).ToArray();
         var rows = AnswerFeatures.Compute(ranker, candidates, coverages, maxScore, knownShare, AnswerTypes.IsYesNo(asked), nameConcepts);
-        // What the mode does not measure is zero, as the mode's scorer was fitted.
         var measured = AnswerFeatures.Measured(how);
         foreach (var row in rows)
         {
@@ -163,7 +180,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
                 units.Add((c, u, rows[at++]));
         }
 
-        return new ReadQuestion(candidates, concepts, coverages, units, null);
+        return units;
     }
 
     /// <summary>

@@ -68,119 +68,62 @@ public static partial class AnswerFeatures
         if (units.Count == 0)
             return [];
 
-        // How many units each concept occurs in: a word found in every unit ("Kim") tells them apart less than a rare one.
-        var concepts = ranker.Concepts;
-        var unitFrequency = new int[concepts.Count];
-        foreach (var (c, u) in units)
-        {
-            var terms = candidates[c].Analyzed.Units[u].Terms;
-            for (var k = 0; k < concepts.Count; k++)
-            {
-                if (concepts[k].MatchIn(terms) > 0)
-                    unitFrequency[k]++;
-            }
-        }
-
-        var rarity = unitFrequency.Select(df => (float)Math.Log(1 + (units.Count - df + 0.5) / (df + 0.5))).ToArray();
-        var rarityTotal = rarity.Sum();
-
-        var cosUnit = units.Select(x => candidates[x.Candidate].UnitSimilarity(x.Unit)).ToArray();
-        var cosContext = units.Select(x => candidates[x.Candidate].ContextSimilarity(x.Unit)).ToArray();
-        var covUnit = units.Select(x => ranker.Coverage(candidates[x.Candidate].Analyzed.Units[x.Unit], null)).ToArray();
-        var askUnit = units.Select(x => candidates[x.Candidate].PredicateUnitSimilarity(x.Unit)).ToArray();
-        var askContext = units.Select(x => candidates[x.Candidate].PredicateContextSimilarity(x.Unit)).ToArray();
-        var bestAsk = Math.Max(askUnit.Max(), askContext.Max());
-        // What the question asks about its names ("win an Oscar", "live now"), as a share of its weight:
-        // a unit that shares only the names does not answer it.
-        var askWeight = 0f;
-        for (var k = 0; k < concepts.Count; k++)
-        {
-            if (!nameConcepts[k])
-                askWeight += concepts[k].Weight;
-        }
-
-        var totalWeight = concepts.Sum(c => c.Weight);
-        var covAsk = units.Select(x =>
-        {
-            var unit = candidates[x.Candidate].Analyzed.Units[x.Unit];
-            var previous = x.Unit > 0 ? candidates[x.Candidate].Analyzed.Units[x.Unit - 1] : null;
-            if (askWeight <= 0)
-                return 1f;
-            var covered = 0f;
-            for (var k = 0; k < concepts.Count; k++)
-            {
-                if (!nameConcepts[k])
-                    covered += concepts[k].Weight * Math.Max(concepts[k].MatchIn(unit.Terms), previous is null ? 0 : concepts[k].MatchIn(previous.Terms));
-            }
-
-            return covered / askWeight;
-        }).ToArray();
-        var bestCovAsk = covAsk.Max();
-        var bestCos = cosUnit.Max();
-        var bestCov = covUnit.Max();
-        var order = Enumerable.Range(0, units.Count).OrderByDescending(i => cosUnit[i]).ToArray();
-        var rank = new int[units.Count];
-        for (var r = 0; r < order.Length; r++)
-            rank[order[r]] = r + 1;
-
-        var strong = ranker.Type is AnswerType.Person or AnswerType.Place or AnswerType.Time or AnswerType.Quantity or AnswerType.Duration or AnswerType.Identity;
-        var needsNumber = ranker.Type is AnswerType.Time or AnswerType.Quantity or AnswerType.Duration;
+        var view = QuestionView.Of(ranker, candidates, units, nameConcepts);
         var rows = new float[units.Count][];
         for (var i = 0; i < units.Count; i++)
-        {
-            var (c, u) = units[i];
-            var candidate = candidates[c];
-            var unit = candidate.Analyzed.Units[u];
-            var previous = u > 0 ? candidate.Analyzed.Units[u - 1] : null;
-            var covered = 0f;
-            for (var k = 0; k < concepts.Count; k++)
-            {
-                if (concepts[k].MatchIn(unit.Terms) > 0)
-                    covered += rarity[k];
-            }
-
-            var evidence = ranker.Evidence(unit);
-            var words = unit.Words;
-            rows[i] =
-            [
-                cosUnit[i],
-                cosContext[i],
-                candidate.PassageSimilarity,
-                candidate.HeadingSimilarity,
-                bestCos,
-                1f / rank[i],
-                askUnit[i],
-                askContext[i],
-                bestAsk,
-                candidate.ClauseSimilarity(u),
-                candidate.PredicateClauseSimilarity(u),
-                covUnit[i],
-                ranker.Coverage(unit, previous),
-                passageCoverages[c],
-                rarityTotal > 0 ? covered / rarityTotal : 0f,
-                maxBm25 > 0 ? candidate.Score / maxBm25 : 0f,
-                knownShare,
-                bestCov,
-                covAsk[i],
-                bestCovAsk,
-                totalWeight > 0 ? askWeight / totalWeight : 0f,
-                ranker.Echo(unit),
-                (float)Math.Log(1 + ranker.NewTerms(unit)),
-                // The hand-weighted lexical score of the previous engine (SentenceRanker): one more
-                // view of the words, whose weight the fit decides like any other's.
-                ranker.Score(unit, previous, passageCoverages[c], maxBm25 > 0 ? candidate.Score / maxBm25 : 0f),
-                strong ? evidence : 0f,
-                strong ? 0f : evidence,
-                needsNumber && evidence == 0 ? 1f : 0f,
-                ranker.Type == AnswerType.Any ? 1f : 0f,
-                (float)Math.Log(Math.Max(1, words.Count)),
-                words.Count > 0 && Pronouns.Contains(words[0].Text) ? 1f : 0f,
-                u == 0 ? 1f : 0f,
-                yesNo && Negation().IsMatch(unit.Text) ? 1f : 0f,
-            ];
-        }
-
+            rows[i] = Row(view, i, passageCoverages, maxBm25, knownShare, yesNo);
         return rows;
+    }
+
+    private static float[] Row(QuestionView view, int i, IReadOnlyList<float> passageCoverages, float maxBm25, float knownShare, bool yesNo)
+    {
+        var ranker = view.Ranker;
+        var (c, u) = view.Units[i];
+        var candidate = view.Candidates[c];
+        var unit = candidate.Analyzed.Units[u];
+        var previous = u > 0 ? candidate.Analyzed.Units[u - 1] : null;
+        var bm25Share = maxBm25 > 0 ? candidate.Score / maxBm25 : 0f;
+        var evidence = ranker.Evidence(unit);
+        var strong = ranker.Type is AnswerType.Person or AnswerType.Place or AnswerType.Time or AnswerType.Quantity or AnswerType.Duration or AnswerType.Identity;
+        var needsNumber = ranker.Type is AnswerType.Time or AnswerType.Quantity or AnswerType.Duration;
+        var words = unit.Words;
+        return
+        [
+            view.CosUnit[i],
+            view.CosContext[i],
+            candidate.PassageSimilarity,
+            candidate.HeadingSimilarity,
+            view.BestCos,
+            1f / view.Rank[i],
+            view.AskUnit[i],
+            view.AskContext[i],
+            view.BestAsk,
+            candidate.ClauseSimilarity(u),
+            candidate.PredicateClauseSimilarity(u),
+            view.CovUnit[i],
+            ranker.Coverage(unit, previous),
+            passageCoverages[c],
+            view.RareCoverage(unit),
+            bm25Share,
+            knownShare,
+            view.BestCov,
+            view.CovAsk[i],
+            view.BestCovAsk,
+            view.TotalWeight > 0 ? view.AskWeight / view.TotalWeight : 0f,
+            ranker.Echo(unit),
+            (float)Math.Log(1 + ranker.NewTerms(unit)),
+            // The hand-weighted lexical score of the previous engine (SentenceRanker): one more
+            // view of the words, whose weight the fit decides like any other's.
+            ranker.Score(unit, previous, passageCoverages[c], bm25Share),
+            strong ? evidence : 0f,
+            strong ? 0f : evidence,
+            needsNumber && evidence == 0 ? 1f : 0f,
+            ranker.Type == AnswerType.Any ? 1f : 0f,
+            (float)Math.Log(Math.Max(1, words.Count)),
+            words.Count > 0 && Pronouns.Contains(words[0].Text) ? 1f : 0f,
+            u == 0 ? 1f : 0f,
+            yesNo && Negation().IsMatch(unit.Text) ? 1f : 0f,
+        ];
     }
 
     [GeneratedRegex(@"n['\u2019]t\b|\b(not|never|no|nor|neither|nobody|nothing|without)\b|\bfirst time\b|\bnew to\b", RegexOptions.IgnoreCase)]
