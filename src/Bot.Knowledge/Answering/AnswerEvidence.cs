@@ -42,70 +42,64 @@ internal static partial class AnswerEvidence
     /// <param name="questionTerms">The stems the question's concepts match.</param>
     public static float Strength(AnalyzedSentence sentence, AnswerType type, IReadOnlySet<string> questionWords, IReadOnlySet<string> questionTerms)
     {
+        var reading = new Reading(sentence.Words, questionWords, questionTerms);
         var words = sentence.Words;
-        bool IsNew(SurfaceWord w) => !questionWords.Contains(w.Lower) && (w.Term is not { } t || !questionTerms.Contains(t));
-        bool IsName(SurfaceWord w) => w.Capitalized && !w.SentenceInitial && w.Text.Length > 1 && IsNew(w);
-        float Proximity(int at)
+        return type switch
         {
-            for (var i = Math.Max(0, at - Near); i <= Math.Min(words.Count - 1, at + Near); i++)
+            AnswerType.Person => PersonStrength(reading),
+            AnswerType.Place => PlaceStrength(reading),
+            AnswerType.Time => Score(words.Any(w => reading.IsNew(w) && (Year().IsMatch(w.Text) || Months.Contains(w.Text)))),
+            // A year ("in 2019") says when, not how many.
+            AnswerType.Quantity => Score(words.Any(w => reading.IsNew(w) && ((w.Number && !Year().IsMatch(w.Text)) || NumberWords.Contains(w.Text)))),
+            // "over the last 24 years" answers "how long"; "in 2019" does not.
+            AnswerType.Duration => Score(Span().IsMatch(sentence.Text)),
+            AnswerType.Reason => Score(Because().IsMatch(sentence.Text)),
+            // A description of what was named: "X, who ...", "X is a ...", "He's a ... who ...".
+            AnswerType.Identity => Score(Describes().IsMatch(sentence.Text)),
+            AnswerType.Entity => Score(words.Any(w => reading.IsName(w) || (w.Number && reading.IsNew(w)))),
+            _ => 0f,
+        };
+    }
+
+    /// <summary>
+    /// A full name ("Seungeun Kim") is stronger evidence than a lone capitalised word, and a name
+    /// beside the question's words ("the director, Madeleine Gavin") stronger than one far off.
+    /// </summary>
+    private static float PersonStrength(Reading reading)
+    {
+        var words = reading.Words;
+        var best = 0f;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!reading.IsName(words[i]))
+                continue;
+            var end = i;
+            while (end + 1 < words.Count && reading.IsName(words[end + 1]))
+                end++;
+            var strength = (end > i ? 1f : 0.6f) * Math.Max(reading.Proximity(i), reading.Proximity(end));
+            best = Math.Max(best, strength);
+            i = end;
+        }
+
+        return best;
+    }
+
+    /// <summary>A name shortly after a locative ("in Laos", "across the Mekong").</summary>
+    private static float PlaceStrength(Reading reading)
+    {
+        var words = reading.Words;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!reading.IsName(words[i]))
+                continue;
+            for (var back = 1; back <= 3 && i - back >= 0; back++)
             {
-                if (words[i].Term is { } t && questionTerms.Contains(t))
-                    return 1f;
+                if (Locatives.Contains(words[i - back].Text))
+                    return reading.Proximity(i);
             }
-
-            return FarCredit;
         }
 
-        switch (type)
-        {
-            case AnswerType.Person:
-                // A full name ("Seungeun Kim") is stronger evidence than a lone capitalised word, and a
-                // name beside the question's words ("the director, Madeleine Gavin") stronger than one far off.
-                var best = 0f;
-                for (var i = 0; i < words.Count; i++)
-                {
-                    if (!IsName(words[i]))
-                        continue;
-                    var end = i;
-                    while (end + 1 < words.Count && IsName(words[end + 1]))
-                        end++;
-                    var strength = (end > i ? 1f : 0.6f) * Math.Max(Proximity(i), Proximity(end));
-                    best = Math.Max(best, strength);
-                    i = end;
-                }
-
-                return best;
-            case AnswerType.Place:
-                for (var i = 0; i < words.Count; i++)
-                {
-                    if (!IsName(words[i]))
-                        continue;
-                    for (var back = 1; back <= 3 && i - back >= 0; back++)
-                    {
-                        if (Locatives.Contains(words[i - back].Text))
-                            return Proximity(i);
-                    }
-                }
-
-                return 0f;
-            case AnswerType.Time:
-                return Score(words.Any(w => IsNew(w) && (Year().IsMatch(w.Text) || Months.Contains(w.Text))));
-            case AnswerType.Quantity:
-                // A year ("in 2019") says when, not how many.
-                return Score(words.Any(w => IsNew(w) && ((w.Number && !Year().IsMatch(w.Text)) || NumberWords.Contains(w.Text))));
-            case AnswerType.Duration:
-                // "over the last 24 years" answers "how long"; "in 2019" does not.
-                return Score(Span().IsMatch(sentence.Text));
-            case AnswerType.Reason:
-                return Score(Because().IsMatch(sentence.Text));
-            case AnswerType.Identity:
-                // A description of what was named: "X, who ...", "X is a ...", "He's a ... who ...".
-                return Score(Describes().IsMatch(sentence.Text));
-            case AnswerType.Entity:
-                return Score(words.Any(w => IsName(w) || (w.Number && IsNew(w))));
-            default:
-                return 0f;
-        }
+        return 0f;
     }
 
     private static float Score(bool holds) => holds ? 1f : 0f;
@@ -121,4 +115,23 @@ internal static partial class AnswerEvidence
 
     [GeneratedRegex(@"\b(because|due to|since|so that|in order to|as a result|thanks to|owing to|driven by|pushes|led to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Because();
+
+    /// <summary>A sentence's words as seen from the question: which are new to it, which are names, and how near the question's words each lies.</summary>
+    private readonly record struct Reading(IReadOnlyList<SurfaceWord> Words, IReadOnlySet<string> QuestionWords, IReadOnlySet<string> QuestionTerms)
+    {
+        public bool IsNew(SurfaceWord w) => !QuestionWords.Contains(w.Lower) && (w.Term is not { } t || !QuestionTerms.Contains(t));
+
+        public bool IsName(SurfaceWord w) => w.Capitalized && !w.SentenceInitial && w.Text.Length > 1 && IsNew(w);
+
+        public float Proximity(int at)
+        {
+            for (var i = Math.Max(0, at - Near); i <= Math.Min(Words.Count - 1, at + Near); i++)
+            {
+                if (Words[i].Term is { } t && QuestionTerms.Contains(t))
+                    return 1f;
+            }
+
+            return FarCredit;
+        }
+    }
 }

@@ -36,6 +36,25 @@ public static class MarkdownDocumentParser
         var index = 0;
         var front = ReadFrontMatter(lines, ref index);
 
+        var (heading, paragraphs) = ReadBody(lines, index);
+        if (paragraphs.Count == 0)
+            throw new KnowledgeFormatException("the file has no paragraphs of text");
+
+        var title = FirstNonEmpty(front.GetValueOrDefault("title"), heading, Path.GetFileNameWithoutExtension(relativePath));
+        var source = FirstNonEmpty(front.GetValueOrDefault("source"), relativePath);
+        var tags = ParseTags(front.GetValueOrDefault("tags"));
+        var passages = paragraphs
+            .Select((p, i) => new Passage(relativePath, i, title, p.Section, source, p.Text))
+            .ToArray();
+        return new KnowledgeDocument(relativePath, title, source, tags, passages);
+    }
+
+    /// <summary>
+    /// The body after the front matter: the first level-1 heading (the title, unless the front
+    /// matter gives one), and the paragraphs, each under the last heading before it.
+    /// </summary>
+    private static (string? Heading, List<(string Section, string Text)> Paragraphs) ReadBody(string[] lines, int index)
+    {
         string? heading = null;
         var section = "";
         var paragraphs = new List<(string Section, string Text)>();
@@ -77,17 +96,7 @@ public static class MarkdownDocumentParser
         }
 
         Flush();
-
-        if (paragraphs.Count == 0)
-            throw new KnowledgeFormatException("the file has no paragraphs of text");
-
-        var title = FirstNonEmpty(front.GetValueOrDefault("title"), heading, Path.GetFileNameWithoutExtension(relativePath));
-        var source = FirstNonEmpty(front.GetValueOrDefault("source"), relativePath);
-        var tags = ParseTags(front.GetValueOrDefault("tags"));
-        var passages = paragraphs
-            .Select((p, i) => new Passage(relativePath, i, title, p.Section, source, p.Text))
-            .ToArray();
-        return new KnowledgeDocument(relativePath, title, source, tags, passages);
+        return (heading, paragraphs);
     }
 
     private static Dictionary<string, string> ReadFrontMatter(string[] lines, ref int index)

@@ -50,38 +50,7 @@ public static class LogisticRegression
         var beta = new double[k];
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
-            var gradient = new double[k];
-            var hessian = new double[k, k];
-            for (var i = 0; i < n; i++)
-            {
-                var xi = x[i];
-                var p = Sigmoid(Dot(xi, beta));
-                var residual = p - (labels[i] ? 1 : 0);
-                var w = Math.Max(p * (1 - p), 1e-10);
-                for (var a = 0; a < k; a++)
-                {
-                    gradient[a] += residual * xi[a];
-                    var wa = w * xi[a];
-                    for (var b = 0; b <= a; b++)
-                        hessian[a, b] += wa * xi[b];
-                }
-            }
-
-            for (var a = 0; a < k; a++)
-            {
-                for (var b = 0; b < a; b++)
-                    hessian[b, a] = hessian[a, b];
-                if (a < k - 1)
-                {
-                    gradient[a] += lambda * beta[a];
-                    hessian[a, a] += lambda;
-                }
-                else
-                {
-                    hessian[a, a] += 1e-9; // the bias is unpenalised; this only keeps the solve stable
-                }
-            }
-
+            var (gradient, hessian) = Derivatives(x, labels, beta, lambda);
             var step = Solve(hessian, gradient);
             var change = 0.0;
             for (var a = 0; a < k; a++)
@@ -98,6 +67,45 @@ public static class LogisticRegression
         for (var a = 0; a < active.Length; a++)
             weights[active[a]] = beta[a];
         return new Fit(mean, scale, weights, beta[k - 1]);
+    }
+
+    /// <summary>The penalised log-loss's gradient and Hessian at <paramref name="beta"/>; the bias (last) is not penalised.</summary>
+    private static (double[] Gradient, double[,] Hessian) Derivatives(double[][] x, IReadOnlyList<bool> labels, double[] beta, double lambda)
+    {
+        var k = beta.Length;
+        var gradient = new double[k];
+        var hessian = new double[k, k];
+        for (var i = 0; i < x.Length; i++)
+        {
+            var xi = x[i];
+            var p = Sigmoid(Dot(xi, beta));
+            var residual = p - (labels[i] ? 1 : 0);
+            var w = Math.Max(p * (1 - p), 1e-10);
+            for (var a = 0; a < k; a++)
+            {
+                gradient[a] += residual * xi[a];
+                var wa = w * xi[a];
+                for (var b = 0; b <= a; b++)
+                    hessian[a, b] += wa * xi[b];
+            }
+        }
+
+        for (var a = 0; a < k; a++)
+        {
+            for (var b = 0; b < a; b++)
+                hessian[b, a] = hessian[a, b];
+            if (a < k - 1)
+            {
+                gradient[a] += lambda * beta[a];
+                hessian[a, a] += lambda;
+            }
+            else
+            {
+                hessian[a, a] += 1e-9; // the bias is unpenalised; this only keeps the solve stable
+            }
+        }
+
+        return (gradient, hessian);
     }
 
     /// <summary>Each feature's mean and standard deviation; a constant feature gets scale 1, so it is never divided by 0.</summary>
