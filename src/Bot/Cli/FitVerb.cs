@@ -39,42 +39,12 @@ internal static class FitVerb
             settings[$"penalty_{name}"] = selected.Penalty;
             var inSample = extracted.Select(selected.Decide).ToArray();
             var crossValidated = ScorerFitting.CrossValidate(extracted, mode, folds);
-            if (Environment.GetEnvironmentVariable("BOT_FIT_REPEATS") is { } repeats && mode == RetrievalMode.Hybrid)
-            {
-                // Experiment aid: the pooled figure over several fold shuffles, less noisy than one.
-                var runs = Enumerable.Range(0, int.Parse(repeats, c)).Select(r => OutcomeReport.Of("pooled", ScorerFitting.CrossValidate(extracted, mode, folds, ScorerFitting.Seed + 100 * (r + 1)))).ToArray();
-                await output.WriteLineAsync(string.Create(c, $"repeated: answer {runs.Average(r => r.AnswerAccuracy):0.000} abstain {runs.Average(r => r.AbstainAccuracy):0.000} ranked {runs.Average(r => r.RankedAccuracy):0.000} sum {runs.Average(r => r.AnswerAccuracy + r.AbstainAccuracy):0.000}"));
-            }
-            if (Environment.GetEnvironmentVariable("BOT_FIT_OUTCOMES") is { Length: > 0 } outcomesPath)
-            {
-                // Per-question out-of-fold outcomes, for error analysis (docs/RETRIEVAL.md).
-                await using var w = File.CreateText($"{outcomesPath}.{name}.tsv");
-                foreach (var o in crossValidated)
-                {
-                    var q = o.Question;
-                    var rightRank = q.Rows.Select((r, i) => (P: selected.Ranker.Logit(r), i)).OrderByDescending(x => x.P).Select((x, rank) => (x.i, rank)).Where(x => q.Labels[x.i]).Select(x => x.rank + 1).DefaultIfEmpty(0).First();
-                    var top = ScorerFitting.Score(q, selected.Ranker, selected.Abstainer).Top;
-                    await w.WriteLineAsync(string.Join('\t', q.Question.Id, q.Question.Kind, o.Top >= 0 ? (o.IsRightUnit ? "right" : "wrong") : "abstain", o.Confidence.ToString("0.00", c), rightRank, q.Question.Question, top >= 0 ? q.Units[top] : ""));
-                }
-            }
+            await WriteExperimentAidsAsync(extracted, selected, crossValidated, mode, folds, output);
             await output.WriteLineAsync(string.Create(c, $"## {name}: penalty {selected.Penalty}, threshold {selected.Threshold:0.000}"));
             await output.WriteLineAsync(OutcomeReport.Table(OutcomeReport.BySet(crossValidated), $"{folds}-fold cross-validated (nested: penalty and threshold chosen inside each training fold)"));
             await output.WriteLineAsync(OutcomeReport.Table(OutcomeReport.BySet(inSample), "in-sample (the shipped model on the questions it was fitted on)"));
             if (mode == RetrievalMode.Hybrid)
-            {
-                await output.WriteLineAsync("threshold precision/recall (out-of-fold confidences of the inner cross-validation on all questions)");
-                await output.WriteLineAsync("| threshold | precision | recall (in-scope answered rightly) | abstain_acc |");
-                await output.WriteLineAsync("| --- | --- | --- | --- |");
-                foreach (var (t, precision, recall, abstain) in Thresholds.Curve(selected.InnerOutcomes, Enumerable.Range(1, 19).Select(i => i / 20.0).Append(selected.Threshold).Order()))
-                    await output.WriteLineAsync(string.Create(c, $"| {t:0.000} | {precision:0.000} | {recall:0.000} | {abstain:0.000} |"));
-                await output.WriteLineAsync();
-                await output.WriteLineAsync("weights (standardised features)");
-                foreach (var (feature, w) in AnswerFeatures.Names.Zip(selected.Ranker.Weights).OrderByDescending(x => Math.Abs(x.Second)))
-                    await output.WriteLineAsync(string.Create(c, $"  ranker    {feature,-20} {w,8:0.000}"));
-                foreach (var (feature, w) in AbstentionFeatures.Names.Zip(selected.Abstainer.Weights).OrderByDescending(x => Math.Abs(x.Second)))
-                    await output.WriteLineAsync(string.Create(c, $"  abstainer {feature,-20} {w,8:0.000}"));
-                await output.WriteLineAsync();
-            }
+                await WriteCurveAndWeightsAsync(selected, output);
         }
 
         var file = new AnswerModelFile(
@@ -85,6 +55,50 @@ internal static class FitVerb
         await File.WriteAllTextAsync(target, AnswerModel.Serialize(file) + "\n");
         await output.WriteLineAsync($"wrote {Path.GetFullPath(target)}; rebuild to ship it");
         return BotCommandLine.Ok;
+    }
+
+    /// <summary>Experiment aids, by environment variable: the pooled figure over several fold shuffles, and per-question outcomes for error analysis.</summary>
+    private static async Task WriteExperimentAidsAsync(
+        IReadOnlyList<FitQuestion> extracted, ScorerFitting.Selected selected, IReadOnlyList<FitOutcome> crossValidated, RetrievalMode mode, int folds, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var name = mode.ToString().ToLowerInvariant();
+        if (Environment.GetEnvironmentVariable("BOT_FIT_REPEATS") is { } repeats && mode == RetrievalMode.Hybrid)
+        {
+            // Experiment aid: the pooled figure over several fold shuffles, less noisy than one.
+            var runs = Enumerable.Range(0, int.Parse(repeats, c)).Select(r => OutcomeReport.Of("pooled", ScorerFitting.CrossValidate(extracted, mode, folds, ScorerFitting.Seed + 100 * (r + 1)))).ToArray();
+            await output.WriteLineAsync(string.Create(c, $"repeated: answer {runs.Average(r => r.AnswerAccuracy):0.000} abstain {runs.Average(r => r.AbstainAccuracy):0.000} ranked {runs.Average(r => r.RankedAccuracy):0.000} sum {runs.Average(r => r.AnswerAccuracy + r.AbstainAccuracy):0.000}"));
+        }
+        if (Environment.GetEnvironmentVariable("BOT_FIT_OUTCOMES") is { Length: > 0 } outcomesPath)
+        {
+            // Per-question out-of-fold outcomes, for error analysis (docs/RETRIEVAL.md).
+            await using var w = File.CreateText($"{outcomesPath}.{name}.tsv");
+            foreach (var o in crossValidated)
+            {
+                var q = o.Question;
+                var rightRank = q.Rows.Select((r, i) => (P: selected.Ranker.Logit(r), i)).OrderByDescending(x => x.P).Select((x, rank) => (x.i, rank)).Where(x => q.Labels[x.i]).Select(x => x.rank + 1).DefaultIfEmpty(0).First();
+                var top = ScorerFitting.Score(q, selected.Ranker, selected.Abstainer).Top;
+                await w.WriteLineAsync(string.Join('\t', q.Question.Id, q.Question.Kind, o.Top >= 0 ? (o.IsRightUnit ? "right" : "wrong") : "abstain", o.Confidence.ToString("0.00", c), rightRank, q.Question.Question, top >= 0 ? q.Units[top] : ""));
+            }
+        }
+    }
+
+    /// <summary>The hybrid scorer's threshold curve and its weights, largest first.</summary>
+    private static async Task WriteCurveAndWeightsAsync(ScorerFitting.Selected selected, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        await output.WriteLineAsync("threshold precision/recall (out-of-fold confidences of the inner cross-validation on all questions)");
+        await output.WriteLineAsync("| threshold | precision | recall (in-scope answered rightly) | abstain_acc |");
+        await output.WriteLineAsync("| --- | --- | --- | --- |");
+        foreach (var (t, precision, recall, abstain) in Thresholds.Curve(selected.InnerOutcomes, Enumerable.Range(1, 19).Select(i => i / 20.0).Append(selected.Threshold).Order()))
+            await output.WriteLineAsync(string.Create(c, $"| {t:0.000} | {precision:0.000} | {recall:0.000} | {abstain:0.000} |"));
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("weights (standardised features)");
+        foreach (var (feature, w) in AnswerFeatures.Names.Zip(selected.Ranker.Weights).OrderByDescending(x => Math.Abs(x.Second)))
+            await output.WriteLineAsync(string.Create(c, $"  ranker    {feature,-20} {w,8:0.000}"));
+        foreach (var (feature, w) in AbstentionFeatures.Names.Zip(selected.Abstainer.Weights).OrderByDescending(x => Math.Abs(x.Second)))
+            await output.WriteLineAsync(string.Create(c, $"  abstainer {feature,-20} {w,8:0.000}"));
+        await output.WriteLineAsync();
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));

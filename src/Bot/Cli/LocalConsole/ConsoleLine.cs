@@ -51,33 +51,51 @@ internal sealed partial record ConsoleLine(ICommand Command, string? Subcommand,
             return null;
         }
 
-        var values = new List<Value>();
         var restStart = offset + nameEnd;
         string? subcommandName = null;
         var usage = $"/{command.Definition.Name}";
         if (command.Definition.HasSubcommands)
         {
-            var subStart = restStart;
-            while (subStart < line.Length && char.IsWhiteSpace(line[subStart]))
-                subStart++;
-            var subEnd = subStart;
-            while (subEnd < line.Length && !char.IsWhiteSpace(line[subEnd]))
-                subEnd++;
-            var typedSub = line[subStart..subEnd];
-            if (command.Definition.Subcommand(typedSub) is not { } subcommand)
-            {
-                problem = typedSub.Length == 0
-                    ? $"{usage} needs one of {SubcommandList(command.Definition)}, e.g. {usage} {command.Definition.Subcommands[0].Name}"
-                    : $"{usage} has no {Printable(typedSub)}; it takes {SubcommandList(command.Definition)}.";
+            if (SplitSubcommand(line, restStart, command, out problem) is not { } subcommand)
                 return null;
-            }
-
             subcommandName = subcommand.Name;
             usage = $"{usage} {subcommand.Name}";
-            restStart = subEnd;
+            restStart = subcommand.End;
         }
 
-        var options = command.Definition.OptionsOf(subcommandName);
+        var values = SplitValues(line, restStart, command.Definition.OptionsOf(subcommandName), usage, out problem);
+        return values is null ? null : new ConsoleLine(command, subcommandName, values);
+    }
+
+    /// <summary>The subcommand typed after the command's name, and where it ends; null with the problem when there is none or it is unknown.</summary>
+    private static (string Name, int End)? SplitSubcommand(string line, int from, ICommand command, out string? problem)
+    {
+        problem = null;
+        var usage = $"/{command.Definition.Name}";
+        var subStart = from;
+        while (subStart < line.Length && char.IsWhiteSpace(line[subStart]))
+            subStart++;
+        var subEnd = subStart;
+        while (subEnd < line.Length && !char.IsWhiteSpace(line[subEnd]))
+            subEnd++;
+        var typedSub = line[subStart..subEnd];
+        if (command.Definition.Subcommand(typedSub) is { } subcommand)
+            return (subcommand.Name, subEnd);
+
+        problem = typedSub.Length == 0
+            ? $"{usage} needs one of {SubcommandList(command.Definition)}, e.g. {usage} {command.Definition.Subcommands[0].Name}"
+            : $"{usage} has no {Printable(typedSub)}; it takes {SubcommandList(command.Definition)}.";
+        return null;
+    }
+
+    /// <summary>
+    /// The option values after the command (and subcommand), written as <c>name:value</c>; text before
+    /// the first name goes to the command's one positional option. Null with the problem otherwise.
+    /// </summary>
+    private static List<Value>? SplitValues(string line, int restStart, IReadOnlyList<CommandOptionDefinition> options, string usage, out string? problem)
+    {
+        problem = null;
+        var values = new List<Value>();
         var rest = line[restStart..];
         var prefixes = OptionPrefix().Matches(rest)
             .Where(m => Find(options, m.Groups["name"].Value.ToLowerInvariant()) is not null)
@@ -111,7 +129,7 @@ internal sealed partial record ConsoleLine(ICommand Command, string? Subcommand,
             values.Add(Trimmed(option, rest[start..end], restStart + start));
         }
 
-        return new ConsoleLine(command, subcommandName, values);
+        return values;
     }
 
     /// <summary>

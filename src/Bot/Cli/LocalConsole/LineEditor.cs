@@ -23,64 +23,71 @@ internal sealed class LineEditor(string prompt, Func<string, CancellationToken, 
         while (!cancellationToken.IsCancellationRequested)
         {
             var key = Console.ReadKey(intercept: true);
-            var control = key.Modifiers.HasFlag(ConsoleModifiers.Control);
-            switch (key.Key)
+            if (key.Key == ConsoleKey.Enter)
             {
-                case ConsoleKey.Enter:
-                    Console.WriteLine();
-                    var line = buffer.ToString();
-                    if (line.Trim().Length > 0 && (history.Count == 0 || history[^1] != line))
-                        history.Add(line);
-                    return line;
-                case ConsoleKey.Backspace:
-                    if (buffer.Length > 0)
-                    {
-                        var cut = buffer.Length >= 2 && char.IsLowSurrogate(buffer[^1]) && char.IsHighSurrogate(buffer[^2]) ? 2 : 1;
-                        buffer.Length -= cut;
-                        Redraw(buffer);
-                    }
-
-                    break;
-                case ConsoleKey.Tab:
-                    Complete(buffer, cancellationToken);
-                    break;
-                case ConsoleKey.UpArrow or ConsoleKey.DownArrow when history.Count > 0:
-                    recalled = Math.Clamp(recalled + (key.Key == ConsoleKey.UpArrow ? -1 : 1), 0, history.Count);
-                    buffer.Clear().Append(recalled < history.Count ? history[recalled] : "");
-                    Redraw(buffer);
-                    break;
-                case ConsoleKey.Escape:
-                case ConsoleKey.U when control:
-                    buffer.Clear();
-                    Redraw(buffer);
-                    break;
-                case ConsoleKey.D when control:
-                    if (buffer.Length == 0)
-                    {
-                        Console.WriteLine();
-                        return null;
-                    }
-
-                    break;
-                default:
-                    if (key.KeyChar == '\u0004' && buffer.Length == 0)
-                    {
-                        Console.WriteLine();
-                        return null;
-                    }
-
-                    if (key.KeyChar != '\0' && !char.IsControl(key.KeyChar))
-                    {
-                        buffer.Append(key.KeyChar);
-                        Console.Write(key.KeyChar);
-                        shownLength++;
-                    }
-
-                    break;
+                Console.WriteLine();
+                var line = buffer.ToString();
+                if (line.Trim().Length > 0 && (history.Count == 0 || history[^1] != line))
+                    history.Add(line);
+                return line;
             }
+
+            if (IsEndOfInput(key, buffer))
+            {
+                Console.WriteLine();
+                return null;
+            }
+
+            Edit(key, buffer, ref recalled, cancellationToken);
         }
 
         return null;
+    }
+
+    /// <summary>Ctrl+D (as a key, or as the character a terminal sends for it) on an empty line.</summary>
+    private static bool IsEndOfInput(ConsoleKeyInfo key, StringBuilder buffer) =>
+        buffer.Length == 0 && ((key.Key == ConsoleKey.D && key.Modifiers.HasFlag(ConsoleModifiers.Control)) || key.KeyChar == '\u0004');
+
+    /// <summary>What every other key does to the line: delete, complete, recall history, clear, or type.</summary>
+    private void Edit(ConsoleKeyInfo key, StringBuilder buffer, ref int recalled, CancellationToken cancellationToken)
+    {
+        var control = key.Modifiers.HasFlag(ConsoleModifiers.Control);
+        switch (key.Key)
+        {
+            case ConsoleKey.Backspace:
+                if (buffer.Length > 0)
+                {
+                    var cut = buffer.Length >= 2 && char.IsLowSurrogate(buffer[^1]) && char.IsHighSurrogate(buffer[^2]) ? 2 : 1;
+                    buffer.Length -= cut;
+                    Redraw(buffer);
+                }
+
+                break;
+            case ConsoleKey.Tab:
+                Complete(buffer, cancellationToken);
+                break;
+            case ConsoleKey.UpArrow or ConsoleKey.DownArrow when history.Count > 0:
+                recalled = Math.Clamp(recalled + (key.Key == ConsoleKey.UpArrow ? -1 : 1), 0, history.Count);
+                buffer.Clear().Append(recalled < history.Count ? history[recalled] : "");
+                Redraw(buffer);
+                break;
+            case ConsoleKey.Escape:
+            case ConsoleKey.U when control:
+                buffer.Clear();
+                Redraw(buffer);
+                break;
+            case ConsoleKey.D when control:
+                break; // on a non-empty line Ctrl+D does nothing
+            default:
+                if (key.KeyChar != '\0' && !char.IsControl(key.KeyChar))
+                {
+                    buffer.Append(key.KeyChar);
+                    Console.Write(key.KeyChar);
+                    shownLength++;
+                }
+
+                break;
+        }
     }
 
     private void Complete(StringBuilder buffer, CancellationToken cancellationToken)
