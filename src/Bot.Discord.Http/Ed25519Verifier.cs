@@ -10,7 +10,7 @@ namespace Bot.Discord.Http;
 public sealed class Ed25519Verifier
 {
     /// <summary>The application's public key is 32 bytes, given as 64 hex characters.</summary>
-    public const int PublicKeyHexLength = 64;
+    public const int PublicKeyHexLength = DiscordOptions.PublicKeyHexLength;
 
     /// <summary>An Ed25519 signature is 64 bytes (128 hex characters in <c>X-Signature-Ed25519</c>).</summary>
     public const int SignatureLength = 64;
@@ -26,7 +26,7 @@ public sealed class Ed25519Verifier
     /// <exception cref="ArgumentException">The key is not 64 hex characters.</exception>
     public Ed25519Verifier(string publicKeyHex)
     {
-        if (DescribeInvalidPublicKey(publicKeyHex) is { } problem)
+        if (DiscordOptions.DescribeInvalidPublicKey(publicKeyHex) is { } problem)
         {
             throw new ArgumentException(problem, nameof(publicKeyHex));
         }
@@ -34,25 +34,6 @@ public sealed class Ed25519Verifier
         Span<byte> raw = stackalloc byte[PublicKeyHexLength / 2];
         Convert.FromHexString(publicKeyHex, raw, out _, out _);
         _publicKey = PublicKey.Import(Algorithm, raw, KeyBlobFormat.RawPublicKey);
-    }
-
-    /// <summary>Why <paramref name="publicKeyHex"/> cannot be a public key, or null when it can.</summary>
-    public static string? DescribeInvalidPublicKey(string? publicKeyHex)
-    {
-        if (string.IsNullOrEmpty(publicKeyHex))
-        {
-            return "the public key is empty";
-        }
-
-        if (publicKeyHex.Length != PublicKeyHexLength)
-        {
-            return $"the public key has {publicKeyHex.Length} characters; it must be {PublicKeyHexLength} hex characters (32 bytes)";
-        }
-
-        Span<byte> raw = stackalloc byte[PublicKeyHexLength / 2];
-        return Convert.FromHexString(publicKeyHex, raw, out _, out _) == OperationStatus.Done
-            ? null
-            : "the public key has a character that is not hexadecimal (0-9, a-f)";
     }
 
     /// <summary>True when <paramref name="signature"/> signs <paramref name="timestampUtf8"/> followed by <paramref name="body"/>.</summary>

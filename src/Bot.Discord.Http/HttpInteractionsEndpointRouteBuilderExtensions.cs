@@ -27,7 +27,7 @@ public static class HttpInteractionsEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException("The HTTP interactions endpoint is not registered: call services.AddDiscordHttpInteractions(configuration) first.");
         var readiness = services.GetService<IReadinessCheck>()
             ?? throw new InvalidOperationException($"No {nameof(IReadinessCheck)} is registered: the health probe at the endpoint needs one to say when the bot is ready.");
-        var options = services.GetRequiredService<IOptions<HttpInteractionsOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
 
         endpoints.MapPost(options.HttpPath, endpoint.HandleAsync);
         endpoints.MapGet(options.HealthPath, context => AnswerHealthAsync(context, readiness));

@@ -10,9 +10,9 @@ namespace Bot.Discord.Http;
 public static class HttpInteractionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the HTTP interactions endpoint: <see cref="HttpInteractionsOptions"/> bound from the
-    /// <c>Discord</c> section and validated at start-up, the <see cref="Ed25519Verifier"/> for
-    /// <c>Discord:PublicKey</c>, the <see cref="InteractionsEndpoint"/>, the
+    /// Registers the HTTP interactions endpoint: its settings (<see cref="DiscordOptions"/>, bound from the
+    /// <c>Discord</c> section and validated at start-up, <c>Discord:PublicKey</c> included), the
+    /// <see cref="Ed25519Verifier"/> for that key, the <see cref="InteractionsEndpoint"/>, the
     /// <see cref="InFlightInteractions"/> hosted service and, unless one is registered,
     /// <see cref="TimeProvider.System"/>.
     /// </summary>
@@ -26,18 +26,17 @@ public static class HttpInteractionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<HttpInteractionsOptions>()
-            .Bind(configuration.GetSection(HttpInteractionsOptions.Section))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpInteractionsOptions>, HttpInteractionsOptionsValidator>());
+        // Serving this endpoint is taking interactions over HTTP, whatever Discord:Transport says, and
+        // the Http transport's rules (a usable public key) apply.
+        services.AddDiscordOptions(configuration).PostConfigure(options => options.Transport = DiscordTransport.Http);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new Ed25519Verifier(provider.GetRequiredService<IOptions<HttpInteractionsOptions>>().Value.PublicKey));
+        services.TryAddSingleton(provider => new Ed25519Verifier(provider.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
         services.TryAddSingleton<InFlightInteractions>();
         services.AddHostedService(provider => provider.GetRequiredService<InFlightInteractions>());
         services.TryAddSingleton<InteractionDispatch>(provider => provider.GetRequiredService<InteractionDispatcher>().DispatchAsync);
         services.TryAddSingleton(provider => new InteractionsEndpoint(
             provider.GetRequiredService<Ed25519Verifier>(),
-            provider.GetRequiredService<IOptions<HttpInteractionsOptions>>(),
+            provider.GetRequiredService<IOptions<DiscordOptions>>(),
             provider.GetRequiredService<InteractionDispatch>(),
             provider.GetRequiredService<InFlightInteractions>(),
             provider.GetRequiredService<TimeProvider>(),

@@ -17,7 +17,7 @@ namespace Bot.Discord.Http;
 /// <remarks>
 /// Statuses: 401 with an empty body for anything unsigned, badly signed or stale (Discord probes this with
 /// deliberately bad signatures and removes the endpoint URL if we accept one); 413 for a body over
-/// <see cref="HttpInteractionsOptions.MaxBodyBytes"/>; 400 for a signed body that is not an interaction;
+/// <see cref="DiscordOptions.MaxBodyBytes"/>; 400 for a signed body that is not an interaction;
 /// 200 with the initial response; 503 when the dispatcher gave no initial response in time (see
 /// <see cref="AnswerThroughDispatcherAsync"/>).
 /// </remarks>
@@ -26,7 +26,7 @@ public sealed partial class InteractionsEndpoint
     private static readonly byte[] PongBody = JsonSerializer.SerializeToUtf8Bytes(InteractionResponse.Pong, DiscordJson.Default.InteractionResponse);
 
     private readonly Ed25519Verifier _verifier;
-    private readonly HttpInteractionsOptions _options;
+    private readonly DiscordOptions _options;
     private readonly InteractionDispatch _dispatch;
     private readonly InFlightInteractions _inFlight;
     private readonly TimeProvider _time;
@@ -39,7 +39,7 @@ public sealed partial class InteractionsEndpoint
 
     internal InteractionsEndpoint(
         Ed25519Verifier verifier,
-        IOptions<HttpInteractionsOptions> options,
+        IOptions<DiscordOptions> options,
         InteractionDispatch dispatch,
         InFlightInteractions inFlight,
         TimeProvider time,

@@ -99,7 +99,7 @@ internal sealed class EndpointHarness : IAsyncDisposable
             builder.Services.AddDiscordInteractions(builder.Configuration);
             builder.Services.AddDiscordRest(options =>
             {
-                options.BaseUrl = discord.BaseUrl;
+                options.ApiBaseUrl = discord.BaseUrl;
                 options.Token = discord.Token;
             });
             builder.Services.AddSingleton(handler);

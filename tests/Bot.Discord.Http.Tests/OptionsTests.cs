@@ -14,14 +14,16 @@ public sealed class OptionsTests
     [Fact]
     public void Defaults_are_the_documented_ones()
     {
-        var options = new HttpInteractionsOptions();
+        var options = new DiscordOptions();
 
         Assert.Equal("/interactions", options.HttpPath);
         Assert.Equal("/healthz", options.HealthPath);
         Assert.Equal(65536, options.MaxBodyBytes);
         Assert.Equal(TimeSpan.FromMinutes(5), options.MaxClockSkew);
         Assert.Equal(TimeSpan.FromSeconds(3), options.InitialResponseTimeout);
-        Assert.Empty((options with { PublicKey = GoodKey }).Validate());
+        options.Transport = DiscordTransport.Http;
+        options.PublicKey = GoodKey;
+        Assert.Empty(new DiscordOptionsValidator().Validate(null, options).Failures ?? []);
     }
 
     public static TheoryData<string, string> BadSettings => new()

@@ -94,8 +94,8 @@ public sealed class SignedRequestTests : IAsyncLifetime
     [Fact]
     public async Task Body_exactly_at_the_limit_is_read_and_verified()
     {
-        var body = Encoding.UTF8.GetBytes(PingBody.TrimEnd() + new string(' ', HttpInteractionsOptions.DefaultMaxBodyBytes - Encoding.UTF8.GetByteCount(PingBody.TrimEnd())));
-        Assert.Equal(HttpInteractionsOptions.DefaultMaxBodyBytes, body.Length);
+        var body = Encoding.UTF8.GetBytes(PingBody.TrimEnd() + new string(' ', DiscordOptions.DefaultMaxBodyBytes - Encoding.UTF8.GetByteCount(PingBody.TrimEnd())));
+        Assert.Equal(DiscordOptions.DefaultMaxBodyBytes, body.Length);
         var timestamp = _host.Timestamp();
 
         var answer = await _host.SendAsync(EndpointHarness.Request(body, timestamp, EndpointHarness.Sign(_host.Key, timestamp, body)));

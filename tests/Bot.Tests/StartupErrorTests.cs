@@ -35,6 +35,24 @@ public sealed class StartupErrorTests : IDisposable
         Assert.Contains("names a file, not a folder", line);
         Assert.Equal("not a folder", await File.ReadAllTextAsync(file));
     }
+
+    [Fact]
+    public async Task The_old_name_of_Discord_ApiBaseUrl_is_one_error_line_naming_the_new_one()
+    {
+        var run = await BotProcess.RunAsync(work.FullPath, new Dictionary<string, string?>
+        {
+            ["Discord__Token"] = "MTIz.never-sent.token-value",
+            ["Discord__ApplicationId"] = "1459517128704131073",
+            ["Discord__BaseUrl"] = "http://127.0.0.1:9/api/v10",
+        }, "register-commands");
+
+        Assert.Equal(2, run.ExitCode);
+        var errors = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(line => line.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Equal(
+            "error: Discord:BaseUrl was renamed Discord:ApiBaseUrl: set Discord__ApiBaseUrl (or Discord:ApiBaseUrl in appsettings.json) instead.",
+            Assert.Single(errors));
+        Assert.DoesNotContain("never-sent", run.Error + run.Output);
+    }
 }
 
 /// <summary>A command line long enough to abort the process inside ONNX Runtime is refused before it starts (issue 12).</summary>

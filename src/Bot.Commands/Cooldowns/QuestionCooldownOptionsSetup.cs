@@ -37,17 +37,3 @@ internal sealed class QuestionCooldownOptionsSetup(IServiceProvider services) : 
 
     private static string EnvironmentName(string setting) => setting.Replace(":", "__", StringComparison.Ordinal);
 }
-
-/// <summary>Every problem with the cooldown settings, each naming the setting and how to set it.</summary>
-internal sealed class QuestionCooldownOptionsValidator : IValidateOptions<QuestionCooldownOptions>
-{
-    public ValidateOptionsResult Validate(string? name, QuestionCooldownOptions options)
-    {
-        var problems = new List<string>(options.UnreadableSettings);
-        if (options.Questions is < 0 or > QuestionCooldownOptions.MaxQuestions)
-            problems.Add($"Commands:Cooldown:Questions is {options.Questions}; it must be 0 (no cooldown) to {QuestionCooldownOptions.MaxQuestions} (set Commands__Cooldown__Questions).");
-        if (options.Window <= TimeSpan.Zero || options.Window > QuestionCooldownOptions.MaxWindow)
-            problems.Add($"Commands:Cooldown:Window is {options.Window}; it must be more than 0 and at most {QuestionCooldownOptions.MaxWindow} (set Commands__Cooldown__Window, e.g. to 00:00:30).");
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-}

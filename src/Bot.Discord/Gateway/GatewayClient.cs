@@ -21,7 +21,7 @@ public sealed class GatewayClient : BackgroundService
     /// <summary>Connect failures to <c>resume_gateway_url</c> in a row before giving the session up and identifying anew.</summary>
     internal const int MaxResumeConnectFailures = 3;
 
-    private readonly GatewayOptions _options;
+    private readonly DiscordOptions _options;
     private readonly Func<DiscordRestClient> _restClient;
     private readonly Func<IGatewayTransport> _transports;
     private readonly InteractionQueue _queue;
@@ -47,7 +47,7 @@ public sealed class GatewayClient : BackgroundService
     /// <param name="lifetime">Stopped on a fatal close code.</param>
     /// <param name="logger">Never given a token.</param>
     internal GatewayClient(
-        IOptions<GatewayOptions> options,
+        IOptions<DiscordOptions> options,
         Func<DiscordRestClient> restClient,
         Func<IGatewayTransport> transports,
         InteractionQueue queue,
@@ -66,7 +66,7 @@ public sealed class GatewayClient : BackgroundService
     }
 
     /// <summary>The random wait after INVALID_SESSION (not resumable) before identifying again: [min, max], 1–5 s by default.</summary>
-    internal static TimeSpan InvalidSessionDelay(GatewayOptions options) =>
+    internal static TimeSpan InvalidSessionDelay(DiscordOptions options) =>
         options.MinInvalidSessionDelay + ((options.MaxInvalidSessionDelay - options.MinInvalidSessionDelay) * options.Random.NextDouble());
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -225,7 +225,7 @@ public sealed class GatewayClient : BackgroundService
         {
             if (result.Error.Kind == DiscordRestErrorKind.Unauthorized)
             {
-                return (null, $"Discord rejected the bot token (HTTP 401 on GET /gateway/bot): set {GatewayOptions.EnvironmentKey(nameof(GatewayOptions.Token))} to the token from the developer portal's Bot page");
+                return (null, $"Discord rejected the bot token (HTTP 401 on GET /gateway/bot): set {DiscordOptions.EnvironmentKey(nameof(DiscordOptions.Token))} to the token from the developer portal's Bot page");
             }
 
             GatewayLog.GatewayUrlFailed(_logger, result.Error.Kind.ToString(), result.Error.Message);

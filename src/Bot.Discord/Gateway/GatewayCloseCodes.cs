@@ -47,20 +47,20 @@ internal static class GatewayCloseCodes
     };
 
     /// <summary>For a code that stops the host: one sentence saying what to fix.</summary>
-    public static string WhatToFix(int closeCode, GatewayOptions options) => closeCode switch
+    public static string WhatToFix(int closeCode, DiscordOptions options) => closeCode switch
     {
         (int)GatewayCloseCode.AuthenticationFailed =>
-            $"Discord rejected the bot token (close 4004): set {GatewayOptions.EnvironmentKey(nameof(GatewayOptions.Token))} to the token from the developer portal's Bot page",
+            $"Discord rejected the bot token (close 4004): set {DiscordOptions.EnvironmentKey(nameof(DiscordOptions.Token))} to the token from the developer portal's Bot page",
         (int)GatewayCloseCode.InvalidShard =>
-            $"Discord rejected the shard {options.ShardId}/{options.ShardCount} (close 4010): set {GatewayOptions.EnvironmentKey(nameof(GatewayOptions.ShardCount))} to the count GET /gateway/bot recommends and {GatewayOptions.EnvironmentKey(nameof(GatewayOptions.ShardId))} below it",
+            $"Discord rejected the shard {options.ShardId}/{options.ShardCount} (close 4010): set {DiscordOptions.EnvironmentKey(nameof(DiscordOptions.ShardCount))} to the count GET /gateway/bot recommends and {DiscordOptions.EnvironmentKey(nameof(DiscordOptions.ShardId))} below it",
         (int)GatewayCloseCode.ShardingRequired =>
-            $"Discord requires sharding (close 4011): the bot is in too many guilds for one connection; set {GatewayOptions.EnvironmentKey(nameof(GatewayOptions.ShardCount))} to the count GET /gateway/bot recommends and run one instance per {GatewayOptions.EnvironmentKey(nameof(GatewayOptions.ShardId))}",
+            $"Discord requires sharding (close 4011): the bot is in too many guilds for one connection; set {DiscordOptions.EnvironmentKey(nameof(DiscordOptions.ShardCount))} to the count GET /gateway/bot recommends and run one instance per {DiscordOptions.EnvironmentKey(nameof(DiscordOptions.ShardId))}",
         (int)GatewayCloseCode.InvalidApiVersion =>
-            $"Discord rejected the gateway API version (close 4012): this build speaks v10; check that {GatewayOptions.EnvironmentKey(nameof(GatewayOptions.GatewayUrl))} points to Discord's gateway, or leave it empty",
+            $"Discord rejected the gateway API version (close 4012): this build speaks v10; check that {DiscordOptions.EnvironmentKey(nameof(DiscordOptions.GatewayUrl))} points to Discord's gateway, or leave it empty",
         (int)GatewayCloseCode.InvalidIntents =>
-            $"Discord rejected the intents {(int)options.Intents} (close 4013): set {GatewayOptions.EnvironmentKey(nameof(GatewayOptions.Intents))} to valid intent bits, or 0 for a commands-only bot",
+            $"Discord rejected the intents {(int)options.Intents} (close 4013): set {DiscordOptions.EnvironmentKey(nameof(DiscordOptions.Intents))} to valid intent bits, or 0 for a commands-only bot",
         (int)GatewayCloseCode.DisallowedIntents =>
-            $"Discord refused a privileged intent in {options.Intents} (close 4014): enable it on the developer portal's Bot page, or remove it from {GatewayOptions.EnvironmentKey(nameof(GatewayOptions.Intents))} (0 is enough for slash commands)",
+            $"Discord refused a privileged intent in {options.Intents} (close 4014): enable it on the developer portal's Bot page, or remove it from {DiscordOptions.EnvironmentKey(nameof(DiscordOptions.Intents))} (0 is enough for slash commands)",
         _ => $"Discord closed the gateway with {closeCode}, which means the bot must not reconnect",
     };
 }

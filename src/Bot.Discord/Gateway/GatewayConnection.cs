@@ -19,7 +19,7 @@ internal sealed class GatewayConnection
 
     private readonly IGatewayTransport _transport;
     private readonly GatewaySession _session;
-    private readonly GatewayOptions _options;
+    private readonly DiscordOptions _options;
     private readonly InteractionQueue _queue;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -38,7 +38,7 @@ internal sealed class GatewayConnection
     private volatile bool _receiveBlocked;
 
     public GatewayConnection(
-        IGatewayTransport transport, GatewaySession session, GatewayOptions options, InteractionQueue queue, TimeProvider time, ILogger logger, bool resume)
+        IGatewayTransport transport, GatewaySession session, DiscordOptions options, InteractionQueue queue, TimeProvider time, ILogger logger, bool resume)
     {
         _transport = transport;
         _session = session;

@@ -12,7 +12,7 @@ internal static class GatewayIdentify
     /// Token, intents, connection properties, and <c>shard</c> only when there is more than one shard, so
     /// an unsharded bot sends exactly the documented minimal IDENTIFY. No compression, no presence.
     /// </summary>
-    public static IdentifyData Build(GatewayOptions options) => new()
+    public static IdentifyData Build(DiscordOptions options) => new()
     {
         Token = options.GatewayToken,
         Intents = options.Intents,

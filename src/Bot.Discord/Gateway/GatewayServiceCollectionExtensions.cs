@@ -12,33 +12,30 @@ namespace Bot.Discord.Gateway;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the hosted <see cref="GatewayClient"/>, its <see cref="GatewayOptions"/> bound from the
-    /// <c>Discord</c> section of <paramref name="configuration"/> and validated at start-up, and, unless
+    /// Registers the hosted <see cref="GatewayClient"/>, its settings (<see cref="DiscordOptions"/>, bound from
+    /// the <c>Discord</c> section of <paramref name="configuration"/> and validated at start-up), and, unless
     /// already registered, a singleton <see cref="InteractionQueue"/>, <see cref="TimeProvider.System"/>
-    /// and the REST client (<c>AddDiscordRest</c>, bound from the same section) that <c>GET /gateway/bot</c> needs;
-    /// REST settings are validated at start-up too.
+    /// and the REST client (<c>AddDiscordRest</c>) that <c>GET /gateway/bot</c> needs.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">The root configuration; settings are read from its <c>Discord</c> section.</param>
     public static IServiceCollection AddDiscordGateway(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(GatewayOptions.SectionName);
-        services.AddOptions<GatewayOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
+        services.AddDiscordOptions(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new InteractionQueue());
+
+        // The gateway asks REST for its URL, so the token and the REST settings are checked at start-up
+        // too: unusable ones should stop start-up, not fail each reconnect.
         if (!services.Any(service => service.ServiceType == typeof(DiscordRestClient)))
         {
-            services.AddDiscordRest(section.Bind);
+            services.AddDiscordRest();
         }
 
-        // The gateway asks REST for its URL: unusable REST settings should stop start-up, not fail each reconnect.
-        services.AddOptions<DiscordRestOptions>().ValidateOnStart();
-
         services.TryAddSingleton(provider => new GatewayClient(
-            provider.GetRequiredService<IOptions<GatewayOptions>>(),
+            provider.GetRequiredService<IOptions<DiscordOptions>>(),
             provider.GetRequiredService<DiscordRestClient>,
-            () => new WebSocketGatewayTransport(provider.GetRequiredService<IOptions<GatewayOptions>>().Value.UserAgent),
+            () => new WebSocketGatewayTransport(provider.GetRequiredService<IOptions<DiscordOptions>>().Value.UserAgent),
             provider.GetRequiredService<InteractionQueue>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IHostApplicationLifetime>(),

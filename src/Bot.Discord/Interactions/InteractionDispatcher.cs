@@ -40,17 +40,13 @@ public sealed class InteractionDispatcher
     public InteractionDispatcher(
         IInteractionHandler handler,
         DiscordRestClient rest,
-        IOptions<InteractionOptions> options,
+        IOptions<DiscordOptions> options,
         TimeProvider timeProvider,
         ILogger<InteractionDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value;
-        var problems = _options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException("Interaction settings are not usable: " + string.Join(" ", problems));
-        }
+        DiscordOptionsValidator.ThrowIfUnusable(options.Value);
+        _options = options.Value.Interactions;
 
         _handler = handler;
         _time = timeProvider;

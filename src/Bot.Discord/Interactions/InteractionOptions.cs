@@ -1,6 +1,11 @@
+using Bot.Settings;
+
 namespace Bot.Discord.Interactions;
 
-/// <summary>Settings of the interaction dispatcher and its workers (section <c>Discord:Interactions</c>).</summary>
+/// <summary>
+/// Settings of the interaction dispatcher and its workers: <see cref="DiscordOptions.Interactions"/>,
+/// bound from the subsection <c>Discord:Interactions</c> and validated with the rest of it.
+/// </summary>
 public sealed record InteractionOptions
 {
     public const string Section = "Discord:Interactions";
@@ -16,12 +21,15 @@ public sealed record InteractionOptions
     /// How long a handler may take before the dispatcher defers (type 5 or 6). Must stay well inside
     /// Discord's 3 s, since the deferral itself still has to travel to Discord.
     /// </summary>
+    [SettingRange(typeof(TimeSpan), "00:00:00", "00:00:03", MaximumIsExclusive = true,
+        ErrorMessage = "Discord:Interactions:DeferAfter is {0}; it must be at least 0 and below Discord's 3-second response window (default 00:00:01).")]
     public TimeSpan DeferAfter { get; set; } = DefaultDeferAfter;
 
     /// <summary>
     /// Interactions handled at once on the gateway path. Handlers mostly wait (on the knowledge index, on
     /// Discord), so a few per core; at least 4 so one slow command cannot hold back everyone.
     /// </summary>
+    [SettingRange(1, MaxWorkers, ErrorMessage = "Discord:Interactions:Workers is {0}; it must be between 1 and 64 (default 2 per core, between 4 and 16).")]
     public int Workers { get; set; } = DefaultWorkers;
 
     /// <summary>
@@ -29,30 +37,10 @@ public sealed record InteractionOptions
     /// <c>application_id</c> (Discord always sends it today). Filled from <c>Discord:ApplicationId</c>
     /// when not set here.
     /// </summary>
+    [SettingRange(typeof(ulong), "1", "18446744073709551615",
+        ErrorMessage = "Discord:Interactions:ApplicationId is 0; leave it unset or put the application id (developer portal → General Information).")]
     public ulong? ApplicationId { get; set; }
 
     /// <summary>Two per core, between 4 and 16.</summary>
     public static int DefaultWorkers => Math.Clamp(2 * Environment.ProcessorCount, 4, 16);
-
-    /// <summary>Problems with these settings, each naming the setting; empty when they are usable.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var problems = new List<string>();
-        if (DeferAfter < TimeSpan.Zero || DeferAfter >= ResponseWindow)
-        {
-            problems.Add($"{Section}:{nameof(DeferAfter)} is {DeferAfter}; it must be at least 0 and below Discord's 3-second response window (default {DefaultDeferAfter}).");
-        }
-
-        if (Workers is < 1 or > MaxWorkers)
-        {
-            problems.Add($"{Section}:{nameof(Workers)} is {Workers}; it must be between 1 and {MaxWorkers} (default {DefaultWorkers} on this machine).");
-        }
-
-        if (ApplicationId == 0)
-        {
-            problems.Add($"{Section}:{nameof(ApplicationId)} is 0; leave it unset or put the application id (developer portal → General Information).");
-        }
-
-        return problems;
-    }
 }

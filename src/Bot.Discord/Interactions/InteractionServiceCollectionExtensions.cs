@@ -1,18 +1,17 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Discord.Interactions;
 
 public static class InteractionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the interaction pipeline: <see cref="InteractionOptions"/> bound from
-    /// <c>Discord:Interactions</c> (validated at start-up; the application id falls back to
-    /// <c>Discord:ApplicationId</c>), the <see cref="InteractionQueue"/>, the <see cref="InteractionDispatcher"/>,
-    /// the <see cref="RestInitialResponder"/>, the <see cref="InteractionWorkers"/> hosted service and, unless
+    /// Registers the interaction pipeline: its settings (<see cref="DiscordOptions.Interactions"/>, bound
+    /// from <c>Discord:Interactions</c> with the rest of the <c>Discord</c> section and validated at
+    /// start-up; the application id falls back to <c>Discord:ApplicationId</c>), the
+    /// <see cref="InteractionQueue"/>, the <see cref="InteractionDispatcher"/>, the
+    /// <see cref="RestInitialResponder"/>, the <see cref="InteractionWorkers"/> hosted service and, unless
     /// one is registered, <see cref="TimeProvider.System"/>.
     /// </summary>
     /// <remarks>
@@ -24,11 +23,9 @@ public static class InteractionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<InteractionOptions>()
-            .Bind(configuration.GetSection(InteractionOptions.Section))
-            .PostConfigure(options => options.ApplicationId ??= ConfiguredApplicationId(configuration))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InteractionOptions>, InteractionOptionsValidator>());
+        // The host itself reports a missing Discord:ApplicationId; 0 here means unset.
+        services.AddDiscordOptions(configuration)
+            .PostConfigure(options => options.Interactions.ApplicationId ??= options.ApplicationId == 0 ? null : options.ApplicationId);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new InteractionQueue());
         services.TryAddSingleton<InteractionDispatcher>();
@@ -36,8 +33,4 @@ public static class InteractionServiceCollectionExtensions
         services.AddHostedService<InteractionWorkers>();
         return services;
     }
-
-    /// <summary>The host's <c>Discord:ApplicationId</c>; the host itself reports it when missing.</summary>
-    private static ulong? ConfiguredApplicationId(IConfiguration configuration) =>
-        ulong.TryParse(configuration["Discord:ApplicationId"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id != 0 ? id : null;
 }

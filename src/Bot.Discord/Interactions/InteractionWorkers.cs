@@ -26,14 +26,14 @@ public sealed partial class InteractionWorkers : BackgroundService
         InteractionQueue queue,
         InteractionDispatcher dispatcher,
         RestInitialResponder responder,
-        IOptions<InteractionOptions> options,
+        IOptions<DiscordOptions> options,
         ILogger<InteractionWorkers> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _queue = queue;
         _dispatcher = dispatcher;
         _responder = responder;
-        _workerCount = options.Value.Workers;
+        _workerCount = options.Value.Interactions.Workers;
         _logger = logger;
     }
 

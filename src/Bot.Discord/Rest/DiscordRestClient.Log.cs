@@ -25,7 +25,7 @@ public sealed partial class DiscordRestClient
         [LoggerMessage(6, LogLevel.Error, "Discord {Operation} failed after {Attempts} tries ({Reason})")]
         public static partial void GaveUp(ILogger logger, string operation, int attempts, string reason);
 
-        [LoggerMessage(7, LogLevel.Error, "Discord rejected the bot token (401) on {Operation}; calls that need it now fail without reaching Discord. Check DiscordRestOptions.Token")]
+        [LoggerMessage(7, LogLevel.Error, "Discord rejected the bot token (401) on {Operation}; calls that need it now fail without reaching Discord. Check Discord:Token")]
         public static partial void TokenRejected(ILogger logger, string operation);
 
         [LoggerMessage(8, LogLevel.Debug, "Discord {Operation} failed: {Kind} (HTTP {Status}, code {Code}): {Message}")]

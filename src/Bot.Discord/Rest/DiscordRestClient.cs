@@ -25,7 +25,7 @@ namespace Bot.Discord.Rest;
 public sealed partial class DiscordRestClient
 {
     private readonly HttpClient _http;
-    private readonly DiscordRestOptions _options;
+    private readonly DiscordOptions _options;
     private readonly RestRateLimiter _limiter;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordRestClient> _logger;
@@ -33,24 +33,23 @@ public sealed partial class DiscordRestClient
 
     public DiscordRestClient(
         HttpClient http,
-        IOptions<DiscordRestOptions> options,
+        IOptions<DiscordOptions> options,
         RestRateLimiter rateLimiter,
         TimeProvider timeProvider,
         ILogger<DiscordRestClient> logger)
     {
         _options = options.Value;
-        var problems = _options.Validate();
-        if (problems.Count > 0)
+        DiscordOptionsValidator.ThrowIfUnusable(_options);
+        if (string.IsNullOrWhiteSpace(_options.Token))
         {
-            // Validate() names settings and never quotes the token.
-            throw new InvalidOperationException("Discord REST settings are not usable: " + string.Join(" ", problems));
+            throw new InvalidOperationException(DiscordRestServiceCollectionExtensions.TokenNotSet);
         }
 
         _http = http;
         _limiter = rateLimiter;
         _time = timeProvider;
         _logger = logger;
-        _baseUrl = _options.BaseUrl.TrimEnd('/');
+        _baseUrl = _options.ApiBaseUrl.TrimEnd('/');
     }
 
     /// <summary><c>GET /gateway/bot</c>: the gateway URL, recommended shards and the identify budget.</summary>

@@ -24,10 +24,10 @@ public enum DiscordRestErrorKind
     /// <summary>50035: Discord rejected the body; <see cref="DiscordRestError.Errors"/> mirrors the request.</summary>
     InvalidFormBody,
 
-    /// <summary>The wait Discord asked for (or an empty bucket's reset) is longer than <see cref="DiscordRestOptions.MaxRateLimitWait"/>.</summary>
+    /// <summary>The wait Discord asked for (or an empty bucket's reset) is longer than <see cref="DiscordOptions.MaxRateLimitWait"/>.</summary>
     RateLimitedTooLong,
 
-    /// <summary>Still rate limited (429) after <see cref="DiscordRestOptions.MaxAttempts"/> tries.</summary>
+    /// <summary>Still rate limited (429) after <see cref="DiscordOptions.MaxAttempts"/> tries.</summary>
     RetriesExhausted,
 
     /// <summary>5xx: 502/503/504 still failing after the retries, or another 5xx (not retried).</summary>

@@ -11,12 +11,14 @@ namespace Bot.Knowledge.Hosting;
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the knowledge index, its synchroniser and hosted service, and the answer engine.
-    /// Bind and validate <see cref="KnowledgeOptions"/> before calling this, and register an
-    /// <see cref="ITextEmbedder"/> when <see cref="KnowledgeOptions.Semantic"/> is on.
+    /// Registers the knowledge index, its synchroniser and hosted service, the answer engine, and the
+    /// validation of <see cref="KnowledgeOptions"/> at start-up. Bind the options before calling this,
+    /// and register an <see cref="ITextEmbedder"/> when <see cref="KnowledgeOptions.Semantic"/> is on.
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
+        services.AddOptions<KnowledgeOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {

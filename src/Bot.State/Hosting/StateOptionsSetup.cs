@@ -28,27 +28,3 @@ internal sealed class StateOptionsSetup(IServiceProvider services) : IConfigureO
         }
     }
 }
-
-/// <summary>Every problem with the state settings, each naming the setting and how to set it.</summary>
-internal sealed class StateOptionsValidator : IValidateOptions<StateOptions>
-{
-    public ValidateOptionsResult Validate(string? name, StateOptions options)
-    {
-        var problems = new List<string>(options.UnreadableSettings);
-        if (string.IsNullOrWhiteSpace(options.DataFolder))
-        {
-            problems.Add("Knowledge:DataFolder must name a writable folder for the index and bot.db (set Knowledge__DataFolder or pass --data DIR).");
-        }
-        else if (Directory.Exists(options.DatabasePath))
-        {
-            problems.Add($"{options.DatabasePath} is a folder; the state database needs that name for its file (move the folder, or pass --data DIR).");
-        }
-
-        if (options.BusyTimeout < StateOptions.MinBusyTimeout || options.BusyTimeout > StateOptions.MaxBusyTimeout)
-        {
-            problems.Add($"State:BusyTimeout is {options.BusyTimeout}; it must be between {StateOptions.MinBusyTimeout} and {StateOptions.MaxBusyTimeout} (set State__BusyTimeout).");
-        }
-
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-}

@@ -1,4 +1,4 @@
-using Bot.Hosting;
+using Bot.Discord;
 using Bot.Knowledge;
 
 namespace Bot.Cli;

@@ -1,4 +1,5 @@
 using Bot.Commands;
+using Bot.Discord;
 using Bot.Hosting;
 using Bot.DiscordBridge;
 using Bot.Registration;

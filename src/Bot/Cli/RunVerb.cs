@@ -1,3 +1,4 @@
+using Bot.Discord;
 using Bot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,19 @@ internal static class RunVerb
         var transport = DiscordTransport.Gateway;
         if (!string.IsNullOrWhiteSpace(setting) && (!Enum.TryParse(setting, ignoreCase: true, out transport) || !Enum.IsDefined(transport)))
             throw new CliException($"Discord:Transport is '{setting}'; it must be Gateway (the default) or Http");
-        using var host = BotHost.Build(overrides, watch: true, transport == DiscordTransport.Http ? DiscordRole.Http : DiscordRole.Gateway);
+        IHost built;
+        try
+        {
+            built = BotHost.Build(overrides, watch: true, transport == DiscordTransport.Http ? DiscordRole.Http : DiscordRole.Gateway);
+        }
+        catch (OptionsValidationException e) when (e.OptionsType == typeof(DiscordOptions))
+        {
+            // The Http transport maps its endpoint while the host is built, which reads the settings.
+            await ReportAsync(e.Failures, error);
+            return BotCommandLine.UsageError;
+        }
+
+        using var host = built;
         if (await ReportMissingSettings(host, error))
             return BotCommandLine.UsageError;
 
@@ -32,26 +45,22 @@ internal static class RunVerb
     /// <summary>Prints what a new user has to set, and whether anything was missing.</summary>
     internal static async Task<bool> ReportMissingSettings(IHost host, TextWriter error)
     {
-        var missing = host.Services.GetRequiredService<IOptions<DiscordOptions>>() is var options
-            ? TryRead(options)
-            : [];
-        if (missing.Count == 0)
-            return false;
-        foreach (var line in missing)
-            await error.WriteLineAsync($"error: {line}");
-        await error.WriteLineAsync("Without Discord, try the bot locally: dotnet run --project src/Bot -- ask \"your question\"");
-        return true;
-    }
-
-    private static IReadOnlyList<string> TryRead(IOptions<DiscordOptions> options)
-    {
         try
         {
-            return options.Value.Missing();
+            _ = host.Services.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            return false;
         }
         catch (OptionsValidationException e)
         {
-            return e.Failures.ToArray();
+            await ReportAsync(e.Failures, error);
+            return true;
         }
+    }
+
+    private static async Task ReportAsync(IEnumerable<string> problems, TextWriter error)
+    {
+        foreach (var line in problems)
+            await error.WriteLineAsync($"error: {line}");
+        await error.WriteLineAsync("Without Discord, try the bot locally: dotnet run --project src/Bot -- ask \"your question\"");
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Bot.Commands.Replies;
+using Bot.Discord;
 using Bot.Discord.Interactions;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Models.Messages;
@@ -25,7 +26,7 @@ namespace Bot.DiscordBridge;
 /// </remarks>
 internal sealed partial class SentReplyWork(
     DiscordRestClient rest,
-    IOptions<InteractionOptions> options,
+    IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<SentReplyWork> logger) : IAsyncDisposable
 {
@@ -74,7 +75,7 @@ internal sealed partial class SentReplyWork(
     {
         try
         {
-            if ((interaction.ApplicationId ?? options.Value.ApplicationId) is not { } applicationId)
+            if ((interaction.ApplicationId ?? options.Value.Interactions.ApplicationId) is not { } applicationId)
             {
                 LogNoApplicationId(logger, interaction.Id);
                 return;

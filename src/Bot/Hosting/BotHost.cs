@@ -4,6 +4,7 @@ using Bot.Knowledge;
 using Bot.Embeddings.MiniLM;
 using Bot.Knowledge.Hosting;
 using Bot.Knowledge.Semantic;
+using Bot.Discord;
 using Bot.Discord.Http;
 using Bot.State.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -102,11 +103,7 @@ internal static class BotHost
         // own report of it is a stack trace the operator does not need.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
-        builder.Services.AddOptions<KnowledgeOptions>()
-            .Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => !File.Exists(o.DataFolder), "Knowledge:DataFolder names a file, not a folder: pass --data DIR (or set Knowledge__DataFolder) to a folder, which is created when missing.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section));
         if (builder.Configuration.GetValue($"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Semantic)}", defaultValue: true))
         {
             builder.Services.AddSingleton<ITextEmbedder>(sp =>

@@ -1,4 +1,5 @@
 using Bot.Commands.Capabilities;
+using Bot.Discord;
 using Bot.Discord.Gateway;
 using Bot.Discord.Http;
 using Bot.Discord.Interactions;
@@ -17,18 +18,16 @@ namespace Bot.Hosting;
 /// <summary>Wires the Discord side of the host: options, REST, registration, and for the bot itself the gateway and dispatcher.</summary>
 internal static class DiscordServices
 {
+    private const string ApplicationIdNotSet =
+        "Discord:ApplicationId is not set. Put the application id (developer portal → General Information → Application ID) in Discord__ApplicationId or in appsettings.json";
+
     public static void Add(IServiceCollection services, IConfiguration configuration, DiscordRole role)
     {
-        var section = configuration.GetSection(DiscordOptions.Section);
-        services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
-        services.AddDiscordRest(rest =>
-        {
-            section.Bind(rest);
-            // Ours is called ApiBaseUrl, as in the README; the REST client's own name is BaseUrl.
-            if (!string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.ApiBaseUrl)]))
-                rest.BaseUrl = section[nameof(DiscordOptions.ApiBaseUrl)]!;
-        });
+        // AddDiscordRest requires the token; the application id, under which commands are registered,
+        // only the host needs. Rules report in the order they are added: the token first.
+        services.AddDiscordRest();
+        services.AddOptions<DiscordOptions>().Validate(discord => discord.ApplicationId != 0, ApplicationIdNotSet);
+        services.AddDiscordOptions(configuration);
 
         services.AddSingleton(sp => new RegistrationState(Path.Combine(
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DataFolder, "commands.json")));

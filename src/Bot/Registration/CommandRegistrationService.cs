@@ -1,5 +1,5 @@
 using Bot.Commands;
-using Bot.Hosting;
+using Bot.Discord;
 using Bot.DiscordBridge;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

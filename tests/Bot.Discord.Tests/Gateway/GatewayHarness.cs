@@ -23,7 +23,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public const string UserAgent = "DiscordBot (https://example.org/beyond-utopia-bot, 1.0) gateway-tests";
 
     /// <summary>Test timings: short enough for real-time scenarios, and the waits that must not fire under a fake clock are long.</summary>
-    public static readonly Action<GatewayOptions> FastTimings = options =>
+    public static readonly Action<DiscordOptions> FastTimings = options =>
     {
         options.ReconnectDelay = TimeSpan.FromMilliseconds(20);
         options.MaxReconnectDelay = TimeSpan.FromMilliseconds(320);
@@ -88,7 +88,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var configuration = new Dictionary<string, string?>
         {
             ["Discord:Token"] = server.Token,
-            ["Discord:BaseUrl"] = server.BaseUrl,
+            ["Discord:ApiBaseUrl"] = server.BaseUrl,
             ["Discord:UserAgent"] = UserAgent,
         };
         foreach (var (key, value) in settings?.Invoke(server) ?? new Dictionary<string, string?>())
@@ -107,7 +107,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
         builder.Services.AddSingleton(new InteractionQueue(queueCapacity));
         builder.Services.AddDiscordGateway(builder.Configuration);
-        builder.Services.Configure<GatewayOptions>(options =>
+        builder.Services.Configure<DiscordOptions>(options =>
         {
             FastTimings(options);
             options.Random = new FixedRandom(jitter);

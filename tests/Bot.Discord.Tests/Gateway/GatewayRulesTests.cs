@@ -15,7 +15,7 @@ public sealed class GatewayRulesTests
     public void Codes_no_reconnect_can_cure_stop_with_what_to_fix(int code)
     {
         Assert.Equal(GatewayNextStep.Stop, GatewayCloseCodes.NextStep(code));
-        var message = GatewayCloseCodes.WhatToFix(code, new GatewayOptions());
+        var message = GatewayCloseCodes.WhatToFix(code, new DiscordOptions());
         Assert.Contains($"close {code}", message);
         Assert.Contains("Discord__", message);
     }

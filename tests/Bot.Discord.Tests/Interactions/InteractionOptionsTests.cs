@@ -14,7 +14,7 @@ public sealed class InteractionOptionsTests
     {
         var options = new InteractionOptions();
 
-        Assert.Empty(options.Validate());
+        Assert.Empty(Problems(options));
         Assert.Equal(TimeSpan.FromSeconds(1), options.DeferAfter);
         Assert.InRange(options.Workers, 4, 16);
         Assert.Null(options.ApplicationId);
@@ -26,7 +26,7 @@ public sealed class InteractionOptionsTests
     [InlineData("-00:00:00.100")]
     public void Defer_after_outside_the_3_second_window_is_refused_by_name(string deferAfter)
     {
-        var problems = new InteractionOptions { DeferAfter = TimeSpan.Parse(deferAfter, System.Globalization.CultureInfo.InvariantCulture) }.Validate();
+        var problems = Problems(new InteractionOptions { DeferAfter = TimeSpan.Parse(deferAfter, System.Globalization.CultureInfo.InvariantCulture) });
 
         var problem = Assert.Single(problems);
         Assert.Contains("Discord:Interactions:DeferAfter", problem, StringComparison.Ordinal);
@@ -35,8 +35,8 @@ public sealed class InteractionOptionsTests
     [Fact]
     public void Defer_after_just_inside_the_window_is_accepted()
     {
-        Assert.Empty(new InteractionOptions { DeferAfter = TimeSpan.FromMilliseconds(2999) }.Validate());
-        Assert.Empty(new InteractionOptions { DeferAfter = TimeSpan.Zero }.Validate());
+        Assert.Empty(Problems(new InteractionOptions { DeferAfter = TimeSpan.FromMilliseconds(2999) }));
+        Assert.Empty(Problems(new InteractionOptions { DeferAfter = TimeSpan.Zero }));
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public sealed class InteractionOptionsTests
     [InlineData(InteractionOptions.MaxWorkers + 1)]
     public void A_worker_count_out_of_range_is_refused_by_name(int workers)
     {
-        var problem = Assert.Single(new InteractionOptions { Workers = workers }.Validate());
+        var problem = Assert.Single(Problems(new InteractionOptions { Workers = workers }));
 
         Assert.Contains("Discord:Interactions:Workers", problem, StringComparison.Ordinal);
     }
@@ -58,7 +58,7 @@ public sealed class InteractionOptionsTests
             ["Discord:Interactions:DeferAfter"] = "00:00:03",
         }).BuildServiceProvider();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<InteractionOptions>>().Value);
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordOptions>>().Value.Interactions);
 
         Assert.Contains("Discord:Interactions:DeferAfter", failure.Message, StringComparison.Ordinal);
     }
@@ -90,7 +90,7 @@ public sealed class InteractionOptionsTests
         services.AddDiscordInteractions(new ConfigurationBuilder().Build()); // a second call adds nothing
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        var options = provider.GetRequiredService<IOptions<InteractionOptions>>().Value;
+        var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.Interactions;
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.DeferAfter);
         Assert.Equal(3, options.Workers);
         Assert.Equal(1459517128704131073UL, options.ApplicationId);
@@ -110,8 +110,11 @@ public sealed class InteractionOptionsTests
             ["Discord:Interactions:ApplicationId"] = "2",
         }).BuildServiceProvider();
 
-        Assert.Equal(2UL, provider.GetRequiredService<IOptions<InteractionOptions>>().Value.ApplicationId);
+        Assert.Equal(2UL, provider.GetRequiredService<IOptions<DiscordOptions>>().Value.Interactions.ApplicationId);
     }
+
+    private static IReadOnlyList<string> Problems(InteractionOptions options) =>
+        DiscordOptionsTests.Problems(new DiscordOptions { Interactions = options });
 
     private static ServiceCollection Services(Dictionary<string, string?> settings)
     {

@@ -165,6 +165,6 @@ public sealed class InteractionWorkersTests
             queue,
             harness.Dispatcher,
             harness.Responder,
-            Microsoft.Extensions.Options.Options.Create(harness.Options with { Workers = count }),
+            Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Interactions = harness.Options with { Workers = count } }),
             logs ?? new CapturingLogger<InteractionWorkers>());
 }

@@ -12,7 +12,7 @@ public sealed class DiscordRestServiceCollectionTests
     {
         await using var harness = await RestHarness.StartAsync();
         var services = new ServiceCollection();
-        services.AddDiscordRest(options => (options.BaseUrl, options.Token) = (harness.Server.BaseUrl, harness.Server.Token));
+        services.AddDiscordRest(options => (options.ApiBaseUrl, options.Token) = (harness.Server.BaseUrl, harness.Server.Token));
         await using var provider = services.BuildServiceProvider();
 
         var limiter = provider.GetRequiredService<RestRateLimiter>();
@@ -36,9 +36,9 @@ public sealed class DiscordRestServiceCollectionTests
         services.AddDiscordRest(options => (options.Token, options.UserAgent) = ("secret-token-value", "curl/8"));
         using var provider = services.BuildServiceProvider();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordRestOptions>>().Value);
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordOptions>>().Value);
 
-        Assert.Contains("DiscordRestOptions.UserAgent", failure.Message);
+        Assert.Contains("Discord:UserAgent", failure.Message);
         Assert.DoesNotContain("secret-token-value", failure.Message);
     }
 }

@@ -38,13 +38,13 @@ internal sealed class RestHarness : IAsyncDisposable
     /// Starts a server and a client. With <paramref name="time"/> a <see cref="FakeTimeProvider"/>, client and
     /// server share it. Back-offs are short so real-time tests stay fast.
     /// </summary>
-    public static async Task<RestHarness> StartAsync(TimeProvider? time = null, Action<DiscordRestOptions>? configure = null, TimeSpan? httpTimeout = null)
+    public static async Task<RestHarness> StartAsync(TimeProvider? time = null, Action<DiscordOptions>? configure = null, TimeSpan? httpTimeout = null)
     {
         time ??= TimeProvider.System;
         var server = await LocalDiscordServer.StartAsync(time);
-        var options = new DiscordRestOptions
+        var options = new DiscordOptions
         {
-            BaseUrl = server.BaseUrl,
+            ApiBaseUrl = server.BaseUrl,
             Token = server.Token,
             UserAgent = "DiscordBot (https://example.org/beyond-utopia-bot, 1.0) tests",
             ServerErrorBackoff = TimeSpan.FromMilliseconds(10),

@@ -111,7 +111,7 @@ public sealed partial class RestHeadersTests
         using var http = new HttpClient();
         var offline = new DiscordRestClient(
             http,
-            Options.Create(new DiscordRestOptions { BaseUrl = closedUrl, Token = token, MaxAttempts = 2, ServerErrorBackoff = TimeSpan.FromMilliseconds(5), MaxServerErrorBackoff = TimeSpan.FromMilliseconds(5) }),
+            Options.Create(new DiscordOptions { ApiBaseUrl = closedUrl, Token = token, MaxAttempts = 2, ServerErrorBackoff = TimeSpan.FromMilliseconds(5), MaxServerErrorBackoff = TimeSpan.FromMilliseconds(5) }),
             new RestRateLimiter(TimeProvider.System),
             TimeProvider.System,
             logs);
@@ -121,10 +121,10 @@ public sealed partial class RestHeadersTests
 
         // Bad settings: the exception names the setting, not the token.
         var invalid = Assert.Throws<InvalidOperationException>(() => new DiscordRestClient(
-            http, Options.Create(new DiscordRestOptions { Token = token, UserAgent = "MyBot/1.0" }), new RestRateLimiter(TimeProvider.System), TimeProvider.System, logs));
+            http, Options.Create(new DiscordOptions { Token = token, UserAgent = "MyBot/1.0" }), new RestRateLimiter(TimeProvider.System), TimeProvider.System, logs));
         Assert.Contains("UserAgent", invalid.Message);
         seen.Add(invalid.ToString());
-        seen.Add(new DiscordRestOptions { Token = token }.ToString());
+        seen.Add(new DiscordOptions { Token = token }.ToString());
 
         Assert.NotEmpty(harness.Logs.Entries);
         Assert.NotEmpty(logs.Entries);
@@ -150,7 +150,7 @@ public sealed partial class RestHeadersTests
     [Fact]
     public void Options_print_without_the_token()
     {
-        var options = new DiscordRestOptions { Token = "secret-token-value" };
+        var options = new DiscordOptions { Token = "secret-token-value" };
 
         Assert.DoesNotContain("secret-token-value", options.ToString());
         Assert.Contains("Token = (set)", options.ToString());
@@ -164,7 +164,7 @@ public sealed partial class RestHeadersTests
     [InlineData("Mozilla/5.0", false)]
     public void The_user_agent_must_have_Discords_form(string userAgent, bool valid)
     {
-        var problems = new DiscordRestOptions { Token = "t", UserAgent = userAgent }.Validate();
+        var problems = DiscordOptionsTests.Problems(new DiscordOptions { Token = "t", UserAgent = userAgent });
 
         Assert.Equal(valid, problems.Count == 0);
     }

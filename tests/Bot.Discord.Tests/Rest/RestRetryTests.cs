@@ -137,7 +137,7 @@ public sealed class RestRetryTests
     {
         var closed = await LocalDiscordServer.StartAsync();
         await closed.DisposeAsync();
-        await using var harness = await RestHarness.StartAsync(configure: options => (options.BaseUrl, options.MaxAttempts) = (closed.BaseUrl, 3));
+        await using var harness = await RestHarness.StartAsync(configure: options => (options.ApiBaseUrl, options.MaxAttempts) = (closed.BaseUrl, 3));
 
         var result = await harness.Client.CreateMessageAsync(1, TestModels.Hello);
 

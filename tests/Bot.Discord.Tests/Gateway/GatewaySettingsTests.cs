@@ -9,12 +9,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Discord.Tests.Gateway;
 
-public sealed class GatewayOptionsTests
+public sealed class GatewaySettingsTests
 {
     [Fact]
     public void Defaults_ask_for_no_intents_one_shard_and_discords_timings()
     {
-        var options = new GatewayOptions();
+        var options = new DiscordOptions();
 
         Assert.Equal(GatewayIntents.None, options.Intents);
         Assert.Equal((0, 1), (options.ShardId, options.ShardCount));
@@ -29,10 +29,10 @@ public sealed class GatewayOptionsTests
     [Fact]
     public void The_wait_after_a_non_resumable_invalid_session_is_between_1_and_5_seconds_by_default()
     {
-        Assert.Equal(TimeSpan.FromSeconds(1), GatewayClient.InvalidSessionDelay(new GatewayOptions { Random = new FixedRandom(0) }));
-        Assert.InRange(GatewayClient.InvalidSessionDelay(new GatewayOptions { Random = new FixedRandom(0.9999) }), TimeSpan.FromSeconds(4.99), TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(1), GatewayClient.InvalidSessionDelay(new DiscordOptions { Random = new FixedRandom(0) }));
+        Assert.InRange(GatewayClient.InvalidSessionDelay(new DiscordOptions { Random = new FixedRandom(0.9999) }), TimeSpan.FromSeconds(4.99), TimeSpan.FromSeconds(5));
 
-        var options = new GatewayOptions { Random = new Random(7) };
+        var options = new DiscordOptions { Random = new Random(7) };
         var waits = Enumerable.Range(0, 1000).Select(_ => GatewayClient.InvalidSessionDelay(options)).ToArray();
         Assert.All(waits, wait => Assert.InRange(wait, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
         Assert.True(waits.Max() - waits.Min() > TimeSpan.FromSeconds(3), "the waits are spread over the range");
@@ -44,7 +44,7 @@ public sealed class GatewayOptionsTests
     [InlineData(5, 3)]
     public void A_shard_id_outside_the_shard_count_is_refused(int shardId, int shardCount)
     {
-        var problems = new GatewayOptions { Token = "t", ShardId = shardId, ShardCount = shardCount }.Validate();
+        var problems = DiscordOptionsTests.Problems(new DiscordOptions { Token = "t", ShardId = shardId, ShardCount = shardCount });
 
         Assert.Contains(problems, problem => problem.Contains("Discord:ShardId", StringComparison.Ordinal));
     }
@@ -52,17 +52,17 @@ public sealed class GatewayOptionsTests
     [Fact]
     public void Other_unusable_settings_are_named()
     {
-        Assert.Contains("Discord__Token", Assert.Single(new GatewayOptions().Validate()));
-        Assert.Contains("Discord:ShardCount", Assert.Single(new GatewayOptions { Token = "t", ShardCount = 0 }.Validate()));
-        Assert.Contains("Discord:GatewayUrl", Assert.Single(new GatewayOptions { Token = "t", GatewayUrl = "https://gateway.discord.gg" }.Validate()));
-        Assert.Empty(new GatewayOptions { Token = "t", GatewayUrl = "wss://gateway.discord.gg", ShardId = 1, ShardCount = 2 }.Validate());
+        Assert.Contains("Discord__Token", Assert.Single(StartUpProblems(new ConfigurationBuilder().Build())));
+        Assert.Contains("Discord:ShardCount", Assert.Single(DiscordOptionsTests.Problems(new DiscordOptions { Token = "t", ShardCount = 0 })));
+        Assert.Contains("Discord:GatewayUrl", Assert.Single(DiscordOptionsTests.Problems(new DiscordOptions { Token = "t", GatewayUrl = "https://gateway.discord.gg" })));
+        Assert.Empty(DiscordOptionsTests.Problems(new DiscordOptions { Token = "t", GatewayUrl = "wss://gateway.discord.gg", ShardId = 1, ShardCount = 2 }));
     }
 
     [Fact]
     public void The_token_never_shows_in_text()
     {
         const string token = "secret-token-value";
-        var options = new GatewayOptions { Token = "Bot " + token };
+        var options = new DiscordOptions { Token = "Bot " + token };
 
         Assert.DoesNotContain(token, options.ToString());
         Assert.Equal(token, options.GatewayToken); // Identify and Resume carry it without "Bot "
@@ -85,7 +85,7 @@ public sealed class GatewayOptionsTests
         services.AddDiscordGateway(configuration);
         using var provider = services.BuildServiceProvider();
 
-        var options = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
 
         Assert.Equal("t", options.Token);
         Assert.Equal("wss://example.org/", options.GatewayUrl);
@@ -126,6 +126,23 @@ public sealed class GatewayOptionsTests
         Assert.DoesNotContain(harness.Server.Token, failure.Message);
         Assert.Empty(harness.Gateway.Connections);
         Assert.Empty(harness.Server.Requests);
+    }
+
+    /// <summary>What start-up says of the gateway's settings in <paramref name="configuration"/>: one sentence per problem.</summary>
+    private static IReadOnlyList<string> StartUpProblems(IConfiguration configuration)
+    {
+        var services = new ServiceCollection().AddSingleton<IHostApplicationLifetime, ApplicationLifetimeStub>().AddLogging();
+        services.AddDiscordGateway(configuration);
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            _ = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            return [];
+        }
+        catch (OptionsValidationException e)
+        {
+            return e.Failures.ToList();
+        }
     }
 
     private sealed class ApplicationLifetimeStub : IHostApplicationLifetime
