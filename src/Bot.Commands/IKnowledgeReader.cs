@@ -1,5 +1,7 @@
 using Bot.Knowledge;
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Documents;
+using Bot.Knowledge.Facts;
 using Bot.Knowledge.Indexing;
 
 namespace Bot.Commands;
@@ -24,6 +26,12 @@ public interface IKnowledgeReader
 
     /// <summary>Changes whenever <see cref="Contents"/> does: what is derived from it can be kept until then. Cheap.</summary>
     long Version => Contents().Version;
+
+    /// <summary>The film's running time as the knowledge states it, with the passage saying so (<see cref="Knowledge.Facts.FilmRuntime"/>); null when it states none.</summary>
+    (TimeSpan Length, Passage Source)? FilmRuntime() => Knowledge.Facts.FilmRuntime.Find(Search);
+
+    /// <summary>The knowledge's sentence about where the film can be watched, with its passage (<see cref="Knowledge.Facts.WhereToWatch"/>); null when it has none.</summary>
+    (string Sentence, Passage Passage)? WhereToWatch() => Knowledge.Facts.WhereToWatch.Find(Search, Contents());
 }
 
 /// <summary>The knowledge as the bot runs it: the answer engine over the on-disk index.</summary>

@@ -1,6 +1,7 @@
 using Bot.Commands.About;
 using Bot.Commands.Replies;
 using Bot.Commands.Tests.Support;
+using Bot.Knowledge.Topics;
 
 namespace Bot.Commands.Tests;
 

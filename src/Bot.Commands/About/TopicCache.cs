@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Bot.Knowledge.Topics;
 
 namespace Bot.Commands.About;
 
@@ -38,7 +39,7 @@ public sealed class TopicCache
             current = holder.Current;
             if (current is not null && current.Version == version)
                 return current;
-            var built = TopicExtractor.Extract(knowledge.Contents());
+            var built = TopicCatalog.Of(knowledge.Contents());
             holder.Current = built;
             return built;
         }

@@ -12,8 +12,8 @@ namespace Bot.Commands.WatchParty;
 /// <list type="bullet">
 /// <item><c>schedule start [channel] [title] [timezone]</c>: a server event (in a voice or stage
 /// channel, else online) starting when <c>start</c> says (<see cref="StartTimeParser"/>), lasting the
-/// film's running time when the knowledge states it (<see cref="FilmRuntime"/>), else
-/// <see cref="FilmRuntime.Default"/>, described with sentences of the knowledge. Needs Create Events,
+/// film's running time when the knowledge states it (<see cref="IKnowledgeReader.FilmRuntime"/>), else
+/// <see cref="DefaultLength"/>, described with sentences of the knowledge. Needs Create Events,
 /// from the member (checked here) and the bot.</item>
 /// <item><c>where</c>: where the film can be watched, as the knowledge says, with the source.</item>
 /// <item><c>prompt</c>: the next of the <see cref="DiscussionPrompts"/> for this channel.</item>
@@ -48,6 +48,9 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
     public const string CreatedFooter = "Created in the server's events: members can mark themselves interested there.";
     public const string NoPromptsText = "No discussion prompts are set up.";
     public const string UnknownDurationText = "Planned for 2 hours: the knowledge doesn't state the film's running time.";
+
+    /// <summary>What a watch party lasts when the knowledge does not say how long the film is (<see cref="UnknownDurationText"/> says so).</summary>
+    public static readonly TimeSpan DefaultLength = TimeSpan.FromHours(2);
 
     public static readonly string MemberCannotScheduleText = PermissionNotices.MemberLacks(MemberPermission.CreateEvents, "schedule watch parties");
     public static readonly string BotCannotScheduleText = PermissionNotices.BotLacks(MemberPermission.CreateEvents, "create the event");
@@ -150,13 +153,13 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
         };
     }
 
-    /// <summary>What the knowledge says about where to watch the film (<see cref="WatchParty.WhereToWatch"/>): the sentence and its source.</summary>
+    /// <summary>What the knowledge says about where to watch the film (<see cref="IKnowledgeReader.WhereToWatch"/>): the sentence and its source.</summary>
     public static Reply WhereToWatchReply(IKnowledgeReader knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         if (!knowledge.IsReady)
             return Reply.Text(NotReadyText, ephemeral: true);
-        if (WhereToWatch.Find(knowledge) is not { } found)
+        if (knowledge.WhereToWatch() is not { } found)
             return Reply.Text(WhereUnknownText);
         return ReplyLimits.Fit(Reply.WithEmbed(new ReplyEmbed
         {
@@ -209,8 +212,8 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
 
         var title = context.Options.GetString(TitleOption)?.Trim();
         var name = string.IsNullOrEmpty(title) ? DefaultTitle : TextLimits.Truncate(PassageText.OneLine(title), MaxTitleLength);
-        var runtime = FilmRuntime.Find(context.Knowledge);
-        var length = runtime?.Length ?? FilmRuntime.Default;
+        var runtime = context.Knowledge.FilmRuntime();
+        var length = runtime?.Length ?? DefaultLength;
         var lengthText = runtime is { } known
             ? $"Planned for the film's running time, {(int)known.Length.TotalMinutes} minutes (from the knowledge: {PassageText.Source(known.Source)})."
             : UnknownDurationText;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Bot.Knowledge.Mentions;
 using Bot.Knowledge.Summaries;
 
 namespace Bot.Knowledge.Trivia;
@@ -11,17 +12,9 @@ internal sealed record Fact(CorpusSentence Sentence, int Mention, Candidate Answ
 
 /// <summary>
 /// Every fact of one snapshot of the knowledge that makes a trivia question, found once per
-/// snapshot. The kind of a name is decided over the whole knowledge, so one clear occurrence
-/// ("in Laos") classifies every other ("Laos is..."):
-/// <list type="number">
-/// <item>Strong clues (a title, an organisation noun, a place noun; see <see cref="Cues"/>) decide
-/// when they agree; weak ones (a locative before it, a role noun or a verb of speech beside it)
-/// decide when there is no strong one and they agree. Clues that disagree leave the name out.</item>
-/// <item>A name with no clue at all takes the kind of the names it may be short or long for
-/// ("Kim" of "Pastor Kim", "Kim Jong Un" of "Kim"), when they are all of one kind.</item>
-/// <item>"X family" is always a family, whatever X is elsewhere.</item>
-/// </list>
-/// A fact needs a sentence of at least <see cref="MinWords"/> words that is not a question, at
+/// snapshot. Its candidate answers are the names <see cref="NameFinder"/> finds (of the kind
+/// <see cref="NameKinds"/> decides over the whole knowledge; quoted and adjectival ones left out)
+/// and the numbers <see cref="NumberFinder"/> finds. A fact needs a sentence of at least <see cref="MinWords"/> words that is not a question, at
 /// least <see cref="MinWordsLeft"/> words left once blanked, no other mention of the answer (or a
 /// name for it) in the blanked sentence, and three wrong options of its kind.
 /// </summary>
@@ -41,30 +34,14 @@ internal sealed class TriviaFacts
     private TriviaFacts(SentenceCorpus corpus)
     {
         var sentences = corpus.Sentences;
-        var midSentence = sentences.SelectMany(s => MentionFinder.MidSentenceCapitals(s.Sentence.Text)).ToHashSet(StringComparer.Ordinal);
-        var runs = sentences.Select(s => MentionFinder.Names(s.Sentence.Text, midSentence)).ToArray();
-        var kinds = NameKinds(runs.SelectMany(r => r));
+        var evidence = NameEvidence.Of(sentences.Select(s => s.Sentence.Text));
+        var runs = sentences.Select(s => NameFinder.Names(s.Sentence.Text, evidence)).ToArray();
+        var kinds = NameKinds.Of(runs.SelectMany(r => r));
 
         candidates = new IReadOnlyList<Candidate>[sentences.Count];
         for (var i = 0; i < sentences.Count; i++)
         {
-            var found = new List<Candidate>();
-            foreach (var run in runs[i])
-            {
-                if ((run.Cues & (Cues.Quoted | Cues.Adjectival)) != 0)
-                    continue;
-                TriviaKind? kind = run.Cues.HasFlag(Cues.Family) ? TriviaKind.Family : kinds.TryGetValue(run.Key, out var k) ? k : null;
-                if (kind is { } known)
-                    found.Add(new Candidate(known, run.Start, run.Length, run.Text, run.Key, run.NameWords, 0));
-            }
-
-            foreach (var number in MentionFinder.Numbers(sentences[i].Sentence.Text))
-            {
-                var key = number.Value.ToString(CultureInfo.InvariantCulture);
-                found.Add(new Candidate(number.Kind, number.Start, number.Length, number.Text, key, new HashSet<string>(), number.Value));
-            }
-
-            candidates[i] = found.OrderBy(c => c.Start).ToArray();
+            candidates[i] = Candidates(sentences[i], runs[i], kinds);
             var locator = TriviaId.Locator(sentences[i].Sentence);
             if (!byLocator.TryGetValue(locator, out var same))
                 byLocator[locator] = same = [];
@@ -76,19 +53,7 @@ internal sealed class TriviaFacts
             .ToDictionary(
                 g => g.Key,
                 g => (IReadOnlyList<PoolEntry>)g.DistinctBy(c => c.Key).Select(c => new PoolEntry(c.Text, c.Key, c.NameWords, c.Value)).ToArray());
-
-        foreach (var (kind, entries) in pools)
-        {
-            foreach (var entry in entries)
-            {
-                foreach (var word in entry.NameWords)
-                {
-                    if (!byWord.TryGetValue((kind, word), out var sharing))
-                        byWord[(kind, word)] = sharing = [];
-                    sharing.Add(entry);
-                }
-            }
-        }
+        IndexPoolsByWord();
 
         var facts = new List<Fact>();
         foreach (var sentence in sentences)
@@ -102,6 +67,45 @@ internal sealed class TriviaFacts
 
         Facts = facts;
         byKind = facts.GroupBy(f => f.Answer.Kind).ToDictionary(g => g.Key, g => (IReadOnlyList<Fact>)g.ToArray());
+    }
+
+    /// <summary>The answers a sentence offers, in the order they are written: names of a known kind, then numbers.</summary>
+    private static Candidate[] Candidates(CorpusSentence sentence, IReadOnlyList<NameRun> runs, IReadOnlyDictionary<string, TriviaKind> kinds)
+    {
+        var found = new List<Candidate>();
+        foreach (var run in runs)
+        {
+            if ((run.Cues & (Cues.Quoted | Cues.Adjectival)) != 0)
+                continue;
+            TriviaKind? kind = run.Cues.HasFlag(Cues.Family) ? TriviaKind.Family : kinds.TryGetValue(run.Key, out var k) ? k : null;
+            if (kind is { } known)
+                found.Add(new Candidate(known, run.Start, run.Length, run.Text, run.Key, run.NameWords, 0));
+        }
+
+        foreach (var number in NumberFinder.Numbers(sentence.Sentence.Text))
+        {
+            var key = number.Value.ToString(CultureInfo.InvariantCulture);
+            found.Add(new Candidate(number.IsYear ? TriviaKind.Year : TriviaKind.Number, number.Start, number.Length, number.Text, key, new HashSet<string>(), number.Value));
+        }
+
+        return found.OrderBy(c => c.Start).ToArray();
+    }
+
+    /// <summary>Each pool's names by word, so the names that may be another name for an answer are found without comparing every pair.</summary>
+    private void IndexPoolsByWord()
+    {
+        foreach (var (kind, entries) in pools)
+        {
+            foreach (var entry in entries)
+            {
+                foreach (var word in entry.NameWords)
+                {
+                    if (!byWord.TryGetValue((kind, word), out var sharing))
+                        byWord[(kind, word)] = sharing = [];
+                    sharing.Add(entry);
+                }
+            }
+        }
     }
 
     /// <summary>Every fact that makes a question, in reading order.</summary>
@@ -135,7 +139,7 @@ internal sealed class TriviaFacts
 
         var answer = found[mention];
         var question = string.Concat(text.AsSpan(0, answer.Start), TriviaQuestion.Blank, text.AsSpan(answer.Start + answer.Length));
-        var wordsLeft = sentence.Analyzed.Words.Count - MentionFinder.Tokenize(answer.Text).Count;
+        var wordsLeft = sentence.Analyzed.Words.Count - SentenceTokens.Of(answer.Text).Count;
         if (wordsLeft < MinWordsLeft || TextSearch.Mentions(question, answer.Text))
             return null;
         if (!answer.IsNumber && SharingAWord(answer).Any(e => Distractors.SameName(e.NameWords, answer.NameWords) && TextSearch.Mentions(question, e.Text)))
@@ -144,74 +148,5 @@ internal sealed class TriviaFacts
         if (Distractors.Pick(answer, question, pool, random: null) is null)
             return null;
         return new Fact(sentence, mention, answer, question);
-    }
-
-    private static Dictionary<string, TriviaKind> NameKinds(IEnumerable<NameRun> runs)
-    {
-        var strong = new Dictionary<string, HashSet<TriviaKind>>(StringComparer.Ordinal);
-        var weak = new Dictionary<string, HashSet<TriviaKind>>(StringComparer.Ordinal);
-        var words = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
-        void Add(Dictionary<string, HashSet<TriviaKind>> clues, string key, TriviaKind kind)
-        {
-            if (!clues.TryGetValue(key, out var set))
-                clues[key] = set = [];
-            set.Add(kind);
-        }
-
-        foreach (var run in runs)
-        {
-            if ((run.Cues & (Cues.Quoted | Cues.Adjectival | Cues.Family)) != 0)
-                continue;
-            words.TryAdd(run.Key, run.NameWords);
-            if (run.Cues.HasFlag(Cues.Title))
-                Add(strong, run.Key, TriviaKind.Person);
-            if (run.Cues.HasFlag(Cues.OrganizationNoun))
-                Add(strong, run.Key, TriviaKind.Organization);
-            if (run.Cues.HasFlag(Cues.PlaceNoun))
-                Add(strong, run.Key, TriviaKind.Place);
-            if (run.Cues.HasFlag(Cues.Locative))
-                Add(weak, run.Key, TriviaKind.Place);
-            if (run.Cues.HasFlag(Cues.Role))
-                Add(weak, run.Key, TriviaKind.Person);
-        }
-
-        var kinds = new Dictionary<string, TriviaKind>(StringComparer.Ordinal);
-        var unclued = new List<string>();
-        foreach (var key in words.Keys)
-        {
-            var clues = strong.GetValueOrDefault(key) is { Count: > 0 } s ? s : weak.GetValueOrDefault(key);
-            if (clues is null || clues.Count == 0)
-                unclued.Add(key);
-            else if (clues.Count == 1)
-                kinds[key] = clues.First();
-        }
-
-        // Another name for a name shares a word with it: look only at those.
-        var cluedByWord = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var key in kinds.Keys)
-        {
-            foreach (var word in words[key])
-            {
-                if (!cluedByWord.TryGetValue(word, out var keys))
-                    cluedByWord[word] = keys = [];
-                keys.Add(key);
-            }
-        }
-
-        var clued = new Dictionary<string, TriviaKind>(kinds, StringComparer.Ordinal);
-        foreach (var key in unclued)
-        {
-            var alike = words[key]
-                .SelectMany(w => cluedByWord.GetValueOrDefault(w) ?? [])
-                .Distinct()
-                .Where(other => Distractors.SameName(words[key], words[other]))
-                .Select(other => clued[other])
-                .Distinct()
-                .ToArray();
-            if (alike.Length == 1)
-                kinds[key] = alike[0];
-        }
-
-        return kinds;
     }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Bot.Knowledge.Answering;
 using Bot.Knowledge.Documents;
 using Bot.Knowledge.Text;
 
-namespace Bot.Commands.WatchParty;
+namespace Bot.Knowledge.Facts;
 
 /// <summary>
 /// The film's running time, when the knowledge states it: a sentence that speaks of its runtime
@@ -13,17 +14,15 @@ namespace Bot.Commands.WatchParty;
 /// </summary>
 public static partial class FilmRuntime
 {
-    /// <summary>What a watch party lasts when the knowledge does not say how long the film is.</summary>
-    public static readonly TimeSpan Default = TimeSpan.FromHours(2);
-
     private static readonly TimeSpan Shortest = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan Longest = TimeSpan.FromHours(5);
 
     /// <summary>The running time the knowledge states, with the passage saying so; null when it states none.</summary>
-    public static (TimeSpan Length, Passage Source)? Find(IKnowledgeReader knowledge)
+    /// <param name="search">The knowledge's search: the passages that best match a few words, best first.</param>
+    public static (TimeSpan Length, Passage Source)? Find(Func<string, int, IReadOnlyList<PassageHit>> search)
     {
-        ArgumentNullException.ThrowIfNull(knowledge);
-        foreach (var hit in knowledge.Search("running time runtime minutes long length duration", 10))
+        ArgumentNullException.ThrowIfNull(search);
+        foreach (var hit in search("running time runtime minutes long length duration", 10))
         {
             foreach (var span in SentenceSplitter.Spans(hit.Passage.Text))
             {

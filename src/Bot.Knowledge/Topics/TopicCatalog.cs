@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
+using Bot.Knowledge.Indexing;
 
-namespace Bot.Commands.About;
+namespace Bot.Knowledge.Topics;
 
 /// <summary>
 /// The topics of one version of the knowledge, held in memory for suggestions while a member
@@ -33,20 +34,23 @@ public sealed class TopicCatalog
 
     public static TopicCatalog Empty { get; } = new(0, []);
 
-    /// <summary>The version of the knowledge the topics were read from (<see cref="IKnowledgeReader.Version"/>).</summary>
+    /// <summary>The topics of one snapshot of the knowledge (<see cref="TopicExtractor"/>): reads every sentence, so callers keep the result until the version changes.</summary>
+    public static TopicCatalog Of(IndexContents contents) => TopicExtractor.Extract(contents);
+
+    /// <summary>The version of the knowledge the topics were read from (<see cref="IndexContents.Version"/>).</summary>
     public long Version { get; }
 
     /// <summary>Most named first.</summary>
     public IReadOnlyList<Topic> Topics => topics;
 
     /// <summary>The topic whose name folds to the same text as <paramref name="typed"/>, or null.</summary>
-    public Topic? Find(string typed) => byKey.GetValueOrDefault(TopicText.Fold(typed ?? ""));
+    public Topic? Find(string typed) => byKey.GetValueOrDefault(FoldedText.Fold(typed ?? ""));
 
     /// <summary>At most <paramref name="max"/> topics matching what was typed, best first; the most named when nothing was.</summary>
     public IReadOnlyList<Topic> Suggest(string? typed, int max)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
-        var query = TopicText.Fold(typed ?? "");
+        var query = FoldedText.Fold(typed ?? "");
         if (query.Length == 0)
             return topics.Length <= max ? topics : topics[..max];
         if (query.Length > MaxNameLength)

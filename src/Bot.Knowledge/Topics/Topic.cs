@@ -1,8 +1,8 @@
-namespace Bot.Commands.About;
+namespace Bot.Knowledge.Topics;
 
-/// <summary>Something the knowledge talks about, as offered to <c>/about</c>.</summary>
+/// <summary>Something the knowledge talks about, as offered while a member types a topic (<c>/about</c>, <c>/summary</c>).</summary>
 /// <param name="Name">As written in the knowledge (its most frequent spelling), at most 100 characters.</param>
-/// <param name="Key">The name folded by <see cref="TopicText.Fold(string)"/>: how typed text is matched with it.</param>
+/// <param name="Key">The name folded by <see cref="FoldedText.Fold(string)"/>: how typed text is matched with it.</param>
 /// <param name="Count">How often the knowledge names it: mentions, tags, sections and titles together.</param>
 public sealed record Topic(string Name, string Key, int Count, TopicKinds Kinds);
 

@@ -1,19 +1,17 @@
-using Bot.Knowledge.Summaries;
-using Bot.Knowledge.Tests.Support;
-using Bot.Knowledge.Trivia;
+using Bot.Knowledge.Mentions;
 
-namespace Bot.Knowledge.Tests.Trivia;
+namespace Bot.Knowledge.Tests.Mentions;
 
-/// <summary>How candidate answers are found in a sentence and what is read around them (the heuristics of <see cref="MentionFinder"/>).</summary>
-public class MentionFinderTests
+/// <summary>How names are found in a sentence and what is read around them (the heuristics of <see cref="NameFinder"/> and <see cref="NameCues"/>).</summary>
+public class NameFinderTests
 {
     private static readonly HashSet<string> NoEvidence = [];
 
     private static NameRun Run(string sentence, string text, IReadOnlySet<string>? midSentence = null) =>
-        Assert.Single(MentionFinder.Names(sentence, midSentence ?? NoEvidence), r => r.Text == text);
+        Assert.Single(NameFinder.Names(sentence, NameEvidence.From(midSentence ?? NoEvidence)), r => r.Text == text);
 
     private static IReadOnlyList<string> Runs(string sentence, IReadOnlySet<string>? midSentence = null) =>
-        MentionFinder.Names(sentence, midSentence ?? NoEvidence).Select(r => r.Text).ToArray();
+        NameFinder.Names(sentence, NameEvidence.From(midSentence ?? NoEvidence)).Select(r => r.Text).ToArray();
 
     [Fact]
     public void A_capitalised_word_opening_the_sentence_is_a_name_only_if_written_so_elsewhere()
@@ -27,7 +25,7 @@ public class MentionFinderTests
     [Fact]
     public void Words_that_merely_open_a_sentence_are_collected_only_from_mid_sentence()
     {
-        var capitals = MentionFinder.MidSentenceCapitals("Meet the director, Madeleine Gavin, and “The River” team.").ToArray();
+        var capitals = NameEvidence.CapitalisedWords("Meet the director, Madeleine Gavin, and “The River” team.").ToArray();
 
         Assert.Equal(["madeleine", "gavin", "river"], capitals); // not "Meet", not "The" after a quotation mark
     }
@@ -104,88 +102,5 @@ public class MentionFinderTests
     {
         Assert.Empty(Runs("They left in March and came back on a Friday in June."));
         Assert.Empty(Runs("It was, In fact, The end."));
-    }
-
-    [Theory]
-    [InlineData("He has helped more than 1,000 defectors escape.", "1,000", TriviaKind.Number)]
-    [InlineData("It lasted for 24 years in all.", "24", TriviaKind.Number)]
-    [InlineData("The lamp is 3.5 metres above the sea.", "3.5", TriviaKind.Number)]
-    [InlineData("She met him in 2019 in South Korea.", "2019", TriviaKind.Year)]
-    [InlineData("A storm in 1913 tore away the gallery.", "1913", TriviaKind.Year)]
-    [InlineData("The year 1987 was dry.", "1987", TriviaKind.Year)]
-    [InlineData("The route is 1800 kilometres long.", "1800", TriviaKind.Number)]
-    [InlineData("Prices rose 40% that year.", "40", TriviaKind.Number)]
-    [InlineData("It cost $250 to cross.", "250", TriviaKind.Number)]
-    public void Numbers_are_found_with_their_kind(string sentence, string text, TriviaKind kind)
-    {
-        var number = Assert.Single(MentionFinder.Numbers(sentence));
-
-        Assert.Equal(text, number.Text);
-        Assert.Equal(kind, number.Kind);
-        Assert.Equal(text, sentence.Substring(number.Start, number.Length));
-    }
-
-    [Theory]
-    [InlineData("The 24th day was the hardest.")]
-    [InlineData("During COVID-19 the crossings stopped.")]
-    [InlineData("The film starts at 20:00 sharp.")]
-    [InlineData("They left on March 3 at dawn.")]
-    [InlineData("The ferry No. 5 sank.")]
-    [InlineData("See page 12 of the report.")]
-    [InlineData("The score was 0 for the visitors.")]
-    [InlineData("Arabic-Indic digits ٢٠١٩ are not read.")]
-    [InlineData("Full-width digits ２０１９ are not read.")]
-    [InlineData("They sang “99 Red Balloons” on the boat.")]
-    [InlineData("The dates 1990-1995 are a range.")]
-    public void Numbers_that_are_labels_dates_or_parts_of_words_are_not_candidates(string sentence)
-    {
-        Assert.Empty(MentionFinder.Numbers(sentence));
-    }
-
-    [Fact]
-    public void A_name_with_clues_of_two_kinds_is_never_asked_about()
-    {
-        // "Marsh" ends like a place noun, and "Captain" makes a person: left out, not guessed.
-        using var workspace = new KnowledgeWorkspace();
-        workspace.Write("crew.md", """
-            # Crew
-
-            The boat was steered by Captain Elena Marsh on the first day.
-            Her deputy, Dr. Tomas Okafor, mapped every bend of the river.
-            The botanist, Ines Halvorsen, collected plants along the banks.
-            The youngest member, Piet Vandermeer, kept the diary every night.
-            The cook, Anna Lund, baked bread for everyone on board.
-            """);
-        var knowledge = workspace.Open();
-        knowledge.Sync();
-        using var lease = knowledge.Store.Index.Acquire();
-
-        var facts = TriviaFacts.Of(SentenceCorpus.Of(knowledge.Store, lease.Searcher));
-
-        Assert.Equal(
-            ["Anna Lund", "Dr. Tomas Okafor", "Ines Halvorsen", "Piet Vandermeer"],
-            facts.Pool(TriviaKind.Person).Select(e => e.Text).Order(StringComparer.Ordinal));
-        Assert.Empty(facts.Pool(TriviaKind.Place));
-        Assert.DoesNotContain(facts.Facts, f => f.Answer.Text.Contains("Marsh"));
-        Assert.Equal(4, facts.Facts.Count);
-    }
-
-    [Fact]
-    public void A_name_without_clues_takes_the_kind_of_the_longer_name_it_shortens()
-    {
-        using var workspace = new KnowledgeWorkspace();
-        workspace.Write("crew.md", """
-            # Crew
-
-            Her deputy, Dr. Tomas Okafor, mapped every bend of the river.
-            Every evening Okafor compared the maps with the old charts.
-            """);
-        var knowledge = workspace.Open();
-        knowledge.Sync();
-        using var lease = knowledge.Store.Index.Acquire();
-
-        var facts = TriviaFacts.Of(SentenceCorpus.Of(knowledge.Store, lease.Searcher));
-
-        Assert.Equal(["Dr. Tomas Okafor", "Okafor"], facts.Pool(TriviaKind.Person).Select(e => e.Text));
     }
 }

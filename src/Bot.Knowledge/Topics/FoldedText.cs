@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
+using Bot.Knowledge.Text;
 
-namespace Bot.Commands.About;
+namespace Bot.Knowledge.Topics;
 
 /// <summary>
 /// Text folded for comparing names as people type them: lower case, without accents or other
 /// marks, curly quotes straight, white space runs as one space. "Zoë  Ånström" and "zoe anstrom"
 /// fold alike.
 /// </summary>
-internal static class TopicText
+public static class FoldedText
 {
     public static string Fold(string text) => Fold(text, out _).Trim();
 
@@ -98,5 +99,26 @@ internal static class TopicText
         }
 
         return -1;
+    }
+
+    /// <summary>Where the folded <paramref name="phrase"/> occurs as whole words in one sentence of a text, as spans of the text (case and accents ignored).</summary>
+    public static IReadOnlyList<TextSpan> Occurrences(string text, TextSpan sentence, string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(phrase);
+        if (phrase.Length == 0)
+            return [];
+        var folded = Fold(text.Substring(sentence.Start, sentence.Length), out var origin);
+        var spans = new List<TextSpan>();
+        for (var at = IndexOfWords(folded, phrase); at >= 0;)
+        {
+            var start = origin[at];
+            var end = origin[at + phrase.Length - 1] + 1;
+            spans.Add(new TextSpan(sentence.Start + start, end - start));
+            var next = IndexOfWords(folded[(at + phrase.Length)..], phrase);
+            at = next < 0 ? -1 : at + phrase.Length + next;
+        }
+
+        return spans;
     }
 }

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
+using Bot.Knowledge.Answering;
 using Bot.Knowledge.Documents;
+using Bot.Knowledge.Indexing;
 using Bot.Knowledge.Text;
 
-namespace Bot.Commands.WatchParty;
+namespace Bot.Knowledge.Facts;
 
 /// <summary>
 /// Where the knowledge says the film can be watched: a sentence that speaks of seeing it (now on,
@@ -16,11 +18,14 @@ public static partial class WhereToWatch
     private const string Query = "where to watch stream streaming available rent buy theaters cinema documentary film movie";
 
     /// <summary>The first such sentence, with its passage; null when the knowledge has none.</summary>
-    public static (string Sentence, Passage Passage)? Find(IKnowledgeReader knowledge)
+    /// <param name="search">The knowledge's search: the passages that best match a few words, best first.</param>
+    /// <param name="contents">Every passage of the knowledge, read after those the search ranks first.</param>
+    public static (string Sentence, Passage Passage)? Find(Func<string, int, IReadOnlyList<PassageHit>> search, IndexContents contents)
     {
-        ArgumentNullException.ThrowIfNull(knowledge);
-        var ranked = knowledge.Search(Query, 20).Select(hit => hit.Passage);
-        var everything = knowledge.Contents().Documents.SelectMany(d => d.Passages);
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(contents);
+        var ranked = search(Query, 20).Select(hit => hit.Passage);
+        var everything = contents.Documents.SelectMany(d => d.Passages);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var passage in ranked.Concat(everything))
         {
