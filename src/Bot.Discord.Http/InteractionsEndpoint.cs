@@ -81,45 +81,10 @@ public sealed partial class InteractionsEndpoint
             return;
         }
 
-        // The body is read right behind the timestamp's bytes: the signed message is then one span, as received.
-        var buffer = ArrayPool<byte>.Shared.Rent(timestamp.Length + _options.MaxBodyBytes + 1);
-        var used = buffer.Length;
-        Interaction? interaction;
-        try
+        var (answered, interaction) = await ReadVerifiedAsync(context, timestamp, signatureHex);
+        if (answered)
         {
-            for (var i = 0; i < timestamp.Length; i++)
-            {
-                buffer[i] = (byte)timestamp[i];
-            }
-
-            var (outcome, length) = await ReadBodyAsync(request.Body, buffer.AsMemory(timestamp.Length, _options.MaxBodyBytes + 1), context.RequestAborted);
-            used = timestamp.Length + length;
-            switch (outcome)
-            {
-                case BodyOutcome.TooLarge:
-                    RefuseTooLarge(context, null);
-                    return;
-                case BodyOutcome.Gone:
-                    return;
-                case BodyOutcome.Malformed:
-                    Answer(context, StatusCodes.Status400BadRequest);
-                    return;
-            }
-
-            if (!VerifySignature(buffer.AsSpan(0, timestamp.Length + length), signatureHex))
-            {
-                Reject(context, RequestRejection.BadSignature);
-                return;
-            }
-
-            interaction = Parse(buffer.AsSpan(timestamp.Length, length));
-        }
-        finally
-        {
-            // The body holds the interaction token, a credential for 15 minutes: leave no copy in the pool.
-            // Only the part written to needs clearing, not the whole 64 KiB on every PING.
-            buffer.AsSpan(0, used).Clear();
-            ArrayPool<byte>.Shared.Return(buffer);
+            return;
         }
 
         if (interaction is null)
@@ -136,6 +101,54 @@ public sealed partial class InteractionsEndpoint
         }
 
         await AnswerThroughDispatcherAsync(context, interaction, arrivedAt);
+    }
+
+    /// <summary>
+    /// Reads the body right behind the timestamp's bytes (the signed message is then one span, as
+    /// received), verifies the signature and parses the interaction. <c>Answered</c> when the request
+    /// was refused (too large, malformed, badly signed) or its caller left; the interaction is null
+    /// when the body is not one.
+    /// </summary>
+    private async Task<(bool Answered, Interaction? Interaction)> ReadVerifiedAsync(HttpContext context, string timestamp, string signatureHex)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(timestamp.Length + _options.MaxBodyBytes + 1);
+        var used = buffer.Length;
+        try
+        {
+            for (var i = 0; i < timestamp.Length; i++)
+            {
+                buffer[i] = (byte)timestamp[i];
+            }
+
+            var (outcome, length) = await ReadBodyAsync(context.Request.Body, buffer.AsMemory(timestamp.Length, _options.MaxBodyBytes + 1), context.RequestAborted);
+            used = timestamp.Length + length;
+            switch (outcome)
+            {
+                case BodyOutcome.TooLarge:
+                    RefuseTooLarge(context, null);
+                    return (true, null);
+                case BodyOutcome.Gone:
+                    return (true, null);
+                case BodyOutcome.Malformed:
+                    Answer(context, StatusCodes.Status400BadRequest);
+                    return (true, null);
+            }
+
+            if (!VerifySignature(buffer.AsSpan(0, timestamp.Length + length), signatureHex))
+            {
+                Reject(context, RequestRejection.BadSignature);
+                return (true, null);
+            }
+
+            return (false, Parse(buffer.AsSpan(timestamp.Length, length)));
+        }
+        finally
+        {
+            // The body holds the interaction token, a credential for 15 minutes: leave no copy in the pool.
+            // Only the part written to needs clearing, not the whole 64 KiB on every PING.
+            buffer.AsSpan(0, used).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
@@ -158,22 +171,9 @@ public sealed partial class InteractionsEndpoint
         // Not awaited: the dispatcher outlives this request when it defers. The tracker owns it from here.
         _ = _inFlight.Run(cancellationToken => DispatchAsync(incoming, responder, cancellationToken));
 
-        InteractionResponse? initial = null;
-        var remaining = _options.InitialResponseTimeout - _time.GetElapsedTime(arrivedAt);
-        try
+        var (callerGone, initial) = await WaitForInitialAsync(context, responder, arrivedAt);
+        if (callerGone)
         {
-            if (remaining > TimeSpan.Zero)
-            {
-                initial = await responder.Response.WaitAsync(remaining, _time, context.RequestAborted);
-            }
-        }
-        catch (TimeoutException)
-        {
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            responder.GiveUp();
-            responder.Delivered(false);
             Log.CallerGone(_logger, interaction.Id);
             return;
         }
@@ -187,6 +187,36 @@ public sealed partial class InteractionsEndpoint
             return;
         }
 
+        await WriteInitialAsync(context, interaction, responder, initial, arrivedAt);
+    }
+
+    /// <summary>The dispatcher's initial response, or null when none came within the allowed time; <c>CallerGone</c> when Discord hung up first.</summary>
+    private async Task<(bool CallerGone, InteractionResponse? Initial)> WaitForInitialAsync(HttpContext context, HttpInitialResponder responder, long arrivedAt)
+    {
+        var remaining = _options.InitialResponseTimeout - _time.GetElapsedTime(arrivedAt);
+        try
+        {
+            if (remaining > TimeSpan.Zero)
+            {
+                return (false, await responder.Response.WaitAsync(remaining, _time, context.RequestAborted));
+            }
+        }
+        catch (TimeoutException)
+        {
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            responder.GiveUp();
+            responder.Delivered(false);
+            return (true, null);
+        }
+
+        return (false, null);
+    }
+
+    /// <summary>Writes the initial response as the HTTP answer and tells the dispatcher whether it reached Discord.</summary>
+    private async Task WriteInitialAsync(HttpContext context, Interaction interaction, HttpInitialResponder responder, InteractionResponse initial, long arrivedAt)
+    {
         byte[] body;
         try
         {
@@ -348,41 +378,5 @@ public sealed partial class InteractionsEndpoint
         TooLarge,
         Malformed,
         Gone,
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information, "Refused {Count} interaction request(s) with 401 since the last report, at most one a minute (the latest from {Remote}: {Reason})")]
-        public static partial void Rejected(ILogger logger, long count, RequestRejection reason, string? remote);
-
-        [LoggerMessage(2, LogLevel.Information, "Refused {Count} interaction request(s) with 413 since the last report, at most one a minute (the latest: body of {DeclaredLength} bytes, over the {MaxBodyBytes} allowed by Discord:MaxBodyBytes)")]
-        public static partial void TooLarge(ILogger logger, long count, long? declaredLength, int maxBodyBytes);
-
-        [LoggerMessage(3, LogLevel.Debug, "Could not read an interaction request's body (HTTP {Status})")]
-        public static partial void BodyUnreadable(ILogger logger, int? status);
-
-        [LoggerMessage(4, LogLevel.Warning, "A correctly signed interaction request is not an interaction ({Error} at {Path}, line {Line}, byte {Position}); answered 400")]
-        public static partial void Unparseable(ILogger logger, string error, string? path, long? line, long? position);
-
-        [LoggerMessage(5, LogLevel.Warning, "A correctly signed {Type} interaction has no id or no token; answered 400")]
-        public static partial void Unanswerable(ILogger logger, InteractionType type);
-
-        [LoggerMessage(6, LogLevel.Debug, "Answered Discord's PING")]
-        public static partial void Ponged(ILogger logger);
-
-        [LoggerMessage(7, LogLevel.Debug, "Interaction {InteractionId}: initial response {CallbackType} written after {Elapsed} (delivered: {Delivered})")]
-        public static partial void Answered(ILogger logger, ulong interactionId, InteractionCallbackType callbackType, TimeSpan elapsed, bool delivered);
-
-        [LoggerMessage(8, LogLevel.Warning, "Interaction {InteractionId} ({Type}): no initial response after {Elapsed}; answered 503")]
-        public static partial void NoInitialResponse(ILogger logger, ulong interactionId, InteractionType type, TimeSpan elapsed);
-
-        [LoggerMessage(9, LogLevel.Error, "Interaction {InteractionId}: initial response {CallbackType} could not be serialized; answered 503")]
-        public static partial void ResponseUnwritable(ILogger logger, ulong interactionId, InteractionCallbackType callbackType, Exception exception);
-
-        [LoggerMessage(10, LogLevel.Debug, "Interaction {InteractionId}: Discord closed the request before the initial response was written")]
-        public static partial void CallerGone(ILogger logger, ulong interactionId);
-
-        [LoggerMessage(11, LogLevel.Error, "Interaction {InteractionId}: the dispatcher failed")]
-        public static partial void DispatchFailed(ILogger logger, ulong interactionId, Exception exception);
     }
 }

@@ -48,50 +48,65 @@ public static class Markdown
                 }
 
                 lineStart = false;
-                if (c is '>' or '#' or '-' or '+')
-                {
-                    result.Append('\\').Append(c);
+                if (EscapeLineStart(text, ref i, result))
                     continue;
-                }
-
-                if (char.IsAsciiDigit(c))
-                {
-                    // "1. item" and "1) item" would become a numbered list.
-                    var end = i;
-                    while (end < text.Length && char.IsAsciiDigit(text[end]))
-                        end++;
-                    if (end < text.Length && text[end] is '.' or ')')
-                    {
-                        result.Append(text, i, end - i).Append('\\').Append(text[end]);
-                        i = end;
-                        continue;
-                    }
-                }
             }
 
             lineStart = false;
-            switch (c)
-            {
-                case '\\' or '*' or '_' or '~' or '`' or '|' or '[' or ']' when escapeMarkdown:
-                    result.Append('\\').Append(c);
-                    break;
-                case '<':
-                    // <@user>, <@!user>, <@&role>, <#channel>, <:emoji:id>, <t:time>, </command:id>, <https://...>
-                    result.Append(c);
-                    if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
-                        result.Append(ZeroWidthSpace);
-                    break;
-                case '@':
-                    result.Append(c);
-                    if (MassMentions.Any(m => string.Compare(text, i + 1, m, 0, m.Length, StringComparison.OrdinalIgnoreCase) == 0))
-                        result.Append(ZeroWidthSpace);
-                    break;
-                default:
-                    result.Append(c);
-                    break;
-            }
+            AppendInline(text, i, escapeMarkdown, result);
         }
 
         return result.ToString();
+    }
+
+    /// <summary>
+    /// What would turn a line into a quote, heading, list item or numbered item ("1. item", "1) item")
+    /// is escaped; true when the character at <paramref name="i"/> (and any digits after it) was written.
+    /// </summary>
+    private static bool EscapeLineStart(string text, ref int i, StringBuilder result)
+    {
+        var c = text[i];
+        if (c is '>' or '#' or '-' or '+')
+        {
+            result.Append('\\').Append(c);
+            return true;
+        }
+
+        if (!char.IsAsciiDigit(c))
+            return false;
+        var end = i;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+            end++;
+        if (end >= text.Length || text[end] is not ('.' or ')'))
+            return false;
+        result.Append(text, i, end - i).Append('\\').Append(text[end]);
+        i = end;
+        return true;
+    }
+
+    /// <summary>One character anywhere in a line: formatting escaped when asked, mentions broken with a zero-width space.</summary>
+    private static void AppendInline(string text, int i, bool escapeMarkdown, StringBuilder result)
+    {
+        var c = text[i];
+        switch (c)
+        {
+            case '\\' or '*' or '_' or '~' or '`' or '|' or '[' or ']' when escapeMarkdown:
+                result.Append('\\').Append(c);
+                break;
+            case '<':
+                // <@user>, <@!user>, <@&role>, <#channel>, <:emoji:id>, <t:time>, </command:id>, <https://...>
+                result.Append(c);
+                if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
+                    result.Append(ZeroWidthSpace);
+                break;
+            case '@':
+                result.Append(c);
+                if (MassMentions.Any(m => string.Compare(text, i + 1, m, 0, m.Length, StringComparison.OrdinalIgnoreCase) == 0))
+                    result.Append(ZeroWidthSpace);
+                break;
+            default:
+                result.Append(c);
+                break;
+        }
     }
 }

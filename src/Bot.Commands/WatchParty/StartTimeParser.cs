@@ -49,22 +49,10 @@ public sealed partial class StartTimeParser(TimeProvider time)
 
     private static readonly string[] WeekdayPrefixes = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
-    private static readonly Lazy<IReadOnlyList<string>> SystemZoneIds = new(() =>
-    {
-        try
-        {
-            return TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).ToArray();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidTimeZoneException)
-        {
-            return [];
-        }
-    });
-
     /// <summary>Reads <paramref name="input"/> as a start time in <paramref name="timeZone"/> (an IANA id; UTC when null or blank).</summary>
     public StartTimeResult Parse(string? input, string? timeZone = null)
     {
-        if (!TryFindTimeZone(timeZone, out var zone))
+        if (!TimeZoneLookup.TryFind(timeZone, out var zone))
         {
             return StartTimeResult.Failure(
                 StartTimeError.UnknownTimeZone,
@@ -84,52 +72,6 @@ public sealed partial class StartTimeParser(TimeProvider time)
                ?? TryDayAndTime(text, zone, now, clock)
                ?? TryTimeAlone(text, zone, now, clock)
                ?? NotUnderstood(input!);
-    }
-
-    /// <summary>
-    /// The time zone named by an IANA id (or a Windows id, which .NET translates), matched
-    /// without regard to case; UTC for null or blank. False for anything else.
-    /// </summary>
-    public static bool TryFindTimeZone(string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)
-    {
-        zone = null;
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            zone = TimeZoneInfo.Utc;
-            return true;
-        }
-
-        id = id.Trim();
-        if (id.Equals("UTC", StringComparison.OrdinalIgnoreCase) || id.Equals("Z", StringComparison.OrdinalIgnoreCase))
-        {
-            zone = TimeZoneInfo.Utc;
-            return true;
-        }
-
-        // Only the characters zone names use, and no way up the folder tree: the id becomes a file path on Linux.
-        if (id.Length > 64 || id.Contains("..", StringComparison.Ordinal) || !ZoneIdShape().IsMatch(id))
-            return false;
-        if (Find(id) is { } exact)
-        {
-            zone = exact;
-            return true;
-        }
-
-        var differentCase = SystemZoneIds.Value.FirstOrDefault(z => string.Equals(z, id, StringComparison.OrdinalIgnoreCase));
-        zone = differentCase is null ? null : Find(differentCase);
-        return zone is not null;
-
-        static TimeZoneInfo? Find(string id)
-        {
-            try
-            {
-                return TimeZoneInfo.FindSystemTimeZoneById(id);
-            }
-            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException or IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
-        }
     }
 
     private static StartTimeResult? TryIso(string text, TimeZoneInfo zone, DateTimeOffset now)
@@ -413,7 +355,4 @@ public sealed partial class StartTimeParser(TimeProvider time)
 
     [GeneratedRegex(@"^(?:(?<h>[0-9]{1,2})(?::(?<mi>[0-9]{2}))?\s?(?<ap>a|p)\.?m\.?|(?<h>[0-9]{1,2})(?::|h|\.)(?<mi>[0-9]{2})|(?<h>[0-9]{1,2})h)$", RegexOptions.CultureInvariant)]
     private static partial Regex TimePattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_+\-/ ]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex ZoneIdShape();
 }

@@ -133,7 +133,7 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
             return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>([]);
         var typed = context.FocusedValue.Trim().Replace(' ', '_');
         IEnumerable<string> found = typed.Length == 0
-            ? CommonZones.Where(z => StartTimeParser.TryFindTimeZone(z, out _))
+            ? CommonZones.Where(z => TimeZoneLookup.TryFind(z, out _))
             : Zones.Value.Where(z => z.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
                 .Concat(Zones.Value.Where(z => z.Contains(typed, StringComparison.OrdinalIgnoreCase)))
                 .Distinct(StringComparer.Ordinal);

@@ -13,70 +13,79 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
 
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
-        var words = new List<string>();
-        string? knowledge = null, data = null;
-        RetrievalMode? mode = null;
-        ulong? guild = null;
-        int? folds = null;
-        string? output = null;
-        var json = false;
-        var verb = "";
+        var parsed = new Parsed();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            switch (arg)
+            if (arg == "--")
             {
-                case "--json":
-                    json = true;
-                    break;
-                case "--knowledge":
-                    knowledge = Value(args, ref i, arg);
-                    break;
-                case "--data":
-                    data = Value(args, ref i, arg);
-                    break;
-                case "--mode":
-                    mode = ParseMode(i + 1 < args.Count ? args[++i] : "");
-                    break;
-                case "--guild":
-                    guild = ParseGuild(i + 1 < args.Count ? args[++i] : "");
-                    break;
-                case "--folds":
-                    folds = ParseFolds(i + 1 < args.Count ? args[++i] : "");
-                    break;
-                case "--out":
-                    output = i + 1 < args.Count && !string.IsNullOrWhiteSpace(args[i + 1]) ? args[++i] : throw new CliException("--out needs a file, e.g. --out answer-model.json");
-                    break;
-                case "--":
-                    words.AddRange(args.Skip(i + 1));
-                    i = args.Count;
-                    break;
-                case "-h" or "--help":
-                    verb = "help";
-                    break;
-                default:
-                    if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('='))
-                    {
-                        var (name, value) = (arg[..arg.IndexOf('=')], arg[(arg.IndexOf('=') + 1)..]);
-                        if (name == "--knowledge") { knowledge = value; break; }
-                        if (name == "--data") { data = value; break; }
-                        if (name == "--mode") { mode = ParseMode(value); break; }
-                        if (name == "--guild") { guild = ParseGuild(value); break; }
-                        if (name == "--folds") { folds = ParseFolds(value); break; }
-                        if (name == "--out") { output = value; break; }
-                    }
-
-                    if (arg.StartsWith("--", StringComparison.Ordinal))
-                        throw new CliException($"unknown option '{arg}'; run 'help' for the options");
-                    if (verb.Length == 0)
-                        verb = arg;
-                    else
-                        words.Add(arg);
-                    break;
+                parsed.Words.AddRange(args.Skip(i + 1));
+                break;
             }
+
+            if (arg is "-h" or "--help")
+                parsed.Verb = "help";
+            else if (arg == "--json")
+                parsed.Json = true;
+            else if (arg.StartsWith("--", StringComparison.Ordinal))
+                i = ReadOption(args, i, parsed);
+            else if (parsed.Verb.Length == 0)
+                parsed.Verb = arg;
+            else
+                parsed.Words.Add(arg);
         }
 
-        return new CliArguments(verb, words, json, knowledge, data, mode, guild) { Folds = folds, Out = output };
+        return new CliArguments(parsed.Verb, parsed.Words, parsed.Json, parsed.Knowledge, parsed.Data, parsed.Mode, parsed.Guild) { Folds = parsed.Folds, Out = parsed.Out };
+    }
+
+    /// <summary>
+    /// An option with a value, as <c>--name value</c> or <c>--name=value</c>. Given separately, a
+    /// folder or file may not be blank (it is likely a missing argument); given with '=', it is taken as written.
+    /// </summary>
+    /// <returns>The index of the last argument read.</returns>
+    private static int ReadOption(IReadOnlyList<string> args, int at, Parsed parsed)
+    {
+        var i = at;
+        var arg = args[i];
+        var equals = arg.IndexOf('=');
+        var name = equals > 0 ? arg[..equals] : arg;
+        string? inline = equals > 0 ? arg[(equals + 1)..] : null;
+        string Next() => i + 1 < args.Count ? args[++i] : "";
+        string Path(string what, string example)
+        {
+            if (inline is not null)
+                return inline;
+            if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
+                throw new CliException($"{name} needs {what}, e.g. {example}");
+            return args[++i];
+        }
+
+        switch (name)
+        {
+            case "--knowledge" or "--data":
+                var folder = Path("a folder", $"{name} ./{name.TrimStart('-')}");
+                if (name == "--knowledge")
+                    parsed.Knowledge = folder;
+                else
+                    parsed.Data = folder;
+                break;
+            case "--out":
+                parsed.Out = Path("a file", "--out answer-model.json");
+                break;
+            case "--mode":
+                parsed.Mode = ParseMode(inline ?? Next());
+                break;
+            case "--guild":
+                parsed.Guild = ParseGuild(inline ?? Next());
+                break;
+            case "--folds":
+                parsed.Folds = ParseFolds(inline ?? Next());
+                break;
+            default:
+                throw new CliException($"unknown option '{arg}'; run 'help' for the options");
+        }
+
+        return i;
     }
 
     private static RetrievalMode ParseMode(string value) => value.ToLowerInvariant() switch
@@ -97,11 +106,26 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
             ? id
             : throw new CliException($"--guild needs a server id (a number: right-click the server with Developer Mode on → Copy Server ID), not '{value}'");
 
-    private static string Value(IReadOnlyList<string> args, ref int i, string name)
+    /// <summary>What has been read so far.</summary>
+    private sealed class Parsed
     {
-        if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
-            throw new CliException($"{name} needs a folder, e.g. {name} ./{name.TrimStart('-')}");
-        return args[++i];
+        public string Verb { get; set; } = "";
+
+        public List<string> Words { get; } = [];
+
+        public bool Json { get; set; }
+
+        public string? Knowledge { get; set; }
+
+        public string? Data { get; set; }
+
+        public RetrievalMode? Mode { get; set; }
+
+        public ulong? Guild { get; set; }
+
+        public int? Folds { get; set; }
+
+        public string? Out { get; set; }
     }
 }
 

@@ -545,7 +545,7 @@ public class StartTimeParserTests
     [InlineData("   ", "UTC")]
     public void Zone_names_are_matched_without_regard_to_case_or_spaces(string given, string expected)
     {
-        Assert.True(StartTimeParser.TryFindTimeZone(given, out var zone));
+        Assert.True(TimeZoneLookup.TryFind(given, out var zone));
         Assert.Equal(expected, zone.Id);
         Assert.True(At(Wednesday).Parse("tomorrow 20:00", given).Succeeded);
     }
