@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bot.Discord.Local;
@@ -21,7 +20,7 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
     private const string EditOriginal = "update_original_webhook_message";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly TempFolder work = new();
-    private readonly int port = FreePort();
+    private readonly int port = LocalPorts.Free();
     private LocalDiscordServer discord = null!;
     private HttpDelivery delivery = null!;
     private HttpClient http = null!;
@@ -350,12 +349,5 @@ public sealed class HttpEndToEndTests : IAsyncLifetime
         for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
             count++;
         return count;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

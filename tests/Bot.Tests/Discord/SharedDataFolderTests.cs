@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Bot.Discord.Local;
 using Bot.Discord.Local.Interactions;
@@ -19,7 +18,7 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
     private const string LanternQuestion = "Where is the Zephyr Lantern Festival held?";
     private const string CookQuestion = "Who baked cornbread in the safe house?";
     private readonly TempFolder work = new();
-    private readonly int port = FreePort();
+    private readonly int port = LocalPorts.Free();
     private LocalDiscordServer discord = null!;
     private HttpDelivery delivery = null!;
     private HttpClient http = null!;
@@ -125,11 +124,4 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
     }
 
     private JsonObject Ask(string question) => InteractionPayloads.SlashCommand(discord, "ask", [("question", question)]);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
