@@ -33,13 +33,13 @@ internal sealed class QuestionView
 
     public required int[] Rank { get; init; }
 
-    public float BestAsk => Math.Max(AskUnit.Max(), AskContext.Max());
+    public float BestAsk { get; private set; }
 
-    public float BestCos => CosUnit.Max();
+    public float BestCos { get; private set; }
 
-    public float BestCov => CovUnit.Max();
+    public float BestCov { get; private set; }
 
-    public float BestCovAsk => CovAsk.Max();
+    public float BestCovAsk { get; private set; }
 
     /// <summary>The weight of what the question asks about its names ("win an Oscar", "live now"), apart from the names.</summary>
     public float AskWeight { get; private init; }
@@ -73,6 +73,11 @@ internal sealed class QuestionView
             AskWeight = askWeight,
             TotalWeight = concepts.Sum(c => c.Weight),
         };
+        // Once per question, not once per row: every row reads them.
+        view.BestAsk = Math.Max(view.AskUnit.Max(), view.AskContext.Max());
+        view.BestCos = cosUnit.Max();
+        view.BestCov = view.CovUnit.Max();
+        view.BestCovAsk = view.CovAsk.Max();
         view.MeasureRarity();
         return view;
     }
