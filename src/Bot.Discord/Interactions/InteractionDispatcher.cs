@@ -1,3 +1,4 @@
+using Bot.Discord.Interactions.Admission;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -13,9 +14,10 @@ namespace Bot.Discord.Interactions;
 /// handler costs the user a short ephemeral apology and the log one error line;
 /// <see cref="DispatchAsync"/> never throws but for cancellation. The reply (or the apology) goes out
 /// through <see cref="ReplyDelivery"/>: the initial response through <see cref="InitialResponseSender"/>,
-/// everything after it through <see cref="ResponseFollowUps"/>.
+/// everything after it through <see cref="ResponseFollowUps"/>. Handlers run when
+/// <see cref="InteractionAdmission"/> gives them their turn (see InteractionDispatcher.Admission.cs).
 /// </summary>
-public sealed class InteractionDispatcher
+public sealed partial class InteractionDispatcher
 {
     /// <summary>What the user sees when a handler fails.</summary>
     public const string ErrorMessage = "Something went wrong while answering. Please try again.";
@@ -32,17 +34,20 @@ public sealed class InteractionDispatcher
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly InitialResponseSender _initial;
     private readonly ReplyDelivery _delivery;
+    private readonly InteractionAdmission _admission;
 
     /// <remarks>
     /// A singleton holding a typed <see cref="DiscordRestClient"/> is safe: since .NET 9 the factory's
     /// primary handler recycles pooled connections (DNS changes are seen) even in a long-lived client.
     /// </remarks>
+    /// <param name="admission">Whose turn it is to run a handler; one of its own, from the same options, when null.</param>
     public InteractionDispatcher(
         IInteractionHandler handler,
         DiscordRestClient rest,
         IOptions<DiscordOptions> options,
         TimeProvider timeProvider,
-        ILogger<InteractionDispatcher> logger)
+        ILogger<InteractionDispatcher> logger,
+        InteractionAdmission? admission = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         DiscordOptionsValidator.ThrowIfUnusable(options.Value);
@@ -51,6 +56,7 @@ public sealed class InteractionDispatcher
         _handler = handler;
         _time = timeProvider;
         _logger = logger;
+        _admission = admission ?? new InteractionAdmission(options, timeProvider);
         _initial = new InitialResponseSender(timeProvider, logger);
         _delivery = new ReplyDelivery(_initial, new ResponseFollowUps(rest, _options.ApplicationId, timeProvider, logger), timeProvider, logger);
     }
@@ -103,7 +109,12 @@ public sealed class InteractionDispatcher
 
         using var timeLimit = new CancellationTokenSource(HandlerTimeLimit - age, _time);
         using var handlerCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLimit.Token);
-        var work = RunHandlerAsync(call.Interaction, handlerCancellation.Token);
+        if (Admit(call, handlerCancellation.Token) is not { } work)
+        {
+            await RefuseAsBusyAsync(call, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             if (!await AcknowledgeInTimeAsync(call, work, cancellationToken).ConfigureAwait(false))
@@ -171,9 +182,14 @@ public sealed class InteractionDispatcher
             return false;
         }
 
-        if (await FinishesWithinAsync(work, _options.DeferAfter - Elapsed(call), cancellationToken).ConfigureAwait(false))
+        if (await FinishesWithinAsync(work, DeferIn(call), cancellationToken).ConfigureAwait(false))
         {
             return true;
+        }
+
+        if (WindowPassed(call))
+        {
+            return false; // too late for any acknowledgement: the turn it waited for will not run
         }
 
         if (!await _initial.SendAsync(call, OutgoingMessages.Deferral(call.Plan), cancellationToken).ConfigureAwait(false))

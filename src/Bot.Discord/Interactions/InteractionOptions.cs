@@ -17,6 +17,10 @@ public sealed record InteractionOptions
 
     public const int MaxWorkers = 64;
 
+    public static readonly TimeSpan DefaultMaxQueueDelay = TimeSpan.FromSeconds(30);
+
+    public const int DefaultMaxQueuedPerMember = 3;
+
     /// <summary>
     /// How long a handler may take before the dispatcher defers (type 5 or 6). Must stay well inside
     /// Discord's 3 s, since the deferral itself still has to travel to Discord.
@@ -26,11 +30,28 @@ public sealed record InteractionOptions
     public TimeSpan DeferAfter { get; set; } = DefaultDeferAfter;
 
     /// <summary>
-    /// Interactions handled at once on the gateway path. Handlers mostly wait (on the knowledge index, on
-    /// Discord), so a few per core; at least 4 so one slow command cannot hold back everyone.
+    /// Handlers run at once, on either transport; the other interactions wait their turn (servers
+    /// round-robin). A few per core, at least 4 so one slow command cannot hold back everyone; handlers that
+    /// need the sentence model also wait, without a thread, for one of its <c>Knowledge:MaxModelConcurrency</c> slots.
     /// </summary>
     [SettingRange(1, MaxWorkers, ErrorMessage = "Discord:Interactions:Workers is {0}; it must be between 1 and 64 (default 2 per core, between 4 and 16).")]
     public int Workers { get; set; } = DefaultWorkers;
+
+    /// <summary>
+    /// The latest an answer may be expected (from the interaction's arrival, at the measured pace of the
+    /// handlers) for the interaction to be taken: later than this, the member is told at once that the bot
+    /// is busy. Between <see cref="DeferAfter"/> and this, the interaction is deferred on arrival.
+    /// </summary>
+    [SettingRange(typeof(TimeSpan), "00:00:01", "00:10:00",
+        ErrorMessage = "Discord:Interactions:MaxQueueDelay is {0}; it must be between 00:00:01 and 00:10:00, well inside the 15 minutes an interaction can be answered (default 00:00:30).")]
+    public TimeSpan MaxQueueDelay { get; set; } = DefaultMaxQueueDelay;
+
+    /// <summary>
+    /// Interactions of one member that may wait for a handler at once; more are told the bot is busy, so
+    /// one member cannot fill the queue in front of everyone else.
+    /// </summary>
+    [SettingRange(1, 1000, ErrorMessage = "Discord:Interactions:MaxQueuedPerMember is {0}; it must be between 1 and 1000 (default 3).")]
+    public int MaxQueuedPerMember { get; set; } = DefaultMaxQueuedPerMember;
 
     /// <summary>
     /// The application id used to edit a deferred response when an interaction does not carry its own

@@ -1,3 +1,4 @@
+using Bot.Discord.Interactions.Admission;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,8 @@ public static class InteractionServiceCollectionExtensions
     /// Registers the interaction pipeline: its settings (<see cref="DiscordOptions.Interactions"/>, bound
     /// from <c>Discord:Interactions</c> with the rest of the <c>Discord</c> section and validated at
     /// start-up; the application id falls back to <c>Discord:ApplicationId</c>), the
-    /// <see cref="InteractionQueue"/>, the <see cref="InteractionDispatcher"/>, the
+    /// <see cref="InteractionQueue"/>, the <see cref="InteractionAdmission"/> (running handlers inside the
+    /// <see cref="IHandlerSlots"/> registered, if any), the <see cref="InteractionDispatcher"/>, the
     /// <see cref="RestInitialResponder"/>, the <see cref="InteractionWorkers"/> hosted service and, unless
     /// one is registered, <see cref="TimeProvider.System"/>.
     /// </summary>
@@ -28,6 +30,10 @@ public static class InteractionServiceCollectionExtensions
             .PostConfigure(options => options.Interactions.ApplicationId ??= options.ApplicationId == 0 ? null : options.ApplicationId);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new InteractionQueue());
+        services.TryAddSingleton(provider => new InteractionAdmission(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DiscordOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<IHandlerSlots>()));
         services.TryAddSingleton<InteractionDispatcher>();
         services.TryAddSingleton<RestInitialResponder>();
         services.AddHostedService<InteractionWorkers>();

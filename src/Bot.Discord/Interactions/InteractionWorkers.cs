@@ -5,22 +5,27 @@ using Microsoft.Extensions.Options;
 namespace Bot.Discord.Interactions;
 
 /// <summary>
-/// The gateway path's consumers: <see cref="InteractionOptions.Workers"/> loops that take interactions
-/// from the <see cref="InteractionQueue"/> and answer each through the <see cref="InteractionDispatcher"/>
-/// and the <see cref="RestInitialResponder"/>. On stop they take nothing new but finish what they hold,
-/// until the host's shutdown timeout cancels it: a user whose command was taken still gets an answer.
+/// The gateway path's consumer: takes each interaction from the <see cref="InteractionQueue"/> as soon as
+/// it is there and hands it to the <see cref="InteractionDispatcher"/> (answering through the
+/// <see cref="RestInitialResponder"/>) without waiting for the answer, so admission decides on arrival
+/// (answer, defer at once, or busy) rather than after a wait in this queue; how many handlers run at once
+/// is admission's business (<see cref="Admission.InteractionAdmission"/>). On stop it takes nothing new but
+/// finishes what it took, until the host's shutdown timeout cancels it: a user whose command was taken
+/// still gets an answer.
 /// </summary>
 public sealed partial class InteractionWorkers : BackgroundService
 {
     private readonly InteractionQueue _queue;
     private readonly InteractionDispatcher _dispatcher;
     private readonly IInitialResponder _responder;
-    private readonly int _workerCount;
+    private readonly int _handlers;
     private readonly ILogger<InteractionWorkers> _logger;
 
     // Cancelled only when the host's shutdown timeout runs out: the stopping token merely stops taking.
     private readonly CancellationTokenSource _abandon = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
+    private volatile bool _stoppedTaking;
 
     public InteractionWorkers(
         InteractionQueue queue,
@@ -33,11 +38,11 @@ public sealed partial class InteractionWorkers : BackgroundService
         _queue = queue;
         _dispatcher = dispatcher;
         _responder = responder;
-        _workerCount = options.Value.Interactions.Workers;
+        _handlers = options.Value.Interactions.Workers;
         _logger = logger;
     }
 
-    /// <summary>Interactions taken from the queue and not yet fully answered.</summary>
+    /// <summary>Interactions taken from the queue and not yet fully answered (waiting for a handler included).</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -74,19 +79,21 @@ public sealed partial class InteractionWorkers : BackgroundService
         base.Dispose();
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        Log.Started(_logger, _workerCount);
-        var workers = new Task[_workerCount];
-        for (var i = 0; i < workers.Length; i++)
-        {
-            workers[i] = RunWorkerAsync(stoppingToken);
-        }
+        Log.Started(_logger, _handlers);
+        await TakeAsync(stoppingToken).ConfigureAwait(false);
 
-        return Task.WhenAll(workers);
+        // Set before InFlight is read, and read by each dispatch after it counted itself out: whichever of
+        // the two comes second sees the other, so the last dispatch's end is never missed.
+        _stoppedTaking = true;
+        if (InFlight > 0)
+        {
+            await _drained.Task.ConfigureAwait(false);
+        }
     }
 
-    private async Task RunWorkerAsync(CancellationToken stoppingToken)
+    private async Task TakeAsync(CancellationToken stoppingToken)
     {
         var reader = _queue.Reader;
         while (!stoppingToken.IsCancellationRequested)
@@ -103,38 +110,44 @@ public sealed partial class InteractionWorkers : BackgroundService
                 return;
             }
 
-            // Checked again after the wait: once stopping, only what was already taken is finished.
-            if (stoppingToken.IsCancellationRequested || !reader.TryRead(out var incoming))
+            // Checked on every item: once stopping, nothing more is taken.
+            while (!stoppingToken.IsCancellationRequested && reader.TryRead(out var incoming))
             {
-                continue;
+                Interlocked.Increment(ref _inFlight);
+                _ = DispatchAsync(incoming);
             }
+        }
+    }
 
-            Interlocked.Increment(ref _inFlight);
-            try
+    /// <summary>One interaction, answered in the background; never throws.</summary>
+    private async Task DispatchAsync(IncomingInteraction incoming)
+    {
+        try
+        {
+            await _dispatcher.DispatchAsync(incoming, _responder, _abandon.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+        {
+            Log.Abandoned(_logger, incoming.Interaction.Id);
+        }
+        catch (Exception exception)
+        {
+            // The dispatcher promises not to throw; if it ever does, it costs this one interaction.
+            Log.WorkerCaught(_logger, incoming.Interaction.Id, exception);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _inFlight) == 0 && _stoppedTaking)
             {
-                await _dispatcher.DispatchAsync(incoming, _responder, _abandon.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
-            {
-                Log.Abandoned(_logger, incoming.Interaction.Id);
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The dispatcher promises not to throw; if it ever does, this worker still serves the next one.
-                Log.WorkerCaught(_logger, incoming.Interaction.Id, exception);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
+                _drained.TrySetResult();
             }
         }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Answering interactions with {Workers} workers")]
-        public static partial void Started(ILogger logger, int workers);
+        [LoggerMessage(1, LogLevel.Information, "Answering interactions: {Handlers} handlers run at once, the others wait their turn")]
+        public static partial void Started(ILogger logger, int handlers);
 
         [LoggerMessage(2, LogLevel.Information, "Stopping: finishing {InFlight} interactions already taken")]
         public static partial void Draining(ILogger logger, int inFlight);
@@ -145,7 +158,7 @@ public sealed partial class InteractionWorkers : BackgroundService
         [LoggerMessage(4, LogLevel.Warning, "Stopped with {Count} interactions still queued; they go unanswered")]
         public static partial void LeftInQueue(ILogger logger, int count);
 
-        [LoggerMessage(5, LogLevel.Error, "An interaction worker caught a failure while answering interaction {InteractionId}")]
+        [LoggerMessage(5, LogLevel.Error, "Answering interaction {InteractionId} failed unexpectedly")]
         public static partial void WorkerCaught(ILogger logger, ulong interactionId, Exception exception);
     }
 }

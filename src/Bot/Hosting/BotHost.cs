@@ -106,11 +106,13 @@ internal static class BotHost
         builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section));
         if (builder.Configuration.GetValue($"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Semantic)}", defaultValue: true))
         {
-            builder.Services.AddSingleton<ITextEmbedder>(sp =>
+            // One set of slots, shared by the model and by the Discord handlers that take one ahead of it.
+            builder.Services.AddSingleton(sp =>
             {
                 var concurrency = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.MaxModelConcurrency;
-                return new MiniLmEmbedder(concurrency > 0 ? concurrency : Environment.ProcessorCount);
+                return new ModelSlots(concurrency > 0 ? concurrency : Environment.ProcessorCount);
             });
+            builder.Services.AddSingleton<ITextEmbedder>(sp => new MiniLmEmbedder(sp.GetRequiredService<ModelSlots>()));
         }
 
         // Hosted services start in the order they are added: the index is ready before commands are

@@ -3,9 +3,11 @@ using Bot.Discord;
 using Bot.Discord.Gateway;
 using Bot.Discord.Http;
 using Bot.Discord.Interactions;
+using Bot.Discord.Interactions.Admission;
 using Bot.Discord.Rest;
 using Bot.DiscordBridge;
 using Bot.Knowledge;
+using Bot.Knowledge.Semantic;
 using Bot.Registration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +45,7 @@ internal static class DiscordServices
         services.RemoveAll<IGuildEvents>();
         services.AddSingleton<IGuildEvents, DiscordGuildEvents>();
         services.AddSingleton<SentReplyWork>();
+        services.AddSingleton<IHandlerSlots>(sp => new ModelHandlerSlots(sp.GetService<ModelSlots>()));
         if (role == DiscordRole.Http)
         {
             services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();

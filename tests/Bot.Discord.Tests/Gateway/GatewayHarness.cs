@@ -73,13 +73,15 @@ internal sealed class GatewayHarness : IAsyncDisposable
     /// <param name="settings">Extra or replaced <c>Discord:*</c> settings, given the server (a null value removes one).</param>
     /// <param name="queueCapacity">Of the interaction queue.</param>
     /// <param name="start">Start the host now.</param>
+    /// <param name="handler">With one, the whole gateway path runs: the workers take what the gateway queues and answer through the dispatcher and REST.</param>
     public static async Task<GatewayHarness> StartAsync(
         int heartbeatIntervalMs = 30_000,
         FakeTimeProvider? time = null,
         double jitter = 0.5,
         Func<LocalDiscordServer, IReadOnlyDictionary<string, string?>>? settings = null,
         int queueCapacity = InteractionQueue.DefaultCapacity,
-        bool start = true)
+        bool start = true,
+        IInteractionHandler? handler = null)
     {
         var clock = (TimeProvider?)time ?? TimeProvider.System;
         var server = await LocalDiscordServer.StartAsync(clock);
@@ -107,6 +109,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
         builder.Services.AddSingleton(new InteractionQueue(queueCapacity));
         builder.Services.AddDiscordGateway(builder.Configuration);
+        if (handler is not null)
+        {
+            builder.Services.AddSingleton(handler);
+            builder.Services.AddDiscordInteractions(builder.Configuration);
+        }
+
         builder.Services.Configure<DiscordOptions>(options =>
         {
             FastTimings(options);

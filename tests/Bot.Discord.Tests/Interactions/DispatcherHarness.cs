@@ -56,8 +56,8 @@ internal sealed class DispatcherHarness : IAsyncDisposable
         return new DispatcherHarness(rest, options, time ?? TimeProvider.System);
     }
 
-    public IncomingInteraction NewCommand(string name = "ask") =>
-        New(InteractionType.ApplicationCommand, new InteractionData { Id = 1459600000000000001, Name = name, Type = Models.Commands.ApplicationCommandType.ChatInput });
+    public IncomingInteraction NewCommand(string name = "ask", ulong? member = null, ulong? guild = null) =>
+        New(InteractionType.ApplicationCommand, new InteractionData { Id = 1459600000000000001, Name = name, Type = Models.Commands.ApplicationCommandType.ChatInput }, member: member, guild: guild);
 
     public IncomingInteraction NewComponent(string customId = "film:page:2") =>
         New(InteractionType.MessageComponent, new InteractionData { CustomId = customId, ComponentType = Models.Components.ComponentType.Button });
@@ -67,17 +67,28 @@ internal sealed class DispatcherHarness : IAsyncDisposable
 
     public IncomingInteraction NewPing() => New(InteractionType.Ping, null);
 
-    /// <summary>An interaction the local Discord knows, arriving now on the dispatcher's clock.</summary>
-    public IncomingInteraction New(InteractionType type, InteractionData? data, ulong? applicationId = null, bool withApplicationId = true)
+    /// <summary>The server interactions come from unless a test says otherwise.</summary>
+    public const ulong Guild = 1213418270883971072;
+
+    private long _members = 874955302502531000;
+
+    /// <summary>
+    /// An interaction the local Discord knows, arriving now on the dispatcher's clock, from
+    /// <paramref name="member"/> (by default a member of its own, as if many people were asking) in
+    /// <paramref name="guild"/> (by default <see cref="Guild"/>).
+    /// </summary>
+    public IncomingInteraction New(InteractionType type, InteractionData? data, ulong? applicationId = null, bool withApplicationId = true, ulong? member = null, ulong? guild = null)
     {
         var (id, token) = Server.NewInteraction();
+        var user = new Models.Users.User { Id = member ?? (ulong)Interlocked.Increment(ref _members), Username = "member" };
         var interaction = new Interaction
         {
             Id = id,
             ApplicationId = withApplicationId ? applicationId ?? Server.ApplicationId : null,
             Type = type,
             Data = data,
-            GuildId = 1213418270883971072,
+            Member = new Models.Guilds.GuildMember { User = user },
+            GuildId = guild ?? Guild,
             ChannelId = 1213418270883971075,
             Token = token,
             Version = 1,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Discord.Tests.Interactions;
 
-/// <summary>The gateway path: workers take interactions from the queue, answer them, and finish what they hold on stop.</summary>
+/// <summary>The gateway path: interactions are taken from the queue as they come, answered, and what was taken is finished on stop.</summary>
 public sealed class InteractionWorkersTests
 {
     [Fact]
@@ -13,7 +13,7 @@ public sealed class InteractionWorkersTests
     {
         await using var harness = await DispatcherHarness.StartAsync();
         var queue = new InteractionQueue();
-        using var workers = Workers(harness, queue, count: 2);
+        using var workers = Workers(harness, queue);
         harness.Handler.Handle = (_, _) => ValueTask.FromResult(TestInteractionHandler.Reply("Answer"));
         await workers.StartAsync(CancellationToken.None);
         var interactions = Enumerable.Range(0, 5).Select(_ => harness.NewCommand()).ToArray();
@@ -31,11 +31,11 @@ public sealed class InteractionWorkersTests
     }
 
     [Fact]
-    public async Task Several_workers_answer_at_once()
+    public async Task Several_handlers_run_at_once()
     {
         await using var harness = await DispatcherHarness.StartAsync();
         var queue = new InteractionQueue();
-        using var workers = Workers(harness, queue, count: 3);
+        using var workers = Workers(harness, queue);
         var running = 0;
         var allRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Handler.Handle = async (interaction, cancellationToken) =>
@@ -64,11 +64,12 @@ public sealed class InteractionWorkersTests
     [Fact]
     public async Task Stopping_finishes_the_interactions_already_taken_and_takes_no_more()
     {
-        await using var harness = await DispatcherHarness.StartAsync();
+        // One handler at a time: the second interaction is taken but waits for its turn behind the first.
+        await using var harness = await DispatcherHarness.StartAsync(configure: options => options.Workers = 1);
         var queue = new InteractionQueue();
         var logs = new CapturingLogger<InteractionWorkers>();
-        using var workers = Workers(harness, queue, count: 1, logs);
-        var taken = harness.NewCommand("slow");
+        using var workers = Workers(harness, queue, logs);
+        var running = harness.NewCommand("slow");
         var waiting = harness.NewCommand("queued");
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -79,22 +80,25 @@ public sealed class InteractionWorkersTests
             return TestInteractionHandler.Reply("Finished during shutdown.");
         };
         await workers.StartAsync(CancellationToken.None);
-        await queue.Writer.WriteAsync(taken);
+        await queue.Writer.WriteAsync(running);
         await queue.Writer.WriteAsync(waiting);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await DispatcherHarness.WaitUntilAsync(() => workers.InFlight == 2, "both were taken");
 
         var stop = workers.StopAsync(CancellationToken.None);
         var releasedWhenStopped = stop.ContinueWith(_ => release.Task.IsCompleted, TaskScheduler.Default);
-        await DispatcherHarness.WaitUntilAsync(() => logs.Entries.Any(e => e.Message.Contains("finishing 1 interactions already taken", StringComparison.Ordinal)), "stop began waiting");
-        Assert.Equal(1, workers.InFlight);
+        await DispatcherHarness.WaitUntilAsync(() => logs.Entries.Any(e => e.Message.Contains("finishing 2 interactions already taken", StringComparison.Ordinal)), "stop began waiting");
+        var late = harness.NewCommand("after stop");
+        await queue.Writer.WriteAsync(late);
 
         release.SetResult();
         await stop.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(await releasedWhenStopped, "stop waits for the interaction in flight");
+        Assert.True(await releasedWhenStopped, "stop waits for the interactions in flight");
 
-        Assert.Equal("Finished during shutdown.", harness.DeliveredContent(taken));
-        Assert.Empty(harness.CallbacksTo(waiting));
-        Assert.Equal(1, harness.Handler.HandleCalls);
+        Assert.Equal("Finished during shutdown.", harness.DeliveredContent(running));
+        Assert.Equal("Finished during shutdown.", harness.DeliveredContent(waiting));
+        Assert.Empty(harness.CallbacksTo(late));
+        Assert.Equal(2, harness.Handler.HandleCalls);
         Assert.Equal(1, queue.Reader.Count);
         Assert.Equal(0, workers.InFlight);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("1 interactions still queued", StringComparison.Ordinal));
@@ -106,7 +110,7 @@ public sealed class InteractionWorkersTests
         await using var harness = await DispatcherHarness.StartAsync();
         var queue = new InteractionQueue();
         var logs = new CapturingLogger<InteractionWorkers>();
-        using var workers = Workers(harness, queue, count: 1, logs);
+        using var workers = Workers(harness, queue, logs);
         var incoming = harness.NewCommand("hangs");
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handlerCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -143,7 +147,7 @@ public sealed class InteractionWorkersTests
     {
         await using var harness = await DispatcherHarness.StartAsync();
         var queue = new InteractionQueue();
-        using var workers = Workers(harness, queue, count: 1);
+        using var workers = Workers(harness, queue);
         harness.Handler.Handle = (interaction, _) => interaction.Data?.Name == "broken"
             ? throw new InvalidOperationException("broken command")
             : ValueTask.FromResult(TestInteractionHandler.Reply("Fine."));
@@ -160,11 +164,11 @@ public sealed class InteractionWorkersTests
         Assert.Equal("Fine.", harness.DeliveredContent(fine));
     }
 
-    private static InteractionWorkers Workers(DispatcherHarness harness, InteractionQueue queue, int count, CapturingLogger<InteractionWorkers>? logs = null) =>
+    private static InteractionWorkers Workers(DispatcherHarness harness, InteractionQueue queue, CapturingLogger<InteractionWorkers>? logs = null) =>
         new(
             queue,
             harness.Dispatcher,
             harness.Responder,
-            Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Interactions = harness.Options with { Workers = count } }),
+            Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Interactions = harness.Options }),
             logs ?? new CapturingLogger<InteractionWorkers>());
 }
