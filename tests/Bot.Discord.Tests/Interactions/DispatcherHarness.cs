@@ -130,19 +130,8 @@ internal sealed class DispatcherHarness : IAsyncDisposable
     public static int TypeOf(RecordedRequest callback) => (int)Body(callback)["type"]!;
 
     /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Timed out waiting until " + what);
-            }
-
-            await Task.Delay(5);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        Bot.Testing.Eventually.HoldsAsync(condition, what, timeout);
 
     /// <summary>Waits until the local Discord has recorded an initial callback for <paramref name="incoming"/>.</summary>
     public Task WaitForCallbackAsync(IncomingInteraction incoming) =>
