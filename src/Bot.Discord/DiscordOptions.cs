@@ -36,6 +36,8 @@ public sealed class DiscordOptions : IValidatableObject
 
     public const int PublicKeyHexLength = 64;
 
+    public const int DefaultHttpMaxConnections = 1000;
+
     public static readonly TimeSpan DefaultMaxClockSkew = TimeSpan.FromMinutes(5);
 
     /// <summary>Discord invalidates an interaction whose initial response has not arrived within 3 seconds.</summary>
@@ -103,6 +105,14 @@ public sealed class DiscordOptions : IValidatableObject
     [SettingRange(typeof(TimeSpan), "00:00:00", "00:00:03", MinimumIsExclusive = true,
         ErrorMessage = "Discord:InitialResponseTimeout is {0}; it must be above 0 and at most Discord's 00:00:03 window (default 00:00:03).")]
     public TimeSpan InitialResponseTimeout { get; set; } = DefaultInitialResponseTimeout;
+
+    /// <summary>
+    /// Http transport: connections Kestrel keeps open at once; more are closed as they come. Admission answers
+    /// every request within <c>Discord:Interactions:DeferAfter</c>, so Discord needs about one per interaction
+    /// per second; the bound keeps a flood of idle or slow connections from holding the bot's memory.
+    /// </summary>
+    [SettingRange(1, 1_000_000, ErrorMessage = "Discord:HttpMaxConnections is {0}; it must be between 1 and 1000000 (default 1000).")]
+    public int HttpMaxConnections { get; set; } = DefaultHttpMaxConnections;
 
     /// <summary>Discord's REST API, always with the version (without <c>/v10</c> Discord falls back to an old default); tests and proxies point it elsewhere.</summary>
     [SettingUrl("https", "http", ErrorMessage = "Discord:ApiBaseUrl '{0}' is not an absolute http(s) URL; the default is " + DefaultApiBaseUrl + ".")]

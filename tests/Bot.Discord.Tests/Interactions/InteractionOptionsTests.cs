@@ -17,7 +17,46 @@ public sealed class InteractionOptionsTests
         Assert.Empty(Problems(options));
         Assert.Equal(TimeSpan.FromSeconds(1), options.DeferAfter);
         Assert.InRange(options.Workers, 4, 16);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.MaxQueueDelay);
+        Assert.Equal(3, options.MaxQueuedPerMember);
         Assert.Null(options.ApplicationId);
+    }
+
+    [Theory]
+    [InlineData("00:00:00.500")]
+    [InlineData("00:10:01")]
+    [InlineData("-00:00:01")]
+    public void A_queue_budget_out_of_range_is_refused_by_name(string maxQueueDelay)
+    {
+        var problem = Assert.Single(Problems(new InteractionOptions { MaxQueueDelay = TimeSpan.Parse(maxQueueDelay, System.Globalization.CultureInfo.InvariantCulture) }));
+
+        Assert.Contains("Discord:Interactions:MaxQueueDelay", problem, StringComparison.Ordinal);
+        Assert.Contains("15 minutes", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public void A_per_member_cap_out_of_range_is_refused_by_name(int cap)
+    {
+        var problem = Assert.Single(Problems(new InteractionOptions { MaxQueuedPerMember = cap }));
+
+        Assert.Contains("Discord:Interactions:MaxQueuedPerMember", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_queue_settings_are_bound_from_configuration()
+    {
+        using var provider = Services(new()
+        {
+            ["Discord:Interactions:MaxQueueDelay"] = "00:01:00",
+            ["Discord:Interactions:MaxQueuedPerMember"] = "5",
+        }).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.Interactions;
+
+        Assert.Equal(TimeSpan.FromMinutes(1), options.MaxQueueDelay);
+        Assert.Equal(5, options.MaxQueuedPerMember);
     }
 
     [Theory]
