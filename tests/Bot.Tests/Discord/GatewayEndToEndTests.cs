@@ -109,22 +109,6 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Registers_commands_at_start_only_when_their_definitions_changed()
-    {
-        await using (var first = await StartConnected())
-        {
-            await discord.WaitForRequestsAsync(1, "bulk_set_application_commands", Patience);
-            first.Terminate();
-            await first.WaitForExitAsync(Patience);
-        }
-
-        await using var second = await StartConnected();
-        await second.WaitForLogAsync("not registering again", Patience);
-
-        Assert.Single(discord.RequestsTo("bulk_set_application_commands"));
-    }
-
-    [Fact]
     public async Task A_rejected_token_stops_the_bot_with_a_message_and_no_retry_storm()
     {
         var settings = Settings();
