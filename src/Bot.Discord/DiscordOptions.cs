@@ -43,6 +43,8 @@ public sealed class DiscordOptions : IValidatableObject
     /// <summary>Discord invalidates an interaction whose initial response has not arrived within 3 seconds.</summary>
     public static readonly TimeSpan DefaultInitialResponseTimeout = TimeSpan.FromSeconds(3);
 
+    public static readonly TimeSpan DefaultResumeTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// The bot token, with or without the <c>Bot </c> prefix: from the environment (<c>Discord__Token</c>)
     /// or user secrets, never a committed file. Never logged, never put in a message.
@@ -168,6 +170,15 @@ public sealed class DiscordOptions : IValidatableObject
     /// <summary>Gateway: 1 = no sharding, and Identify then carries no <c>shard</c> field.</summary>
     [SettingRange(1, int.MaxValue, ErrorMessage = "Discord:ShardCount is {0}; it must be at least 1 (1 = no sharding).")]
     public int ShardCount { get; set; } = 1;
+
+    /// <summary>
+    /// Gateway: how long a RESUME may go without an answer (RESUMED, INVALID_SESSION or a replayed event)
+    /// before the bot gives the session up and identifies anew. A server that acknowledges heartbeats but
+    /// never answers would otherwise leave the bot connected and deaf.
+    /// </summary>
+    [SettingRange(typeof(TimeSpan), "00:00:00", "00:10:00", MinimumIsExclusive = true,
+        ErrorMessage = "Discord:ResumeTimeout is {0}; it must be above 0 and at most 00:10:00 (default 00:00:30).")]
+    public TimeSpan ResumeTimeout { get; set; } = DefaultResumeTimeout;
 
     /// <summary>The interaction dispatcher and its workers (<c>Discord:Interactions</c>).</summary>
     [ValidateObjectMembers]

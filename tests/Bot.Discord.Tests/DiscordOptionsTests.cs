@@ -56,6 +56,7 @@ public sealed class DiscordOptionsTests
             ["Discord:MaxBodyBytes"] = "2048",
             ["Discord:Interactions:DeferAfter"] = "00:00:00.500",
             ["Discord:Interactions:Workers"] = "3",
+            ["Discord:ResumeTimeout"] = "00:00:12",
         });
 
         Assert.Equal(("t", 1459517128704131073UL, 1213418270883971072UL), (options.Token, options.ApplicationId, options.GuildId));
@@ -65,6 +66,7 @@ public sealed class DiscordOptionsTests
         Assert.Equal(("DiscordBot (https://example.org, 2.0)", 2), (options.UserAgent, options.MaxAttempts));
         Assert.Equal(("/in", 2048), (options.HttpPath, options.MaxBodyBytes));
         Assert.Equal((TimeSpan.FromMilliseconds(500), 3), (options.Interactions.DeferAfter, options.Interactions.Workers));
+        Assert.Equal(TimeSpan.FromSeconds(12), options.ResumeTimeout);
     }
 
     [Fact]
