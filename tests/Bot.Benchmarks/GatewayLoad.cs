@@ -12,25 +12,30 @@ namespace Bot.Benchmarks;
 /// for answers, as real users do not). Per rate: callbacks per second, time from
 /// INTERACTION_CREATE sent to the callback received (p50, p99), how many were deferred (answer
 /// not ready within the dispatcher's 1 s), how many never got a callback, and the bot's resident
-/// memory. Every question is distinct (<see cref="HttpLoad.Distinct"/>: letter case varied), so the
+/// memory. Every question is distinct (<see cref="AskPayloads.Distinct"/>: letter case varied), so the
 /// question-embedding cache never hits, and comes from a different member, so the per-member cooldown never refuses it.
 /// </summary>
 internal static class GatewayLoad
 {
     public static async Task<int> Run(string[] args)
     {
-        var options = Harness.Options(args, "rates", "seconds", "semantic", "warmup");
+        var options = Harness.Options(args, "rates", "seconds", "semantic", "warmup", "bot-log", "bot-env", "overload", "start-rate", "step-seconds", "factor", "capacity", "drain");
         var rates = options.GetValueOrDefault("rates", "25,50,100,200,400")
             .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
         var seconds = options.Double("seconds", 10);
         var semantic = options.GetValueOrDefault("semantic", "true");
         var warmup = options.Int("warmup", 200);
         var questions = BenchmarkInputs.Questions;
+        if (options.ContainsKey("overload"))
+        {
+            await using var target = await Overload.GatewayOverloadTarget.StartAsync(semantic, options.GetValueOrDefault("bot-log", "Warning"), options.BotEnvironment());
+            return await Overload.OverloadBenchmark.RunAsync(target, options);
+        }
 
         await using var discord = await LocalDiscordServer.StartAsync();
         var data = Path.Combine(Path.GetTempPath(), "bot-gateway-load-" + Guid.NewGuid().ToString("N"));
         var log = new System.Text.StringBuilder();
-        using var bot = StartBot(discord, data, semantic, log);
+        using var bot = BotProcess.Start(discord, data, semantic, "Warning", new Dictionary<string, string>(), log);
         try
         {
             var started = Stopwatch.StartNew();
@@ -43,18 +48,18 @@ internal static class GatewayLoad
 
             Console.WriteLine($"# gateway load: bot (Release, Knowledge:Semantic={semantic}) connected in {started.Elapsed.TotalSeconds:N1} s "
                               + $"(index built, model loaded); {Harness.Load()}");
-            var counter = 0;
-            await Measure(discord, questions, Math.Min(50, rates[0]), warmup / (double)Math.Min(50, rates[0]), () => counter++);
+            var payloads = new AskPayloads(discord, questions);
+            await Measure(discord, payloads, Math.Min(50, rates[0]), warmup / (double)Math.Min(50, rates[0]));
 
             Console.WriteLine();
             Console.WriteLine("| Offered /s | Answered /s | Time to callback p50 | p99 | max | Deferred | No callback | Bot RSS |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var rate in rates)
             {
-                var result = await Measure(discord, questions, rate, seconds, () => counter++);
+                var result = await Measure(discord, payloads, rate, seconds);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {rate} | {result.Answered / seconds:N0} | {Harness.Ms(Harness.Percentile(result.Latencies, 50))} | {Harness.Ms(Harness.Percentile(result.Latencies, 99))} "
-                    + $"| {Harness.Ms(result.Latencies.LastOrDefault())} | {result.Deferred} | {result.Missing} | {ResidentMb(bot.Id)} |"));
+                    + $"| {Harness.Ms(result.Latencies.LastOrDefault())} | {result.Deferred} | {result.Missing} | {BotProcess.ResidentMb(bot.Id)} |"));
             }
         }
         finally
@@ -69,7 +74,7 @@ internal static class GatewayLoad
 
     private sealed record Result(List<double> Latencies, int Answered, int Deferred, int Missing);
 
-    private static async Task<Result> Measure(LocalDiscordServer discord, IReadOnlyList<string> questions, int rate, double seconds, Func<int> next)
+    private static async Task<Result> Measure(LocalDiscordServer discord, AskPayloads payloads, int rate, double seconds)
     {
         var count = (int)(rate * seconds);
         var sent = new Dictionary<string, DateTimeOffset>(count);
@@ -80,12 +85,9 @@ internal static class GatewayLoad
             var due = TimeSpan.FromSeconds(i / (double)rate);
             if (due > clock.Elapsed)
                 await Task.Delay(due - clock.Elapsed);
-            var n = next();
-            var ask = InteractionPayloads.SlashCommand(discord, "ask", [("question", HttpLoad.Distinct(questions[n % questions.Count], n / questions.Count + 1))]);
-            // A different member each time, as in a busy server: one member would hit the question cooldown.
-            ask["member"]!["user"]!["id"] = (100_000_000_000_000_000UL + (ulong)n).ToString(CultureInfo.InvariantCulture);
-            sent[(string)ask["id"]!] = DateTimeOffset.UtcNow;
-            await discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
+            var ask = payloads.Next();
+            sent[ask.Id.ToString(CultureInfo.InvariantCulture)] = DateTimeOffset.UtcNow;
+            await discord.Gateway.DispatchInteractionAsync(ask.Json);
         }
 
         // Stragglers: Discord's window is 3 s, so anything later has failed anyway.
@@ -107,43 +109,5 @@ internal static class GatewayLoad
 
         latencies.Sort();
         return new Result(latencies, latencies.Count, deferred, count - latencies.Count);
-    }
-
-    private static Process StartBot(LocalDiscordServer discord, string data, string semantic, System.Text.StringBuilder log)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.dll"));
-        start.Environment["Discord__Token"] = discord.Token;
-        start.Environment["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture);
-        start.Environment["Discord__ApiBaseUrl"] = discord.BaseUrl;
-        start.Environment["Knowledge__Folder"] = BenchmarkInputs.ShippedKnowledgeFolder;
-        start.Environment["Knowledge__DataFolder"] = data;
-        start.Environment["Knowledge__Semantic"] = semantic;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        // Drain both streams so a chatty bot never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static string ResidentMb(int pid)
-    {
-        try
-        {
-            var line = File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return (long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture) + " MB";
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
-        {
-            return "?";
-        }
     }
 }

@@ -91,6 +91,13 @@ internal static class Harness
         return options;
     }
 
+    /// <summary>Extra settings for the bot process only, from <c>--bot-env NAME=VALUE,NAME=VALUE</c> (e.g. <c>Discord__Interactions__DeferAfter=00:00:00.5</c>).</summary>
+    public static Dictionary<string, string> BotEnvironment(this Dictionary<string, string> options) =>
+        options.GetValueOrDefault("bot-env", "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
+
     public static int Int(this Dictionary<string, string> options, string name, int fallback) =>
         options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 

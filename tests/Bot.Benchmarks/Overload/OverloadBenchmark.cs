@@ -1,0 +1,116 @@
+using System.Globalization;
+
+namespace Bot.Benchmarks.Overload;
+
+/// <summary>
+/// <c>--http-load --overload</c>, <c>--gateway-load --overload</c>: finds the bot's capacity (the highest
+/// offered rate of distinct /ask at which every interaction is answered within Discord's 3 s), then offers
+/// twice that for a minute and reports what members would notice: every interaction acknowledged within
+/// 3 s or not, goodput (answers delivered per second, at once or by edit) against capacity, how many were
+/// deferred and how many told the bot is busy, the bot's peak memory, and whether any was lost.
+/// </summary>
+internal static class OverloadBenchmark
+{
+    /// <summary>The least goodput under overload, as a share of capacity, that passes.</summary>
+    private const double GoodputBar = 0.9;
+
+    public static async Task<int> RunAsync(OverloadTarget target, Dictionary<string, string> options)
+    {
+        var startRate = options.Int("start-rate", 50);
+        var stepSeconds = options.Double("step-seconds", 10);
+        var seconds = options.Double("seconds", 60);
+        var factor = options.Double("factor", 2);
+        var drain = TimeSpan.FromSeconds(options.Double("drain", 60));
+        var payloads = new AskPayloads(target.Discord, BenchmarkInputs.Questions);
+        Console.WriteLine($"# {target.Transport} overload: {Harness.Load()}");
+
+        // Warm-up (not reported): JIT, the model's first inferences, connection pools.
+        await OverloadPhase.RunAsync(target, payloads, Math.Min(50, startRate), 4, drain);
+        var capacity = options.TryGetValue("capacity", out var given)
+            ? double.Parse(given, CultureInfo.InvariantCulture)
+            : await FindCapacityAsync(target, payloads, startRate, stepSeconds, drain);
+        if (capacity <= 0)
+        {
+            Console.WriteLine("No rate was answered in time; nothing to overload.");
+            return 1;
+        }
+
+        var rate = (int)Math.Round(capacity * factor);
+        await BotProcess.SettleAsync(target.Bot.Id);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## {factor:0.#} × capacity ({capacity:N0} /s): {rate} /s for {seconds:N0} s; {Harness.Load()}"));
+        var result = await OverloadPhase.RunAsync(target, payloads, rate, seconds, drain);
+        PrintOverload(result, capacity, target);
+        return 0;
+    }
+
+    /// <summary>
+    /// Rising rates (×1.25) until one is not answered in time, then two halvings of the gap: the answered rate
+    /// of the highest that was. Returns 0 when even the first was not.
+    /// </summary>
+    private static async Task<double> FindCapacityAsync(OverloadTarget target, AskPayloads payloads, int startRate, double stepSeconds, TimeSpan drain)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"## Capacity: {stepSeconds:N0} s per rate");
+        Console.WriteLine();
+        Console.WriteLine("| Offered /s | Answered /s | Answered in 3 s | Answer p50 | p99 | max | Deferred | Busy | Acks late or missing | Load avg | In capacity |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|");
+        var (passed, failed, capacity) = (0, 0, 0.0);
+        for (var rate = startRate; failed == 0 || failed - passed > Math.Max(5, passed / 16);)
+        {
+            await BotProcess.SettleAsync(target.Bot.Id);
+            var result = await OverloadPhase.RunAsync(target, payloads, rate, stepSeconds, drain);
+            PrintCapacityRow(result);
+            if (result.AllAnsweredInTime)
+            {
+                (passed, capacity) = (rate, result.Answered / stepSeconds);
+            }
+            else
+            {
+                failed = rate;
+            }
+
+            rate = failed == 0 ? RoundTo5(rate * 1.25) : RoundTo5((passed + failed) / 2.0);
+            if (failed != 0 && (rate <= passed || rate >= failed))
+                break;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Capacity: {capacity:N0} answered /s (offered {passed} /s, every answer within 3 s; {failed} /s was not)."));
+        return capacity;
+    }
+
+    private static void PrintCapacityRow(PhaseResult r) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {r.Rate} | {r.Answered / r.Seconds:N0} | {r.AnsweredInWindow:N0} of {r.Sent:N0} | {Ms(r.AnswerMilliseconds, 50)} | {Ms(r.AnswerMilliseconds, 99)} "
+            + $"| {Ms(r.AnswerMilliseconds, 100)} | {r.Deferred} | {r.Busy} | {r.AckedLate + r.NotAcked} | {Harness.Load().Split(' ')[2]} | {(r.AllAnsweredInTime ? "yes" : "no")} |"));
+
+    private static void PrintOverload(PhaseResult r, double capacity, OverloadTarget target)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| Offered /s | Interactions | Acknowledged ≤ 3 s | Late | None | Answered at once | by edit | Goodput /s | of capacity | Deferred | Busy | Apologies | Lost | Bot peak RSS |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {r.Rate} | {r.Sent:N0} | {r.AckedInTime:N0} | {r.AckedLate} | {r.NotAcked} | {r.AnsweredAtOnce:N0} | {r.AnsweredAfterDeferral:N0} | {r.Goodput:N0} "
+            + $"| {r.Goodput / capacity:P0} | {r.Deferred:N0} | {r.Busy:N0} | {r.Errors} | {r.Lost} | {r.PeakResidentMb} MB |"));
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"- Acknowledgement (from sending to the initial response): p50 {Ms(r.AckMilliseconds, 50)}, p99 {Ms(r.AckMilliseconds, 99)}, max {Ms(r.AckMilliseconds, 100)}."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"- Answer (at once or by edit): p50 {Ms(r.AnswerMilliseconds, 50)}, p99 {Ms(r.AnswerMilliseconds, 99)}, max {Ms(r.AnswerMilliseconds, 100)}; the last {r.LastAnswer.TotalSeconds:N1} s after the start ({r.Answered:N0} answers in all)."));
+        Console.WriteLine($"- Every interaction acknowledged within 3 s: {(r.AckedInTime == r.Sent ? "yes" : $"NO ({r.AckedLate} late, {r.NotAcked} never)")}.");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"- Goodput ≥ {GoodputBar:P0} of capacity: {(r.Goodput >= GoodputBar * capacity ? "yes" : "NO")} ({r.Goodput:N0} of {capacity:N0} /s)."));
+        Console.WriteLine($"- Nothing lost (every interaction got its answer or the busy reply): {(r.Lost == 0 && r.Errors == 0 ? "yes" : $"NO ({r.Lost} lost, {r.Errors} apologies)")}.");
+        if (r.SendLag > TimeSpan.FromMilliseconds(50))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- The load generator fell up to {r.SendLag.TotalMilliseconds:N0} ms behind its schedule."));
+        var failures = BotProcess.Lines(target.Log, "fail:", "crit:");
+        Console.WriteLine(failures.Count == 0 ? "- The bot logged no failure." : $"- The bot logged {failures.Count} failures; the first: {failures[0]}");
+        Console.WriteLine($"- {Harness.Load()} at the end.");
+    }
+
+    private static string Ms(List<double> sorted, double percentile) =>
+        sorted.Count == 0 ? "–" : Harness.Ms(percentile >= 100 ? sorted[^1] : Harness.Percentile(sorted, percentile));
+
+    private static int RoundTo5(double rate) => Math.Max(5, (int)Math.Round(rate / 5) * 5);
+}
