@@ -64,9 +64,15 @@ public sealed partial class InteractionDispatcher
         }
 
         AdmissionLog.Expired(_logger, call.Id, call.Name, elapsed);
+        CountExpired();
+        return true;
+    }
+
+    /// <summary>One more interaction whose window passed before it could be acknowledged, for the overload summary.</summary>
+    private void CountExpired()
+    {
         _admission.CountExpired();
         ReportOverload();
-        return true;
     }
 
     private void ReportOverload()

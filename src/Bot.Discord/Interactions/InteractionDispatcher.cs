@@ -99,6 +99,7 @@ public sealed partial class InteractionDispatcher
             // A queue backlog made it late: any initial response would only earn 10062, and the user
             // already saw "The application did not respond". Running the handler would be wasted work.
             DispatchLog.Stale(_logger, call.Id, call.Name, age);
+            CountExpired();
             return;
         }
 

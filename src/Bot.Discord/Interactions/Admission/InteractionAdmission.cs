@@ -82,7 +82,7 @@ public sealed class InteractionAdmission
     /// <summary>Interactions refused with the busy reply.</summary>
     public long RefusedBusy => Interlocked.Read(ref _busy);
 
-    /// <summary>Admitted interactions dropped unanswered because Discord's 3-second window passed before they could be acknowledged.</summary>
+    /// <summary>Interactions dropped unanswered because Discord's 3-second window passed before they could be acknowledged (waiting to be taken, or for their turn).</summary>
     public long Expired => Interlocked.Read(ref _expired);
 
     /// <summary>
@@ -136,7 +136,7 @@ public sealed class InteractionAdmission
         return new AdmissionTicket<T>(decision, estimate, entry.Done.Task);
     }
 
-    /// <summary>Counts an admitted interaction whose window passed before it could be acknowledged.</summary>
+    /// <summary>Counts an interaction whose window passed before it could be acknowledged.</summary>
     internal void CountExpired() => Interlocked.Increment(ref _expired);
 
     /// <summary>
