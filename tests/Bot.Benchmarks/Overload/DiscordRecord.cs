@@ -14,6 +14,7 @@ internal sealed class DiscordRecord
 {
     private readonly Dictionary<ulong, RecordedRequest> _callbacks = [];
     private readonly Dictionary<string, (DateTimeOffset At, bool Apology)> _completions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _refused = new(StringComparer.Ordinal);
 
     private DiscordRecord()
     {
@@ -32,15 +33,23 @@ internal sealed class DiscordRecord
                                                         && ulong.TryParse(segments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id):
                     record._callbacks.TryAdd(id, request);
                     break;
-                case "update_original_webhook_message" or "execute_webhook" when request.Status == 200 && segments.Length > 2:
+                case "update_original_webhook_message" or "execute_webhook" when request.Status is 200 or 204 && segments.Length > 2:
                     var content = (string?)JsonNode.Parse(request.Body)?["content"];
                     record._completions.TryAdd(segments[2], (request.ReceivedAt, content == InteractionDispatcher.ErrorMessage));
+                    break;
+                case "update_original_webhook_message" or "execute_webhook" or "delete_original_webhook_message":
+                    var status = request.Status?.ToString(CultureInfo.InvariantCulture) ?? "no answer";
+                    var key = $"{request.Operation} {status}";
+                    record._refused[key] = record._refused.GetValueOrDefault(key) + 1;
                     break;
             }
         }
 
         return record;
     }
+
+    /// <summary>Edits, follow-ups and deletions Discord did not take, by operation and status (a 200/204 deletion counts too: it precedes a follow-up).</summary>
+    public IReadOnlyDictionary<string, int> Refused => _refused;
 
     public RecordedRequest? CallbackTo(ulong id) => _callbacks.GetValueOrDefault(id);
 

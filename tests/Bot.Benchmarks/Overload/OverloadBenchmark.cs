@@ -102,6 +102,8 @@ internal static class OverloadBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- Goodput ≥ {GoodputBar:P0} of capacity: {(r.Goodput >= GoodputBar * capacity ? "yes" : "NO")} ({r.Goodput:N0} of {capacity:N0} /s)."));
         Console.WriteLine($"- Nothing lost (every interaction got its answer or the busy reply): {(r.Lost == 0 && r.Errors == 0 ? "yes" : $"NO ({r.Lost} lost, {r.Errors} apologies)")}.");
+        if (r.OtherRequests.Length > 0)
+            Console.WriteLine($"- Other requests to Discord's webhooks: {r.OtherRequests}.");
         if (r.SendLag > TimeSpan.FromMilliseconds(50))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- The load generator fell up to {r.SendLag.TotalMilliseconds:N0} ms behind its schedule."));
         var failures = BotProcess.Lines(target.Log, "fail:", "crit:");

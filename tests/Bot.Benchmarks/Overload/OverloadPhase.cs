@@ -26,6 +26,7 @@ internal static class OverloadPhase
         }
 
         result.Sent = sent.Count;
+        result.OtherRequests = string.Join(", ", record.Refused.Select(pair => $"{pair.Value} × {pair.Key}"));
         result.AckMilliseconds.Sort();
         result.AnswerMilliseconds.Sort();
         result.PeakResidentMb = memory.PeakMb;

@@ -54,6 +54,9 @@ internal sealed class PhaseResult
 
     public TimeSpan SendLag { get; set; }
 
+    /// <summary>Edits and follow-ups the local Discord refused, and deletions, by operation and status: where lost answers went.</summary>
+    public string OtherRequests { get; set; } = "";
+
     public int Answered => AnsweredAtOnce + AnsweredAfterDeferral;
 
     /// <summary>Answers delivered per second while the load was on.</summary>
