@@ -58,9 +58,14 @@ public sealed class DiscordMetrics
             return;
         }
 
+        // The details first and the count last, so that a scrape that sees the interaction counted sees its details too.
         var command = new KeyValuePair<string, object?>("command", call.Command);
         var outcome = call.Outcome ?? (call.MissedWindow is null ? InteractionOutcome.Undelivered : InteractionOutcome.Missed);
-        _interactions.Add(1, command, new("type", InteractionLabels.Type(call.Interaction.Type)), new("outcome", InteractionLabels.Of(outcome)));
+        if (outcome == InteractionOutcome.Answered && call.AnsweredAfter is { } elapsed)
+        {
+            _answerDuration.Record(elapsed.TotalSeconds, command, new("deferred", call.Deferred));
+        }
+
         if (call.Deferred)
         {
             _deferrals.Add(1, command);
@@ -71,10 +76,7 @@ public sealed class DiscordMetrics
             _missedWindows.Add(1, command, new("reason", InteractionLabels.Of(missed)));
         }
 
-        if (outcome == InteractionOutcome.Answered && call.AnsweredAfter is { } elapsed)
-        {
-            _answerDuration.Record(elapsed.TotalSeconds, command, new("deferred", call.Deferred));
-        }
+        _interactions.Add(1, command, new("type", InteractionLabels.Type(call.Interaction.Type)), new("outcome", InteractionLabels.Of(outcome)));
     }
 
     internal void SessionStarted(bool resumed) => _sessions.Add(1, new KeyValuePair<string, object?>("kind", resumed ? "resumed" : "identified"));

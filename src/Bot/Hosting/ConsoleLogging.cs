@@ -27,6 +27,11 @@ internal static class ConsoleLogging
         });
         builder.Logging.AddConsole();
 
+        // The web application's slim builder (the Http transport) has already set the simple formatter
+        // over whatever the settings say: the settings' choice is put back last.
+        if (builder.Configuration["Logging:Console:FormatterName"] is { Length: > 0 } formatter)
+            builder.Services.PostConfigure<ConsoleLoggerOptions>(o => o.FormatterName = formatter);
+
         // Standard error, so standard output carries only answers (ask --json is read by scripts).
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (!watch && string.IsNullOrWhiteSpace(builder.Configuration["Logging:LogLevel:Default"]))
