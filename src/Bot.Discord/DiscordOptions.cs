@@ -47,6 +47,15 @@ public sealed class DiscordOptions : IValidatableObject
     /// </summary>
     public string Token { get; set; } = "";
 
+    /// <summary>
+    /// A file holding the token instead of <see cref="Token"/> (systemd's <c>LoadCredential=</c>, a mounted
+    /// secret): read once at start-up by <see cref="TokenFileReader"/>, surrounding whitespace dropped.
+    /// </summary>
+    public string? TokenFile { get; set; }
+
+    /// <summary>Why <see cref="TokenFile"/> gave no token, or null; set by <see cref="TokenFileReader"/>, reported at start-up.</summary>
+    internal string? TokenFileProblem { get; set; }
+
     /// <summary>The application's id (developer portal → General Information); commands are registered under it.</summary>
     public ulong ApplicationId { get; set; }
 
@@ -206,6 +215,11 @@ public sealed class DiscordOptions : IValidatableObject
     /// <summary>The rules between settings, which no attribute on one of them can state.</summary>
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
+        if (TokenFileProblem is not null)
+        {
+            yield return new(TokenFileProblem);
+        }
+
         // A shard count below 1 has its own message; the id is only judged against a usable count.
         if (ShardCount >= 1 && (ShardId < 0 || ShardId >= ShardCount))
         {
@@ -238,7 +252,7 @@ public sealed class DiscordOptions : IValidatableObject
     }
 
     public override string ToString() =>
-        $"DiscordOptions {{ Token = {(string.IsNullOrEmpty(Token) ? "(empty)" : "(set)")}, ApplicationId = {ApplicationId}, GuildId = {GuildId}, "
+        $"DiscordOptions {{ Token = {(string.IsNullOrEmpty(Token) ? "(empty)" : "(set)")}, TokenFile = {TokenFile ?? "(none)"}, ApplicationId = {ApplicationId}, GuildId = {GuildId}, "
         + $"Transport = {Transport}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl ?? "(GET /gateway/bot)"}, Intents = {Intents}, "
         + $"Shard = {ShardId}/{ShardCount}, UserAgent = {UserAgent} }}";
 

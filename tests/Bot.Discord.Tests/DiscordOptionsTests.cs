@@ -106,6 +106,54 @@ public sealed class DiscordOptionsTests
         Assert.Contains("Discord:MaxAttempts is 0", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_token_file_gives_the_token_without_its_line_break()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("discord-token");
+        File.WriteAllText(path, "secret-token-from-a-credential\n");
+
+        var options = Bind(new Dictionary<string, string?> { ["Discord:TokenFile"] = path });
+
+        Assert.Equal("secret-token-from-a-credential", options.Token);
+        Assert.Equal("Bot secret-token-from-a-credential", options.AuthorizationHeader);
+        Assert.DoesNotContain("secret-token", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_or_empty_token_file_stops_start_up_naming_the_setting_not_the_token_rule()
+    {
+        using var folder = new TempFolder();
+        var empty = folder.Combine("empty");
+        File.WriteAllText(empty, " \n");
+
+        foreach (var (path, says) in new[] { (folder.Combine("absent"), "does not exist"), (empty, "is empty"), (folder.FullPath, "not a regular file") })
+        {
+            using var provider = Provider(new Dictionary<string, string?> { ["Discord:TokenFile"] = path });
+
+            var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordOptions>>().Value);
+
+            var line = Assert.Single(failure.Failures);
+            Assert.StartsWith($"Discord:TokenFile is '{path}'", line, StringComparison.Ordinal);
+            Assert.Contains(says, line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_token_and_a_token_file_together_are_refused_without_showing_either_secret()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("discord-token");
+        File.WriteAllText(path, "file-secret");
+        using var provider = Provider(new Dictionary<string, string?> { ["Discord:Token"] = "env-secret", ["Discord:TokenFile"] = path });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordOptions>>().Value);
+
+        var line = Assert.Single(failure.Failures);
+        Assert.Equal("Discord:Token and Discord:TokenFile are both set; set only one of them.", line);
+        Assert.DoesNotContain("secret", failure.Message, StringComparison.Ordinal);
+    }
+
     private static DiscordOptions Bind(Dictionary<string, string?> settings)
     {
         using var provider = Provider(settings);
