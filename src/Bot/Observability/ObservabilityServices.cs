@@ -42,12 +42,17 @@ internal static class ObservabilityServices
             checks.AddCheck<GatewaySessionCheck>("gateway-session", tags: [ObservabilityEndpoints.Ready]);
         }
 
+        services.AddHostedService<ObservabilityListener>();
+
+        // Metrics are aggregated only where something reads them: on Observability:Urls, and in Http mode on Discord:HttpUrls.
+        if (role != DiscordRole.Http && ListenerUrls.Split(configuration[$"{ObservabilityOptions.Section}:{nameof(ObservabilityOptions.Urls)}"]).Length == 0)
+            return;
+
         // A scrape shows the counts of that moment: no cached answer from a scrape a moment ago.
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
             .AddMeter(DiscordMetrics.MeterName)
             .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
-        services.AddHostedService<ObservabilityListener>();
     }
 }
