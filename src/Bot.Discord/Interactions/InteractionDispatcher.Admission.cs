@@ -44,8 +44,13 @@ public sealed partial class InteractionDispatcher
     }
 
     /// <summary>The short ephemeral "busy" reply, as the one initial response: better than Discord's "did not respond".</summary>
-    private async Task RefuseAsBusyAsync(DispatchCall call, CancellationToken cancellationToken) =>
-        await _initial.SendAsync(call, BusyResponse, cancellationToken).ConfigureAwait(false);
+    private async Task RefuseAsBusyAsync(DispatchCall call, CancellationToken cancellationToken)
+    {
+        if (await _initial.SendAsync(call, BusyResponse, cancellationToken).ConfigureAwait(false))
+        {
+            call.Outcome = InteractionOutcome.Busy;
+        }
+    }
 
     /// <summary>How long to wait for the answer before deferring: not at all when admission expects it late.</summary>
     private TimeSpan DeferIn(DispatchCall call) =>
@@ -64,6 +69,8 @@ public sealed partial class InteractionDispatcher
         }
 
         AdmissionLog.Expired(_logger, call.Id, call.Name, elapsed);
+        call.Outcome = InteractionOutcome.Missed;
+        call.MissedWindow = MissedWindow.Queued;
         CountExpired();
         return true;
     }

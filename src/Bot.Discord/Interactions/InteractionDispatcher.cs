@@ -1,3 +1,4 @@
+using Bot.Discord.Diagnostics;
 using Bot.Discord.Interactions.Admission;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Rest;
@@ -34,12 +35,14 @@ public sealed partial class InteractionDispatcher
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly InitialResponseSender _initial;
     private readonly ReplyDelivery _delivery;
+    private readonly DiscordMetrics? _metrics;
     private readonly InteractionAdmission _admission;
 
     /// <remarks>
     /// A singleton holding a typed <see cref="DiscordRestClient"/> is safe: since .NET 9 the factory's
     /// primary handler recycles pooled connections (DNS changes are seen) even in a long-lived client.
     /// </remarks>
+    /// <param name="metrics">Where each dispatch's outcome, latency, deferral and missed window are counted; nowhere when null.</param>
     /// <param name="admission">Whose turn it is to run a handler; one of its own, from the same options, when null.</param>
     public InteractionDispatcher(
         IInteractionHandler handler,
@@ -47,6 +50,7 @@ public sealed partial class InteractionDispatcher
         IOptions<DiscordOptions> options,
         TimeProvider timeProvider,
         ILogger<InteractionDispatcher> logger,
+        DiscordMetrics? metrics = null,
         InteractionAdmission? admission = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -56,6 +60,7 @@ public sealed partial class InteractionDispatcher
         _handler = handler;
         _time = timeProvider;
         _logger = logger;
+        _metrics = metrics;
         _admission = admission ?? new InteractionAdmission(options, timeProvider);
         _initial = new InitialResponseSender(timeProvider, logger);
         _delivery = new ReplyDelivery(_initial, new ResponseFollowUps(rest, _options.ApplicationId, timeProvider, logger), timeProvider, logger);
@@ -76,12 +81,18 @@ public sealed partial class InteractionDispatcher
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            call.Outcome = InteractionOutcome.Abandoned;
             throw;
         }
         catch (Exception exception)
         {
             // A bug here (or in a responder) costs this one interaction, never the worker that runs it.
+            call.Outcome = InteractionOutcome.Failed;
             DispatchLog.DispatchFailed(_logger, call.Id, call.Name, exception);
+        }
+        finally
+        {
+            _metrics?.Dispatched(call);
         }
     }
 
@@ -99,6 +110,8 @@ public sealed partial class InteractionDispatcher
             // A queue backlog made it late: any initial response would only earn 10062, and the user
             // already saw "The application did not respond". Running the handler would be wasted work.
             DispatchLog.Stale(_logger, call.Id, call.Name, age);
+            call.Outcome = InteractionOutcome.Missed;
+            call.MissedWindow = MissedWindow.Queued;
             CountExpired();
             return;
         }
@@ -180,6 +193,8 @@ public sealed partial class InteractionDispatcher
             }
 
             DispatchLog.TooLateToAnswer(_logger, call.Id, call.Name, Elapsed(call));
+            call.Outcome = InteractionOutcome.Missed;
+            call.MissedWindow = MissedWindow.NotReady;
             return false;
         }
 
@@ -198,6 +213,7 @@ public sealed partial class InteractionDispatcher
             return false; // the token is dead or taken: nothing the handler says can reach the user
         }
 
+        call.Deferred = true;
         DispatchLog.Deferred(_logger, call.Id, call.Name, call.Gate.Type, Elapsed(call));
         return true;
     }

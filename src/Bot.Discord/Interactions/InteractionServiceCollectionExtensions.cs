@@ -1,3 +1,4 @@
+using Bot.Discord.Diagnostics;
 using Bot.Discord.Interactions.Admission;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,8 @@ public static class InteractionServiceCollectionExtensions
     /// start-up; the application id falls back to <c>Discord:ApplicationId</c>), the
     /// <see cref="InteractionQueue"/>, the <see cref="InteractionAdmission"/> (running handlers inside the
     /// <see cref="IHandlerSlots"/> registered, if any), the <see cref="InteractionDispatcher"/>, the
-    /// <see cref="RestInitialResponder"/>, the <see cref="InteractionWorkers"/> hosted service and, unless
-    /// one is registered, <see cref="TimeProvider.System"/>.
+    /// <see cref="RestInitialResponder"/>, the <see cref="InteractionWorkers"/> hosted service,
+    /// <see cref="DiscordMetrics"/> and, unless one is registered, <see cref="TimeProvider.System"/>.
     /// </summary>
     /// <remarks>
     /// The host adds the rest: <c>AddDiscordRest</c> for the REST client, and its
@@ -34,6 +35,7 @@ public static class InteractionServiceCollectionExtensions
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DiscordOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<IHandlerSlots>()));
+        services.AddDiscordMetrics();
         services.TryAddSingleton<InteractionDispatcher>();
         services.TryAddSingleton<RestInitialResponder>();
         services.AddHostedService<InteractionWorkers>();

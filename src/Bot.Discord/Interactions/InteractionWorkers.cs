@@ -122,6 +122,8 @@ public sealed partial class InteractionWorkers : BackgroundService
     /// <summary>One interaction, answered in the background; never throws.</summary>
     private async Task DispatchAsync(IncomingInteraction incoming)
     {
+        // Opened before the dispatch starts, so every line of its handling (and of its handler) carries it.
+        using var scope = _logger.BeginScope(InteractionLogScope.For(incoming.Interaction));
         try
         {
             await _dispatcher.DispatchAsync(incoming, _responder, _abandon.Token).ConfigureAwait(false);

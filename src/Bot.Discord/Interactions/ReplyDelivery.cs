@@ -41,13 +41,16 @@ internal sealed class ReplyDelivery(InitialResponseSender initial, ResponseFollo
 
         if (delivered)
         {
-            DispatchLog.Answered(logger, call.Id, call.Name, call.Gate.Type, time.GetElapsedTime(call.ArrivedAt));
+            call.Outcome = InteractionOutcome.Answered;
+            call.AnsweredAfter = time.GetElapsedTime(call.ArrivedAt);
+            DispatchLog.Answered(logger, call.Id, call.Name, call.Gate.Type, call.AnsweredAfter.Value);
         }
     }
 
     /// <summary>Tells the user the answer failed, in whatever way is still open.</summary>
     public async Task SendErrorAsync(DispatchCall call, CancellationToken cancellationToken)
     {
+        call.Outcome = InteractionOutcome.Failed;
         if (call.Interaction.Type == InteractionType.ApplicationCommandAutocomplete)
         {
             // Autocomplete accepts only choices: an empty list is the quiet way to fail.

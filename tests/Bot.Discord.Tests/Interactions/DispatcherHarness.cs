@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bot.Discord.Interactions;
+using Bot.Discord.Interactions.Admission;
 using Bot.Discord.Local;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Rest;
@@ -26,8 +27,13 @@ internal sealed class DispatcherHarness : IAsyncDisposable
         Options = options;
         Time = time;
         Responder = new RestInitialResponder(rest.Client);
-        Dispatcher = new InteractionDispatcher(Handler, rest.Client, Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Interactions = options }), time, Logs);
+        var settings = Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Interactions = options });
+        Admission = new InteractionAdmission(settings, time);
+        Dispatcher = new InteractionDispatcher(Handler, rest.Client, settings, time, Logs, rest.Metrics, Admission);
     }
+
+    /// <summary>Whose turn it is: at most <see cref="InteractionOptions.Workers"/> handlers at once.</summary>
+    public InteractionAdmission Admission { get; }
 
     public RestHarness Rest { get; }
 

@@ -34,6 +34,9 @@ internal sealed class FairQueue<T>
         return ahead;
     }
 
+    /// <summary>The first waiting item of every group: the oldest of all is among them.</summary>
+    public IEnumerable<T> Heads => _groups.Values.Select(line => line.Peek().Item);
+
     /// <summary>Items of <paramref name="member"/> waiting.</summary>
     public int WaitingBy(ulong member) => _byMember.GetValueOrDefault(member);
 

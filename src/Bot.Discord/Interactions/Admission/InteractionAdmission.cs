@@ -27,6 +27,7 @@ public sealed class InteractionAdmission
     private long _busy;
     private long _expired;
     private long _lastReportAt;
+    private long _lastFinishedAt;
     private bool _reported;
     private (long Busy, long DeferredAtOnce, long Expired) _atLastReport;
 
@@ -42,6 +43,9 @@ public sealed class InteractionAdmission
         _time = time;
         _slots = slots;
         _lastReportAt = time.GetTimestamp();
+
+        // Counted from the start, so handlers stuck on the very first interactions are seen too.
+        _lastFinishedAt = _lastReportAt;
     }
 
     /// <summary>How often, at most, overload is summed up in the log.</summary>
@@ -76,6 +80,28 @@ public sealed class InteractionAdmission
         }
     }
 
+    /// <summary>Since a handler last finished (or since start, when none has).</summary>
+    public TimeSpan SinceLastFinished => _time.GetElapsedTime(Interlocked.Read(ref _lastFinishedAt));
+
+    /// <summary>How long the interaction waiting longest for a handler has waited; null when none waits.</summary>
+    public TimeSpan? OldestWaiting
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count == 0 ? null : _time.GetElapsedTime(_queue.Heads.Min(entry => entry.EnqueuedAt));
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when an interaction has waited longer than <paramref name="after"/> for a handler and no handler
+    /// finished anything in that time: every handler is held by work that does not return. (Busy handlers
+    /// finish things; idle ones leave nothing waiting.)
+    /// </summary>
+    public bool IsStalled(TimeSpan after) => OldestWaiting > after && SinceLastFinished > after;
+
     /// <summary>Interactions deferred on arrival because their answer was expected after <c>DeferAfter</c>.</summary>
     public long DeferredAtOnce => Interlocked.Read(ref _deferredAtOnce);
 
@@ -93,7 +119,7 @@ public sealed class InteractionAdmission
     public AdmissionTicket<T> Admit<T>(FairnessKey key, TimeSpan waited, Func<CancellationToken, Task<T>> run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var entry = new Entry<T>(run, cancellationToken);
+        var entry = new Entry<T>(run, cancellationToken) { EnqueuedAt = _time.GetTimestamp() };
         TimeSpan estimate;
         var startNow = false;
         lock (_lock)
@@ -177,7 +203,9 @@ public sealed class InteractionAdmission
         {
             var started = _time.GetTimestamp();
             await next.RunAsync(_slots).ConfigureAwait(false);
-            var took = _time.GetElapsedTime(started);
+            var finished = _time.GetTimestamp();
+            var took = _time.GetElapsedTime(started, finished);
+            Interlocked.Exchange(ref _lastFinishedAt, finished);
             lock (_lock)
             {
                 _service.Add(took);
@@ -203,6 +231,9 @@ public sealed class InteractionAdmission
 
     private abstract class Entry
     {
+        /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of its admission.</summary>
+        public long EnqueuedAt { get; init; }
+
         /// <summary>Runs the handler and settles the ticket's task; never throws.</summary>
         public abstract Task RunAsync(IHandlerSlots? slots);
 
