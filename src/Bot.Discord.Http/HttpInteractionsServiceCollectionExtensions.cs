@@ -34,11 +34,7 @@ public static class HttpInteractionsServiceCollectionExtensions
         // Serving this endpoint is taking interactions over HTTP, whatever Discord:Transport says, and
         // the Http transport's rules (a usable public key) apply.
         services.AddDiscordOptions(configuration).PostConfigure(options => options.Transport = DiscordTransport.Http);
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<DiscordOptions>>((kestrel, discord) =>
-        {
-            kestrel.Limits.MaxConcurrentConnections = discord.Value.HttpMaxConnections;
-            kestrel.Limits.RequestHeadersTimeout = discord.Value.InitialResponseTimeout;
-        });
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<DiscordOptions>>(LimitKestrel);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new Ed25519Verifier(provider.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
         services.TryAddSingleton<InFlightInteractions>();
@@ -52,5 +48,22 @@ public static class HttpInteractionsServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<InteractionsEndpoint>>()));
         return services;
+    }
+
+    private static void LimitKestrel(KestrelServerOptions kestrel, IOptions<DiscordOptions> options)
+    {
+        DiscordOptions discord;
+        try
+        {
+            discord = options.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // Kestrel is built before the host checks the settings: a bad one is reported at start-up, by name.
+            return;
+        }
+
+        kestrel.Limits.MaxConcurrentConnections = discord.HttpMaxConnections;
+        kestrel.Limits.RequestHeadersTimeout = discord.InitialResponseTimeout;
     }
 }
