@@ -57,6 +57,26 @@ public sealed partial class InteractionDispatcher
         call.Admission == AdmissionDecision.DeferAtOnce ? TimeSpan.Zero : _options.DeferAfter - Elapsed(call);
 
     /// <summary>
+    /// True, counted and logged, when the interaction reaches the dispatcher already past Discord's window (a
+    /// backlog in front of it): any initial response would only earn 10062, and the user already saw "The
+    /// application did not respond". Running the handler would be wasted work.
+    /// </summary>
+    private bool PickedUpTooLate(DispatchCall call, out TimeSpan age)
+    {
+        age = Elapsed(call);
+        if (age < InteractionOptions.ResponseWindow)
+        {
+            return false;
+        }
+
+        DispatchLog.Stale(_logger, call.Id, call.Name, age);
+        call.Outcome = InteractionOutcome.Missed;
+        call.MissedWindow = MissedWindow.Queued;
+        CountExpired();
+        return true;
+    }
+
+    /// <summary>
     /// True, counted and logged, when Discord's window closed before the deferral could go out (the process
     /// stalled, or threads were starved): a deferral now would only earn 10062, and the work would be wasted.
     /// </summary>

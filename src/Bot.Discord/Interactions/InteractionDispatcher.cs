@@ -104,15 +104,8 @@ public sealed partial class InteractionDispatcher
             return;
         }
 
-        var age = Elapsed(call);
-        if (age >= InteractionOptions.ResponseWindow)
+        if (PickedUpTooLate(call, out var age))
         {
-            // A queue backlog made it late: any initial response would only earn 10062, and the user
-            // already saw "The application did not respond". Running the handler would be wasted work.
-            DispatchLog.Stale(_logger, call.Id, call.Name, age);
-            call.Outcome = InteractionOutcome.Missed;
-            call.MissedWindow = MissedWindow.Queued;
-            CountExpired();
             return;
         }
 
