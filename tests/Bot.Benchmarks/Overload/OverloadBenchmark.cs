@@ -53,8 +53,8 @@ internal static class OverloadBenchmark
         Console.WriteLine();
         Console.WriteLine($"## Capacity: {stepSeconds:N0} s per rate");
         Console.WriteLine();
-        Console.WriteLine("| Offered /s | Answered /s | Answered in 3 s | Answer p50 | p99 | max | Deferred | Busy | Acks late or missing | Load avg | In capacity |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|");
+        Console.WriteLine("| Offered /s | Answered /s | Answered in 3 s | Answer p50 | p99 | max | Deferred | Busy | Acks late or missing | Cores: bot / load / others | Load avg | In capacity |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|");
         var (passed, failed, capacity) = (0, 0, 0.0);
         for (var rate = startRate; failed == 0 || failed - passed > Math.Max(5, passed / 16);)
         {
@@ -83,16 +83,19 @@ internal static class OverloadBenchmark
     private static void PrintCapacityRow(PhaseResult r) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {r.Rate} | {r.Answered / r.Seconds:N0} | {r.AnsweredInWindow:N0} of {r.Sent:N0} | {Ms(r.AnswerMilliseconds, 50)} | {Ms(r.AnswerMilliseconds, 99)} "
-            + $"| {Ms(r.AnswerMilliseconds, 100)} | {r.Deferred} | {r.Busy} | {r.AckedLate + r.NotAcked} | {Harness.Load().Split(' ')[2]} | {(r.AllAnsweredInTime ? "yes" : "no")} |"));
+            + $"| {Ms(r.AnswerMilliseconds, 100)} | {r.Deferred} | {r.Busy} | {r.AckedLate + r.NotAcked} | {Cores(r)} | {Harness.Load().Split(' ')[2]} | {(r.AllAnsweredInTime ? "yes" : "no")} |"));
+
+    private static string Cores(PhaseResult r) =>
+        string.Create(CultureInfo.InvariantCulture, $"{r.Cores.Bot:N2} / {r.Cores.Own:N2} / {r.OthersCores:N2}");
 
     private static void PrintOverload(PhaseResult r, double capacity, OverloadTarget target)
     {
         Console.WriteLine();
-        Console.WriteLine("| Offered /s | Interactions | Acknowledged ≤ 3 s | Late | None | Answered at once | by edit | Goodput /s | of capacity | Deferred | Busy | Apologies | Lost | Bot peak RSS |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Offered /s | Interactions | Acknowledged ≤ 3 s | Late | None | Answered at once | by edit | Goodput /s | of capacity | Deferred | Busy | Apologies | Lost | Bot peak RSS | Cores: bot / load / others |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {r.Rate} | {r.Sent:N0} | {r.AckedInTime:N0} | {r.AckedLate} | {r.NotAcked} | {r.AnsweredAtOnce:N0} | {r.AnsweredAfterDeferral:N0} | {r.Goodput:N0} "
-            + $"| {r.Goodput / capacity:P0} | {r.Deferred:N0} | {r.Busy:N0} | {r.Errors} | {r.Lost} | {r.PeakResidentMb} MB |"));
+            + $"| {r.Goodput / capacity:P0} | {r.Deferred:N0} | {r.Busy:N0} | {r.Errors} | {r.Lost} | {r.PeakResidentMb} MB | {Cores(r)} |"));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- Acknowledgement (from sending to the initial response): p50 {Ms(r.AckMilliseconds, 50)}, p99 {Ms(r.AckMilliseconds, 99)}, max {Ms(r.AckMilliseconds, 100)}."));

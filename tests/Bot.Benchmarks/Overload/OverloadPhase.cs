@@ -14,7 +14,9 @@ internal static class OverloadPhase
         var skip = target.Discord.Requests.Count;
         using var memory = new ResidentMemorySampler(target.Bot.Id);
         var result = new PhaseResult { Rate = rate, Seconds = seconds };
+        var cpu = CpuReading.Take(target.Bot.Id);
         var (sent, started, lag) = await SendAsync(target, payloads, rate, seconds);
+        result.Cores = cpu.CoresSince(target.Bot.Id);
         result.SendLag = lag;
         var lastSent = DateTimeOffset.UtcNow;
         await WaitUntilAsync(() => target.AllAcknowledged(sent, DiscordRecord.Read(target.Discord, skip), lastSent), TimeSpan.FromSeconds(30));

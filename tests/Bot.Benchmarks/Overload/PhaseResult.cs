@@ -52,6 +52,12 @@ internal sealed class PhaseResult
 
     public long PeakResidentMb { get; set; }
 
+    /// <summary>Cores the bot, this process (load generator and local Discord) and the whole machine kept busy while the load was on.</summary>
+    public (double Bot, double Own, double Machine) Cores { get; set; }
+
+    /// <summary>What the rest of the machine (other work than the bot and this process) used, in cores.</summary>
+    public double OthersCores => Math.Max(0, Cores.Machine - Cores.Bot - Cores.Own);
+
     public TimeSpan SendLag { get; set; }
 
     /// <summary>Edits and follow-ups the local Discord refused, and deletions, by operation and status: where lost answers went.</summary>
