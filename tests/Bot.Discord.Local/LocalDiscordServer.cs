@@ -18,7 +18,7 @@ namespace Bot.Discord.Local;
 /// (<see cref="Hold"/>) per operation. The same app serves the gateway WebSocket (<see cref="Gateway"/>),
 /// which <c>GET /gateway/bot</c> points to.
 /// </summary>
-public sealed class LocalDiscordServer : IAsyncDisposable
+public sealed partial class LocalDiscordServer : IAsyncDisposable
 {
     public const string ApiPrefix = "/api/v10";
 
@@ -85,6 +85,25 @@ public sealed class LocalDiscordServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Every message the bot made here (original responses, follow-ups, channel messages), as Discord
+    /// returns it after the last edit: with <c>mention_everyone</c>, <c>mentions</c> and <c>mention_roles</c>
+    /// saying whom it pinged.
+    /// </summary>
+    public IReadOnlyList<JsonObject> Messages
+    {
+        get
+        {
+            lock (_state.Lock)
+            {
+                return _state.Messages.Select(m => m.DeepClone().AsObject()).ToArray();
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="message"/> (one of <see cref="Messages"/>) pinged anyone: @everyone/@here, a user or a role.</summary>
+    public static bool Pinged(JsonObject message) => MessageMentions.Pinged(message);
+
     public IReadOnlyList<RecordedRequest> RequestsTo(string operation) =>
         Requests.Where(request => request.Operation == operation).ToArray();
 
@@ -118,58 +137,6 @@ public sealed class LocalDiscordServer : IAsyncDisposable
         var id = _state.NewSnowflake();
         return (id, "aW50ZXJhY3Rpb246" + id.ToString(CultureInfo.InvariantCulture) + "OnRva2Vu");
     }
-
-    /// <summary>
-    /// An interaction is about to be POSTed to the bot (<see cref="Interactions.HttpDelivery"/>): until
-    /// <see cref="TakeHttpAnswer"/> or <see cref="EndHttpDelivery"/>, webhook calls with its token wait
-    /// (at most <see cref="HttpAnswerWait"/>), since the bot may edit <c>@original</c> right after writing
-    /// its answer, before the delivering side has read it.
-    /// </summary>
-    internal void ExpectHttpDelivery(string token)
-    {
-        lock (_state.Lock)
-        {
-            _state.HttpDeliveries[token] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-    }
-
-    /// <summary>What Discord does with a 200 to its HTTP delivery: the body becomes the interaction's initial response.</summary>
-    internal FakeResponse TakeHttpAnswer(ulong id, string token, string body)
-    {
-        try
-        {
-            JsonNode? response;
-            try
-            {
-                response = JsonNode.Parse(body);
-            }
-            catch (JsonException)
-            {
-                return FakeResponse.Error(400, 50109, "The request body contains invalid JSON.");
-            }
-
-            return _routes.AcceptInitialResponse(id, token, response, withResponse: false);
-        }
-        finally
-        {
-            EndHttpDelivery(token);
-        }
-    }
-
-    /// <summary>The HTTP delivery of the interaction with this token is over (answered or not): its webhook calls stop waiting.</summary>
-    internal void EndHttpDelivery(string token)
-    {
-        TaskCompletionSource? delivery;
-        lock (_state.Lock)
-        {
-            _state.HttpDeliveries.Remove(token, out delivery);
-        }
-
-        delivery?.TrySetResult();
-    }
-
-    /// <summary>How long a webhook call waits for the answer to its interaction's HTTP delivery to be taken (Discord's 3 s window).</summary>
-    internal static TimeSpan HttpAnswerWait { get; } = TimeSpan.FromSeconds(3);
 
     /// <summary>The bot lacks a permission in this channel (403 50013).</summary>
     public void DenyPermissionIn(ulong channelId)
@@ -387,37 +354,6 @@ public sealed class LocalDiscordServer : IAsyncDisposable
         return (answer.Status, answer.Json, "application/json", headers);
     }
 
-    /// <summary>Outside the state lock: the route handlers that follow take it.</summary>
-    private async Task WaitForHttpAnswerAsync(string token)
-    {
-        Task? answered;
-        lock (_state.Lock)
-        {
-            answered = _state.HttpDeliveries.TryGetValue(token, out var delivery) ? delivery.Task : null;
-        }
-
-        if (answered is not null)
-        {
-            await answered.WaitAsync(HttpAnswerWait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
     private static string Json(int status, int code, string message) =>
         new JsonObject { ["message"] = message, ["code"] = code }.ToJsonString();
-}
-
-/// <summary>Holds one request at the server until <see cref="Release"/>.</summary>
-public sealed class ResponseGate
-{
-    private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes when the held request has arrived.</summary>
-    public Task Arrived => _arrived.Task;
-
-    internal Task Released => _released.Task;
-
-    public void Release() => _released.TrySetResult();
-
-    internal void SignalArrived() => _arrived.TrySetResult();
 }

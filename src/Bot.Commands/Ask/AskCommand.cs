@@ -4,8 +4,9 @@ using Bot.Commands.Cooldowns;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Answering;
-using Microsoft.Extensions.Logging;
+using Bot.Limits;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace Bot.Commands.Ask;
 
@@ -161,13 +162,13 @@ public sealed class AskCommand : IComponentCommand
             Footer = $"Passages {numbering + first}–{numbering + first + shown.Length - 1} of {total}",
         };
         IReadOnlyList<ReplyButton> buttons = page < pages ? [MoreButton(question, page + 1)] : [];
-        return ReplyLimits.Fit(new Reply
+        return new Reply
         {
-            Content = PassageText.Quote(question, DiscordLimits.ContentLength),
+            Content = PassageText.Quote(question),
             Embeds = [embed],
             Buttons = buttons,
             Ephemeral = true,
-        });
+        };
     }
 
     private Reply Card(IKnowledgeReader knowledge, string question, Answer answer, bool ephemeral)
@@ -177,7 +178,7 @@ public sealed class AskCommand : IComponentCommand
             buttons.Add(MoreButton(question, 1));
         if (ephemeral)
             buttons.Add(new ReplyButton(ShareLabel, CustomId(SharePrefix, question), ReplyButtonStyle.Primary));
-        return ReplyLimits.Fit(AnswerCard.Render(question, answer, ephemeral) with { Buttons = buttons });
+        return AnswerCard.Render(question, answer, ephemeral) with { Buttons = buttons };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Bot.Discord.Interactions.Policy;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -9,13 +10,15 @@ namespace Bot.Discord.Interactions;
 /// Owns the answering policy for every interaction, whichever transport brought it: run the handler;
 /// if its reply is ready within <see cref="InteractionOptions.DeferAfter"/>, send it as the one initial
 /// response, otherwise send the deferral the handler planned and complete it later by editing the
-/// original. Every message it sends parses no mentions (<see cref="OutgoingMessages"/>). A failing
+/// original. Every message it sends goes through <see cref="ReplyPolicy"/> (fitted to Discord's limits,
+/// pinging nobody, as visible as planned before the handler ran). A failing
 /// handler costs the user a short ephemeral apology and the log one error line;
 /// <see cref="DispatchAsync"/> never throws but for cancellation. The reply (or the apology) goes out
 /// through <see cref="ReplyDelivery"/>: the initial response through <see cref="InitialResponseSender"/>,
-/// everything after it through <see cref="ResponseFollowUps"/>.
+/// everything after it through <see cref="ResponseFollowUps"/>; a reply's after-send step gets the
+/// message delivered (<see cref="AfterSendWork"/>), and is cancelled when the dispatcher is disposed.
 /// </summary>
-public sealed class InteractionDispatcher
+public sealed class InteractionDispatcher : IAsyncDisposable, IDisposable
 {
     /// <summary>What the user sees when a handler fails.</summary>
     public const string ErrorMessage = "Something went wrong while answering. Please try again.";
@@ -32,6 +35,7 @@ public sealed class InteractionDispatcher
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly InitialResponseSender _initial;
     private readonly ReplyDelivery _delivery;
+    private readonly AfterSendWork _afterSend;
 
     /// <remarks>
     /// A singleton holding a typed <see cref="DiscordRestClient"/> is safe: since .NET 9 the factory's
@@ -52,8 +56,19 @@ public sealed class InteractionDispatcher
         _time = timeProvider;
         _logger = logger;
         _initial = new InitialResponseSender(timeProvider, logger);
-        _delivery = new ReplyDelivery(_initial, new ResponseFollowUps(rest, _options.ApplicationId, timeProvider, logger), timeProvider, logger);
+        var followUps = new ResponseFollowUps(rest, _options.ApplicationId, timeProvider, logger);
+        _afterSend = new AfterSendWork(followUps, timeProvider, logger);
+        _delivery = new ReplyDelivery(_initial, followUps, _afterSend, timeProvider, logger);
     }
+
+    /// <summary>After-send steps started and not finished yet.</summary>
+    internal int AfterSendRunning => _afterSend.Running;
+
+    /// <summary>Cancels the after-send steps still running and waits (briefly) for them to end.</summary>
+    public ValueTask DisposeAsync() => _afterSend.DisposeAsync();
+
+    /// <summary>Cancels the after-send steps still running, without waiting.</summary>
+    public void Dispose() => _afterSend.Dispose();
 
     /// <summary>
     /// Answers one interaction. Returns when it is fully answered (or given up); throws only
@@ -176,7 +191,7 @@ public sealed class InteractionDispatcher
             return true;
         }
 
-        if (!await _initial.SendAsync(call, OutgoingMessages.Deferral(call.Plan), cancellationToken).ConfigureAwait(false))
+        if (!(await _initial.SendAsync(call, ReplyPolicy.Deferral(call.Plan), cancellationToken).ConfigureAwait(false)).IsSuccess)
         {
             return false; // the token is dead or taken: nothing the handler says can reach the user
         }

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Bot.Discord.Local;
+
+/// <summary>Interactions delivered over HTTP: the bot's answer to the delivery becomes the initial response.</summary>
+public sealed partial class LocalDiscordServer
+{
+    /// <summary>
+    /// An interaction is about to be POSTed to the bot (<see cref="Interactions.HttpDelivery"/>): until
+    /// <see cref="TakeHttpAnswer"/> or <see cref="EndHttpDelivery"/>, webhook calls with its token wait
+    /// (at most <see cref="HttpAnswerWait"/>), since the bot may edit <c>@original</c> right after writing
+    /// its answer, before the delivering side has read it.
+    /// </summary>
+    internal void ExpectHttpDelivery(string token)
+    {
+        lock (_state.Lock)
+        {
+            _state.HttpDeliveries[token] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>What Discord does with a 200 to its HTTP delivery: the body becomes the interaction's initial response.</summary>
+    internal FakeResponse TakeHttpAnswer(ulong id, string token, string body)
+    {
+        try
+        {
+            JsonNode? response;
+            try
+            {
+                response = JsonNode.Parse(body);
+            }
+            catch (JsonException)
+            {
+                return FakeResponse.Error(400, 50109, "The request body contains invalid JSON.");
+            }
+
+            return _routes.AcceptInitialResponse(id, token, response, withResponse: false);
+        }
+        finally
+        {
+            EndHttpDelivery(token);
+        }
+    }
+
+    /// <summary>The HTTP delivery of the interaction with this token is over (answered or not): its webhook calls stop waiting.</summary>
+    internal void EndHttpDelivery(string token)
+    {
+        TaskCompletionSource? delivery;
+        lock (_state.Lock)
+        {
+            _state.HttpDeliveries.Remove(token, out delivery);
+        }
+
+        delivery?.TrySetResult();
+    }
+
+    /// <summary>How long a webhook call waits for the answer to its interaction's HTTP delivery to be taken (Discord's 3 s window).</summary>
+    internal static TimeSpan HttpAnswerWait { get; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Outside the state lock: the route handlers that follow take it.</summary>
+    private async Task WaitForHttpAnswerAsync(string token)
+    {
+        Task? answered;
+        lock (_state.Lock)
+        {
+            answered = _state.HttpDeliveries.TryGetValue(token, out var delivery) ? delivery.Task : null;
+        }
+
+        if (answered is not null)
+        {
+            await answered.WaitAsync(HttpAnswerWait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+}
