@@ -118,7 +118,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable, IDisposable
 
         using var timeLimit = new CancellationTokenSource(HandlerTimeLimit - age, _time);
         using var handlerCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLimit.Token);
-        var work = RunHandlerAsync(call.Interaction, handlerCancellation.Token);
+        var work = HandlerRun.Start(_handler, call.Interaction, handlerCancellation.Token);
         try
         {
             if (!await AcknowledgeInTimeAsync(call, work, cancellationToken).ConfigureAwait(false))
@@ -126,7 +126,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable, IDisposable
                 return;
             }
 
-            var outcome = await OutcomeAsync(work, handlerCancellation.Token, cancellationToken).ConfigureAwait(false);
+            var outcome = await HandlerRun.OutcomeAsync(work, handlerCancellation.Token, cancellationToken).ConfigureAwait(false);
             if (outcome.Error is { } error)
             {
                 cancellationToken.ThrowIfCancellationRequested(); // shutdown cancelled it: not the handler's fault
@@ -200,44 +200,6 @@ public sealed class InteractionDispatcher : IAsyncDisposable, IDisposable
         return true;
     }
 
-    /// <summary>
-    /// The handler's outcome, waiting on its own token too: a handler that ignores it must not hold a
-    /// worker past shutdown or past the time limit.
-    /// </summary>
-    private static async Task<HandlerOutcome> OutcomeAsync(Task<HandlerOutcome> work, CancellationToken handlerToken, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await work.WaitAsync(handlerToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new HandlerOutcome(null, new TimeoutException("The handler ignored its cancellation at the time limit."));
-        }
-    }
-
-    /// <summary>
-    /// Runs the handler on the thread pool, so a handler that blocks before its first await cannot hold
-    /// back the deferral, and turns a throw into a value so an abandoned handler's failure is never unobserved.
-    /// </summary>
-    private Task<HandlerOutcome> RunHandlerAsync(Interaction interaction, CancellationToken cancellationToken) =>
-        Task.Run(
-            async () =>
-            {
-                try
-                {
-                    var reply = await _handler.HandleAsync(interaction, cancellationToken).ConfigureAwait(false);
-                    return reply is null
-                        ? new HandlerOutcome(null, new InvalidOperationException("The interaction handler returned no reply."))
-                        : new HandlerOutcome(reply, null);
-                }
-                catch (Exception exception)
-                {
-                    return new HandlerOutcome(null, exception);
-                }
-            },
-            CancellationToken.None);
-
     /// <summary>Whether <paramref name="work"/> completes within <paramref name="timeout"/> (measured with the injected clock).</summary>
     private async Task<bool> FinishesWithinAsync(Task work, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -253,6 +215,4 @@ public sealed class InteractionDispatcher : IAsyncDisposable, IDisposable
     }
 
     private TimeSpan Elapsed(DispatchCall call) => _time.GetElapsedTime(call.ArrivedAt);
-
-    private readonly record struct HandlerOutcome(InteractionReply? Reply, Exception? Error);
 }
