@@ -21,7 +21,6 @@ public sealed class CommandCatalog
         if (problems.Count > 0)
             throw new InvalidOperationException($"Invalid command definitions: {string.Join("; ", problems)}");
         byName = Commands.ToFrozenDictionary(c => c.Definition.Name, StringComparer.OrdinalIgnoreCase);
-        DefinitionsHash = CommandDefinitionHash.Compute(Definitions);
     }
 
     /// <summary>Sorted by name.</summary>
@@ -29,9 +28,6 @@ public sealed class CommandCatalog
 
     /// <summary>Sorted by name.</summary>
     public IReadOnlyList<CommandDefinition> Definitions { get; }
-
-    /// <summary>See <see cref="CommandDefinitionHash.Compute"/>: unchanged since the last registration means no need to register.</summary>
-    public string DefinitionsHash { get; }
 
     /// <summary>The command called <paramref name="name"/> (ignoring case), or null.</summary>
     public ICommand? Find(string? name) => name is not null && byName.TryGetValue(name, out var command) ? command : null;

@@ -41,11 +41,22 @@ public sealed class DiscordOptions : IValidatableObject
     /// <summary>Discord invalidates an interaction whose initial response has not arrived within 3 seconds.</summary>
     public static readonly TimeSpan DefaultInitialResponseTimeout = TimeSpan.FromSeconds(3);
 
+    public static readonly TimeSpan DefaultResumeTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// The bot token, with or without the <c>Bot </c> prefix: from the environment (<c>Discord__Token</c>)
     /// or user secrets, never a committed file. Never logged, never put in a message.
     /// </summary>
     public string Token { get; set; } = "";
+
+    /// <summary>
+    /// A file holding the token instead of <see cref="Token"/> (systemd's <c>LoadCredential=</c>, a mounted
+    /// secret): read once at start-up by <see cref="TokenFileReader"/>, surrounding whitespace dropped.
+    /// </summary>
+    public string? TokenFile { get; set; }
+
+    /// <summary>Why <see cref="TokenFile"/> gave no token, or null; set by <see cref="TokenFileReader"/>, reported at start-up.</summary>
+    internal string? TokenFileProblem { get; set; }
 
     /// <summary>The application's id (developer portal → General Information); commands are registered under it.</summary>
     public ulong ApplicationId { get; set; }
@@ -150,6 +161,15 @@ public sealed class DiscordOptions : IValidatableObject
     [SettingRange(1, int.MaxValue, ErrorMessage = "Discord:ShardCount is {0}; it must be at least 1 (1 = no sharding).")]
     public int ShardCount { get; set; } = 1;
 
+    /// <summary>
+    /// Gateway: how long a RESUME may go without an answer (RESUMED, INVALID_SESSION or a replayed event)
+    /// before the bot gives the session up and identifies anew. A server that acknowledges heartbeats but
+    /// never answers would otherwise leave the bot connected and deaf.
+    /// </summary>
+    [SettingRange(typeof(TimeSpan), "00:00:00", "00:10:00", MinimumIsExclusive = true,
+        ErrorMessage = "Discord:ResumeTimeout is {0}; it must be above 0 and at most 00:10:00 (default 00:00:30).")]
+    public TimeSpan ResumeTimeout { get; set; } = DefaultResumeTimeout;
+
     /// <summary>The interaction dispatcher and its workers (<c>Discord:Interactions</c>).</summary>
     [ValidateObjectMembers]
     public InteractionOptions Interactions { get; set; } = new();
@@ -206,6 +226,11 @@ public sealed class DiscordOptions : IValidatableObject
     /// <summary>The rules between settings, which no attribute on one of them can state.</summary>
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
+        if (TokenFileProblem is not null)
+        {
+            yield return new(TokenFileProblem);
+        }
+
         // A shard count below 1 has its own message; the id is only judged against a usable count.
         if (ShardCount >= 1 && (ShardId < 0 || ShardId >= ShardCount))
         {
@@ -238,7 +263,7 @@ public sealed class DiscordOptions : IValidatableObject
     }
 
     public override string ToString() =>
-        $"DiscordOptions {{ Token = {(string.IsNullOrEmpty(Token) ? "(empty)" : "(set)")}, ApplicationId = {ApplicationId}, GuildId = {GuildId}, "
+        $"DiscordOptions {{ Token = {(string.IsNullOrEmpty(Token) ? "(empty)" : "(set)")}, TokenFile = {TokenFile ?? "(none)"}, ApplicationId = {ApplicationId}, GuildId = {GuildId}, "
         + $"Transport = {Transport}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl ?? "(GET /gateway/bot)"}, Intents = {Intents}, "
         + $"Shard = {ShardId}/{ShardCount}, UserAgent = {UserAgent} }}";
 

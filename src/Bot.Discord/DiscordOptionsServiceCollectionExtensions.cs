@@ -20,6 +20,7 @@ public static class DiscordOptionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<DiscordOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DiscordOptions>, TokenFileReader>());
         options.ValidateOnStart();
 
         // Binding registers the section's change-token source: its presence means the section is bound already.

@@ -119,67 +119,6 @@ public partial class DefinitionTests(ShippedCommandsFixture knowledge) : IClassF
     }
 
     [Fact]
-    public void Definitions_hash_is_the_same_for_every_catalog_built_from_the_same_commands()
-    {
-        using var other = new ShippedCommandsFixture();
-
-        Assert.Matches("^[0-9a-f]{64}$", knowledge.Catalog.DefinitionsHash);
-        Assert.Equal(knowledge.Catalog.DefinitionsHash, other.Catalog.DefinitionsHash);
-        Assert.Equal(knowledge.Catalog.DefinitionsHash, CommandDefinitionHash.Compute(knowledge.Catalog.Definitions.Reverse()));
-    }
-
-    [Fact]
-    public void Definitions_hash_does_not_depend_on_registration_order()
-    {
-        ICommand[] commands = [new AskCommand(), new FakeCommand("zeta"), new FakeCommand("alpha"), new VoteCommand()];
-
-        var forward = new CommandCatalog(commands).DefinitionsHash;
-        var backward = new CommandCatalog(commands.Reverse()).DefinitionsHash;
-        var shuffled = new CommandCatalog([commands[2], commands[0], commands[3], commands[1]]).DefinitionsHash;
-
-        Assert.Equal(forward, backward);
-        Assert.Equal(forward, shuffled);
-    }
-
-    [Fact]
-    public void Definitions_hash_changes_when_anything_registered_changes()
-    {
-        var ask = new AskCommand().Definition;
-        var baseline = Hash(ask);
-
-        Assert.NotEqual(baseline, Hash(ask with { Description = ask.Description + "!" }));
-        Assert.NotEqual(baseline, Hash(ask with { Name = "question" }));
-        Assert.NotEqual(baseline, Hash(ask with { RequiredPermission = MemberPermission.ManageMessages }));
-        Assert.NotEqual(baseline, Hash(ask with { Options = [ask.Options[0] with { Description = "Something else" }, ask.Options[1]] }));
-        Assert.NotEqual(baseline, Hash(ask with { Options = [ask.Options[0] with { MaxLength = 200 }, ask.Options[1]] }));
-        Assert.NotEqual(baseline, Hash(ask with { Options = [ask.Options[0]] }));
-        Assert.NotEqual(baseline, Hash(ask, new CommandDefinition("extra", "One more")));
-        // Equal definitions give equal hashes, and visibility, which never leaves the bot, does not count.
-        Assert.Equal(baseline, Hash(ask with { Options = [.. ask.Options] }));
-        Assert.Equal(baseline, Hash(ask with { Ephemeral = !ask.Ephemeral }));
-    }
-
-    [Fact]
-    public void Canonical_form_is_fixed_text_independent_of_machine_and_culture()
-    {
-        var definition = new CommandDefinition("pin", "Pin a message")
-        {
-            Options = [new("message", "Which one", OptionKind.String, Required: true) { MaxLength = 100 }, new("quiet", "No notice", OptionKind.Boolean)],
-            RequiredPermission = MemberPermission.PinMessages | MemberPermission.ManageMessages,
-            Ephemeral = true,
-        };
-
-        var json = System.Text.Encoding.UTF8.GetString(CommandDefinitionHash.Canonical([definition]));
-
-        Assert.Equal(
-            """{"version":1,"commands":[{"name":"pin","description":"Pin a message","permission":"ManageMessages, PinMessages","options":[""" +
-            """{"name":"message","description":"Which one","kind":"String","required":true,"autocomplete":false,"min_length":null,"max_length":100},""" +
-            """{"name":"quiet","description":"No notice","kind":"Boolean","required":false,"autocomplete":false,"min_length":null,"max_length":null}]}]}""",
-            json);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))), Hash(definition));
-    }
-
-    [Fact]
     public void Every_registered_subcommand_satisfies_discords_limits()
     {
         foreach (var definition in knowledge.Catalog.Definitions.Where(d => d.HasSubcommands))
@@ -231,25 +170,6 @@ public partial class DefinitionTests(ShippedCommandsFixture knowledge) : IClassF
     }
 
     [Fact]
-    public void Definitions_hash_covers_subcommands_but_keeps_the_fingerprint_of_commands_without_them()
-    {
-        var party = new CommandDefinition("party", "Parties")
-        {
-            Subcommands = [new("schedule", "Plan one") { Options = [new("channel", "Where", OptionKind.Channel) { ChannelKinds = [ChannelKind.Voice] }] }, new("where", "Where")],
-        };
-        var baseline = Hash(party);
-
-        Assert.NotEqual(baseline, Hash(party with { Subcommands = [party.Subcommands[0]] }));
-        Assert.NotEqual(baseline, Hash(party with { Subcommands = [party.Subcommands[0] with { Description = "Plan two" }, party.Subcommands[1]] }));
-        Assert.NotEqual(baseline, Hash(party with { Subcommands = [party.Subcommands[0] with { Options = [party.Subcommands[0].Options[0] with { ChannelKinds = [ChannelKind.Stage] }] }, party.Subcommands[1]] }));
-        Assert.NotEqual(baseline, Hash(party with { Subcommands = [party.Subcommands[1], party.Subcommands[0]] })); // users see the order
-        Assert.Equal(baseline, Hash(party with { Subcommands = [.. party.Subcommands] }));
-        var json = System.Text.Encoding.UTF8.GetString(CommandDefinitionHash.Canonical([new AskCommand().Definition]));
-        Assert.DoesNotContain("subcommands", json);
-        Assert.DoesNotContain("channel_kinds", json);
-    }
-
-    [Fact]
     public void A_subcommands_options_are_the_options_of_an_invocation()
     {
         var watchparty = knowledge.Catalog.Find("watchparty")!.Definition;
@@ -261,8 +181,6 @@ public partial class DefinitionTests(ShippedCommandsFixture knowledge) : IClassF
         Assert.Empty(watchparty.OptionsOf("nope"));
         Assert.Equal(["question", "private"], knowledge.Catalog.Find("ask")!.Definition.OptionsOf(null).Select(o => o.Name));
     }
-
-    private static string Hash(params CommandDefinition[] definitions) => CommandDefinitionHash.Compute(definitions);
 
     private static void AssertDiscordName(string name)
     {

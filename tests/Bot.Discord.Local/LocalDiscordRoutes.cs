@@ -61,91 +61,6 @@ internal sealed partial class LocalDiscordRoutes
     private FakeResponse GetGatewayBot(FakeRequest request) =>
         FakeResponse.Ok(JsonNode.Parse(FixtureFiles.Read("gateway_bot_response.json"))!);
 
-    private FakeResponse ListCommands(FakeRequest request)
-    {
-        if (request.Id("application_id") != ApplicationId)
-        {
-            return FakeResponse.Error(403, 50001, "Missing Access");
-        }
-
-        var scope = request.Match.Groups["guild_id"].Success ? request["guild_id"] : "";
-        lock (_state.Lock)
-        {
-            return FakeResponse.Ok(_state.Commands.TryGetValue(scope, out var commands) ? commands.DeepClone() : new JsonArray());
-        }
-    }
-
-    private FakeResponse BulkSetCommands(FakeRequest request)
-    {
-        if (request.Id("application_id") != ApplicationId)
-        {
-            return FakeResponse.Error(403, 50001, "Missing Access");
-        }
-
-        if (request.Json is not JsonArray body)
-        {
-            return FakeResponse.InvalidField("", "BASE_TYPE_ARRAY", "Must be an array.");
-        }
-
-        var scope = request.Match.Groups["guild_id"].Success ? request["guild_id"] : "";
-        lock (_state.Lock)
-        {
-            var existing = _state.Commands.TryGetValue(scope, out var before) ? before : [];
-            var saved = new JsonArray();
-            for (var i = 0; i < body.Count; i++)
-            {
-                if (body[i] is not JsonObject definition)
-                {
-                    return FakeResponse.InvalidField($"{i}", "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
-                }
-
-                var name = (string?)definition["name"];
-                var type = (int?)definition["type"] ?? 1;
-                if (name is not { Length: >= 1 and <= 32 })
-                {
-                    return FakeResponse.InvalidField($"{i}.name", "BASE_TYPE_REQUIRED", "This field is required");
-                }
-
-                if (type == 1 && (string?)definition["description"] is not { Length: >= 1 and <= 100 })
-                {
-                    return FakeResponse.InvalidField($"{i}.description", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
-                }
-
-                var previous = existing.OfType<JsonObject>().FirstOrDefault(c => (string?)c["name"] == name && (int?)c["type"] == type);
-                var command = new JsonObject
-                {
-                    ["id"] = previous?["id"]?.DeepClone() ?? _state.NewSnowflake().ToString(),
-                    ["type"] = type,
-                    ["application_id"] = ApplicationId.ToString(),
-                    ["version"] = _state.NewSnowflake().ToString(),
-                    ["name"] = name,
-                    ["description"] = (string?)definition["description"] ?? "",
-                    ["default_member_permissions"] = definition["default_member_permissions"]?.DeepClone(),
-                    ["nsfw"] = (bool?)definition["nsfw"] ?? false,
-                };
-                if (scope.Length > 0)
-                {
-                    command["guild_id"] = scope;
-                }
-                else
-                {
-                    command["integration_types"] = definition["integration_types"]?.DeepClone() ?? new JsonArray(0);
-                    command["contexts"] = definition["contexts"]?.DeepClone();
-                }
-
-                if (definition["options"] is JsonArray options)
-                {
-                    command["options"] = options.DeepClone();
-                }
-
-                saved.Add(command);
-            }
-
-            _state.Commands[scope] = saved;
-            return FakeResponse.Ok(saved.DeepClone());
-        }
-    }
-
     private FakeResponse CreateInteractionResponse(FakeRequest request) =>
         AcceptInitialResponse(
             request.Id("interaction_id"),
@@ -242,58 +157,6 @@ internal sealed partial class LocalDiscordRoutes
         }
     }
 
-    private FakeResponse CreateScheduledEvent(FakeRequest request)
-    {
-        if (request.Json is not JsonObject body)
-        {
-            return FakeResponse.InvalidField("", "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
-        }
-
-        foreach (var field in new[] { "name", "privacy_level", "scheduled_start_time", "entity_type" })
-        {
-            if (body[field] is null)
-            {
-                return FakeResponse.InvalidField(field, "BASE_TYPE_REQUIRED", "This field is required");
-            }
-        }
-
-        var entityType = (int?)body["entity_type"];
-        if (entityType == 3)
-        {
-            if ((string?)body["entity_metadata"]?["location"] is not { Length: >= 1 and <= 100 })
-            {
-                return FakeResponse.InvalidField("entity_metadata.location", "BASE_TYPE_REQUIRED", "This field is required");
-            }
-
-            if (body["scheduled_end_time"] is null)
-            {
-                return FakeResponse.InvalidField("scheduled_end_time", "BASE_TYPE_REQUIRED", "This field is required");
-            }
-        }
-        else if (body["channel_id"] is null)
-        {
-            return FakeResponse.InvalidField("channel_id", "BASE_TYPE_REQUIRED", "This field is required");
-        }
-
-        var created = JsonNode.Parse(FixtureFiles.Read("scheduled_event_object.json"))!.AsObject();
-        lock (_state.Lock)
-        {
-            created["id"] = _state.NewSnowflake().ToString();
-        }
-
-        created["guild_id"] = request["guild_id"];
-        created["channel_id"] = body["channel_id"]?.DeepClone();
-        created["name"] = body["name"]!.DeepClone();
-        created["description"] = body["description"]?.DeepClone();
-        created["scheduled_start_time"] = body["scheduled_start_time"]!.DeepClone();
-        created["scheduled_end_time"] = body["scheduled_end_time"]?.DeepClone();
-        created["privacy_level"] = body["privacy_level"]!.DeepClone();
-        created["status"] = 1;
-        created["entity_type"] = entityType;
-        created["entity_metadata"] = entityType == 3 ? body["entity_metadata"]!.DeepClone() : null;
-        return FakeResponse.Ok(created);
-    }
-
     private FakeResponse? CheckWebhook(FakeRequest request)
     {
         if (request.Id("webhook_id") != ApplicationId)
@@ -322,12 +185,6 @@ internal sealed partial class LocalDiscordRoutes
     [GeneratedRegex(@"^/gateway/bot$")]
     private static partial Regex GatewayBotPath();
 
-    [GeneratedRegex(@"^/applications/(?<application_id>\d+)/commands$")]
-    private static partial Regex GlobalCommandsPath();
-
-    [GeneratedRegex(@"^/applications/(?<application_id>\d+)/guilds/(?<guild_id>\d+)/commands$")]
-    private static partial Regex GuildCommandsPath();
-
     [GeneratedRegex(@"^/interactions/(?<interaction_id>\d+)/(?<interaction_token>[^/]+)/callback$")]
     private static partial Regex CallbackPath();
 
@@ -342,9 +199,6 @@ internal sealed partial class LocalDiscordRoutes
 
     [GeneratedRegex(@"^/channels/(?<channel_id>\d+)/pins/(?<message_id>\d+)$")]
     private static partial Regex OldPinPath();
-
-    [GeneratedRegex(@"^/guilds/(?<guild_id>\d+)/scheduled-events$")]
-    private static partial Regex ScheduledEventsPath();
 
     [GeneratedRegex(@"^/channels/(?<channel_id>\d+)/messages$")]
     private static partial Regex MessagesPath();

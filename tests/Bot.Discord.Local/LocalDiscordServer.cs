@@ -85,25 +85,6 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>
-    /// Every message the bot made here (original responses, follow-ups, channel messages), as Discord
-    /// returns it after the last edit: with <c>mention_everyone</c>, <c>mentions</c> and <c>mention_roles</c>
-    /// saying whom it pinged.
-    /// </summary>
-    public IReadOnlyList<JsonObject> Messages
-    {
-        get
-        {
-            lock (_state.Lock)
-            {
-                return _state.Messages.Select(m => m.DeepClone().AsObject()).ToArray();
-            }
-        }
-    }
-
-    /// <summary>Whether <paramref name="message"/> (one of <see cref="Messages"/>) pinged anyone: @everyone/@here, a user or a role.</summary>
-    public static bool Pinged(JsonObject message) => MessageMentions.Pinged(message);
-
     public IReadOnlyList<RecordedRequest> RequestsTo(string operation) =>
         Requests.Where(request => request.Operation == operation).ToArray();
 
@@ -352,6 +333,21 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
         }
 
         return (answer.Status, answer.Json, "application/json", headers);
+    }
+
+    /// <summary>Outside the state lock: the route handlers that follow take it.</summary>
+    private async Task WaitForHttpAnswerAsync(string token)
+    {
+        Task? answered;
+        lock (_state.Lock)
+        {
+            answered = _state.HttpDeliveries.TryGetValue(token, out var delivery) ? delivery.Task : null;
+        }
+
+        if (answered is not null)
+        {
+            await answered.WaitAsync(HttpAnswerWait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     private static string Json(int status, int code, string message) =>

@@ -56,6 +56,7 @@ public sealed class DiscordOptionsTests
             ["Discord:MaxBodyBytes"] = "2048",
             ["Discord:Interactions:DeferAfter"] = "00:00:00.500",
             ["Discord:Interactions:Workers"] = "3",
+            ["Discord:ResumeTimeout"] = "00:00:12",
         });
 
         Assert.Equal(("t", 1459517128704131073UL, 1213418270883971072UL), (options.Token, options.ApplicationId, options.GuildId));
@@ -65,6 +66,7 @@ public sealed class DiscordOptionsTests
         Assert.Equal(("DiscordBot (https://example.org, 2.0)", 2), (options.UserAgent, options.MaxAttempts));
         Assert.Equal(("/in", 2048), (options.HttpPath, options.MaxBodyBytes));
         Assert.Equal((TimeSpan.FromMilliseconds(500), 3), (options.Interactions.DeferAfter, options.Interactions.Workers));
+        Assert.Equal(TimeSpan.FromSeconds(12), options.ResumeTimeout);
     }
 
     [Fact]
@@ -104,6 +106,54 @@ public sealed class DiscordOptionsTests
             http, Options.Create(new DiscordOptions { Token = "t", MaxAttempts = 0 }), new RestRateLimiter(TimeProvider.System), TimeProvider.System, new CapturingLogger<DiscordRestClient>()));
 
         Assert.Contains("Discord:MaxAttempts is 0", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_token_file_gives_the_token_without_its_line_break()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("discord-token");
+        File.WriteAllText(path, "secret-token-from-a-credential\n");
+
+        var options = Bind(new Dictionary<string, string?> { ["Discord:TokenFile"] = path });
+
+        Assert.Equal("secret-token-from-a-credential", options.Token);
+        Assert.Equal("Bot secret-token-from-a-credential", options.AuthorizationHeader);
+        Assert.DoesNotContain("secret-token", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_or_empty_token_file_stops_start_up_naming_the_setting_not_the_token_rule()
+    {
+        using var folder = new TempFolder();
+        var empty = folder.Combine("empty");
+        File.WriteAllText(empty, " \n");
+
+        foreach (var (path, says) in new[] { (folder.Combine("absent"), "does not exist"), (empty, "is empty"), (folder.FullPath, "not a regular file") })
+        {
+            using var provider = Provider(new Dictionary<string, string?> { ["Discord:TokenFile"] = path });
+
+            var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordOptions>>().Value);
+
+            var line = Assert.Single(failure.Failures);
+            Assert.StartsWith($"Discord:TokenFile is '{path}'", line, StringComparison.Ordinal);
+            Assert.Contains(says, line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_token_and_a_token_file_together_are_refused_without_showing_either_secret()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("discord-token");
+        File.WriteAllText(path, "file-secret");
+        using var provider = Provider(new Dictionary<string, string?> { ["Discord:Token"] = "env-secret", ["Discord:TokenFile"] = path });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordOptions>>().Value);
+
+        var line = Assert.Single(failure.Failures);
+        Assert.Equal("Discord:Token and Discord:TokenFile are both set; set only one of them.", line);
+        Assert.DoesNotContain("secret", failure.Message, StringComparison.Ordinal);
     }
 
     private static DiscordOptions Bind(Dictionary<string, string?> settings)

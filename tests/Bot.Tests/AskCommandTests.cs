@@ -34,6 +34,27 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_starting_with_at_is_asked_not_read_as_a_file_of_arguments()
+    {
+        var file = Path.Combine(data.FullPath, "args.rsp");
+        File.WriteAllText(file, "--colour");
+
+        var run = await Ask(null, "--json", "@" + file);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("@" + file, JsonDocument.Parse(run.OutputLines.Single()).RootElement.GetProperty("question").GetString());
+    }
+
+    [Fact]
+    public async Task Words_after_a_double_dash_are_the_question_even_when_they_look_like_options()
+    {
+        var run = await Ask(null, "--json", "--", "--colour", "of", "the", "river?");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("--colour of the river?", JsonDocument.Parse(run.OutputLines.Single()).RootElement.GetProperty("question").GetString());
+    }
+
+    [Fact]
     public async Task Question_the_knowledge_does_not_answer_says_so()
     {
         var run = await Ask(null, "What is the weather in Seoul tomorrow?");

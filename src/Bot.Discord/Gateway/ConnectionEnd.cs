@@ -22,6 +22,9 @@ internal enum ConnectionEndReason
 
     /// <summary>Connected, but no HELLO came.</summary>
     NoHello,
+
+    /// <summary>RESUME got neither RESUMED, INVALID_SESSION nor a replayed event within <c>Discord:ResumeTimeout</c>.</summary>
+    ResumeUnanswered,
 }
 
 /// <summary>How a connection ended and what the client does next.</summary>
@@ -42,6 +45,16 @@ internal sealed record ConnectionEnd(ConnectionEndReason Reason, GatewayNextStep
 
     public static ConnectionEnd Dropped(string detail) => new(ConnectionEndReason.Dropped, GatewayNextStep.Resume) { Detail = detail };
 
+    /// <summary>A session the server will not resume nor refuse is given up: identify anew.</summary>
+    public static ConnectionEnd ResumeUnanswered(TimeSpan timeout) =>
+        new(ConnectionEndReason.ResumeUnanswered, GatewayNextStep.Identify) { Detail = timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>
+    /// The code our close frame carries: 1000 when the session is over for us (shutdown, or a new session
+    /// next), so Discord ends it too; otherwise one that keeps it resumable.
+    /// </summary>
+    public int ClientCloseCode => Next is GatewayNextStep.Shutdown or GatewayNextStep.Identify ? GatewayCloseCodes.Normal : GatewayCloseCodes.Reconnecting;
+
     public override string ToString() => Reason switch
     {
         ConnectionEndReason.ClosedByDiscord => $"Discord closed it with {CloseCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no code"}{(string.IsNullOrEmpty(Detail) ? "" : " (" + Detail + ")")}",
@@ -50,6 +63,7 @@ internal sealed record ConnectionEnd(ConnectionEndReason Reason, GatewayNextStep
         ConnectionEndReason.InvalidSession => Next == GatewayNextStep.Resume ? "Discord invalidated the session, resumable (op 9)" : "Discord invalidated the session (op 9)",
         ConnectionEndReason.Zombie => "no heartbeat ACK since the previous heartbeat",
         ConnectionEndReason.NoHello => "Discord sent no HELLO",
+        ConnectionEndReason.ResumeUnanswered => $"no answer to RESUME within {Detail} (neither RESUMED, INVALID_SESSION nor a replayed event)",
         _ => "shutdown",
     };
 }

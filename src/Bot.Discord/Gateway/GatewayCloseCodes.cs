@@ -31,7 +31,10 @@ internal static class GatewayCloseCodes
     /// </summary>
     public const int Reconnecting = 4000;
 
-    /// <summary>Normal closure: only at shutdown, where ending the session is what we want.</summary>
+    /// <summary>
+    /// Normal closure, which ends the session: at shutdown, and when a new session follows (a resume that
+    /// went unanswered, INVALID_SESSION false), so Discord does not keep the old one alive meanwhile.
+    /// </summary>
     public const int Normal = 1000;
 
     public static GatewayNextStep NextStep(int? closeCode) => closeCode switch

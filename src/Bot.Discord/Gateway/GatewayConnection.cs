@@ -12,10 +12,15 @@ namespace Bot.Discord.Gateway;
 /// loop that only parses frames, tracks the session and enqueues interactions. It decides how it ended;
 /// <see cref="GatewayClient"/> decides what comes next.
 /// </summary>
-internal sealed class GatewayConnection
+internal sealed partial class GatewayConnection
 {
     /// <summary>Discord closes a connection that sends a larger frame (4002).</summary>
     public const int MaxFrameBytes = 4096;
+
+    // Whether a RESUME was answered: whichever of the first dispatch and the deadline comes first wins.
+    private const int ResumePending = 0;
+    private const int ResumeAnswered = 1;
+    private const int ResumeExpired = 2;
 
     private readonly IGatewayTransport _transport;
     private readonly GatewaySession _session;
@@ -34,6 +39,8 @@ internal sealed class GatewayConnection
     private Task _heartbeats = Task.CompletedTask;
     private HeartbeatLoop? _heartbeat;
     private ITimer? _helloTimer;
+    private ITimer? _resumeDeadline;
+    private int _resumeOutcome = ResumePending;
     private ITimer? _closeTimer;
     private volatile bool _receiveBlocked;
 
@@ -172,6 +179,8 @@ internal sealed class GatewayConnection
 
         if (_resume)
         {
+            // Started before RESUME goes out, so an answer can never arrive before there is a deadline to cancel.
+            _resumeDeadline = _time.CreateTimer(_ => OnResumeDeadline(), null, _options.ResumeTimeout, Timeout.InfiniteTimeSpan);
             var resume = new ResumeData { Token = _options.GatewayToken, SessionId = _session.SessionId!, Seq = _session.Sequence ?? 0 };
             await SendAsync(OutboundGatewayPayload.Resume(resume), DiscordJson.Default.OutboundGatewayPayloadResumeData, heartbeat: false, _abort.Token).ConfigureAwait(false);
         }
@@ -179,6 +188,21 @@ internal sealed class GatewayConnection
         {
             await SendAsync(OutboundGatewayPayload.Identify(GatewayIdentify.Build(_options)), DiscordJson.Default.OutboundGatewayPayloadIdentifyData, heartbeat: false, _abort.Token).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Neither RESUMED, INVALID_SESSION nor a replayed event came: the session is given up (close 1000) and
+    /// a new one identified, rather than staying on a link that acknowledges heartbeats and delivers nothing.
+    /// </summary>
+    private void OnResumeDeadline()
+    {
+        if (Interlocked.CompareExchange(ref _resumeOutcome, ResumeExpired, ResumePending) != ResumePending)
+        {
+            return;
+        }
+
+        GatewayLog.ResumeUnanswered(_logger, _options.ResumeTimeout);
+        End(ConnectionEnd.ResumeUnanswered(_options.ResumeTimeout));
     }
 
     private async Task BeatUntilZombieAsync()
@@ -199,6 +223,13 @@ internal sealed class GatewayConnection
     {
         var name = payload.T.GetValueOrDefault();
         var sequence = payload.S.GetValueOrDefault();
+
+        // Any dispatch after RESUME is progress: Discord replays what was missed before it sends RESUMED.
+        if (_resume && Interlocked.CompareExchange(ref _resumeOutcome, ResumeAnswered, ResumePending) == ResumePending)
+        {
+            _resumeDeadline?.Dispose();
+        }
+
         switch (name)
         {
             case GatewayEvents.Ready:
@@ -302,70 +333,5 @@ internal sealed class GatewayConnection
             GatewayLog.UnreadableFrame(_logger, (int)payload.Op, payload.T.GetValueOrDefault(), exception.Message);
             return default;
         }
-    }
-
-    /// <summary>Records how the connection ends; true for the first decision, which is the one that counts.</summary>
-    private bool Decide(ConnectionEnd end) => Interlocked.CompareExchange(ref _end, end, null) is null;
-
-    /// <summary>Ends the connection from our side: a close frame (1000 only at shutdown), then the peer's answer or a timeout.</summary>
-    private void End(ConnectionEnd end)
-    {
-        if (!Decide(end))
-        {
-            return;
-        }
-
-        if (end.Next == GatewayNextStep.Shutdown)
-        {
-            GatewayLog.ShuttingDown(_logger);
-        }
-
-        if (!Connected)
-        {
-            // Still connecting: there is no one to say goodbye to.
-            Drop();
-            return;
-        }
-
-        var code = end.Next == GatewayNextStep.Shutdown ? GatewayCloseCodes.Normal : GatewayCloseCodes.Reconnecting;
-        _closeTimer = _time.CreateTimer(_ => Drop(), null, _options.CloseTimeout, Timeout.InfiniteTimeSpan);
-        _closing = CloseAsync(code);
-    }
-
-    private async Task CloseAsync(int code)
-    {
-        try
-        {
-            await _transport.CloseAsync(code, "", _abort.Token).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // The close frame could not go out (not connected yet, or already broken): drop the link instead.
-            Drop();
-        }
-    }
-
-    private void Drop()
-    {
-        try
-        {
-            _abort.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The connection already finished.
-        }
-    }
-
-    private async Task StopAsync()
-    {
-        _helloTimer?.Dispose();
-        await _heartbeatStop.CancelAsync().ConfigureAwait(false);
-        await _heartbeats.ConfigureAwait(false);
-        await _closing.ConfigureAwait(false);
-        _closeTimer?.Dispose();
-        _transport.Abort();
-        _heartbeatStop.Dispose();
-        _abort.Dispose();
     }
 }

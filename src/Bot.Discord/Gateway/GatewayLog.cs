@@ -24,6 +24,9 @@ internal static partial class GatewayLog
     [LoggerMessage(5, LogLevel.Warning, "No heartbeat ACK from Discord since the previous heartbeat: closing the zombie connection to resume")]
     public static partial void Zombie(ILogger logger);
 
+    [LoggerMessage(19, LogLevel.Warning, "Discord answered the RESUME with neither RESUMED, INVALID_SESSION nor a replayed event within {Timeout}: closing to start a new session")]
+    public static partial void ResumeUnanswered(ILogger logger, TimeSpan timeout);
+
     [LoggerMessage(6, LogLevel.Critical, "{WhatToFix}. The bot stops: reconnecting cannot help")]
     public static partial void Fatal(ILogger logger, string whatToFix);
 

@@ -10,7 +10,7 @@ public static class DiscordRestServiceCollectionExtensions
     /// <summary>What a REST client without a token is told, one sentence naming the setting and how to set it.</summary>
     internal const string TokenNotSet =
         "Discord:Token is not set. Put the bot token (developer portal → your application → Bot → Reset Token) in the environment variable " +
-        "Discord__Token, or run: dotnet user-secrets set Discord:Token <token> --project src/Bot";
+        "Discord__Token (or a file holding it in Discord__TokenFile), or run: dotnet user-secrets set Discord:Token <token> --project src/Bot";
 
     /// <summary>
     /// Registers <see cref="DiscordRestClient"/> as a typed HttpClient, one shared <see cref="RestRateLimiter"/>
@@ -19,9 +19,10 @@ public static class DiscordRestServiceCollectionExtensions
     /// </summary>
     public static IHttpClientBuilder AddDiscordRest(this IServiceCollection services, Action<DiscordOptions>? configure = null)
     {
-        // The token's rule comes first, so a new user who set nothing reads it first.
+        // The token's rule comes first, so a new user who set nothing reads it first. A token file that
+        // gave nothing has its own, more precise message.
         var options = services.AddOptions<DiscordOptions>()
-            .Validate(discord => !string.IsNullOrWhiteSpace(discord.Token), TokenNotSet);
+            .Validate(discord => !string.IsNullOrWhiteSpace(discord.Token) || discord.TokenFileProblem is not null, TokenNotSet);
         if (configure is not null)
         {
             options.Configure(configure);

@@ -1,14 +1,17 @@
+using System.CommandLine;
 using Bot.Hosting;
 using Bot.Knowledge;
 using Bot.Knowledge.Answering;
-using Bot.Knowledge.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Cli;
 
-/// <summary>The executable's verbs. Problems the user can fix print one line and exit with code 2.</summary>
+/// <summary>
+/// The executable's entry: parses with System.CommandLine (<see cref="CliCommands"/>) and runs the
+/// verb. Problems the user can fix print one line starting with <c>error:</c> and exit with code 2.
+/// </summary>
 internal static class BotCommandLine
 {
     public const int Ok = 0;
@@ -22,6 +25,12 @@ internal static class BotCommandLine
     /// </summary>
     public const int MaxCommandLineChars = 16 * 1024;
 
+    /// <summary>
+    /// No response files: a question is user text, and <c>ask @notes.txt</c> must ask about "@notes.txt",
+    /// not read a file into the command line.
+    /// </summary>
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         // The arguments, or the process's whole command line when longer (a long program name).
@@ -32,31 +41,17 @@ internal static class BotCommandLine
             return UsageError;
         }
 
+        var commands = new CliCommands(input, output, error);
+        var parse = commands.Root.Parse(HelpVerb.AsOption(args), Parsing);
+        if (ParseProblems.First(parse, args) is { } problem)
+        {
+            await error.WriteLineAsync($"error: {problem}");
+            return UsageError;
+        }
+
         try
         {
-            var cli = CliArguments.Parse(args);
-            switch (cli.Verb)
-            {
-                case "ask":
-                    return await WithKnowledge(cli, engine => AskVerb.Run(cli, engine, input, output));
-                case "console":
-                    return await ConsoleVerb.Run(cli, input, output);
-                case "eval":
-                    return await WithKnowledge(cli, engine => EvalVerb.Run(cli, engine, output));
-                case "explain":
-                    return await WithKnowledge(cli, engine => ExplainVerb.Run(cli, engine, output));
-                case "fit":
-                    return await WithKnowledge(cli, engine => FitVerb.Run(cli, engine, output));
-                case "" or "run":
-                    return await RunVerb.Run(cli, error);
-                case "register-commands":
-                    return await RegisterCommandsVerb.Run(cli, output, error);
-                case "help":
-                    await output.WriteLineAsync(Usage.Text);
-                    return Ok;
-                default:
-                    throw new CliException($"unknown command '{cli.Verb}'; run 'help' for the commands");
-            }
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is CliException or KnowledgeFolderMissingException or UnauthorizedAccessException
                                        || (e is IOException && e is not FileNotFoundException))
@@ -78,7 +73,7 @@ internal static class BotCommandLine
     }
 
     /// <summary>Starts the host (which indexes the knowledge folder), runs one command, stops.</summary>
-    private static async Task<int> WithKnowledge(CliArguments cli, Func<AnswerEngine, Task<int>> command)
+    internal static async Task<int> WithKnowledge(CliArguments cli, Func<AnswerEngine, Task<int>> command)
     {
         using var host = BotHost.Build(Overrides.From(cli), watch: false);
         await host.StartAsync();

@@ -10,8 +10,8 @@ namespace Bot.Cli;
 
 /// <summary>
 /// <c>register-commands [--guild ID]</c>: bulk-overwrites the slash commands (globally, or in one
-/// guild where changes show at once) and prints what changed. Registers even when the definitions
-/// are unchanged: running it by hand means "make Discord match", e.g. after someone edited them.
+/// guild where changes show at once) and prints what changed against what Discord had. Registers even
+/// when Discord has them already: running it by hand means "make Discord match".
 /// </summary>
 internal static class RegisterCommandsVerb
 {
@@ -29,7 +29,7 @@ internal static class RegisterCommandsVerb
         try
         {
             changes = await registrar.RegisterAsync(
-                discord.ApplicationId, discord.GuildId, CommandDefinitions.ToDiscord(catalog.Definitions), catalog.DefinitionsHash, CancellationToken.None);
+                discord.ApplicationId, discord.GuildId, CommandDefinitions.ToDiscord(catalog.Definitions), CancellationToken.None);
         }
         catch (CommandRegistrationException e)
         {

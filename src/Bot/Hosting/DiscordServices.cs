@@ -5,13 +5,11 @@ using Bot.Discord.Http;
 using Bot.Discord.Interactions;
 using Bot.Discord.Rest;
 using Bot.DiscordBridge;
-using Bot.Knowledge;
 using Bot.Registration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Hosting;
 
@@ -29,8 +27,6 @@ internal static class DiscordServices
         services.AddOptions<DiscordOptions>().Validate(discord => discord.ApplicationId != 0, ApplicationIdNotSet);
         services.AddDiscordOptions(configuration);
 
-        services.AddSingleton(sp => new RegistrationState(Path.Combine(
-            sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DataFolder, "commands.json")));
         services.AddSingleton<CommandRegistrar>();
         if (role == DiscordRole.Registration)
             return;

@@ -5,59 +5,69 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Registration;
 
 /// <summary>
-/// Puts the bot's slash commands on Discord with one bulk overwrite (PUT), which replaces the
-/// whole scope atomically: a command removed from our definitions disappears, and nothing is
-/// left half-registered. Reports what changed against what Discord had before.
+/// Puts the bot's slash commands on Discord with one bulk overwrite (PUT), which replaces the whole
+/// scope atomically: a command removed from our definitions disappears, and nothing is left
+/// half-registered. Discord's own list (one GET) is the record of what is registered: nothing kept on
+/// our side can know that someone deleted a command in the portal, or that another deployment of the
+/// application registered its own.
 /// </summary>
-internal sealed partial class CommandRegistrar(DiscordRestClient rest, RegistrationState state, ILogger<CommandRegistrar> logger)
+internal sealed partial class CommandRegistrar(DiscordRestClient rest, ILogger<CommandRegistrar> logger)
 {
-    /// <summary>Overwrites the commands of the scope (one guild, or global) and records the definitions' hash.</summary>
+    /// <summary>
+    /// At start: reads the scope's commands and overwrites them only when they differ from
+    /// <paramref name="commands"/>. Discord limits command creates per day, and a start that changes
+    /// nothing should spend none of them.
+    /// </summary>
     /// <exception cref="CommandRegistrationException">Discord refused or could not be reached; the message says which.</exception>
-    public async Task<CommandChanges> RegisterAsync(
-        ulong applicationId, ulong? guildId, IReadOnlyList<ApplicationCommand> commands, string definitionsHash, CancellationToken cancellationToken)
+    public async Task<CommandChanges> SynchronizeAsync(
+        ulong applicationId, ulong? guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken)
     {
-        var before = guildId is { } guild
-            ? await rest.GetGuildCommandsAsync(applicationId, guild, cancellationToken)
-            : await rest.GetGlobalCommandsAsync(applicationId, cancellationToken: cancellationToken);
-        if (!before.IsSuccess)
-            throw new CommandRegistrationException(Explain("read the registered commands", before.Error, guildId));
+        var changes = CommandChanges.Between(await ReadAsync(applicationId, guildId, cancellationToken), commands);
+        if (!changes.Any)
+        {
+            LogUpToDate(logger, commands.Count, Scope(guildId));
+            return changes;
+        }
 
-        var written = guildId is { } g
-            ? await rest.BulkOverwriteGuildCommandsAsync(applicationId, g, commands, cancellationToken)
-            : await rest.BulkOverwriteGlobalCommandsAsync(applicationId, commands, cancellationToken);
-        if (!written.IsSuccess)
-            throw new CommandRegistrationException(Explain("register the commands", written.Error, guildId));
-
-        state.Write(RegistrationState.Scope(applicationId, guildId), definitionsHash);
-        var changes = Compare(before.Value, commands);
-        LogRegistered(logger, commands.Count, guildId is null ? "globally" : $"in guild {guildId}", changes.Added.Count, changes.Changed.Count, changes.Removed.Count);
+        await WriteAsync(applicationId, guildId, commands, cancellationToken);
+        LogRegistered(logger, commands.Count, Scope(guildId), changes.Summary());
         return changes;
     }
 
-    /// <summary>Whether the definitions differ from the last ones registered in this scope.</summary>
-    public bool IsCurrent(ulong applicationId, ulong? guildId, string definitionsHash) =>
-        state.Read(RegistrationState.Scope(applicationId, guildId)) == definitionsHash;
-
-    internal static CommandChanges Compare(IReadOnlyList<ApplicationCommand> before, IReadOnlyList<ApplicationCommand> after)
+    /// <summary>
+    /// <c>register-commands</c>: overwrites the scope's commands even when Discord has them already (running
+    /// it by hand means "make Discord match"), and reports what changed against what Discord had.
+    /// </summary>
+    /// <exception cref="CommandRegistrationException">Discord refused or could not be reached; the message says which.</exception>
+    public async Task<CommandChanges> RegisterAsync(
+        ulong applicationId, ulong? guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken)
     {
-        var old = before.ToDictionary(c => c.Name, CommandSignature.Of, StringComparer.Ordinal);
-        var added = new List<string>();
-        var changed = new List<string>();
-        var unchanged = new List<string>();
-        foreach (var command in after)
-        {
-            if (!old.TryGetValue(command.Name, out var signature))
-                added.Add(command.Name);
-            else if (signature != CommandSignature.Of(command))
-                changed.Add(command.Name);
-            else
-                unchanged.Add(command.Name);
-        }
-
-        var kept = after.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var removed = before.Select(c => c.Name).Where(n => !kept.Contains(n)).ToList();
-        return new CommandChanges(added, changed, removed, unchanged);
+        var changes = CommandChanges.Between(await ReadAsync(applicationId, guildId, cancellationToken), commands);
+        await WriteAsync(applicationId, guildId, commands, cancellationToken);
+        LogRegistered(logger, commands.Count, Scope(guildId), changes.Any ? changes.Summary() : "register-commands asked for it (Discord had them already)");
+        return changes;
     }
+
+    private async Task<IReadOnlyList<ApplicationCommand>> ReadAsync(ulong applicationId, ulong? guildId, CancellationToken cancellationToken)
+    {
+        var registered = guildId is { } guild
+            ? await rest.GetGuildCommandsAsync(applicationId, guild, cancellationToken)
+            : await rest.GetGlobalCommandsAsync(applicationId, cancellationToken: cancellationToken);
+        return registered.IsSuccess
+            ? registered.Value
+            : throw new CommandRegistrationException(Explain("read the registered commands", registered.Error, guildId));
+    }
+
+    private async Task WriteAsync(ulong applicationId, ulong? guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken)
+    {
+        var written = guildId is { } guild
+            ? await rest.BulkOverwriteGuildCommandsAsync(applicationId, guild, commands, cancellationToken)
+            : await rest.BulkOverwriteGlobalCommandsAsync(applicationId, commands, cancellationToken);
+        if (!written.IsSuccess)
+            throw new CommandRegistrationException(Explain("register the commands", written.Error, guildId));
+    }
+
+    private static string Scope(ulong? guildId) => guildId is null ? "globally" : $"in guild {guildId}";
 
     private static string Explain(string what, DiscordRestError error, ulong? guildId) => error.Kind switch
     {
@@ -69,8 +79,11 @@ internal sealed partial class CommandRegistrar(DiscordRestClient rest, Registrat
         _ => $"Could not {what}: {error.Message}",
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} slash commands {Scope}: {Added} added, {Changed} changed, {Removed} removed")]
-    private static partial void LogRegistered(ILogger logger, int count, string scope, int added, int changed, int removed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slash commands up to date: Discord has our {Count} commands {Scope}; not registering")]
+    private static partial void LogUpToDate(ILogger logger, int count, string scope);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} slash commands {Scope} because {Reason}")]
+    private static partial void LogRegistered(ILogger logger, int count, string scope, string reason);
 }
 
 /// <summary>Registration failed for a reason the message explains to the operator.</summary>

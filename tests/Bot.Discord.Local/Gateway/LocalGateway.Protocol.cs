@@ -214,6 +214,11 @@ public sealed partial class LocalGateway
                 return;
             }
 
+            if (ResumeReply == ResumeReply.Ignore)
+            {
+                return;
+            }
+
             if (session.Live is { } previous && previous != connection)
             {
                 previous.Session = null;
@@ -226,7 +231,10 @@ public sealed partial class LocalGateway
                 await TrySendAsync(connection, JsonNode.Parse(json)!);
             }
 
-            await TrySendAsync(connection, Dispatch("RESUMED", null, ++session.Sequence));
+            if (ResumeReply == ResumeReply.Answer)
+            {
+                await TrySendAsync(connection, Dispatch("RESUMED", null, ++session.Sequence));
+            }
         }
         finally
         {

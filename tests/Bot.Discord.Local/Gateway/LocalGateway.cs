@@ -8,7 +8,8 @@ namespace Bot.Discord.Local.Gateway;
 /// The gateway half of the local Discord: a WebSocket endpoint on the same Kestrel app that speaks the
 /// real protocol. HELLO, IDENTIFY (token checked: 4004) → READY, RESUME (known session → missed
 /// dispatches replayed, then RESUMED; unknown → INVALID_SESSION false), heartbeats ACKed, dispatches
-/// numbered. Tests script it (dispatch an interaction, stop ACKing, op 7, op 9, close, drop the link) and
+/// numbered. Tests script it (dispatch an interaction, stop ACKing, op 7, op 9, close, drop the link, leave
+/// RESUME unanswered: <see cref="ResumeReply"/>) and
 /// read what each connection sent. Frames the client sends are checked against the documented samples.
 /// </summary>
 public sealed partial class LocalGateway
@@ -51,6 +52,9 @@ public sealed partial class LocalGateway
 
     /// <summary>HELLO's <c>heartbeat_interval</c> for connections opened from now on; Discord's is about 41 s.</summary>
     public int HeartbeatIntervalMs { get; set; } = 41250;
+
+    /// <summary>How RESUMEs are answered from now on (a valid session's; an unknown one always gets INVALID_SESSION).</summary>
+    public ResumeReply ResumeReply { get; set; } = ResumeReply.Answer;
 
     /// <summary>When set, connections opened from now on send each message in frames of at most this many bytes.</summary>
     public int? FragmentFramesAt { get; set; }

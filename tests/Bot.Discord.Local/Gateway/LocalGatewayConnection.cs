@@ -52,6 +52,9 @@ public sealed class LocalGatewayConnection
     /// <summary>The code of the client's close frame, when it sent one (first or in answer to ours).</summary>
     public int? ClientCloseCode { get; private set; }
 
+    /// <summary>When the client's close frame arrived (server time).</summary>
+    public DateTimeOffset? ClientClosedAt { get; private set; }
+
     /// <summary>True when the client closed first.</summary>
     public bool ClosedByClient { get; private set; }
 
@@ -151,6 +154,7 @@ public sealed class LocalGatewayConnection
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 ClientCloseCode = _socket.CloseStatus is { } status && status != WebSocketCloseStatus.Empty ? (int)status : null;
+                ClientClosedAt = _time.GetUtcNow();
                 ClosedByClient = ServerCloseCode is null;
                 _changed();
                 return null;

@@ -24,6 +24,19 @@ public sealed class GatewaySettingsTests
         Assert.Equal(TimeSpan.FromSeconds(60), options.MaxReconnectDelay);
         Assert.Equal(TimeSpan.FromSeconds(1), options.MinInvalidSessionDelay);
         Assert.Equal(TimeSpan.FromSeconds(5), options.MaxInvalidSessionDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.ResumeTimeout);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:00:01")]
+    [InlineData("00:10:01")]
+    public void A_resume_timeout_that_is_not_positive_or_above_ten_minutes_is_refused_naming_the_setting(string timeout)
+    {
+        var problems = DiscordOptionsTests.Problems(new DiscordOptions { Token = "t", ResumeTimeout = TimeSpan.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal($"Discord:ResumeTimeout is {timeout}; it must be above 0 and at most 00:10:00 (default 00:00:30).", Assert.Single(problems));
+        Assert.Empty(DiscordOptionsTests.Problems(new DiscordOptions { Token = "t", ResumeTimeout = TimeSpan.FromMinutes(10) }));
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bot.Discord.Local.OpenApi;
 
 namespace Bot.Discord.Tests.LocalDiscord;
 using Bot.Discord.Local;
@@ -90,5 +93,37 @@ public sealed class LocalDiscordServerTests : IAsyncLifetime
         Assert.Contains("\"retry_after\":1.5", await limited.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, normal.StatusCode);
         Assert.Equal(["get_bot_gateway", "get_bot_gateway"], _server.Requests.Select(r => r.Operation ?? "").ToArray());
+    }
+
+    [Fact]
+    public async Task A_command_list_returns_what_was_put_with_discords_fields_in_the_shape_its_description_gives()
+    {
+        var commands = FixtureFiles.Read("application_command_blep.json");
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"{_server.BaseUrl}/applications/{_server.ApplicationId}/commands")
+        {
+            Headers = { { "Authorization", "Bot " + _server.Token } },
+            Content = new StringContent($"[{commands}]", Encoding.UTF8, "application/json"),
+        };
+        Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(put)).StatusCode);
+        using var get = new HttpRequestMessage(HttpMethod.Get, $"{_server.BaseUrl}/applications/{_server.ApplicationId}/commands")
+        {
+            Headers = { { "Authorization", "Bot " + _server.Token } },
+        };
+
+        var listed = await (await _http.SendAsync(get)).Content.ReadAsStringAsync();
+
+        var blep = JsonNode.Parse(listed)!.AsArray().Single()!;
+        Assert.Equal("blep", (string?)blep["name"]);
+        Assert.NotNull((string?)blep["id"]);
+        Assert.NotNull((string?)blep["version"]);
+        Assert.Equal(_server.ApplicationId.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)blep["application_id"]);
+        var options = blep["options"]!.AsArray();
+        Assert.Equal(3, options[0]!["choices"]!.AsArray().Count);
+        Assert.True((bool)options[0]!["required"]!);
+        Assert.False(options[1]!.AsObject().ContainsKey("required")); // Discord leaves out a false "required"
+        var schema = OpenApiDescription.Root.GetProperty("paths").GetProperty("/applications/{application_id}/commands")
+            .GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        using var document = JsonDocument.Parse(listed);
+        Assert.Empty(new JsonSchemaSubsetValidator(OpenApiDescription.Root) { IntegerAsStringMembers = new HashSet<string> { "default_member_permissions" } }.Validate(document.RootElement, schema));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bot.Discord.Local;
+using Bot.Discord.Local.Gateway;
 using Bot.Discord.Local.Interactions;
 using Bot.Discord.Local.OpenApi;
 
@@ -34,9 +35,9 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         ["Knowledge__Semantic"] = "false",
     };
 
-    private async Task<BotProcess> StartConnected()
+    private async Task<BotProcess> StartConnected(Dictionary<string, string?>? settings = null)
     {
-        var bot = BotProcess.Start(work.FullPath, Settings());
+        var bot = BotProcess.Start(work.FullPath, settings ?? Settings());
         try
         {
             await discord.Gateway.WaitForAsync(g => g.IdentifyCount >= 1 && g.CurrentSessionId is not null, "the bot to identify", Patience);
@@ -72,6 +73,28 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_resume_that_gets_no_answer_ends_in_a_new_identify_and_ask_is_answered_again()
+    {
+        var settings = Settings();
+        settings["Discord__ResumeTimeout"] = "00:00:01";
+        await using var bot = await StartConnected(settings);
+        var firstSession = discord.Gateway.CurrentSessionId;
+        discord.Gateway.ResumeReply = ResumeReply.Ignore;
+
+        await discord.Gateway.SendReconnectAsync();
+        await discord.Gateway.WaitForAsync(g => g.IdentifyCount == 2 && g.CurrentSessionId is { } s && s != firstSession, "a new IDENTIFY", Patience);
+        var ask = InteractionPayloads.SlashCommand(discord, "ask", [("question", "Who directed Beyond Utopia?")]);
+        await discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
+        await discord.WaitForRequestsAsync(1, "create_interaction_response", Patience);
+
+        var callback = JsonNode.Parse(discord.RequestsTo("create_interaction_response").Single().Body)!;
+        Assert.Contains("Madeleine Gavin", callback["data"]!["embeds"]![0]!["title"]!.GetValue<string>());
+        Assert.Equal(1, discord.Gateway.ResumeCount);
+        Assert.Equal(1000, discord.Gateway.Connections[1].ClientCloseCode);
+        await bot.WaitForLogAsync("neither RESUMED, INVALID_SESSION nor a replayed event within 00:00:01", Patience);
+    }
+
+    [Fact]
     public async Task Sigterm_closes_the_gateway_with_1000_and_exits_cleanly()
     {
         await using var bot = await StartConnected();
@@ -83,22 +106,6 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         Assert.Equal(0, bot.ExitCode);
         await connection.Ended.WaitAsync(Patience);
         Assert.Equal(1000, connection.ClientCloseCode);
-    }
-
-    [Fact]
-    public async Task Registers_commands_at_start_only_when_their_definitions_changed()
-    {
-        await using (var first = await StartConnected())
-        {
-            await discord.WaitForRequestsAsync(1, "bulk_set_application_commands", Patience);
-            first.Terminate();
-            await first.WaitForExitAsync(Patience);
-        }
-
-        await using var second = await StartConnected();
-        await second.WaitForLogAsync("not registering again", Patience);
-
-        Assert.Single(discord.RequestsTo("bulk_set_application_commands"));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Bot.Discord.Local;
 
-/// <summary>Interactions delivered over HTTP: the bot's answer to the delivery becomes the initial response.</summary>
+/// <summary>Interactions delivered to the bot over HTTP: what their answer becomes, and the webhook calls that wait for it.</summary>
 public sealed partial class LocalDiscordServer
 {
     /// <summary>
@@ -57,19 +57,4 @@ public sealed partial class LocalDiscordServer
 
     /// <summary>How long a webhook call waits for the answer to its interaction's HTTP delivery to be taken (Discord's 3 s window).</summary>
     internal static TimeSpan HttpAnswerWait { get; } = TimeSpan.FromSeconds(3);
-
-    /// <summary>Outside the state lock: the route handlers that follow take it.</summary>
-    private async Task WaitForHttpAnswerAsync(string token)
-    {
-        Task? answered;
-        lock (_state.Lock)
-        {
-            answered = _state.HttpDeliveries.TryGetValue(token, out var delivery) ? delivery.Task : null;
-        }
-
-        if (answered is not null)
-        {
-            await answered.WaitAsync(HttpAnswerWait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
 }

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Bot.Knowledge.Answering;
+
+namespace Bot.Cli;
+
+/// <summary>
+/// The executable's verbs as System.CommandLine commands: their words, options, help text and
+/// what each runs. Every verb writes to the given writers, so tests run the command line in process.
+/// </summary>
+internal sealed class CliCommands
+{
+    private readonly CliOptions options = new();
+    private readonly Argument<string[]> question = Words("QUESTION", "The question; quotes are optional");
+    private readonly Argument<string[]> files = Words("FILE.jsonl", "Question set files (the format of shared/eval/dev-questions.jsonl)");
+
+    // The console takes none, but says so in its own words ("type the question after starting it").
+    private readonly Argument<string[]> stray = new("WORDS") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
+
+    public CliCommands(TextReader input, TextWriter output, TextWriter error)
+    {
+        Root = new RootCommand("Beyond Utopia community bot: answers questions about the documentary from the knowledge folder, on Discord or here.");
+        foreach (var option in new Option[] { options.Knowledge, options.Data, options.Json, options.Mode })
+            Root.Options.Add(option);
+        Root.SetAction((parse, _) => RunVerb.Run(options.Read(parse, []), error));
+
+        Add("ask", "Answer one question: the sentence, the passage, the source. Without a question, answers one per line of standard input (with --json: JSON lines)",
+            question, args => BotCommandLine.WithKnowledge(args, engine => AskVerb.Run(args, engine, input, output)));
+        Add("console", "Try the slash commands here: type /ask QUESTION, /help, …; a number presses a button, Tab lists suggestions, exit or Ctrl+D leaves",
+            stray, args => ConsoleVerb.Run(args, input, output));
+        var eval = Add("eval", "Score a question set (answer accuracy, hit@1, MRR@5, abstention); with --folds K, per set and pooled, in-sample and cross-validated",
+            files, args => BotCommandLine.WithKnowledge(args, engine => EvalVerb.Run(args, engine, output)));
+        eval.Options.Add(options.Folds);
+        var fit = Add("fit", $"Fit the answer scorer on question sets, print its cross-validated figures and write {FitVerb.ModelPath}",
+            files, args => BotCommandLine.WithKnowledge(args, engine => FitVerb.Run(args, engine, output)));
+        fit.Options.Add(options.Folds);
+        fit.Options.Add(options.Out);
+        Add("explain", "Every candidate answer sentence with its score and features, best first",
+            question, args => BotCommandLine.WithKnowledge(args, engine => ExplainVerb.Run(args, engine, output)));
+        Add("run", "Run the bot on Discord until stopped (the default; needs Discord__Token and Discord__ApplicationId, see the README)",
+            null, args => RunVerb.Run(args, error));
+        var register = Add("register-commands", "Put the slash commands on Discord and print what changed",
+            null, args => RegisterCommandsVerb.Run(args, output, error));
+        register.Options.Add(options.Guild);
+    }
+
+    public RootCommand Root { get; }
+
+    private Command Add(string name, string description, Argument<string[]>? words, Func<CliArguments, Task<int>> run)
+    {
+        var command = new Command(name, description);
+        if (words is not null)
+            command.Arguments.Add(words);
+        command.SetAction((parse, _) => run(options.Read(parse, words is null ? [] : parse.GetValue(words) ?? [])));
+        Root.Subcommands.Add(command);
+        return command;
+    }
+
+    private static Argument<string[]> Words(string name, string description) =>
+        new(name) { Arity = ArgumentArity.ZeroOrMore, Description = description };
+}
