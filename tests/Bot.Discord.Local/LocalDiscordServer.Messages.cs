@@ -23,4 +23,8 @@ public sealed partial class LocalDiscordServer
 
     /// <summary>Whether <paramref name="message"/> (one of <see cref="Messages"/>) pinged anyone: @everyone/@here, a user or a role.</summary>
     public static bool Pinged(JsonObject message) => MessageMentions.Pinged(message);
+
+    /// <summary>The messages made here whose first embed has this title, oldest first.</summary>
+    public IReadOnlyList<JsonObject> MessagesTitled(string title) =>
+        Messages.Where(m => m["embeds"] is JsonArray { Count: > 0 } embeds && (string?)embeds[0]!["title"] == title).ToArray();
 }

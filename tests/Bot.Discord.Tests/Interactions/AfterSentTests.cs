@@ -143,7 +143,7 @@ public sealed class AfterSentTests
 
     /// <summary>The id of the one message the local Discord made with this embed title.</summary>
     private static ulong MadeFor(DispatcherHarness harness, string title) =>
-        ulong.Parse((string)Assert.Single(harness.Server.Messages, m => (string?)m["embeds"]?[0]?["title"] == title)["id"]!, CultureInfo.InvariantCulture);
+        ulong.Parse((string)Assert.Single(harness.Server.MessagesTitled(title))["id"]!, CultureInfo.InvariantCulture);
 
     private static async Task AssertPrivateNoteAsync(DispatcherHarness harness, IncomingInteraction incoming, string content)
     {

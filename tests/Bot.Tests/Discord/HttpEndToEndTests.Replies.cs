@@ -42,7 +42,7 @@ public sealed partial class HttpEndToEndTests
         Assert.Null(answer.Json()!["data"]); // public, as the summary is
         var edit = Assert.Single(discord.RequestsTo(EditOriginal));
         Assert.Equal("Summary: Pastor Kim", (string?)JsonNode.Parse(edit.Body)!["embeds"]![0]!["title"]);
-        var message = Assert.Single(discord.Messages, m => (string?)m["embeds"]?[0]?["title"] == "Summary: Pastor Kim");
+        var message = Assert.Single(discord.MessagesTitled("Summary: Pastor Kim"));
         var pin = Assert.Single(discord.RequestsTo("create_pin"));
         await WaitUntilAsync(() => pin.Status is not null);
         Assert.Equal($"/channels/{ConnectedBot.Channel.ToString(CultureInfo.InvariantCulture)}/messages/pins/{(string)message["id"]!}", pin.Path);

@@ -37,7 +37,7 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         Assert.Empty(seen.Data["allowed_mentions"]!["parse"]!.AsArray());
 
         var pin = await bot.WaitForAsync("create_pin");
-        var message = Assert.Single(Discord.Messages, m => (string?)m["embeds"]?[0]?["title"] == "Summary: Pastor Kim");
+        var message = Assert.Single(Discord.MessagesTitled("Summary: Pastor Kim"));
         Assert.Equal($"/channels/{ConnectedBot.Channel}/messages/pins/{(string)message["id"]!}", pin.Path);
         Assert.Equal(204, pin.Status);
         Assert.Equal("Summary pinned with /summary", Uri.UnescapeDataString(pin.Header("X-Audit-Log-Reason")!));
@@ -70,7 +70,7 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         var pin = await bot.WaitForAsync("create_pin");
         Assert.Single(Discord.RequestsTo("create_pin"));
         Assert.False(made.Ephemeral);
-        Assert.EndsWith("/" + (string)Discord.Messages.Last(m => (string?)m["embeds"]?[0]?["title"] == Bot.Commands.Summaries.SummaryCommand.WholeTitle)["id"]!, pin.Path, StringComparison.Ordinal);
+        Assert.EndsWith("/" + (string)Discord.MessagesTitled(Bot.Commands.Summaries.SummaryCommand.WholeTitle)[^1]["id"]!, pin.Path, StringComparison.Ordinal);
     }
 
     [Fact]
