@@ -168,6 +168,9 @@ public sealed partial class InteractionsEndpoint
         var responder = new HttpInitialResponder();
         var incoming = new IncomingInteraction(interaction, arrivedAt);
 
+        // Opened before the dispatch starts, so the dispatch (which outlives this request) carries it too.
+        using var scope = _logger.BeginScope(InteractionLogScope.For(interaction));
+
         // Not awaited: the dispatcher outlives this request when it defers. The tracker owns it from here.
         _ = _inFlight.Run(cancellationToken => DispatchAsync(incoming, responder, cancellationToken));
 

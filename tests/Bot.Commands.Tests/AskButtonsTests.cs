@@ -228,6 +228,20 @@ public class AskButtonsTests(ShippedCommandsFixture knowledge) : IClassFixture<S
         Assert.Equal([("How do I configure Kubernetes?", (string?)null)], recorder.Recorded);
     }
 
+    [Fact]
+    public async Task Questions_are_counted_as_answered_or_abstained()
+    {
+        using var meters = new TestMeters();
+        using var questions = meters.Collect<long>("bot.questions");
+        var ask = new AskCommand(metrics: new Bot.Knowledge.Diagnostics.KnowledgeMetrics(meters));
+
+        await ask.ExecuteAsync(Contexts.Command(knowledge.Knowledge, "ask", ("question", "Who directed Beyond Utopia?")), CancellationToken.None);
+        await ask.ExecuteAsync(Contexts.Command(knowledge.Knowledge, "ask", ("question", "How do I configure Kubernetes?")), CancellationToken.None);
+        await ask.ExecuteAsync(Contexts.Command(knowledge.Knowledge, "ask", ("question", "   ")), CancellationToken.None);
+
+        Assert.Equal(["answered", "abstained"], questions.GetMeasurementSnapshot().Select(m => (string?)m.Tags["outcome"]));
+    }
+
     private sealed class FailingRecorder : IUnansweredQuestions
     {
         public ValueTask RecordAsync(string question, string? guildId, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Diagnostics;
 using Bot.Knowledge.Hosting;
 using Bot.Knowledge.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,7 @@ public sealed class LiveReloadTests : IAsyncLifetime
 
     private readonly KnowledgeWorkspace workspace = new(withShippedKnowledge: true);
     private readonly CapturingLogger<KnowledgeIndexService> serviceLog = new();
+    private readonly TestMeters meters = new();
     private OpenKnowledge knowledge = null!;
     private KnowledgeIndexService? service;
 
@@ -44,7 +46,8 @@ public sealed class LiveReloadTests : IAsyncLifetime
             ReloadDebounce = TimeSpan.FromMilliseconds(50),
             PollInterval = TimeSpan.FromMilliseconds(250),
         };
-        service = new KnowledgeIndexService(knowledge.Synchronizer, knowledge.Store, Options.Create(options), TimeProvider.System, serviceLog);
+        service = new KnowledgeIndexService(
+            knowledge.Synchronizer, knowledge.Store, Options.Create(options), TimeProvider.System, serviceLog, new KnowledgeMetrics(meters, knowledge.Store));
         await service.StartAsync(CancellationToken.None);
     }
 
@@ -56,6 +59,7 @@ public sealed class LiveReloadTests : IAsyncLifetime
             service.Dispose();
         }
 
+        meters.Dispose();
         workspace.Dispose();
     }
 
@@ -74,6 +78,22 @@ public sealed class LiveReloadTests : IAsyncLifetime
         var answer = await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
 
         Assert.Contains("Mrs. Lee", answer.Sentence);
+    }
+
+    [Fact]
+    public async Task A_reload_that_changes_the_index_is_counted_and_the_passage_gauge_follows_it()
+    {
+        using var reloads = meters.Collect<long>("bot.knowledge.reloads");
+        using var passages = meters.Collect<int>("bot.knowledge.passages");
+        passages.RecordObservableInstruments();
+        var before = passages.LastMeasurement!.Value;
+
+        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
+
+        Assert.Contains(reloads.GetMeasurementSnapshot(), m => (string?)m.Tags["outcome"] == "applied");
+        passages.RecordObservableInstruments();
+        Assert.Equal(before + 1, passages.LastMeasurement!.Value);
     }
 
     [Fact]

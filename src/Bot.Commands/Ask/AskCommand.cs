@@ -4,9 +4,10 @@ using Bot.Commands.Cooldowns;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Diagnostics;
 using Bot.Limits;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Commands.Ask;
 
@@ -53,20 +54,24 @@ public sealed class AskCommand : IComponentCommand
     private readonly IUnansweredQuestions unanswered;
     private readonly QueryReferences references;
     private readonly ILogger logger;
+    private readonly KnowledgeMetrics? metrics;
 
     /// <param name="cooldown">The per-member limit on questions; none when null.</param>
     /// <param name="unanswered">Where unanswered questions go; nowhere when null.</param>
     /// <param name="references">Where questions too long for a custom id are kept; a private list when null.</param>
+    /// <param name="metrics">Where questions are counted as answered or abstained; nowhere when null.</param>
     public AskCommand(
         QuestionCooldown? cooldown = null,
         IUnansweredQuestions? unanswered = null,
         QueryReferences? references = null,
-        ILogger<AskCommand>? logger = null)
+        ILogger<AskCommand>? logger = null,
+        KnowledgeMetrics? metrics = null)
     {
         this.cooldown = cooldown;
         this.unanswered = unanswered ?? NoUnansweredQuestions.Instance;
         this.references = references ?? new QueryReferences();
         this.logger = logger ?? NullLogger<AskCommand>.Instance;
+        this.metrics = metrics;
     }
 
     public CommandDefinition Definition { get; } = new(Name, "Ask a question about the film; answers come only from the community's knowledge folder.")
@@ -103,10 +108,12 @@ public sealed class AskCommand : IComponentCommand
         {
             if (answer.Abstention == Abstention.EmptyQuestion)
                 return Reply.Text(EmptyQuestionText, ephemeral: true);
+            metrics?.Asked(answered: false);
             await RecordUnansweredAsync(question, context.GuildId, cancellationToken).ConfigureAwait(false);
             return Reply.Text(NotAnsweredText, ephemeral: true);
         }
 
+        metrics?.Asked(answered: true);
         return Card(context.Knowledge, question, answer, RepliesEphemerally(context.Options));
     }
 

@@ -29,6 +29,7 @@ public sealed class GatewayClient : BackgroundService
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<GatewayClient> _logger;
     private readonly GatewaySession _session = new();
+    private readonly GatewayStatus _status;
 
     /// <summary>The last sequence number handled (what the next heartbeat carries); for tests.</summary>
     internal int? LastSequence => _session.Sequence;
@@ -46,6 +47,7 @@ public sealed class GatewayClient : BackgroundService
     /// <param name="time">Every delay and timestamp.</param>
     /// <param name="lifetime">Stopped on a fatal close code.</param>
     /// <param name="logger">Never given a token.</param>
+    /// <param name="status">Told what happens to the link, for health probes and metrics; a private one when null.</param>
     internal GatewayClient(
         IOptions<DiscordOptions> options,
         Func<DiscordRestClient> restClient,
@@ -53,7 +55,8 @@ public sealed class GatewayClient : BackgroundService
         InteractionQueue queue,
         TimeProvider time,
         IHostApplicationLifetime lifetime,
-        ILogger<GatewayClient> logger)
+        ILogger<GatewayClient> logger,
+        GatewayStatus? status = null)
     {
         _options = options.Value;
         _restClient = restClient;
@@ -62,6 +65,7 @@ public sealed class GatewayClient : BackgroundService
         _time = time;
         _lifetime = lifetime;
         _logger = logger;
+        _status = status ?? new GatewayStatus(time);
         _backoff = new ReconnectBackoff(_options.ReconnectDelay, _options.MaxReconnectDelay, _options.Random);
     }
 
@@ -127,15 +131,18 @@ public sealed class GatewayClient : BackgroundService
             uri = gatewayUri;
         }
 
+        _status.Connecting();
         GatewayLog.Connecting(_logger, uri, resume ? "resume" : "identify");
         var transport = _transports();
         ConnectionEnd end;
         GatewayConnection connection;
         await using (transport.ConfigureAwait(false))
         {
-            connection = new GatewayConnection(transport, _session, _options, _queue, _time, _logger, resume);
+            connection = new GatewayConnection(transport, _session, _options, _queue, _time, _logger, resume, _status);
             end = await connection.RunAsync(uri, stoppingToken).ConfigureAwait(false);
         }
+
+        _status.Disconnected();
 
         if (connection.ReachedSession)
         {
@@ -185,6 +192,7 @@ public sealed class GatewayClient : BackgroundService
             GatewayLog.ConnectionLost(_logger, end.ToString(), delay, mode);
         }
 
+        _status.Reconnecting(end.Reason, mode == "resume");
         return (nextStep, delay);
     }
 

@@ -30,6 +30,7 @@ internal sealed partial class GatewayConnection
     private readonly ILogger _logger;
     private readonly bool _resume;
     private readonly GatewaySendLimiter _limiter;
+    private readonly GatewayStatus _status;
 
     // Cancelled to drop the link: when a closing handshake takes too long, or the close could not be sent.
     private readonly CancellationTokenSource _abort = new();
@@ -45,8 +46,9 @@ internal sealed partial class GatewayConnection
     private volatile bool _receiveBlocked;
 
     public GatewayConnection(
-        IGatewayTransport transport, GatewaySession session, DiscordOptions options, InteractionQueue queue, TimeProvider time, ILogger logger, bool resume)
+        IGatewayTransport transport, GatewaySession session, DiscordOptions options, InteractionQueue queue, TimeProvider time, ILogger logger, bool resume, GatewayStatus status)
     {
+        _status = status;
         _transport = transport;
         _session = session;
         _options = options;
@@ -137,6 +139,7 @@ internal sealed partial class GatewayConnection
                 break;
             case GatewayOpcode.HeartbeatAck:
                 _heartbeat?.Acknowledged();
+                _status.Acknowledged();
                 break;
             case GatewayOpcode.Heartbeat:
                 await SendHeartbeatAsync(_abort.Token).ConfigureAwait(false);
@@ -174,6 +177,7 @@ internal sealed partial class GatewayConnection
         var interval = TimeSpan.FromMilliseconds(hello.HeartbeatInterval);
         var jitter = _options.Random.NextDouble();
         GatewayLog.Hello(_logger, interval, HeartbeatLoop.FirstBeatDelay(interval, jitter));
+        _status.Hello(interval);
         _heartbeat = new HeartbeatLoop(interval, jitter, _time.GetTimestamp(), _time, SendHeartbeatAsync, () => _receiveBlocked);
         _heartbeats = Task.Run(BeatUntilZombieAsync);
 
@@ -241,6 +245,7 @@ internal sealed partial class GatewayConnection
                 break;
             case GatewayEvents.Resumed:
                 ReachedSession = true;
+                _status.SessionStarted(resumed: true);
                 GatewayLog.Resumed(_logger);
                 break;
             case GatewayEvents.InteractionCreate:
@@ -284,6 +289,7 @@ internal sealed partial class GatewayConnection
         }
 
         ReachedSession = true;
+        _status.SessionStarted(resumed: false);
         var shard = ready.Shard is { } s ? $"{s.Id}/{s.Count}" : "0/1";
         GatewayLog.Ready(_logger, ready.User.Username, ready.User.Id, shard);
     }
@@ -304,7 +310,11 @@ internal sealed partial class GatewayConnection
             }
         }
 
-        GatewayLog.InteractionQueued(_logger, incoming.Interaction.Id, incoming.Interaction.Type);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            using var scope = _logger.BeginScope(InteractionLogScope.For(incoming.Interaction));
+            GatewayLog.InteractionQueued(_logger, incoming.Interaction.Id, incoming.Interaction.Type);
+        }
     }
 
     private Task SendHeartbeatAsync(CancellationToken cancellationToken) =>

@@ -15,10 +15,11 @@ internal sealed class AfterSendWork(ResponseFollowUps followUps, TimeProvider ti
 {
     // Never disposed: it holds no timer, and a step may still be checking it as the host goes.
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly ConcurrentDictionary<Task, byte> _tasks = new();
+    private int _running;
 
-    /// <summary>Steps started and not finished yet.</summary>
-    public int Running => _running.Count;
+    /// <summary>Steps started and not finished yet (counted down before a step's task completes).</summary>
+    public int Running => Volatile.Read(ref _running);
 
     /// <summary>Starts <paramref name="step"/> for <paramref name="message"/>; returns at once.</summary>
     public void Start(DispatchCall call, Func<Message, CancellationToken, ValueTask<InteractionCallbackData?>> step, Message message)
@@ -28,15 +29,28 @@ internal sealed class AfterSendWork(ResponseFollowUps followUps, TimeProvider ti
             return;
         }
 
-        var task = Task.Run(() => RunAsync(call, step, message, _stopping.Token), CancellationToken.None);
-        _running[task] = 0;
-        task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Interlocked.Increment(ref _running);
+        var task = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await RunAsync(call, step, message, _stopping.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _running);
+                }
+            },
+            CancellationToken.None);
+        _tasks[task] = 0;
+        task.ContinueWith(t => _tasks.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Waits (at most <paramref name="timeout"/>) until no step is running.</summary>
     public async Task WhenIdleAsync(TimeSpan timeout)
     {
-        var tasks = _running.Keys.ToArray();
+        var tasks = _tasks.Keys.ToArray();
         if (tasks.Length > 0)
         {
             await Task.WhenAll(tasks).WaitAsync(timeout, time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -21,4 +21,19 @@ internal sealed class DispatchCall(IncomingInteraction incoming, IInitialRespond
 
     /// <summary>The command's name, or the clicked custom id, or the interaction type: what the log names it by.</summary>
     public string Name { get; } = incoming.Interaction.Data?.Name ?? incoming.Interaction.Data?.CustomId ?? incoming.Interaction.Type.ToString();
+
+    /// <summary>The bounded name metrics label it with (<see cref="InteractionLabels.Command"/>).</summary>
+    public string Command { get; } = InteractionLabels.Command(incoming.Interaction);
+
+    // What the metrics record once the dispatch ends, set by whichever part decided it.
+
+    /// <summary>How it ended; null until decided (an end nobody decided counts as undelivered).</summary>
+    public InteractionOutcome? Outcome { get; set; }
+
+    /// <summary>From arrival to the answer reaching Discord, once it did.</summary>
+    public TimeSpan? AnsweredAfter { get; set; }
+
+    public bool Deferred { get; set; }
+
+    public MissedWindow? MissedWindow { get; set; }
 }

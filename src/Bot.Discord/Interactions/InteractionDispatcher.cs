@@ -1,3 +1,4 @@
+using Bot.Discord.Diagnostics;
 using Bot.Discord.Interactions.Policy;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Rest;
@@ -36,17 +37,20 @@ public sealed class InteractionDispatcher : IAsyncDisposable, IDisposable
     private readonly InitialResponseSender _initial;
     private readonly ReplyDelivery _delivery;
     private readonly AfterSendWork _afterSend;
+    private readonly DiscordMetrics? _metrics;
 
     /// <remarks>
     /// A singleton holding a typed <see cref="DiscordRestClient"/> is safe: since .NET 9 the factory's
     /// primary handler recycles pooled connections (DNS changes are seen) even in a long-lived client.
     /// </remarks>
+    /// <param name="metrics">Where each dispatch's outcome, latency, deferral and missed window are counted; nowhere when null.</param>
     public InteractionDispatcher(
         IInteractionHandler handler,
         DiscordRestClient rest,
         IOptions<DiscordOptions> options,
         TimeProvider timeProvider,
-        ILogger<InteractionDispatcher> logger)
+        ILogger<InteractionDispatcher> logger,
+        DiscordMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         DiscordOptionsValidator.ThrowIfUnusable(options.Value);
@@ -55,6 +59,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable, IDisposable
         _handler = handler;
         _time = timeProvider;
         _logger = logger;
+        _metrics = metrics;
         _initial = new InitialResponseSender(timeProvider, logger);
         var followUps = new ResponseFollowUps(rest, _options.ApplicationId, timeProvider, logger);
         _afterSend = new AfterSendWork(followUps, timeProvider, logger);
@@ -85,12 +90,18 @@ public sealed class InteractionDispatcher : IAsyncDisposable, IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            call.Outcome = InteractionOutcome.Abandoned;
             throw;
         }
         catch (Exception exception)
         {
             // A bug here (or in a responder) costs this one interaction, never the worker that runs it.
+            call.Outcome = InteractionOutcome.Failed;
             DispatchLog.DispatchFailed(_logger, call.Id, call.Name, exception);
+        }
+        finally
+        {
+            _metrics?.Dispatched(call);
         }
     }
 
@@ -108,6 +119,8 @@ public sealed class InteractionDispatcher : IAsyncDisposable, IDisposable
             // A queue backlog made it late: any initial response would only earn 10062, and the user
             // already saw "The application did not respond". Running the handler would be wasted work.
             DispatchLog.Stale(_logger, call.Id, call.Name, age);
+            call.Outcome = InteractionOutcome.Missed;
+            call.MissedWindow = MissedWindow.Queued;
             return;
         }
 
@@ -183,6 +196,8 @@ public sealed class InteractionDispatcher : IAsyncDisposable, IDisposable
             }
 
             DispatchLog.TooLateToAnswer(_logger, call.Id, call.Name, Elapsed(call));
+            call.Outcome = InteractionOutcome.Missed;
+            call.MissedWindow = MissedWindow.NotReady;
             return false;
         }
 
@@ -196,6 +211,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable, IDisposable
             return false; // the token is dead or taken: nothing the handler says can reach the user
         }
 
+        call.Deferred = true;
         DispatchLog.Deferred(_logger, call.Id, call.Name, call.Gate.Type, Elapsed(call));
         return true;
     }

@@ -27,4 +27,14 @@ public sealed class InteractionQueue
     public ChannelWriter<IncomingInteraction> Writer => _channel.Writer;
 
     public ChannelReader<IncomingInteraction> Reader => _channel.Reader;
+
+    /// <summary>Interactions waiting for a worker.</summary>
+    public int Count => _channel.Reader.Count;
+
+    /// <summary>How long the oldest waiting interaction has waited, or null when none waits.</summary>
+    public TimeSpan? OldestWaiting(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return _channel.Reader.TryPeek(out var oldest) ? time.GetElapsedTime(oldest.ArrivedAt) : null;
+    }
 }

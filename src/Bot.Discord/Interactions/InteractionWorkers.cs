@@ -17,17 +17,20 @@ public sealed partial class InteractionWorkers : BackgroundService
     private readonly IInitialResponder _responder;
     private readonly int _workerCount;
     private readonly ILogger<InteractionWorkers> _logger;
+    private readonly WorkerProgress? _progress;
 
     // Cancelled only when the host's shutdown timeout runs out: the stopping token merely stops taking.
     private readonly CancellationTokenSource _abandon = new();
     private int _inFlight;
 
+    /// <param name="progress">Told whenever a worker finishes an interaction, for the liveness probe; nothing when null.</param>
     public InteractionWorkers(
         InteractionQueue queue,
         InteractionDispatcher dispatcher,
         RestInitialResponder responder,
         IOptions<DiscordOptions> options,
-        ILogger<InteractionWorkers> logger)
+        ILogger<InteractionWorkers> logger,
+        WorkerProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _queue = queue;
@@ -35,6 +38,7 @@ public sealed partial class InteractionWorkers : BackgroundService
         _responder = responder;
         _workerCount = options.Value.Interactions.Workers;
         _logger = logger;
+        _progress = progress;
     }
 
     /// <summary>Interactions taken from the queue and not yet fully answered.</summary>
@@ -110,6 +114,7 @@ public sealed partial class InteractionWorkers : BackgroundService
             }
 
             Interlocked.Increment(ref _inFlight);
+            using var scope = _logger.BeginScope(InteractionLogScope.For(incoming.Interaction));
             try
             {
                 await _dispatcher.DispatchAsync(incoming, _responder, _abandon.Token).ConfigureAwait(false);
@@ -127,6 +132,7 @@ public sealed partial class InteractionWorkers : BackgroundService
             finally
             {
                 Interlocked.Decrement(ref _inFlight);
+                _progress?.Finished();
             }
         }
     }

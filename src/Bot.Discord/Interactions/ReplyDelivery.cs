@@ -30,7 +30,9 @@ internal sealed class ReplyDelivery(InitialResponseSender initial, ResponseFollo
             return;
         }
 
-        DispatchLog.Answered(logger, call.Id, call.Name, call.Gate.Type, time.GetElapsedTime(call.ArrivedAt));
+        call.Outcome = InteractionOutcome.Answered;
+        call.AnsweredAfter = time.GetElapsedTime(call.ArrivedAt);
+        DispatchLog.Answered(logger, call.Id, call.Name, call.Gate.Type, call.AnsweredAfter.Value);
         if (wantsMessage)
         {
             if (message is null)
@@ -47,6 +49,7 @@ internal sealed class ReplyDelivery(InitialResponseSender initial, ResponseFollo
     /// <summary>Tells the user the answer failed, in whatever way is still open.</summary>
     public async Task SendErrorAsync(DispatchCall call, CancellationToken cancellationToken)
     {
+        call.Outcome = InteractionOutcome.Failed;
         if (call.Interaction.Type == InteractionType.ApplicationCommandAutocomplete)
         {
             // Autocomplete accepts only choices: an empty list is the quiet way to fail.

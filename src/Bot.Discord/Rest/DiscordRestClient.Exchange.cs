@@ -99,6 +99,7 @@ public sealed partial class DiscordRestClient
             {
                 bucket.Release(null, succeeded: false);
                 released = true;
+                _metrics?.RestRequest(route.Route, null);
                 return NoAnswer(route, exception, attempts);
             }
 
@@ -110,6 +111,7 @@ public sealed partial class DiscordRestClient
                 released = true;
                 _limiter.Learn(route, bucket, headers);
                 Log.Answered(_logger, route.Route.OperationId, (int)response.StatusCode, attempts);
+                _metrics?.RestRequest(route.Route, (int)response.StatusCode);
                 return Answered(route, bucket, (int)response.StatusCode, headers, content, attempts);
             }
         }

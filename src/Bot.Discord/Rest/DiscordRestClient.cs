@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Bot.Discord.Diagnostics;
 using Bot.Discord.Models.Commands;
 using Bot.Discord.Models.Gateway;
 using Bot.Discord.Models.Interactions;
@@ -30,13 +31,16 @@ public sealed partial class DiscordRestClient
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordRestClient> _logger;
     private readonly string _baseUrl;
+    private readonly DiscordMetrics? _metrics;
 
+    /// <param name="metrics">Where each request is counted by route template and status; nowhere when null.</param>
     public DiscordRestClient(
         HttpClient http,
         IOptions<DiscordOptions> options,
         RestRateLimiter rateLimiter,
         TimeProvider timeProvider,
-        ILogger<DiscordRestClient> logger)
+        ILogger<DiscordRestClient> logger,
+        DiscordMetrics? metrics = null)
     {
         _options = options.Value;
         DiscordOptionsValidator.ThrowIfUnusable(_options);
@@ -49,6 +53,7 @@ public sealed partial class DiscordRestClient
         _limiter = rateLimiter;
         _time = timeProvider;
         _logger = logger;
+        _metrics = metrics;
         _baseUrl = _options.ApiBaseUrl.TrimEnd('/');
     }
 

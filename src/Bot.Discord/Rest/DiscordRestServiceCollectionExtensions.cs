@@ -1,3 +1,4 @@
+using Bot.Discord.Diagnostics;
 using Bot.Discord.Rest.RateLimits;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class DiscordRestServiceCollectionExtensions
         }
 
         services.AddDiscordOptions();
+        services.AddDiscordMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new RestRateLimiter(
             provider.GetRequiredService<TimeProvider>(),

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Bot.Knowledge.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ public sealed class KnowledgeIndexService(
     KnowledgeStore store,
     IOptions<KnowledgeOptions> options,
     TimeProvider time,
-    ILogger<KnowledgeIndexService> logger) : BackgroundService
+    ILogger<KnowledgeIndexService> logger,
+    KnowledgeMetrics? metrics = null) : BackgroundService
 {
     private readonly Channel<bool> changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private FileSystemWatcher? watcher;
@@ -65,7 +67,8 @@ public sealed class KnowledgeIndexService(
                 if (await WaitForChangeOrPoll(settings.PollInterval, stoppingToken))
                     await Task.Delay(settings.ReloadDebounce, time, stoppingToken);
                 changes.Reader.TryRead(out _); // events during the debounce belong to this reload
-                synchronizer.Synchronize();
+                if (synchronizer.Synchronize().Changed)
+                    metrics?.Reloaded(applied: true);
                 problems.Succeeded();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -76,6 +79,7 @@ public sealed class KnowledgeIndexService(
             {
                 // The previous snapshot keeps answering; the next change or poll tries again.
                 problems.Failed(e);
+                metrics?.Reloaded(applied: false);
             }
         }
     }

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Diagnostics;
 using Bot.Knowledge.Indexing;
 using Bot.Knowledge.Semantic;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,8 @@ namespace Bot.Knowledge.Hosting;
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the knowledge index, its synchroniser and hosted service, the answer engine, and the
+    /// Registers the knowledge index, its synchroniser and hosted service, the answer engine, its
+    /// <see cref="KnowledgeMetrics"/>, and the
     /// validation of <see cref="KnowledgeOptions"/> at start-up. Bind the options before calling this,
     /// and register an <see cref="ITextEmbedder"/> when <see cref="KnowledgeOptions.Semantic"/> is on.
     /// </summary>
@@ -44,6 +47,7 @@ public static class KnowledgeServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
             return StateKey.LoadOrCreate(options.DataFolder, options.StateKey);
         });
+        services.TryAddSingleton(sp => new KnowledgeMetrics(sp.GetService<IMeterFactory>(), sp.GetRequiredService<KnowledgeStore>()));
         services.AddHostedService<KnowledgeIndexService>();
         return services;
     }

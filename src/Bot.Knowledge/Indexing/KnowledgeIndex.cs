@@ -176,6 +176,16 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>Passages in the current snapshot (one Lucene document each).</summary>
+    public int PassageCount
+    {
+        get
+        {
+            using var lease = Acquire();
+            return lease.Searcher.IndexReader.NumDocs;
+        }
+    }
+
     /// <summary>
     /// Every document of the current snapshot, by path, with its passages in order and its
     /// front-matter tags: what the index holds, read once per snapshot and shared after that.

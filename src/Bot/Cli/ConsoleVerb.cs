@@ -5,6 +5,7 @@ using Bot.Hosting;
 using Bot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Cli;
@@ -40,7 +41,8 @@ internal static class ConsoleVerb
         try
         {
             var services = host.Services;
-            var session = new ConsoleSession(services.GetRequiredService<CommandCatalog>(), services.GetRequiredService<IKnowledgeReader>(), output, ansi);
+            var session = new ConsoleSession(
+                services.GetRequiredService<CommandCatalog>(), services.GetRequiredService<IKnowledgeReader>(), output, ansi, services.GetRequiredService<ILogger<ConsoleSession>>());
             var folder = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Folder;
             await output.WriteLineAsync($"Ready: answering from {TerminalText.Sanitize(folder)}. Type /help for the commands, a number to press a button, exit or Ctrl+D to leave.");
 

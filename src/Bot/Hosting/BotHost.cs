@@ -6,6 +6,7 @@ using Bot.Knowledge.Hosting;
 using Bot.Knowledge.Semantic;
 using Bot.Discord;
 using Bot.Discord.Http;
+using Bot.Observability;
 using Bot.State.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,7 +31,8 @@ internal static class BotHost
     {
         if (discord == DiscordRole.Http)
         {
-            // The HTTP transport is a web application: Kestrel serves POST /interactions and /healthz.
+            // The HTTP transport is a web application: Kestrel serves POST /interactions, /healthz, the
+            // probes and the metrics.
             var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions
             {
                 Args = [],
@@ -43,6 +45,7 @@ internal static class BotHost
                 : [DiscordOptions.DefaultHttpUrls]);
             var app = web.Build();
             app.MapDiscordInteractions();
+            ObservabilityEndpoints.Map(app);
             return app;
         }
 
@@ -84,24 +87,7 @@ internal static class BotHost
         if (!watch)
             builder.Configuration[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Watch)}"] = "false";
 
-        // Logs go to standard error so standard output carries only answers (ask --json is read by scripts).
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        if (!watch && string.IsNullOrWhiteSpace(builder.Configuration["Logging:LogLevel:Default"]))
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // At Information an interaction is one line, the dispatcher's "answered"; the framework's
-        // own lines for each HTTP request in and each REST call out (four apiece) are for Debug,
-        // unless the operator asks for them by category.
-        foreach (var category in (string[])["Microsoft.AspNetCore", "System.Net.Http.HttpClient"])
-        {
-            if (string.IsNullOrWhiteSpace(builder.Configuration[$"Logging:LogLevel:{category}"]))
-                builder.Logging.AddFilter(category, LogLevel.Warning);
-        }
-
-        // A start-up failure is reported once, as the command line's one "error:" line; the host's
-        // own report of it is a stack trace the operator does not need.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        ConsoleLogging.Configure(builder, watch);
 
         builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section));
         if (builder.Configuration.GetValue($"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Semantic)}", defaultValue: true))
@@ -113,8 +99,11 @@ internal static class BotHost
             });
         }
 
-        // Hosted services start in the order they are added: the index is ready before commands are
-        // registered and before the gateway connects, so the first interaction finds it built.
+        // Hosted services start in the order they are added: the probes' listener first (it answers
+        // during a long start), then the index, ready before commands are registered and before the
+        // gateway connects, so the first interaction finds it built.
+        if (discord is DiscordRole.Gateway or DiscordRole.Http)
+            ObservabilityServices.Add(builder.Services, builder.Configuration, discord);
         builder.Services.AddBotState();
         builder.Services.AddKnowledge();
         builder.Services.AddBotCommands();

@@ -113,7 +113,7 @@ public sealed partial class LocalGateway
         switch (op)
         {
             case 1:
-                if (connection.AcksHeartbeats)
+                if (connection.AcksHeartbeats && AcksHeartbeats)
                 {
                     await TrySendAsync(connection, JsonNode.Parse(FixtureFiles.Read("gateway_heartbeat_ack.json"))!);
                 }

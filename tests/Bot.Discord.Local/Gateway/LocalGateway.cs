@@ -149,6 +149,12 @@ public sealed partial class LocalGateway
         }
     }
 
+    /// <summary>
+    /// False: no connection, open or opened later, answers heartbeats: a gateway that has stopped
+    /// acknowledging, which reconnecting does not cure. True again: ACKs resume.
+    /// </summary>
+    public bool AcksHeartbeats { get; set; } = true;
+
     /// <summary>The current connection stops answering heartbeats (the link looks dead to the client).</summary>
     public void StopAckingHeartbeats() => Current.AcksHeartbeats = false;
 

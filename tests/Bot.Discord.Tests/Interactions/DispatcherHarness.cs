@@ -26,7 +26,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable
         Options = options;
         Time = time;
         Responder = new RestInitialResponder(rest.Client);
-        Dispatcher = new InteractionDispatcher(Handler, rest.Client, Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Interactions = options }), time, Logs);
+        Dispatcher = new InteractionDispatcher(Handler, rest.Client, Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Interactions = options }), time, Logs, rest.Metrics);
     }
 
     public RestHarness Rest { get; }

@@ -1,3 +1,4 @@
+using Bot.Discord.Diagnostics;
 using Bot.Discord.Rest;
 using Bot.Discord.Rest.RateLimits;
 using Bot.Discord.Local;
@@ -11,8 +12,11 @@ internal sealed class RestHarness : IAsyncDisposable
 {
     private readonly HttpClient _http;
 
-    private RestHarness(LocalDiscordServer server, HttpClient http, DiscordRestClient client, RestRateLimiter limiter, CapturingLogger<DiscordRestClient> logs, TimeProvider time)
+    private RestHarness(
+        LocalDiscordServer server, HttpClient http, DiscordRestClient client, RestRateLimiter limiter, CapturingLogger<DiscordRestClient> logs, TimeProvider time, TestMeters meters, DiscordMetrics metrics)
     {
+        Meters = meters;
+        Metrics = metrics;
         Server = server;
         _http = http;
         Client = client;
@@ -30,6 +34,11 @@ internal sealed class RestHarness : IAsyncDisposable
     public CapturingLogger<DiscordRestClient> Logs { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>This harness's own meters: what its client (and a dispatcher given <see cref="Metrics"/>) records.</summary>
+    public TestMeters Meters { get; }
+
+    public DiscordMetrics Metrics { get; }
 
     /// <summary>The fake clock, when the harness was started with one.</summary>
     public FakeTimeProvider FakeTime => Time as FakeTimeProvider ?? throw new InvalidOperationException("This harness runs on real time.");
@@ -54,8 +63,10 @@ internal sealed class RestHarness : IAsyncDisposable
         var http = new HttpClient { Timeout = httpTimeout ?? TimeSpan.FromSeconds(30) };
         var limiter = new RestRateLimiter(time, options.GlobalRequestsPerSecond);
         var logs = new CapturingLogger<DiscordRestClient>();
-        var client = new DiscordRestClient(http, Options.Create(options), limiter, time, logs);
-        return new RestHarness(server, http, client, limiter, logs, time);
+        var meters = new TestMeters();
+        var metrics = new DiscordMetrics(meters);
+        var client = new DiscordRestClient(http, Options.Create(options), limiter, time, logs, metrics);
+        return new RestHarness(server, http, client, limiter, logs, time, meters, metrics);
     }
 
     /// <summary>
@@ -97,6 +108,7 @@ internal sealed class RestHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
+        Meters.Dispose();
         await Server.DisposeAsync();
     }
 }

@@ -14,7 +14,7 @@ public sealed class ConsoleExecutableTests : IDisposable
     private string[] FoldersWith(string knowledge) => ["--knowledge", knowledge, "--data", work.Combine("data")];
 
     /// <summary>Runs the console with <paramref name="typed"/> as its standard input, as <c>printf … | Bot console</c> does.</summary>
-    private async Task<(int Code, string Out, string Err)> Run(string typed, string? knowledge = null)
+    private async Task<(int Code, string Out, string Err)> Run(string typed, IReadOnlyDictionary<string, string>? environment = null, string? knowledge = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +29,8 @@ public sealed class ConsoleExecutableTests : IDisposable
             start.ArgumentList.Add(a);
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Discord__", StringComparison.OrdinalIgnoreCase)).ToArray())
             start.Environment.Remove(key);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -82,9 +84,27 @@ public sealed class ConsoleExecutableTests : IDisposable
     }
 
     [Fact]
+    public async Task With_json_logs_each_command_and_press_is_logged_in_its_own_interaction_scope()
+    {
+        var (code, _, stderr) = await Run("/ask who runs caleb mission\n1\n", new Dictionary<string, string>
+        {
+            ["Logging__Console__FormatterName"] = "json",
+            ["Logging__LogLevel__Bot"] = "Debug",
+        });
+
+        Assert.Equal(0, code);
+        var answered = Observability.JsonLogLines.Parse(stderr)
+            .Where(line => Observability.JsonLogLines.Category(line).EndsWith("ConsoleSession", StringComparison.Ordinal))
+            .ToArray();
+        Assert.Equal(2, answered.Length);
+        Assert.Equal(["1", "2"], answered.Select(line => Observability.JsonLogLines.Scoped(line, "InteractionId")));
+        Assert.All(answered, line => Assert.Equal("ask", Observability.JsonLogLines.Scoped(line, "Command")));
+    }
+
+    [Fact]
     public async Task An_answer_longer_than_an_embed_title_is_shown_cut_as_members_would_see_it()
     {
-        var (code, stdout, stderr) = await Run("/ask " + LongAnswerKnowledge.Question + "\n", LongAnswerKnowledge.Create(work));
+        var (code, stdout, stderr) = await Run("/ask " + LongAnswerKnowledge.Question + "\n", knowledge: LongAnswerKnowledge.Create(work));
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);

@@ -1,7 +1,9 @@
 using Bot.Commands;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
+using Bot.Discord.Interactions;
 using Bot.Discord.Models.Components;
+using Microsoft.Extensions.Logging;
 
 namespace Bot.Cli.LocalConsole;
 
@@ -11,9 +13,10 @@ namespace Bot.Cli.LocalConsole;
 /// moderators' commands can be tried), and replies are printed as text. A number presses a button
 /// of the last message; a line ending in <c>?</c> on an option with suggestions lists them. Work a
 /// reply asks for once it is a message (<see cref="Reply.WhenSent"/>, such as pinning) runs right
-/// after it is printed, and what it says is printed after it.
+/// after it is printed, and what it says is printed after it. Each command or press is logged within an
+/// interaction scope (numbered from 1) as on Discord.
 /// </summary>
-internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader knowledge, TextWriter output, bool ansi)
+internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeReader knowledge, TextWriter output, bool ansi, ILogger? logger = null)
 {
     public static readonly CommandInvoker Invoker = new("console", "console");
 
@@ -22,6 +25,7 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
 
     private IReadOnlyList<Component> buttons = [];
     private int messages;
+    private ulong interactions;
 
     /// <summary>The buttons of the last message shown, as Discord would get them, pressed by typing their number.</summary>
     public IReadOnlyList<Component> Buttons => buttons;
@@ -57,6 +61,7 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
 
         var command = parsed.Command;
         await ShowAsync(
+            command.Definition.Name,
             () => command.ExecuteAsync(
                 new CommandContext
                 {
@@ -174,6 +179,7 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
 
         var messageId = MessageId(messages);
         await ShowAsync(
+            owner.Definition.Name,
             () => owner.HandleComponentAsync(
                 new ComponentContext
                 {
@@ -194,8 +200,10 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
     /// fitted to Discord's limits); then, for a new public message, the work it asks for once sent,
     /// and what that says.
     /// </summary>
-    private async Task ShowAsync(Func<ValueTask<Reply>> handler, CancellationToken cancellationToken)
+    private async Task ShowAsync(string command, Func<ValueTask<Reply>> handler, CancellationToken cancellationToken)
     {
+        var id = ++interactions;
+        using var scope = logger?.BeginScope(new InteractionLogScope(id, command));
         Reply reply;
         try
         {
@@ -204,9 +212,14 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             // On Discord the dispatcher logs this and shows a short apology; here the cause is more useful.
+            if (logger is not null)
+                Failed(logger, id, command, e);
             await output.WriteLineAsync($"The command failed: {e.GetType().Name}: {TerminalText.Sanitize(e.Message)}");
             return;
         }
+
+        if (logger is not null)
+            Answered(logger, id, command);
 
         if (reply.Kind == ReplyKind.NewMessage || messages == 0)
             messages++;
@@ -235,6 +248,12 @@ internal sealed class ConsoleSession(CommandCatalog catalog, IKnowledgeReader kn
             await output.WriteLineAsync();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Console interaction {InteractionId} ({Command}) answered")]
+    private static partial void Answered(ILogger logger, ulong interactionId, string command);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Console interaction {InteractionId} ({Command}) failed")]
+    private static partial void Failed(ILogger logger, ulong interactionId, string command, Exception exception);
 
     /// <summary>The console's messages are numbered from 1 as they are shown.</summary>
     private static string MessageId(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,120 @@
+using Bot.Discord.Interactions;
+using Bot.Discord.Models.Interactions;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Discord.Tests.Interactions;
+
+/// <summary>
+/// What an operator reads off the dispatcher's metrics: every interaction counted once by command and
+/// outcome, its latency, deferrals and missed 3-second windows, with labels that never hold an id.
+/// </summary>
+public sealed class InteractionMetricsTests
+{
+    private static readonly TimeSpan ShortDeferAfter = TimeSpan.FromMilliseconds(200);
+
+    [Fact]
+    public async Task A_fast_answer_counts_one_answered_interaction_and_its_latency_without_deferral()
+    {
+        await using var harness = await DispatcherHarness.StartAsync();
+        using var interactions = harness.Rest.Meters.Collect<long>("bot.interactions");
+        using var latency = harness.Rest.Meters.Collect<double>("bot.answer.duration");
+        using var deferrals = harness.Rest.Meters.Collect<long>("bot.interactions.deferred");
+
+        await harness.DispatchAsync(harness.NewCommand("ask"));
+
+        var counted = Assert.Single(interactions.GetMeasurementSnapshot());
+        Assert.Equal(1, counted.Value);
+        Assert.Equal("ask", counted.Tags["command"]);
+        Assert.Equal("command", counted.Tags["type"]);
+        Assert.Equal("answered", counted.Tags["outcome"]);
+        var answered = Assert.Single(latency.GetMeasurementSnapshot());
+        Assert.InRange(answered.Value, 0, 10);
+        Assert.Equal(false, answered.Tags["deferred"]);
+        Assert.Empty(deferrals.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task A_slow_answer_counts_a_deferral_and_its_latency_until_the_edit()
+    {
+        await using var harness = await DispatcherHarness.StartAsync(ShortDeferAfter);
+        using var deferrals = harness.Rest.Meters.Collect<long>("bot.interactions.deferred");
+        using var latency = harness.Rest.Meters.Collect<double>("bot.answer.duration");
+        var incoming = harness.NewCommand("summary");
+        harness.Handler.Handle = async (_, _) =>
+        {
+            await harness.WaitForCallbackAsync(incoming);
+            return TestInteractionHandler.Reply("Later.");
+        };
+
+        await harness.DispatchAsync(incoming);
+
+        Assert.Equal("summary", Assert.Single(deferrals.GetMeasurementSnapshot()).Tags["command"]);
+        var answered = Assert.Single(latency.GetMeasurementSnapshot());
+        Assert.Equal(true, answered.Tags["deferred"]);
+        Assert.True(answered.Value >= ShortDeferAfter.TotalSeconds, $"latency {answered.Value} s is counted until the edit, past the deferral");
+    }
+
+    [Fact]
+    public async Task An_interaction_picked_up_too_late_counts_as_a_missed_window_of_the_queue()
+    {
+        var clock = new FakeTimeProvider();
+        await using var harness = await DispatcherHarness.StartAsync(time: clock);
+        using var interactions = harness.Rest.Meters.Collect<long>("bot.interactions");
+        using var missed = harness.Rest.Meters.Collect<long>("bot.interactions.missed_window");
+        using var latency = harness.Rest.Meters.Collect<double>("bot.answer.duration");
+        var incoming = harness.NewCommand("ask");
+        clock.Advance(TimeSpan.FromSeconds(4));
+
+        await harness.DispatchAsync(incoming);
+
+        Assert.Equal("missed", Assert.Single(interactions.GetMeasurementSnapshot()).Tags["outcome"]);
+        var window = Assert.Single(missed.GetMeasurementSnapshot());
+        Assert.Equal("queued", window.Tags["reason"]);
+        Assert.Equal("ask", window.Tags["command"]);
+        Assert.Empty(latency.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task A_failing_handler_counts_as_failed()
+    {
+        await using var harness = await DispatcherHarness.StartAsync();
+        using var interactions = harness.Rest.Meters.Collect<long>("bot.interactions");
+        harness.Handler.Handle = (_, _) => throw new InvalidOperationException("broken");
+
+        await harness.DispatchAsync(harness.NewCommand("ask"));
+
+        Assert.Equal("failed", Assert.Single(interactions.GetMeasurementSnapshot()).Tags["outcome"]);
+    }
+
+    [Fact]
+    public async Task A_button_is_counted_under_the_command_that_owns_it_never_under_its_custom_id()
+    {
+        await using var harness = await DispatcherHarness.StartAsync();
+        using var interactions = harness.Rest.Meters.Collect<long>("bot.interactions");
+        harness.Handler.Plan = _ => DeferralKind.UpdateMessage;
+        harness.Handler.Handle = (_, _) => ValueTask.FromResult(InteractionReply.UpdateMessage(new InteractionCallbackData { Content = "Page 2" }));
+
+        await harness.DispatchAsync(harness.NewComponent("ask:m1:'who directed the film"));
+
+        var counted = Assert.Single(interactions.GetMeasurementSnapshot());
+        Assert.Equal("ask", counted.Tags["command"]);
+        Assert.Equal("component", counted.Tags["type"]);
+    }
+
+    [Fact]
+    public async Task Rest_requests_are_counted_by_route_template_and_status_never_by_id_or_token()
+    {
+        await using var harness = await DispatcherHarness.StartAsync();
+        using var requests = harness.Rest.Meters.Collect<long>("bot.rest.requests");
+        var incoming = harness.NewCommand("ask");
+
+        await harness.DispatchAsync(incoming);
+
+        var callback = Assert.Single(requests.GetMeasurementSnapshot());
+        Assert.Equal("/interactions/{interaction_id}/{interaction_token}/callback", callback.Tags["route"]);
+        Assert.Equal("POST", callback.Tags["method"]);
+        Assert.Equal(harness.SingleCallback(incoming).Status.ToString(), callback.Tags["status"]);
+        Assert.DoesNotContain(callback.Tags.Values, value => value?.ToString()?.Contains(incoming.Interaction.Token!, StringComparison.Ordinal) == true);
+    }
+}

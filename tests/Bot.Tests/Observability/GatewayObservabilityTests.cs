@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+using Bot.Discord.Local;
+using Bot.Discord.Local.Interactions;
+
+namespace Bot.Tests.Observability;
+
+/// <summary>
+/// The real executable on the local Discord's gateway, watched as an operator watches it: the probes and
+/// /metrics on <c>Observability:Urls</c>, and its log lines in JSON.
+/// </summary>
+public sealed class GatewayObservabilityTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly TempFolder work = new();
+    private readonly int port = LocalPorts.Free();
+    private LocalDiscordServer discord = null!;
+    private ProbeClient probes = null!;
+
+    public async Task InitializeAsync()
+    {
+        discord = await LocalDiscordServer.StartAsync();
+        probes = new ProbeClient(port);
+    }
+
+    public async Task DisposeAsync()
+    {
+        probes.Dispose();
+        await discord.DisposeAsync();
+        work.Dispose();
+    }
+
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["Discord__Token"] = discord.Token,
+        ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
+        ["Discord__ApiBaseUrl"] = discord.BaseUrl,
+        ["Knowledge__Folder"] = TestPaths.ShippedKnowledge,
+        ["Knowledge__DataFolder"] = work.Combine("data"),
+        ["Knowledge__Semantic"] = "false",
+        ["Observability__Urls"] = $"http://127.0.0.1:{port}",
+    };
+
+    [Fact]
+    public async Task Live_answers_during_the_start_while_ready_waits_for_the_index_and_then_for_ready_from_discord()
+    {
+        // The sentence model embeds every passage before the index is ready: a start of some seconds.
+        var settings = Settings();
+        settings.Remove("Knowledge__Semantic");
+        await using var bot = BotProcess.Start(work.FullPath, settings);
+
+        var live = await probes.WaitForAsync("/healthz/live", HttpStatusCode.OK, bot, 0);
+        var (status, starting) = await probes.GetAsync("/healthz/ready");
+
+        Assert.Equal("Healthy", ProbeClient.CheckStatus(live, "gateway-heartbeat"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Unhealthy", ProbeClient.CheckStatus(starting, "knowledge"));
+        Assert.Equal("Unhealthy", ProbeClient.CheckStatus(starting, "gateway-session"));
+
+        var ready = await probes.WaitForAsync("/healthz/ready", HttpStatusCode.OK, bot, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("Healthy", ProbeClient.CheckStatus(ready, "knowledge"));
+        Assert.Equal("Healthy", ProbeClient.CheckStatus(ready, "gateway-session"));
+        Assert.NotNull(discord.Gateway.CurrentSessionId);
+        Assert.Contains("Knowledge ready", bot.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_ask_shows_in_the_metrics_and_every_log_line_of_its_handling_carries_its_id_and_command()
+    {
+        var settings = Settings();
+        settings["Logging__Console__FormatterName"] = "json";
+        settings["Logging__LogLevel__Bot"] = "Debug";
+        await using var bot = BotProcess.Start(work.FullPath, settings);
+        await probes.WaitForAsync("/healthz/ready", HttpStatusCode.OK, bot, 0, HttpStatusCode.ServiceUnavailable);
+        var ask = InteractionPayloads.SlashCommand(discord, "ask", [("question", "Who directed Beyond Utopia?")]);
+        var id = (string)ask["id"]!;
+        var token = (string)ask["token"]!;
+
+        await discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
+        await discord.WaitForRequestsAsync(1, "create_interaction_response", Patience);
+        var metrics = await probes.ScrapeUntilAsync(bot, "the answered /ask and its latency", text =>
+            PrometheusText.Value(text, "bot_interactions_total", ("command", "ask"), ("type", "command"), ("outcome", "answered")) == 1
+            && PrometheusText.Value(text, "bot_answer_duration_seconds_count", ("command", "ask"), ("deferred", "false")) == 1);
+
+        Assert.Equal(1, PrometheusText.Value(metrics, "bot_answer_duration_seconds_bucket", ("command", "ask"), ("le", "+Inf")));
+        Assert.Equal(1, PrometheusText.Value(metrics, "bot_gateway_sessions_total", ("kind", "identified")));
+        Assert.Equal(1, PrometheusText.Value(metrics, "bot_questions_total", ("outcome", "answered")));
+        Assert.Equal(1, PrometheusText.Value(metrics, "bot_rest_requests_total", ("route", "/interactions/{interaction_id}/{interaction_token}/callback"), ("method", "POST")));
+        Assert.Equal(0, PrometheusText.Value(metrics, "bot_interactions_queued"));
+        Assert.True(PrometheusText.Value(metrics, "bot_knowledge_passages") > 0, metrics);
+        Assert.DoesNotContain(id, metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, metrics, StringComparison.Ordinal);
+
+        await bot.WaitForLogAsync("answered (initial response", Patience);
+        var lines = JsonLogLines.Parse(bot.Error);
+        var aboutIt = lines.Where(line => JsonLogLines.Stated(line, "InteractionId") == id).ToArray();
+        Assert.Contains(aboutIt, line => JsonLogLines.Category(line).EndsWith("InteractionDispatcher", StringComparison.Ordinal));
+        var callback = Assert.Single(lines, line => JsonLogLines.Stated(line, "Operation") == "create_interaction_response");
+        Assert.All(aboutIt.Append(callback), line =>
+        {
+            Assert.Equal(id, JsonLogLines.Scoped(line, "InteractionId"));
+            Assert.Equal("ask", JsonLogLines.Scoped(line, "Command"));
+        });
+    }
+
+    [Fact]
+    public async Task Live_turns_unhealthy_when_discord_stops_acknowledging_heartbeats_and_healthy_when_it_starts_again()
+    {
+        discord.Gateway.HeartbeatIntervalMs = 500;
+        var settings = Settings();
+        settings["Observability__HeartbeatGrace"] = "00:00:00";
+        await using var bot = BotProcess.Start(work.FullPath, settings);
+        await probes.WaitForAsync("/healthz/ready", HttpStatusCode.OK, bot, 0, HttpStatusCode.ServiceUnavailable);
+        await discord.Gateway.WaitForAsync(g => g.Current.Sent.Any(frame => frame.Op == 11), "a heartbeat ACK", Patience);
+        Assert.Equal(HttpStatusCode.OK, (await probes.GetAsync("/healthz/live")).Status);
+
+        discord.Gateway.AcksHeartbeats = false;
+        var dead = await probes.WaitForAsync("/healthz/live", HttpStatusCode.ServiceUnavailable, bot, HttpStatusCode.OK);
+
+        Assert.Equal("Unhealthy", ProbeClient.CheckStatus(dead, "gateway-heartbeat"));
+        Assert.Equal("Healthy", ProbeClient.CheckStatus(dead, "workers"));
+        var (_, metrics) = await probes.GetAsync("/metrics");
+        Assert.True(PrometheusText.Value(metrics, "bot_gateway_reconnects_total", ("reason", "zombie"), ("next", "resume")) >= 1, metrics);
+
+        discord.Gateway.AcksHeartbeats = true;
+        await probes.WaitForAsync("/healthz/live", HttpStatusCode.OK, bot, HttpStatusCode.ServiceUnavailable);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using Bot.Discord.Local;
+using Bot.Discord.Local.Interactions;
+
+namespace Bot.Tests.Observability;
+
+/// <summary>
+/// The real executable as an HTTP interactions endpoint: the probes and /metrics on <c>Discord:HttpUrls</c>
+/// (and on <c>Observability:Urls</c> too when set), and a listener setting that cannot work refused at start.
+/// </summary>
+public sealed class HttpObservabilityTests : IAsyncLifetime
+{
+    private readonly TempFolder work = new();
+    private readonly int port = LocalPorts.Free();
+    private LocalDiscordServer discord = null!;
+    private HttpDelivery delivery = null!;
+    private ProbeClient probes = null!;
+
+    public async Task InitializeAsync()
+    {
+        discord = await LocalDiscordServer.StartAsync();
+        delivery = new HttpDelivery(discord, new Uri($"http://127.0.0.1:{port}/interactions"));
+        probes = new ProbeClient(port);
+    }
+
+    public async Task DisposeAsync()
+    {
+        probes.Dispose();
+        delivery.Dispose();
+        await discord.DisposeAsync();
+        work.Dispose();
+    }
+
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["Discord__Transport"] = "Http",
+        ["Discord__HttpUrls"] = $"http://127.0.0.1:{port}",
+        ["Discord__PublicKey"] = delivery.PublicKeyHex,
+        ["Discord__Token"] = discord.Token,
+        ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
+        ["Discord__ApiBaseUrl"] = discord.BaseUrl,
+        ["Knowledge__Folder"] = TestPaths.ShippedKnowledge,
+        ["Knowledge__DataFolder"] = work.Combine("data"),
+        ["Knowledge__Semantic"] = "false",
+        ["Discord__Interactions__DeferAfter"] = "00:00:02.500",
+    };
+
+    [Fact]
+    public async Task Probes_and_metrics_are_served_on_the_interactions_listener_and_one_ask_shows_in_both_listeners_metrics()
+    {
+        var observabilityPort = LocalPorts.Free();
+        using var observability = new ProbeClient(observabilityPort);
+        var settings = Settings();
+        settings["Observability__Urls"] = $"http://127.0.0.1:{observabilityPort}";
+        settings["Logging__Console__FormatterName"] = "json";
+        settings["Logging__LogLevel__Bot"] = "Debug";
+        await using var bot = BotProcess.Start(work.FullPath, settings);
+
+        var ready = await probes.WaitForAsync("/healthz/ready", HttpStatusCode.OK, bot, 0, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("Healthy", ProbeClient.CheckStatus(ready, "knowledge"));
+        Assert.Equal("Healthy", ProbeClient.CheckStatus(ready, "http-endpoint"));
+        var (liveStatus, live) = await probes.GetAsync("/healthz/live");
+        Assert.Equal(HttpStatusCode.OK, liveStatus);
+        Assert.Null(ProbeClient.CheckStatus(live, "gateway-heartbeat")); // no gateway in this mode
+        Assert.Equal(HttpStatusCode.OK, (await observability.GetAsync("/healthz/ready")).Status);
+
+        var answer = await delivery.DeliverAsync(InteractionPayloads.SlashCommand(discord, "ask", [("question", "Who directed Beyond Utopia?")]));
+        Assert.True(answer is { Status: 200 } && answer.ResponseType() == 4, $"expected a message (type 4): {answer}\n{bot.Error}");
+
+        foreach (var listener in new[] { probes, observability })
+        {
+            var metrics = await listener.ScrapeUntilAsync(bot, "the answered /ask and its latency", text =>
+                PrometheusText.Value(text, "bot_interactions_total", ("command", "ask"), ("outcome", "answered")) == 1
+                && PrometheusText.Value(text, "bot_answer_duration_seconds_count", ("command", "ask")) == 1);
+            Assert.Null(PrometheusText.Value(metrics, "bot_gateway_sessions_total"));
+        }
+
+        var id = answer.InteractionId.ToString(CultureInfo.InvariantCulture);
+        var lines = JsonLogLines.Parse(bot.Error);
+        var aboutIt = lines.Where(line => JsonLogLines.Stated(line, "InteractionId") == id).ToArray();
+        Assert.Contains(aboutIt, line => JsonLogLines.Category(line).EndsWith("InteractionsEndpoint", StringComparison.Ordinal));
+        Assert.Contains(aboutIt, line => JsonLogLines.Category(line).EndsWith("InteractionDispatcher", StringComparison.Ordinal));
+        Assert.All(aboutIt, line =>
+        {
+            Assert.Equal(id, JsonLogLines.Scoped(line, "InteractionId"));
+            Assert.Equal("ask", JsonLogLines.Scoped(line, "Command"));
+        });
+    }
+
+    [Fact]
+    public async Task The_same_port_for_both_listeners_stops_the_start_with_a_message_naming_both_settings()
+    {
+        var settings = Settings();
+        settings["Observability__Urls"] = $"http://0.0.0.0:{port}";
+
+        var bot = await BotProcess.RunAsync(work.FullPath, settings);
+
+        Assert.Equal(2, bot.ExitCode);
+        Assert.Contains($"error: Observability:Urls and Discord:HttpUrls both listen on port {port}", bot.Error, StringComparison.Ordinal);
+        Assert.Empty(discord.Requests);
+    }
+}
