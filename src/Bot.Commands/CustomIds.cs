@@ -1,4 +1,5 @@
 using Bot.Commands.Replies;
+using Bot.Limits;
 
 namespace Bot.Commands;
 

@@ -1,5 +1,6 @@
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
+using Bot.Limits;
 
 namespace Bot.Commands;
 

@@ -24,7 +24,10 @@ public sealed class HttpInitialResponder : IInitialResponder
     /// <summary>The response to write, or null when none will come (the dispatcher finished without one, or the endpoint gave up).</summary>
     internal Task<InteractionResponse?> Response => _response.Task;
 
-    public Task<RestResult> RespondAsync(Interaction interaction, InteractionResponse response, CancellationToken cancellationToken)
+    /// <summary>False: Discord answers the endpoint's response with nothing, so the dispatcher defers and edits <c>@original</c> when it needs the message.</summary>
+    public bool ReturnsMessage => false;
+
+    public Task<InitialResponseResult> RespondAsync(Interaction interaction, InteractionResponse response, bool returnMessage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         if (Interlocked.Exchange(ref _claimed, 1) != 0)
@@ -61,12 +64,12 @@ public sealed class HttpInitialResponder : IInitialResponder
     /// <summary>The dispatcher is done with this interaction: no initial response will come after this.</summary>
     internal void Close() => _response.TrySetResult(null);
 
-    private async Task<RestResult> WaitForDeliveryAsync(CancellationToken cancellationToken) =>
-        await _delivered.Task.WaitAsync(cancellationToken).ConfigureAwait(false) ? RestResult.Success : TooLate();
+    private async Task<InitialResponseResult> WaitForDeliveryAsync(CancellationToken cancellationToken) =>
+        await _delivered.Task.WaitAsync(cancellationToken).ConfigureAwait(false) ? InitialResponseResult.Sent() : TooLate();
 
-    private static RestResult TooLate() =>
+    private static InitialResponseResult TooLate() =>
         Failure(DiscordRestErrorKind.UnknownInteraction, 10062, 404, "Unknown interaction: the HTTP request it came with was already answered or closed.");
 
-    private static RestResult Failure(DiscordRestErrorKind kind, int code, int status, string message) =>
-        RestResult.Failure(new DiscordRestError(kind, message) { Code = code, HttpStatus = status });
+    private static InitialResponseResult Failure(DiscordRestErrorKind kind, int code, int status, string message) =>
+        InitialResponseResult.Failed(new DiscordRestError(kind, message) { Code = code, HttpStatus = status });
 }

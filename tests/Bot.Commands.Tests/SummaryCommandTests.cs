@@ -210,17 +210,24 @@ public partial class SummaryCommandTests(ShippedCommandsFixture knowledge) : ICl
     }
 
     [Fact]
-    public void Render_keeps_a_huge_summary_within_one_embed()
+    public void Render_says_all_of_a_huge_summary_in_one_card_and_leaves_fitting_it_to_the_reply_policy()
+    {
+        var reply = SummaryCommand.Render(HugeSummary());
+
+        // Discord's limits are the dispatcher's reply policy's to apply (Bot.Tests checks the card as sent).
+        var card = Assert.Single(reply.Embeds);
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => new string((char)('a' + i), 1000) + "."), Sentences(card));
+        Assert.Equal([1, 2, 3, 4, 5, 6], SourceNumbers(card.Fields.Single(f => f.Name == SummaryCommand.SourcesName).Value).Keys.Order());
+    }
+
+    /// <summary>Six sentences of 1000 characters from sections with 250-character names: more than one embed may hold.</summary>
+    private static Summary HugeSummary()
     {
         var passage = new Bot.Knowledge.Documents.Passage("doc.md", 0, new string('T', 300), new string('S', 300), "src", "x");
         var sentences = Enumerable.Range(0, 6)
             .Select(i => new KnowledgeSentence(passage with { Ordinal = i, Section = $"Section {i} {new string('s', 250)}" }, 0, new Bot.Knowledge.Text.TextSpan(0, 1), new string((char)('a' + i), 1000) + "."))
             .ToArray();
-
-        var reply = SummaryCommand.Render(new Summary(new string('t', 80), SummaryStatus.Summarized, sentences));
-
-        ReplyAssert.WithinDiscordLimits(reply);
-        Assert.Single(reply.Embeds);
+        return new Summary(new string('t', 80), SummaryStatus.Summarized, sentences);
     }
 
     /// <summary>The sentences of the card, in the order shown, without their numbers.</summary>

@@ -101,23 +101,4 @@ public class UserInputTests(ShippedCommandsFixture knowledge) : IClassFixture<Sh
         Assert.Contains("<" + Markdown.ZeroWidthSpace + "@!123>", title);
         Assert.Contains(@"\*\*bold\*\*", title);
     }
-
-    [Fact]
-    public void Suggestions_are_cut_to_discords_limits()
-    {
-        var choices = Enumerable.Range(0, 40)
-            .Select(i => new AutocompleteChoice(new string('n', 90 + i), i == 3 ? new string('v', 101) : $"value {i}"))
-            .Append(new AutocompleteChoice("", "blank name"))
-            .Prepend(new AutocompleteChoice("empty value", ""))
-            .ToArray();
-
-        var fitted = ReplyLimits.Fit(choices);
-
-        Assert.Equal(25, fitted.Count);
-        Assert.All(fitted, c => Assert.InRange(c.Name.Length, 1, 100));
-        Assert.All(fitted, c => Assert.InRange(c.Value.Length, 1, 100));
-        Assert.DoesNotContain(fitted, c => c.Value == new string('v', 101));
-        Assert.DoesNotContain(fitted, c => c.Name == "empty value");
-        Assert.Equal("blank name", ReplyLimits.Fit([new AutocompleteChoice(" ", "blank name")]).Single().Name);
-    }
 }

@@ -43,7 +43,7 @@ public sealed class DispatchThroughHttpTests
     [Fact]
     public async Task Dispatcher_too_slow_for_the_window_gets_503_and_its_late_response_is_told_the_interaction_is_gone()
     {
-        var late = new TaskCompletionSource<RestResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var late = new TaskCompletionSource<InitialResponseResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await EndpointHarness.StartAsync(settings =>
         {
             settings.Config["Discord:InitialResponseTimeout"] = "00:00:00.300";
@@ -51,7 +51,7 @@ public sealed class DispatchThroughHttpTests
             {
                 // Far beyond the 300 ms allowed, so a busy machine cannot turn this into an in-time answer.
                 await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-                late.TrySetResult(await responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(false), cancellationToken));
+                late.TrySetResult(await responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(false), returnMessage: false, cancellationToken));
             };
         });
         var answer = await host.SendAsync(host.Signed(Command));
@@ -66,11 +66,11 @@ public sealed class DispatchThroughHttpTests
     [Fact]
     public async Task Second_initial_response_is_refused_as_already_acknowledged_and_the_first_is_sent()
     {
-        var second = new TaskCompletionSource<RestResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var second = new TaskCompletionSource<InitialResponseResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await EndpointHarness.StartAsync(settings => settings.Dispatch = async (incoming, responder, cancellationToken) =>
         {
-            var first = responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(ephemeral: true), cancellationToken);
-            second.TrySetResult(await responder.RespondAsync(incoming.Interaction, InteractionResponse.Pong, cancellationToken));
+            var first = responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(ephemeral: true), returnMessage: false, cancellationToken);
+            second.TrySetResult(await responder.RespondAsync(incoming.Interaction, InteractionResponse.Pong, returnMessage: false, cancellationToken));
             await first;
         });
 
@@ -85,12 +85,12 @@ public sealed class DispatchThroughHttpTests
     [Fact]
     public async Task Initial_response_succeeds_only_once_written_and_the_dispatch_goes_on_after_the_request()
     {
-        var responded = new TaskCompletionSource<RestResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var responded = new TaskCompletionSource<InitialResponseResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await EndpointHarness.StartAsync(settings => settings.Dispatch = async (incoming, responder, cancellationToken) =>
         {
-            responded.TrySetResult(await responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(false), cancellationToken));
+            responded.TrySetResult(await responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(false), returnMessage: false, cancellationToken));
             await release.Task;
             finished.TrySetResult();
         });
@@ -112,7 +112,7 @@ public sealed class DispatchThroughHttpTests
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await EndpointHarness.StartAsync(settings => settings.Dispatch = async (incoming, responder, cancellationToken) =>
         {
-            await responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(false), cancellationToken);
+            await responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(false), returnMessage: false, cancellationToken);
             // Still working after the HTTP answer went out (as a deferred answer's edit is), until released.
             await release.Task.WaitAsync(cancellationToken);
             Interlocked.Increment(ref finished);
@@ -141,7 +141,7 @@ public sealed class DispatchThroughHttpTests
             settings.ShutdownTimeout = TimeSpan.FromMilliseconds(300);
             settings.Dispatch = async (incoming, responder, cancellationToken) =>
             {
-                await responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(false), cancellationToken);
+                await responder.RespondAsync(incoming.Interaction, InteractionResponse.DeferredChannelMessage(false), returnMessage: false, cancellationToken);
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -111,8 +111,7 @@ internal sealed class EndpointHarness : IAsyncDisposable
                 Interlocked.Increment(ref harness!._dispatched);
                 return responder.RespondAsync(
                     incoming.Interaction,
-                    InteractionResponse.ChannelMessage(new InteractionCallbackData { Content = "dispatched" }),
-                    cancellationToken);
+                    InteractionResponse.ChannelMessage(new InteractionCallbackData { Content = "dispatched" }), returnMessage: false, cancellationToken);
             });
             builder.Services.AddSingleton<InteractionDispatch>(dispatch);
         }

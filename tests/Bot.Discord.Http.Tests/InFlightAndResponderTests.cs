@@ -56,7 +56,7 @@ public sealed class InFlightAndResponderTests
     {
         var responder = new HttpInitialResponder();
 
-        var respond = responder.RespondAsync(Interaction, InteractionResponse.DeferredChannelMessage(false), CancellationToken.None);
+        var respond = responder.RespondAsync(Interaction, InteractionResponse.DeferredChannelMessage(false), returnMessage: false, CancellationToken.None);
         Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, (await responder.Response)?.Type);
         Assert.False(respond.IsCompleted);
         responder.Delivered(true);
@@ -70,7 +70,7 @@ public sealed class InFlightAndResponderTests
         var responder = new HttpInitialResponder();
         Assert.Null(responder.GiveUp());
 
-        var result = await responder.RespondAsync(Interaction, InteractionResponse.DeferredChannelMessage(false), CancellationToken.None);
+        var result = await responder.RespondAsync(Interaction, InteractionResponse.DeferredChannelMessage(false), returnMessage: false, CancellationToken.None);
 
         Assert.Equal(DiscordRestErrorKind.UnknownInteraction, result.Error?.Kind);
         Assert.Equal(10062, result.Error?.Code);
@@ -80,7 +80,7 @@ public sealed class InFlightAndResponderTests
     public async Task Response_that_arrived_as_the_endpoint_gave_up_is_still_sent()
     {
         var responder = new HttpInitialResponder();
-        var respond = responder.RespondAsync(Interaction, InteractionResponse.DeferredChannelMessage(false), CancellationToken.None);
+        var respond = responder.RespondAsync(Interaction, InteractionResponse.DeferredChannelMessage(false), returnMessage: false, CancellationToken.None);
 
         Assert.NotNull(responder.GiveUp());
         responder.Delivered(true);
@@ -91,7 +91,7 @@ public sealed class InFlightAndResponderTests
     public async Task Respond_write_that_failed_is_reported_as_an_unknown_interaction()
     {
         var responder = new HttpInitialResponder();
-        var respond = responder.RespondAsync(Interaction, InteractionResponse.DeferredChannelMessage(false), CancellationToken.None);
+        var respond = responder.RespondAsync(Interaction, InteractionResponse.DeferredChannelMessage(false), returnMessage: false, CancellationToken.None);
 
         responder.Delivered(false);
 
@@ -103,7 +103,7 @@ public sealed class InFlightAndResponderTests
     {
         var responder = new HttpInitialResponder();
         using var cancellation = new CancellationTokenSource();
-        var respond = responder.RespondAsync(Interaction, InteractionResponse.DeferredChannelMessage(false), cancellation.Token);
+        var respond = responder.RespondAsync(Interaction, InteractionResponse.DeferredChannelMessage(false), returnMessage: false, cancellation.Token);
 
         await cancellation.CancelAsync();
 

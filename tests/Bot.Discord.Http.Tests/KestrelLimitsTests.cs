@@ -17,7 +17,7 @@ public sealed class KestrelLimitsTests
             settings.Dispatch = async (incoming, responder, cancellationToken) =>
             {
                 await gate.PassAsync(incoming.Interaction.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-                await responder.RespondAsync(incoming.Interaction, InteractionResponse.ChannelMessage(new InteractionCallbackData { Content = "answered" }), cancellationToken);
+                await responder.RespondAsync(incoming.Interaction, InteractionResponse.ChannelMessage(new InteractionCallbackData { Content = "answered" }), returnMessage: false, cancellationToken);
             };
         });
 

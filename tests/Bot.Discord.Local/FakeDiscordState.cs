@@ -31,6 +31,9 @@ internal sealed class FakeDiscordState
     /// </summary>
     public Dictionary<string, TaskCompletionSource> HttpDeliveries { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every message made (original responses, follow-ups, channel messages), as last edited.</summary>
+    public List<JsonObject> Messages { get; } = [];
+
     public Dictionary<ulong, HashSet<ulong>> Pins { get; } = [];
 
     /// <summary>Channels where the bot lacks a permission (403 50013).</summary>

@@ -99,9 +99,10 @@ internal sealed partial class LocalDiscordRoutes
             }
 
             var data = response?["data"];
-            if (((string?)data?["content"])?.Length > 2000)
+            var problems = type == 8 ? MessageRules.ChoiceProblems(data?["choices"]) : type is 4 or 7 ? MessageRules.Problems(data, "data.") : [];
+            if (problems is [var first, ..])
             {
-                return FakeResponse.InvalidField("data.content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+                return FakeResponse.InvalidField(first.Path, first.Code, first.Message);
             }
 
             _state.Acknowledged[id] = token;
@@ -135,80 +136,6 @@ internal sealed partial class LocalDiscordRoutes
         }
     }
 
-    private FakeResponse EditOriginal(FakeRequest request)
-    {
-        lock (_state.Lock)
-        {
-            if (CheckWebhook(request) is { } refused)
-            {
-                return refused;
-            }
-
-            if (!_state.Originals.TryGetValue(request["webhook_token"], out var original))
-            {
-                return FakeResponse.Error(404, 10008, "Unknown Message");
-            }
-
-            var edit = request.Json as JsonObject ?? [];
-            if (((string?)edit["content"])?.Length > 2000)
-            {
-                return FakeResponse.InvalidField("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
-            }
-
-            foreach (var field in new[] { "content", "embeds", "components", "attachments" })
-            {
-                if (edit.ContainsKey(field))
-                {
-                    original[field] = edit[field]?.DeepClone() ?? (field == "content" ? "" : new JsonArray());
-                }
-            }
-
-            original["flags"] = ((int?)original["flags"] ?? 0) & ~128; // no longer "thinking"
-            original["edited_timestamp"] = FakeDiscordState.Timestamp(_state.Now);
-            return FakeResponse.Ok(original.DeepClone());
-        }
-    }
-
-    private FakeResponse DeleteOriginal(FakeRequest request)
-    {
-        lock (_state.Lock)
-        {
-            if (CheckWebhook(request) is { } refused)
-            {
-                return refused;
-            }
-
-            return _state.Originals.Remove(request["webhook_token"])
-                ? FakeResponse.NoContent
-                : FakeResponse.Error(404, 10008, "Unknown Message");
-        }
-    }
-
-    private FakeResponse ExecuteWebhook(FakeRequest request)
-    {
-        lock (_state.Lock)
-        {
-            if (CheckWebhook(request) is { } refused)
-            {
-                return refused;
-            }
-
-            var body = request.Json as JsonObject ?? [];
-            if (IsEmptyMessage(body))
-            {
-                return FakeResponse.Error(400, 50006, "Cannot send an empty message");
-            }
-
-            if (((string?)body["content"])?.Length > 2000)
-            {
-                return FakeResponse.InvalidField("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
-            }
-
-            var message = Message(InteractionChannelId, body, messageType: 0, webhookId: ApplicationId);
-            return request.Query.TryGetValue("wait", out var wait) && wait == "true" ? FakeResponse.Ok(message) : FakeResponse.NoContent;
-        }
-    }
-
     private FakeResponse CreatePin(FakeRequest request)
     {
         var channelId = request.Id("channel_id");
@@ -227,31 +154,6 @@ internal sealed partial class LocalDiscordRoutes
 
             pins.Add(request.Id("message_id"));
             return FakeResponse.NoContent;
-        }
-    }
-
-    private FakeResponse CreateMessage(FakeRequest request)
-    {
-        var channelId = request.Id("channel_id");
-        lock (_state.Lock)
-        {
-            if (CheckChannel(channelId) is { } refused)
-            {
-                return refused;
-            }
-
-            var body = request.Json as JsonObject ?? [];
-            if (IsEmptyMessage(body))
-            {
-                return FakeResponse.Error(400, 50006, "Cannot send an empty message");
-            }
-
-            if (((string?)body["content"])?.Length > 2000)
-            {
-                return FakeResponse.InvalidField("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
-            }
-
-            return FakeResponse.Ok(Message(channelId, body, messageType: 0, webhookId: null));
         }
     }
 
@@ -279,54 +181,6 @@ internal sealed partial class LocalDiscordRoutes
         _state.HiddenChannels.Contains(channelId) ? FakeResponse.Error(403, 50001, "Missing Access")
         : _state.ChannelsWithoutPermission.Contains(channelId) ? FakeResponse.Error(403, 50013, "Missing Permissions")
         : null;
-
-    private static bool IsEmptyMessage(JsonObject body) =>
-        string.IsNullOrEmpty((string?)body["content"])
-        && body["embeds"] is not JsonArray { Count: > 0 }
-        && body["components"] is not JsonArray { Count: > 0 }
-        && body["sticker_ids"] is not JsonArray { Count: > 0 }
-        && body["poll"] is null;
-
-    private JsonObject Message(ulong channelId, JsonNode? body, int messageType, ulong? webhookId)
-    {
-        var message = new JsonObject
-        {
-            ["id"] = _state.NewSnowflake().ToString(),
-            ["channel_id"] = channelId.ToString(),
-            ["author"] = BotUser(),
-            ["content"] = (string?)body?["content"] ?? "",
-            ["timestamp"] = FakeDiscordState.Timestamp(_state.Now),
-            ["edited_timestamp"] = null,
-            ["tts"] = (bool?)body?["tts"] ?? false,
-            ["mention_everyone"] = false,
-            ["mentions"] = new JsonArray(),
-            ["mention_roles"] = new JsonArray(),
-            ["attachments"] = new JsonArray(),
-            ["embeds"] = body?["embeds"]?.DeepClone() ?? new JsonArray(),
-            ["pinned"] = false,
-            ["type"] = messageType,
-            ["flags"] = (int?)body?["flags"] ?? 0,
-            ["components"] = body?["components"]?.DeepClone() ?? new JsonArray(),
-        };
-        if (webhookId is { } webhook)
-        {
-            message["webhook_id"] = webhook.ToString();
-            message["application_id"] = ApplicationId.ToString();
-        }
-
-        return message;
-    }
-
-    private static JsonObject BotUser() => new()
-    {
-        ["id"] = ApplicationId.ToString(),
-        ["username"] = "examplebot",
-        ["discriminator"] = "0",
-        ["global_name"] = null,
-        ["avatar"] = null,
-        ["public_flags"] = 0,
-        ["bot"] = true,
-    };
 
     [GeneratedRegex(@"^/gateway/bot$")]
     private static partial Regex GatewayBotPath();

@@ -5,6 +5,7 @@ using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Text;
 using Bot.Knowledge.Topics;
+using Bot.Limits;
 
 namespace Bot.Commands.About;
 
@@ -107,7 +108,7 @@ public sealed class AboutCommand : IAutocompleteCommand
                 return "• " + PassageText.Excerpt(text, bold, bold.Length > 0 ? bold[0] : null, room);
             });
             fields.Add(new ReplyEmbedField(
-                PassageText.ShownSource(group[0].Passage, DiscordLimits.EmbedFieldNameLength),
+                PassageText.ShownSource(group[0].Passage),
                 Markdown.NeutralizeMentions(string.Join('\n', lines))));
         }
 
@@ -121,7 +122,7 @@ public sealed class AboutCommand : IAutocompleteCommand
             Footer = Footer,
             Url = documents == 1 ? PassageText.Link(sentences[0].Passage) : null,
         };
-        return ReplyLimits.Fit(Reply.WithEmbed(embed));
+        return Reply.WithEmbed(embed);
     }
 
     /// <summary>Runs of sentences from the same passage, in order.</summary>

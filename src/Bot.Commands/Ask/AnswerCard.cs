@@ -20,14 +20,14 @@ internal static class AnswerCard
         var passage = best.Passage;
         var embed = new ReplyEmbed
         {
-            Title = TextLimits.Truncate(Markdown.NeutralizeMentions(answer.Sentence), DiscordLimits.EmbedTitleLength),
+            Title = Markdown.NeutralizeMentions(answer.Sentence),
             Description = Markdown.NeutralizeMentions(PassageText.Excerpt(passage.Text, best.Matches, best.AnswerSpan, PassageLength)),
             Footer = Markdown.NeutralizeMentions($"Source: {PassageText.Source(passage)}"),
             Url = PassageText.Link(passage),
         };
         return new Reply
         {
-            Content = PassageText.Quote(question, DiscordLimits.ContentLength),
+            Content = PassageText.Quote(question),
             Embeds = [embed],
             Ephemeral = ephemeral,
         };

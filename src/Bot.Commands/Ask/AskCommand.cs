@@ -5,6 +5,7 @@ using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Diagnostics;
+using Bot.Limits;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -168,13 +169,13 @@ public sealed class AskCommand : IComponentCommand
             Footer = $"Passages {numbering + first}–{numbering + first + shown.Length - 1} of {total}",
         };
         IReadOnlyList<ReplyButton> buttons = page < pages ? [MoreButton(question, page + 1)] : [];
-        return ReplyLimits.Fit(new Reply
+        return new Reply
         {
-            Content = PassageText.Quote(question, DiscordLimits.ContentLength),
+            Content = PassageText.Quote(question),
             Embeds = [embed],
             Buttons = buttons,
             Ephemeral = true,
-        });
+        };
     }
 
     private Reply Card(IKnowledgeReader knowledge, string question, Answer answer, bool ephemeral)
@@ -184,7 +185,7 @@ public sealed class AskCommand : IComponentCommand
             buttons.Add(MoreButton(question, 1));
         if (ephemeral)
             buttons.Add(new ReplyButton(ShareLabel, CustomId(SharePrefix, question), ReplyButtonStyle.Primary));
-        return ReplyLimits.Fit(AnswerCard.Render(question, answer, ephemeral) with { Buttons = buttons });
+        return AnswerCard.Render(question, answer, ephemeral) with { Buttons = buttons };
     }
 
     /// <summary>

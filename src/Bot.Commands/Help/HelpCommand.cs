@@ -1,7 +1,8 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
+using Bot.Limits;
 
 namespace Bot.Commands.Help;
 
@@ -61,7 +62,7 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
                 new("Next", PageId(Math.Min(pages.Count - 1, index + 1)), ReplyButtonStyle.Secondary, Disabled: index == pages.Count - 1),
             ]
             : [];
-        return ReplyLimits.Fit(new Reply { Embeds = [embed], Buttons = buttons, Ephemeral = Definition.Ephemeral, Kind = kind });
+        return new Reply { Embeds = [embed], Buttons = buttons, Ephemeral = Definition.Ephemeral, Kind = kind };
     }
 
     private static string PageId(int index) => CustomIds.Create(Name, PagePrefix + index);
@@ -146,7 +147,7 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
             text.Append("\nOnly you see the reply.");
         return new ReplyEmbedField(
             $"`{TextLimits.Truncate(usage.ToString(), DiscordLimits.EmbedFieldNameLength - 2)}`",
-            TextLimits.Truncate(text.ToString(), DiscordLimits.EmbedFieldValueLength));
+            text.ToString());
     }
 
     private static string KindName(OptionKind kind) => kind switch

@@ -1,4 +1,5 @@
 using Bot.Knowledge.Answering;
+using Bot.Limits;
 
 namespace Bot.Commands.Replies;
 
@@ -13,7 +14,7 @@ internal static class PassageFields
         var focus = hit.AnswerSpan ?? (hit.Matches.Count > 0 ? hit.Matches.MinBy(m => m.Start) : null);
         var excerpt = PassageText.Excerpt(hit.Passage.Text, hit.Matches, focus, ValueLength);
         return new ReplyEmbedField(
-            $"{number}. {PassageText.ShownSource(hit.Passage, DiscordLimits.EmbedFieldNameLength - 8)}",
+            $"{number}. {PassageText.ShownSource(hit.Passage)}",
             Markdown.NeutralizeMentions(excerpt));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Bot.Knowledge.Documents;
 using Bot.Knowledge.Text;
+using Bot.Limits;
 
 namespace Bot.Commands.Replies;
 
@@ -11,9 +12,8 @@ internal static class PassageText
     public static string Source(Passage passage) =>
         passage.Section.Length > 0 ? $"{passage.Title} > {passage.Section}" : passage.Title;
 
-    /// <summary>The source as it may be shown: pinging nobody, within <paramref name="max"/> characters.</summary>
-    public static string ShownSource(Passage passage, int max) =>
-        TextLimits.Truncate(Markdown.NeutralizeMentions(Source(passage)), max);
+    /// <summary>The source as it may be shown: pinging nobody.</summary>
+    public static string ShownSource(Passage passage) => Markdown.NeutralizeMentions(Source(passage));
 
     /// <summary>The document's address when its source is an absolute http(s) one, for linking a title to it.</summary>
     public static string? Link(Passage passage) =>
@@ -90,9 +90,8 @@ internal static class PassageText
         return result.ToString();
     }
 
-    /// <summary>Typed text quoted in a reply: one line, Markdown and mentions escaped, cut to <paramref name="max"/>.</summary>
-    public static string Quote(string typed, int max) =>
-        TextLimits.Truncate("> " + Markdown.Escape(OneLine(typed)), max);
+    /// <summary>Typed text quoted in a reply: one line, Markdown and mentions escaped.</summary>
+    public static string Quote(string typed) => "> " + Markdown.Escape(OneLine(typed));
 
     /// <summary>Typed text shown inside our own sentence: one line, escaped, cut to <paramref name="max"/> before escaping.</summary>
     public static string Echo(string typed, int max) =>

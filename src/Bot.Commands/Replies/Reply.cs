@@ -2,7 +2,8 @@ namespace Bot.Commands.Replies;
 
 /// <summary>
 /// A command's answer as a message any transport can show: text, embeds (Discord's cards) and
-/// buttons. Pass it through <see cref="ReplyLimits.Fit"/> before sending it to Discord.
+/// buttons, as the command means it. Fitting it to Discord's limits and stopping it pinging anyone is
+/// the dispatcher's reply policy (the console runs the same one), not the command's.
 /// </summary>
 public sealed record Reply
 {

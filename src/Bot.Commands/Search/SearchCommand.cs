@@ -5,6 +5,7 @@ using Bot.Commands.Cooldowns;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Answering;
+using Bot.Limits;
 
 namespace Bot.Commands.Search;
 
@@ -113,7 +114,7 @@ public sealed class SearchCommand : IComponentCommand
         var first = index * PassagesPerPage;
         var embed = new ReplyEmbed
         {
-            Title = TextLimits.Truncate("Search: " + Markdown.Escape(PassageText.OneLine(query)), DiscordLimits.EmbedTitleLength),
+            Title = "Search: " + Markdown.Escape(PassageText.OneLine(query)),
             Fields = hits.Skip(first).Take(PassagesPerPage).Select((hit, i) => PassageFields.Of(first + i + 1, hit)).ToArray(),
             Footer = $"Page {index + 1} of {pages} · {hits.Count} {(hits.Count == 1 ? "passage" : "passages")}",
         };
@@ -124,7 +125,7 @@ public sealed class SearchCommand : IComponentCommand
                 new("Next", PageId(query, Math.Min(pages - 1, index + 1)), ReplyButtonStyle.Secondary, Disabled: index == pages - 1),
             ]
             : [];
-        return ReplyLimits.Fit(new Reply { Embeds = [embed], Buttons = buttons, Kind = kind });
+        return new Reply { Embeds = [embed], Buttons = buttons, Kind = kind };
     }
 
     private string PageId(string query, int page)

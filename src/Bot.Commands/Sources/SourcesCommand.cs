@@ -3,6 +3,7 @@ using Bot.Commands.Ask;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Documents;
+using Bot.Limits;
 
 namespace Bot.Commands.Sources;
 
@@ -77,12 +78,12 @@ public sealed class SourcesCommand : IComponentCommand
                 new("Next", PageId(Math.Min(pages.Count - 1, index + 1)), ReplyButtonStyle.Secondary, Disabled: index == pages.Count - 1),
             ]
             : [];
-        return ReplyLimits.Fit(new Reply { Embeds = [embed], Buttons = buttons, Ephemeral = true, Kind = kind });
+        return new Reply { Embeds = [embed], Buttons = buttons, Ephemeral = true, Kind = kind };
     }
 
     /// <summary>One field per document: its title as the name; its source and passage count as the value.</summary>
     private static ReplyEmbedField Describe(KnowledgeDocument document) => new(
-        TextLimits.Truncate(Markdown.NeutralizeMentions(document.Title), DiscordLimits.EmbedFieldNameLength),
+        Markdown.NeutralizeMentions(document.Title),
         Markdown.NeutralizeMentions($"Source: {TextLimits.Truncate(PassageText.OneLine(document.Source), SourceLength)}\n{Count(document.Passages.Count, "passage")}"));
 
     private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";

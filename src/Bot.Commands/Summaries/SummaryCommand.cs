@@ -5,6 +5,7 @@ using Bot.Commands.Capabilities;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Summaries;
+using Bot.Limits;
 
 namespace Bot.Commands.Summaries;
 
@@ -92,9 +93,10 @@ public sealed class SummaryCommand : IComponentCommand, IAutocompleteCommand
         if (context.FocusedOption != TopicOption || !context.Knowledge.IsReady)
             return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>([]);
         var suggestions = topics.For(context.Knowledge).Suggest(context.FocusedValue, DiscordLimits.AutocompleteChoices);
-        return ValueTask.FromResult(ReplyLimits.Fit(suggestions
+        return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>(suggestions
             .Where(t => t.Name.Length <= MaxTopicLength)
-            .Select(t => new AutocompleteChoice(t.Name, t.Name))));
+            .Select(t => new AutocompleteChoice(t.Name, t.Name))
+            .ToArray());
     }
 
     public ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -183,12 +185,12 @@ public sealed class SummaryCommand : IComponentCommand, IAutocompleteCommand
             $"{string.Join(", ", s.Numbers)}: {TextLimits.Truncate(Markdown.NeutralizeMentions(s.Citation), perSource)}");
         var embed = new ReplyEmbed
         {
-            Title = summary.Topic is null ? WholeTitle : TextLimits.Truncate($"Summary: {PassageText.Echo(summary.Topic, MaxTopicLength)}", DiscordLimits.EmbedTitleLength),
+            Title = summary.Topic is null ? WholeTitle : $"Summary: {PassageText.Echo(summary.Topic, MaxTopicLength)}",
             Description = text.ToString().TrimEnd('\n'),
-            Fields = [new ReplyEmbedField(SourcesName, TextLimits.Truncate(string.Join('\n', sourceLines), DiscordLimits.EmbedFieldValueLength))],
+            Fields = [new ReplyEmbedField(SourcesName, string.Join('\n', sourceLines))],
             Footer = Footer,
         };
-        return ReplyLimits.Fit(Reply.WithEmbed(embed));
+        return Reply.WithEmbed(embed);
     }
 
     private async ValueTask<Reply?> PinSentAsync(string? guildId, SentMessage sent, string? topic, CancellationToken cancellationToken)

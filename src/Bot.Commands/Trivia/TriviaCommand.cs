@@ -3,6 +3,7 @@ using System.Text;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Trivia;
+using Bot.Limits;
 
 namespace Bot.Commands.Trivia;
 
@@ -97,7 +98,7 @@ public sealed class TriviaCommand : IComponentCommand
             Footer = Markdown.NeutralizeMentions("Source: " + question.Source.Citation),
             Url = PassageText.Link(question.Source.Passage),
         };
-        return ReplyLimits.Fit(new Reply { Content = verdict, Embeds = [source], Ephemeral = true });
+        return new Reply { Content = verdict, Embeds = [source], Ephemeral = true };
     }
 
     /// <summary>The question's card and its four buttons.</summary>
@@ -112,7 +113,7 @@ public sealed class TriviaCommand : IComponentCommand
         {
             options.Append(CultureInfo.InvariantCulture, $"**{Letters[i]}.** {Markdown.Escape(question.Options[i])}\n");
             buttons.Add(new ReplyButton(
-                TextLimits.Truncate($"{Letters[i]}. {question.Options[i]}", DiscordLimits.ButtonLabelLength),
+                $"{Letters[i]}. {question.Options[i]}",
                 AnswerId(question.Id, i),
                 ReplyButtonStyle.Primary));
         }
@@ -123,7 +124,7 @@ public sealed class TriviaCommand : IComponentCommand
             Description = text + "\n\n" + options.ToString().TrimEnd('\n'),
             Footer = QuestionFooter,
         };
-        return ReplyLimits.Fit(new Reply { Embeds = [embed], Buttons = buttons });
+        return new Reply { Embeds = [embed], Buttons = buttons };
     }
 
     /// <summary><c>trivia:a:{id}:{option}</c>: at most 7 + 2 + 42 + 2 = 53 characters.</summary>
@@ -144,12 +145,12 @@ public sealed class TriviaCommand : IComponentCommand
                 .Append(CultureInfo.InvariantCulture, $" ({score.Answered.ToString(CultureInfo.InvariantCulture)} answered)\n");
         }
 
-        return ReplyLimits.Fit(Reply.WithEmbed(new ReplyEmbed
+        return Reply.WithEmbed(new ReplyEmbed
         {
             Title = LeaderboardTitle,
             Description = lines.ToString().TrimEnd('\n'),
             Footer = "A point for each question whose first answer was right, in this server.",
-        }));
+        });
     }
 
     /// <summary>

@@ -53,9 +53,9 @@ public sealed class UnansweredCommand(IUnansweredQuestions unanswered) : IComman
                 .Append('\n');
         }
 
-        return ReplyLimits.Fit(Reply.WithEmbed(
+        return Reply.WithEmbed(
             new ReplyEmbed { Title = Title, Description = lines.ToString().TrimEnd('\n'), Footer = Footer },
-            ephemeral: true));
+            ephemeral: true);
     }
 
     private static string Times(long count) => count == 1 ? "once" : count == 2 ? "twice" : $"{count.ToString(CultureInfo.InvariantCulture)} times";

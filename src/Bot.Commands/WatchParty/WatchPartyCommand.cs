@@ -4,6 +4,7 @@ using Bot.Commands.Capabilities;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Summaries;
+using Bot.Limits;
 
 namespace Bot.Commands.WatchParty;
 
@@ -137,7 +138,7 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
             : Zones.Value.Where(z => z.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
                 .Concat(Zones.Value.Where(z => z.Contains(typed, StringComparison.OrdinalIgnoreCase)))
                 .Distinct(StringComparer.Ordinal);
-        return ValueTask.FromResult(ReplyLimits.Fit(found.Take(DiscordLimits.AutocompleteChoices).Select(z => new AutocompleteChoice(z, z))));
+        return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>(found.Take(DiscordLimits.AutocompleteChoices).Select(z => new AutocompleteChoice(z, z)).ToArray());
     }
 
     public ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -161,13 +162,13 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
             return Reply.Text(NotReadyText, ephemeral: true);
         if (knowledge.WhereToWatch() is not { } found)
             return Reply.Text(WhereUnknownText);
-        return ReplyLimits.Fit(Reply.WithEmbed(new ReplyEmbed
+        return Reply.WithEmbed(new ReplyEmbed
         {
             Title = WhereTitle,
             Description = "> " + Markdown.NeutralizeMentions(found.Sentence),
             Footer = Markdown.NeutralizeMentions("Source: " + PassageText.Source(found.Passage)),
             Url = PassageText.Link(found.Passage),
-        }));
+        });
     }
 
     private async ValueTask<Reply> NextPromptAsync(CommandContext context, CancellationToken cancellationToken)
@@ -176,12 +177,12 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
             return Reply.Text(NoPromptsText, ephemeral: true);
         var position = await positions.NextAsync(context.GuildId, context.ChannelId, cancellationToken).ConfigureAwait(false);
         var index = (int)(position % prompts.Count);
-        return ReplyLimits.Fit(Reply.WithEmbed(new ReplyEmbed
+        return Reply.WithEmbed(new ReplyEmbed
         {
             Title = $"Discussion prompt {index + 1} of {prompts.Count}",
             Description = prompts.At(index),
             Footer = $"Each /{Name} {Prompt} in this channel brings the next one.",
-        }));
+        });
     }
 
     private async ValueTask<Reply> ScheduleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -251,10 +252,10 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
             .Append("**Where** ").Append(request.Place.ChannelId is { } channel ? $"<#{channel}>" : Markdown.Escape(request.Place.Location!));
         if (when.Note is { Length: > 0 } note)
             text.Append("\n\n").Append(note);
-        return ReplyLimits.Fit(new Reply
+        return new Reply
         {
             Content = content,
             Embeds = [new ReplyEmbed { Title = Markdown.Escape(request.Name), Description = text.ToString(), Footer = footer }],
-        });
+        };
     }
 }

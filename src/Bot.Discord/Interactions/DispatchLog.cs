@@ -55,4 +55,10 @@ internal static partial class DispatchLog
 
     [LoggerMessage(14, LogLevel.Error, "Dispatching interaction {InteractionId} ({Command}) failed unexpectedly")]
     public static partial void DispatchFailed(ILogger logger, ulong interactionId, string command, Exception exception);
+
+    [LoggerMessage(15, LogLevel.Error, "The work after the reply to interaction {InteractionId} ({Command}) failed")]
+    public static partial void AfterSentFailed(ILogger logger, ulong interactionId, string command, Exception exception);
+
+    [LoggerMessage(16, LogLevel.Warning, "Interaction {InteractionId} ({Command}) was answered, but Discord did not return the message; the work after the reply is skipped")]
+    public static partial void DeliveredMessageUnknown(ILogger logger, ulong interactionId, string command);
 }

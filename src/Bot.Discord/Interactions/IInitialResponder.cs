@@ -1,5 +1,4 @@
 using Bot.Discord.Models.Interactions;
-using Bot.Discord.Rest;
 
 namespace Bot.Discord.Interactions;
 
@@ -11,5 +10,13 @@ namespace Bot.Discord.Interactions;
 /// </summary>
 public interface IInitialResponder
 {
-    Task<RestResult> RespondAsync(Interaction interaction, InteractionResponse response, CancellationToken cancellationToken);
+    /// <summary>
+    /// Whether <see cref="RespondAsync"/> can return the message a response created (the callback's
+    /// <c>?with_response=true</c>). The HTTP endpoint cannot: its response is the body of Discord's
+    /// request, and Discord answers that with nothing.
+    /// </summary>
+    bool ReturnsMessage { get; }
+
+    /// <param name="returnMessage">Ask for the message the response creates or updates (types 4 and 7); only heeded when <see cref="ReturnsMessage"/>.</param>
+    Task<InitialResponseResult> RespondAsync(Interaction interaction, InteractionResponse response, bool returnMessage, CancellationToken cancellationToken);
 }

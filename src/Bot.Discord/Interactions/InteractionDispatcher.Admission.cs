@@ -1,6 +1,6 @@
 using Bot.Discord.Interactions.Admission;
+using Bot.Discord.Interactions.Policy;
 using Bot.Discord.Models.Interactions;
-using Bot.Discord.Models.Messages;
 
 namespace Bot.Discord.Interactions;
 
@@ -10,12 +10,8 @@ public sealed partial class InteractionDispatcher
     /// <summary>What a member is told, only them, when the bot cannot take their interaction now.</summary>
     public const string BusyMessage = "The bot is busy right now — try again in a minute.";
 
-    private static readonly InteractionResponse BusyResponse = InteractionResponse.ChannelMessage(new InteractionCallbackData
-    {
-        Content = BusyMessage,
-        Flags = MessageFlags.Ephemeral,
-        AllowedMentions = AllowedMentions.None,
-    });
+    private static readonly InteractionResponse BusyResponse =
+        InteractionResponse.ChannelMessage(ReplyPolicy.Outgoing(new InteractionCallbackData { Content = BusyMessage }, ephemeral: true));
 
     /// <summary>
     /// The handler's outcome to come: in its turn for anything that can be deferred; at once for autocomplete,
@@ -25,10 +21,10 @@ public sealed partial class InteractionDispatcher
     {
         if (call.Plan == DeferralKind.None)
         {
-            return RunHandlerAsync(call.Interaction, handlerToken);
+            return HandlerRun.Start(_handler, call.Interaction, handlerToken);
         }
 
-        var ticket = _admission.Admit(FairnessKey.Of(call.Interaction), Elapsed(call), token => RunHandlerAsync(call.Interaction, token), handlerToken);
+        var ticket = _admission.Admit(FairnessKey.Of(call.Interaction), Elapsed(call), token => HandlerRun.Start(_handler, call.Interaction, token), handlerToken);
         call.Admission = ticket.Decision;
         if (ticket.IsBusy)
         {
@@ -46,7 +42,7 @@ public sealed partial class InteractionDispatcher
     /// <summary>The short ephemeral "busy" reply, as the one initial response: better than Discord's "did not respond".</summary>
     private async Task RefuseAsBusyAsync(DispatchCall call, CancellationToken cancellationToken)
     {
-        if (await _initial.SendAsync(call, BusyResponse, cancellationToken).ConfigureAwait(false))
+        if ((await _initial.SendAsync(call, BusyResponse, cancellationToken).ConfigureAwait(false)).IsSuccess)
         {
             call.Outcome = InteractionOutcome.Busy;
         }

@@ -1,5 +1,6 @@
 using Bot.Discord.Diagnostics;
 using Bot.Discord.Interactions.Admission;
+using Bot.Discord.Interactions.Policy;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -11,14 +12,16 @@ namespace Bot.Discord.Interactions;
 /// Owns the answering policy for every interaction, whichever transport brought it: run the handler;
 /// if its reply is ready within <see cref="InteractionOptions.DeferAfter"/>, send it as the one initial
 /// response, otherwise send the deferral the handler planned and complete it later by editing the
-/// original. Every message it sends parses no mentions (<see cref="OutgoingMessages"/>). A failing
+/// original. Every message it sends goes through <see cref="ReplyPolicy"/> (fitted to Discord's limits,
+/// pinging nobody, as visible as planned before the handler ran). A failing
 /// handler costs the user a short ephemeral apology and the log one error line;
 /// <see cref="DispatchAsync"/> never throws but for cancellation. The reply (or the apology) goes out
 /// through <see cref="ReplyDelivery"/>: the initial response through <see cref="InitialResponseSender"/>,
-/// everything after it through <see cref="ResponseFollowUps"/>. Handlers run when
-/// <see cref="InteractionAdmission"/> gives them their turn (see InteractionDispatcher.Admission.cs).
+/// everything after it through <see cref="ResponseFollowUps"/>; a reply's after-send step gets the
+/// message delivered (<see cref="AfterSendWork"/>), and is cancelled when the dispatcher is disposed.
+/// Handlers run when <see cref="InteractionAdmission"/> gives them their turn (see InteractionDispatcher.Admission.cs).
 /// </summary>
-public sealed partial class InteractionDispatcher
+public sealed partial class InteractionDispatcher : IAsyncDisposable, IDisposable
 {
     /// <summary>What the user sees when a handler fails.</summary>
     public const string ErrorMessage = "Something went wrong while answering. Please try again.";
@@ -35,6 +38,7 @@ public sealed partial class InteractionDispatcher
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly InitialResponseSender _initial;
     private readonly ReplyDelivery _delivery;
+    private readonly AfterSendWork _afterSend;
     private readonly DiscordMetrics? _metrics;
     private readonly InteractionAdmission _admission;
 
@@ -63,8 +67,19 @@ public sealed partial class InteractionDispatcher
         _metrics = metrics;
         _admission = admission ?? new InteractionAdmission(options, timeProvider);
         _initial = new InitialResponseSender(timeProvider, logger);
-        _delivery = new ReplyDelivery(_initial, new ResponseFollowUps(rest, _options.ApplicationId, timeProvider, logger), timeProvider, logger);
+        var followUps = new ResponseFollowUps(rest, _options.ApplicationId, timeProvider, logger);
+        _afterSend = new AfterSendWork(followUps, timeProvider, logger);
+        _delivery = new ReplyDelivery(_initial, followUps, _afterSend, timeProvider, logger);
     }
+
+    /// <summary>After-send steps started and not finished yet.</summary>
+    internal int AfterSendRunning => _afterSend.Running;
+
+    /// <summary>Cancels the after-send steps still running and waits (briefly) for them to end.</summary>
+    public ValueTask DisposeAsync() => _afterSend.DisposeAsync();
+
+    /// <summary>Cancels the after-send steps still running, without waiting.</summary>
+    public void Dispose() => _afterSend.Dispose();
 
     /// <summary>
     /// Answers one interaction. Returns when it is fully answered (or given up); throws only
@@ -129,7 +144,7 @@ public sealed partial class InteractionDispatcher
                 return;
             }
 
-            var outcome = await OutcomeAsync(work, handlerCancellation.Token, cancellationToken).ConfigureAwait(false);
+            var outcome = await HandlerRun.OutcomeAsync(work, handlerCancellation.Token, cancellationToken).ConfigureAwait(false);
             if (outcome.Error is { } error)
             {
                 cancellationToken.ThrowIfCancellationRequested(); // shutdown cancelled it: not the handler's fault
@@ -201,7 +216,7 @@ public sealed partial class InteractionDispatcher
             return false; // too late for any acknowledgement: the turn it waited for will not run
         }
 
-        if (!await _initial.SendAsync(call, OutgoingMessages.Deferral(call.Plan), cancellationToken).ConfigureAwait(false))
+        if (!(await _initial.SendAsync(call, ReplyPolicy.Deferral(call.Plan), cancellationToken).ConfigureAwait(false)).IsSuccess)
         {
             return false; // the token is dead or taken: nothing the handler says can reach the user
         }
@@ -210,44 +225,6 @@ public sealed partial class InteractionDispatcher
         DispatchLog.Deferred(_logger, call.Id, call.Name, call.Gate.Type, Elapsed(call));
         return true;
     }
-
-    /// <summary>
-    /// The handler's outcome, waiting on its own token too: a handler that ignores it must not hold a
-    /// worker past shutdown or past the time limit.
-    /// </summary>
-    private static async Task<HandlerOutcome> OutcomeAsync(Task<HandlerOutcome> work, CancellationToken handlerToken, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await work.WaitAsync(handlerToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new HandlerOutcome(null, new TimeoutException("The handler ignored its cancellation at the time limit."));
-        }
-    }
-
-    /// <summary>
-    /// Runs the handler on the thread pool, so a handler that blocks before its first await cannot hold
-    /// back the deferral, and turns a throw into a value so an abandoned handler's failure is never unobserved.
-    /// </summary>
-    private Task<HandlerOutcome> RunHandlerAsync(Interaction interaction, CancellationToken cancellationToken) =>
-        Task.Run(
-            async () =>
-            {
-                try
-                {
-                    var reply = await _handler.HandleAsync(interaction, cancellationToken).ConfigureAwait(false);
-                    return reply is null
-                        ? new HandlerOutcome(null, new InvalidOperationException("The interaction handler returned no reply."))
-                        : new HandlerOutcome(reply, null);
-                }
-                catch (Exception exception)
-                {
-                    return new HandlerOutcome(null, exception);
-                }
-            },
-            CancellationToken.None);
 
     /// <summary>Whether <paramref name="work"/> completes within <paramref name="timeout"/> (measured with the injected clock).</summary>
     private async Task<bool> FinishesWithinAsync(Task work, TimeSpan timeout, CancellationToken cancellationToken)
@@ -264,6 +241,4 @@ public sealed partial class InteractionDispatcher
     }
 
     private TimeSpan Elapsed(DispatchCall call) => _time.GetElapsedTime(call.ArrivedAt);
-
-    private readonly record struct HandlerOutcome(InteractionReply? Reply, Exception? Error);
 }

@@ -1,3 +1,4 @@
+using Bot.Discord.Interactions.Policy;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Models.Messages;
 using Bot.Discord.Rest;
@@ -8,15 +9,16 @@ namespace Bot.Discord.Interactions;
 /// <summary>
 /// Everything after the initial response, through the interaction's webhook: editing the original
 /// (a deferred answer), replacing a public placeholder with a private answer, a private follow-up.
-/// Each failure is logged once with the interaction; the user already has the acknowledgement.
+/// Each returns the message Discord made (the webhook routes answer with it), or null when it
+/// failed: each failure is logged once with the interaction; the user already has the acknowledgement.
 /// </summary>
 internal sealed class ResponseFollowUps(DiscordRestClient rest, ulong? configuredApplicationId, TimeProvider time, ILogger logger)
 {
-    public async Task<bool> EditOriginalAsync(DispatchCall call, EditWebhookMessageRequest edit, CancellationToken cancellationToken)
+    public async Task<Message?> EditOriginalAsync(DispatchCall call, EditWebhookMessageRequest edit, CancellationToken cancellationToken)
     {
         if (ApplicationIdOf(call) is not { } applicationId)
         {
-            return false;
+            return null;
         }
 
         var result = await rest.EditOriginalResponseAsync(applicationId, call.Interaction.Token, edit, cancellationToken).ConfigureAwait(false);
@@ -33,15 +35,15 @@ internal sealed class ResponseFollowUps(DiscordRestClient rest, ulong? configure
             Failed(call, "editing the original response", result.Error);
         }
 
-        return result.IsSuccess;
+        return result.Value;
     }
 
     /// <summary>The handler decided late that only the invoker should see this, but a public "thinking…" is in the channel: remove it, answer privately.</summary>
-    public async Task<bool> ReplacePublicDeferralAsync(DispatchCall call, InteractionCallbackData data, CancellationToken cancellationToken)
+    public async Task<Message?> ReplacePublicDeferralAsync(DispatchCall call, InteractionCallbackData data, CancellationToken cancellationToken)
     {
         if (ApplicationIdOf(call) is not { } applicationId)
         {
-            return false;
+            return null;
         }
 
         var deleted = await rest.DeleteOriginalResponseAsync(applicationId, call.Interaction.Token, cancellationToken).ConfigureAwait(false);
@@ -50,33 +52,24 @@ internal sealed class ResponseFollowUps(DiscordRestClient rest, ulong? configure
             Failed(call, "deleting the public placeholder", deleted.Error);
         }
 
-        var sent = await rest.CreateFollowupMessageAsync(applicationId, call.Interaction.Token, OutgoingMessages.EphemeralFollowUp(data), cancellationToken).ConfigureAwait(false);
-        if (!sent.IsSuccess)
-        {
-            Failed(call, "sending a follow-up", sent.Error);
-        }
-
-        return sent.IsSuccess;
+        return await SendEphemeralAsync(call, data, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task SendEphemeralAsync(DispatchCall call, string content, CancellationToken cancellationToken)
+    /// <summary>A message for the invoker alone, fitted and pinging nobody like every other.</summary>
+    public async Task<Message?> SendEphemeralAsync(DispatchCall call, InteractionCallbackData data, CancellationToken cancellationToken)
     {
         if (ApplicationIdOf(call) is not { } applicationId)
         {
-            return;
+            return null;
         }
 
-        var message = new CreateFollowupMessageRequest
-        {
-            Content = content,
-            Flags = MessageFlags.Ephemeral,
-            AllowedMentions = AllowedMentions.None,
-        };
-        var result = await rest.CreateFollowupMessageAsync(applicationId, call.Interaction.Token, message, cancellationToken).ConfigureAwait(false);
+        var result = await rest.CreateFollowupMessageAsync(applicationId, call.Interaction.Token, ReplyPolicy.EphemeralFollowUp(data), cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             Failed(call, "sending a follow-up", result.Error);
         }
+
+        return result.Value;
     }
 
     private void Failed(DispatchCall call, string action, DiscordRestError error) =>

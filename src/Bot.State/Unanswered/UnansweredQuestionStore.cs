@@ -1,5 +1,6 @@
-using Bot.Commands;
 using Bot.Commands.Replies;
+using Bot.Commands;
+using Bot.Limits;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 

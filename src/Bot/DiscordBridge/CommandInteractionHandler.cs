@@ -15,8 +15,11 @@ namespace Bot.DiscordBridge;
 /// data. The same handler serves the gateway and the HTTP endpoint; the dispatcher around it owns
 /// timing, deferral and callbacks.
 /// </summary>
-/// <param name="afterSent">Runs a reply's <see cref="Reply.WhenSent"/> once Discord has made it a message; when null, such work is skipped.</param>
-internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowledgeReader knowledge, SentReplyWork? afterSent = null) : IInteractionHandler
+/// <remarks>
+/// A reply's <see cref="Reply.WhenSent"/> work goes to the dispatcher with the reply
+/// (<see cref="InteractionReply.AfterSent"/>): it runs with the message the dispatcher delivered.
+/// </remarks>
+internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowledgeReader knowledge) : IInteractionHandler
 {
     internal const string UnknownCommandText = "I don't know that command (it may have been removed). Type /help to see what I can do.";
 
@@ -58,9 +61,7 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
                         Knowledge = knowledge,
                     },
                     cancellationToken);
-                if (reply.WhenSent is { } work && !reply.Ephemeral && reply.Kind == ReplyKind.NewMessage)
-                    afterSent?.Start(interaction, work);
-                return ToInteractionReply(reply);
+                return DiscordMessages.ToInteractionReply(reply, interaction);
             case InteractionType.MessageComponent:
                 if (catalog.FindComponentOwner(interaction.Data?.CustomId) is not { } owner)
                     return InteractionReply.Message(DiscordMessages.ToDiscord(Reply.Text(UnknownCommandText, ephemeral: true)));
@@ -77,7 +78,7 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
                         Knowledge = knowledge,
                     },
                     cancellationToken);
-                return ToInteractionReply(clicked);
+                return DiscordMessages.ToInteractionReply(clicked, interaction);
             case InteractionType.ApplicationCommandAutocomplete:
                 return InteractionReply.Autocomplete(await SuggestAsync(interaction, cancellationToken));
             default:
@@ -106,9 +107,7 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
                 Knowledge = knowledge,
             },
             cancellationToken);
-        return ReplyLimits.Fit(choices)
-            .Select(c => new ApplicationCommandOptionChoice { Name = c.Name, Value = OptionValue.FromString(c.Value) })
-            .ToArray();
+        return DiscordMessages.ToDiscord(choices);
     }
 
     /// <summary>The option being typed, wherever it sits (subcommands nest options).</summary>
@@ -124,11 +123,6 @@ internal sealed class CommandInteractionHandler(CommandCatalog catalog, IKnowled
 
         return null;
     }
-
-    private static InteractionReply ToInteractionReply(Reply reply) =>
-        reply.Kind == ReplyKind.UpdateMessage
-            ? InteractionReply.UpdateMessage(DiscordMessages.ToDiscord(reply))
-            : InteractionReply.Message(DiscordMessages.ToDiscord(reply));
 
     private static string? GuildId(Interaction interaction) => interaction.GuildId?.ToString(CultureInfo.InvariantCulture);
 

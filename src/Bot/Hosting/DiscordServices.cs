@@ -35,12 +35,11 @@ internal static class DiscordServices
 
         services.AddHostedService<CommandRegistrationService>();
         services.AddSingleton<IInteractionHandler, CommandInteractionHandler>();
-        // What commands ask of Discord beyond replying: pins, scheduled events, and work once a reply is a message.
+        // What commands ask of Discord beyond replying: pins and scheduled events.
         services.RemoveAll<IMessagePins>();
         services.AddSingleton<IMessagePins, DiscordMessagePins>();
         services.RemoveAll<IGuildEvents>();
         services.AddSingleton<IGuildEvents, DiscordGuildEvents>();
-        services.AddSingleton<SentReplyWork>();
         services.AddSingleton<IHandlerSlots>(sp => new ModelHandlerSlots(sp.GetService<ModelSlots>()));
         if (role == DiscordRole.Http)
         {

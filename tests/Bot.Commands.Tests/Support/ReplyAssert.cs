@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Bot.Commands.Replies;
+using Bot.Testing;
 
 namespace Bot.Commands.Tests.Support;
 
@@ -68,7 +69,7 @@ internal static partial class ReplyAssert
         }
 
         foreach (var text in Texts(reply))
-            Assert.False(HasBrokenSurrogate(text), $"broken surrogate pair in: {text}");
+            Assert.False(TextChecks.HasBrokenSurrogate(text), $"broken surrogate pair in: {text}");
     }
 
     /// <summary>The same cards, field by field (records compare their field lists by reference).</summary>
@@ -87,25 +88,6 @@ internal static partial class ReplyAssert
     {
         foreach (var text in Texts(reply))
             Assert.DoesNotMatch(Mention(), text);
-    }
-
-    public static bool HasBrokenSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
-                    return true;
-                i++;
-            }
-            else if (char.IsLowSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [GeneratedRegex(@"@(everyone|here)|<@!?\d+>|<@&\d+>|<#\d+>", RegexOptions.IgnoreCase)]

@@ -356,7 +356,9 @@ public sealed class InteractionDispatcherFailureTests
 
     private sealed class ThrowingResponder : IInitialResponder
     {
-        public Task<RestResult> RespondAsync(Interaction interaction, InteractionResponse response, CancellationToken cancellationToken) =>
+        public bool ReturnsMessage => true;
+
+        public Task<InitialResponseResult> RespondAsync(Interaction interaction, InteractionResponse response, bool returnMessage, CancellationToken cancellationToken) =>
             throw new IOException("connection reset");
     }
 }

@@ -1,4 +1,5 @@
 using Bot.Discord.Interactions;
+using Bot.Discord.Interactions.Policy;
 using Bot.Discord.Models.Commands;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Models.Messages;
@@ -270,11 +271,11 @@ public sealed class InteractionDispatcherTests
     {
         var text = new string('a', 1998) + "🎬🎬";
 
-        var cut = OutgoingMessages.Cut(text)!;
+        var cut = ReplyPolicy.Outgoing(new InteractionCallbackData { Content = text }).Content!;
 
         Assert.Equal(1999, cut.Length);
         Assert.Equal(new string('a', 1998) + "…", cut);
-        Assert.Same("short", OutgoingMessages.Cut("short"));
+        Assert.Equal("short", ReplyPolicy.Outgoing(new InteractionCallbackData { Content = "short" }).Content);
     }
 
     [Fact]
@@ -313,14 +314,16 @@ public sealed class InteractionDispatcherTests
             }
         }
 
-        public Task<RestResult> RespondAsync(Interaction interaction, InteractionResponse response, CancellationToken cancellationToken)
+        public bool ReturnsMessage => false;
+
+        public Task<InitialResponseResult> RespondAsync(Interaction interaction, InteractionResponse response, bool returnMessage, CancellationToken cancellationToken)
         {
             lock (_responses)
             {
                 _responses.Add(response);
             }
 
-            return Task.FromResult(RestResult.Success);
+            return Task.FromResult(InitialResponseResult.Sent());
         }
     }
 }

@@ -35,7 +35,8 @@ internal sealed class ConnectedBot : IAsyncDisposable
     /// <summary>The bot's data folder (index and bot.db).</summary>
     public string DataFolder => work.Combine("data");
 
-    public static async Task<ConnectedBot> StartAsync()
+    /// <param name="knowledge">Makes the knowledge folder in the bot's work folder; the shipped one when null.</param>
+    public static async Task<ConnectedBot> StartAsync(Func<TempFolder, string>? knowledge = null)
     {
         var work = new TempFolder();
         var discord = await LocalDiscordServer.StartAsync();
@@ -44,7 +45,7 @@ internal sealed class ConnectedBot : IAsyncDisposable
             ["Discord__Token"] = discord.Token,
             ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
             ["Discord__ApiBaseUrl"] = discord.BaseUrl,
-            ["Knowledge__Folder"] = TestPaths.ShippedKnowledge,
+            ["Knowledge__Folder"] = knowledge?.Invoke(work) ?? TestPaths.ShippedKnowledge,
             ["Knowledge__DataFolder"] = work.Combine("data"),
             ["Knowledge__Semantic"] = "false",
             // One member sends every test's commands and clicks to this shared bot: the cooldown

@@ -15,7 +15,7 @@ namespace Bot.Tests.Discord;
 /// and takes the answers as initial responses; its REST routes take registration and the edits of
 /// deferred answers).
 /// </summary>
-public sealed class HttpEndToEndTests : IAsyncLifetime
+public sealed partial class HttpEndToEndTests : IAsyncLifetime
 {
     private const string EditOriginal = "update_original_webhook_message";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

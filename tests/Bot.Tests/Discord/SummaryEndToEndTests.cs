@@ -8,8 +8,9 @@ namespace Bot.Tests.Discord;
 
 /// <summary>
 /// /summary through the real executable and the local Discord: the card, pin:true pinning the reply
-/// through <c>PUT /channels/{id}/messages/pins/{message}</c> once its id is read back, the Pin button,
-/// and every refusal (member or bot without PIN_MESSAGES, Discord's 50013).
+/// through <c>PUT /channels/{id}/messages/pins/{message}</c> with the id the dispatcher delivered it
+/// under (never read back), the Pin button, and every refusal (member or bot without PIN_MESSAGES,
+/// Discord's 50013).
 /// </summary>
 public sealed class SummaryEndToEndTests : IAsyncLifetime
 {
@@ -36,12 +37,15 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         Assert.Empty(seen.Data["allowed_mentions"]!["parse"]!.AsArray());
 
         var pin = await bot.WaitForAsync("create_pin");
-        var original = Discord.RequestsTo("get_original_webhook_message").Last(r => r.Status == 200);
-        Assert.Matches($"^/channels/{ConnectedBot.Channel}/messages/pins/[0-9]{{17,20}}$", pin.Path);
+        var message = Assert.Single(Discord.MessagesTitled("Summary: Pastor Kim"));
+        Assert.Equal($"/channels/{ConnectedBot.Channel}/messages/pins/{(string)message["id"]!}", pin.Path);
         Assert.Equal(204, pin.Status);
-        Assert.True(original.ResponseSequence < pin.Sequence, "the id was read back before pinning");
-        Assert.Contains((string)summary["token"]!, original.Path);
         Assert.Equal("Summary pinned with /summary", Uri.UnescapeDataString(pin.Header("X-Audit-Log-Reason")!));
+
+        // The id came with the reply (the callback's ?with_response=true): nothing read the message back.
+        Assert.Contains("with_response=true", seen.Request.Query, StringComparison.Ordinal);
+        Assert.True(seen.Request.ResponseSequence < pin.Sequence, "the reply was made before it was pinned");
+        Assert.Empty(Discord.RequestsTo("get_original_webhook_message"));
 
         var pinned = await PinnedAsync();
         Assert.Equal((ConnectedBot.Channel.ToString(CultureInfo.InvariantCulture), pin.Path.Split('/')[^1], "Pastor Kim"), (pinned.ChannelId, pinned.MessageId, pinned.Topic));
@@ -62,10 +66,11 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         // A member who may pin asks next, and that pin arrives: a pin for the refused one, whose work
         // would have begun first, would be there too (no sleep to wait for what should not come).
         var allowed = InteractionPayloads.SlashCommand(Discord, "summary", [("pin", true)], Bits.Member | Bits.PinMessages);
-        await bot.SendAsync(allowed);
-        await bot.WaitForAsync("create_pin");
-        Assert.All(Discord.RequestsTo("get_original_webhook_message"), readBack => Assert.Contains((string)allowed["token"]!, readBack.Path));
+        var made = await bot.SendAsync(allowed);
+        var pin = await bot.WaitForAsync("create_pin");
         Assert.Single(Discord.RequestsTo("create_pin"));
+        Assert.False(made.Ephemeral);
+        Assert.EndsWith("/" + (string)Discord.MessagesTitled(Bot.Commands.Summaries.SummaryCommand.WholeTitle)[^1]["id"]!, pin.Path, StringComparison.Ordinal);
     }
 
     [Fact]

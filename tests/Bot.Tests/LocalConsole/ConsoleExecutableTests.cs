@@ -9,10 +9,12 @@ public sealed class ConsoleExecutableTests : IDisposable
 
     public void Dispose() => work.Dispose();
 
-    private string[] Folders => ["--knowledge", TestPaths.ShippedKnowledge, "--data", work.Combine("data")];
+    private string[] Folders => FoldersWith(TestPaths.ShippedKnowledge);
+
+    private string[] FoldersWith(string knowledge) => ["--knowledge", knowledge, "--data", work.Combine("data")];
 
     /// <summary>Runs the console with <paramref name="typed"/> as its standard input, as <c>printf … | Bot console</c> does.</summary>
-    private async Task<(int Code, string Out, string Err)> Run(string typed, IReadOnlyDictionary<string, string>? environment = null)
+    private async Task<(int Code, string Out, string Err)> Run(string typed, IReadOnlyDictionary<string, string>? environment = null, string? knowledge = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,7 +25,7 @@ public sealed class ConsoleExecutableTests : IDisposable
         };
         start.ArgumentList.Add(BotProcess.BotDll);
         start.ArgumentList.Add("console");
-        foreach (var a in Folders)
+        foreach (var a in FoldersWith(knowledge ?? TestPaths.ShippedKnowledge))
             start.ArgumentList.Add(a);
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Discord__", StringComparison.OrdinalIgnoreCase)).ToArray())
             start.Environment.Remove(key);
@@ -97,5 +99,20 @@ public sealed class ConsoleExecutableTests : IDisposable
         Assert.Equal(2, answered.Length);
         Assert.Equal(["1", "2"], answered.Select(line => Observability.JsonLogLines.Scoped(line, "InteractionId")));
         Assert.All(answered, line => Assert.Equal("ask", Observability.JsonLogLines.Scoped(line, "Command")));
+    }
+
+    [Fact]
+    public async Task An_answer_longer_than_an_embed_title_is_shown_cut_as_members_would_see_it()
+    {
+        var (code, stdout, stderr) = await Run("/ask " + LongAnswerKnowledge.Question + "\n", knowledge: LongAnswerKnowledge.Create(work));
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        var lines = stdout.Split('\n');
+        var quoted = Array.IndexOf(lines, "> " + LongAnswerKnowledge.Question);
+        Assert.True(quoted >= 0, stdout);
+        var title = lines[quoted + 1]; // the card's title
+        Assert.StartsWith("│ ", title, StringComparison.Ordinal);
+        LongAnswerKnowledge.AssertCutTitle(title["│ ".Length..]);
     }
 }

@@ -271,5 +271,5 @@ internal static class TextLength
     }
 
     public static string Shorten(string text, int max) =>
-        text.Length <= max ? text : string.Concat(text.AsSpan(0, Commands.Replies.TextLimits.SafeCut(text, max - 1)), "…");
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, Limits.TextLimits.SafeCut(text, max - 1)), "…");
 }

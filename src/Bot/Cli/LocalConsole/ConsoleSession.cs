@@ -2,6 +2,7 @@ using Bot.Commands;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Discord.Interactions;
+using Bot.Discord.Models.Components;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Cli.LocalConsole;
@@ -22,12 +23,12 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
     public static readonly MemberPermission AllPermissions =
         Enum.GetValues<MemberPermission>().Aggregate(MemberPermission.None, (all, p) => all | p);
 
-    private IReadOnlyList<ReplyButton> buttons = [];
+    private IReadOnlyList<Component> buttons = [];
     private int messages;
     private ulong interactions;
 
-    /// <summary>The buttons of the last message shown, pressed by typing their number.</summary>
-    public IReadOnlyList<ReplyButton> Buttons => buttons;
+    /// <summary>The buttons of the last message shown, as Discord would get them, pressed by typing their number.</summary>
+    public IReadOnlyList<Component> Buttons => buttons;
 
     public static bool IsExit(string line) =>
         line.Trim().TrimStart('/').ToLowerInvariant() is "exit" or "quit";
@@ -163,13 +164,14 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
         }
 
         var button = buttons[number - 1];
-        if (button.Disabled)
+        if (button.Disabled == true)
         {
-            await output.WriteLineAsync($"[{number}] {TerminalText.Sanitize(button.Label)} is disabled.");
+            await output.WriteLineAsync($"[{number}] {TerminalText.Sanitize(button.Label ?? "")} is disabled.");
             return;
         }
 
-        if (catalog.FindComponentOwner(button.CustomId) is not { } owner)
+        var customId = button.CustomId!;
+        if (catalog.FindComponentOwner(customId) is not { } owner)
         {
             await output.WriteLineAsync("That button no longer does anything (its command is gone).");
             return;
@@ -181,7 +183,7 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
             () => owner.HandleComponentAsync(
                 new ComponentContext
                 {
-                    CustomId = button.CustomId,
+                    CustomId = customId,
                     MessageId = messageId,
                     Invoker = Invoker,
                     GuildId = null,
@@ -194,8 +196,9 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
     }
 
     /// <summary>
-    /// Runs a handler and prints its reply, fitted to Discord's limits as Discord would show it;
-    /// then, for a new public message, the work it asks for once sent, and what that says.
+    /// Runs a handler and prints its reply as Discord would get it (the dispatcher's reply policy:
+    /// fitted to Discord's limits); then, for a new public message, the work it asks for once sent,
+    /// and what that says.
     /// </summary>
     private async Task ShowAsync(string command, Func<ValueTask<Reply>> handler, CancellationToken cancellationToken)
     {
@@ -204,7 +207,7 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
         Reply reply;
         try
         {
-            reply = ReplyLimits.Fit(await handler());
+            reply = await handler();
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
@@ -220,8 +223,9 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
 
         if (reply.Kind == ReplyKind.NewMessage || messages == 0)
             messages++;
-        buttons = reply.Buttons;
-        await output.WriteLineAsync(ReplyText.Render(reply, ansi));
+        var sent = ReplyText.AsSent(reply);
+        buttons = ReplyText.Buttons(sent);
+        await output.WriteLineAsync(ReplyText.Render(sent, reply.Kind == ReplyKind.UpdateMessage, ansi));
         await output.WriteLineAsync();
         if (reply.WhenSent is not { } work || reply.Ephemeral || reply.Kind != ReplyKind.NewMessage)
             return;
@@ -240,7 +244,7 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
         if (notice is not null)
         {
             // A note about the message above: it does not replace the buttons to press.
-            await output.WriteLineAsync(ReplyText.Render(ReplyLimits.Fit(notice with { Ephemeral = true, WhenSent = null }), ansi));
+            await output.WriteLineAsync(ReplyText.Render(notice with { Ephemeral = true, Kind = ReplyKind.NewMessage, WhenSent = null }, ansi));
             await output.WriteLineAsync();
         }
     }

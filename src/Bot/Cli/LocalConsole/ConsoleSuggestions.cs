@@ -1,6 +1,8 @@
 using Bot.Commands;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
+using Bot.Discord.Interactions.Policy;
+using Bot.DiscordBridge;
 
 namespace Bot.Cli.LocalConsole;
 
@@ -13,7 +15,10 @@ internal static class ConsoleSuggestions
     /// <summary>Who is typing where: the console's invoker, no guild, every permission.</summary>
     public sealed record Where(CommandInvoker Invoker, string? GuildId, MemberPermission Permissions, IKnowledgeReader Knowledge);
 
-    /// <summary>At most <see cref="DiscordLimits.AutocompleteChoices"/>, best first; none when the command offers none or fails.</summary>
+    /// <summary>
+    /// The suggestions as Discord would show them (the dispatcher's <see cref="ReplyPolicy"/>: at most
+    /// 25, names cut), best first; none when the command offers none or fails.
+    /// </summary>
     public static async ValueTask<IReadOnlyList<ConsoleChoice>> ForAsync(
         ICommand command, string? subcommand, CommandOptions typed, CommandOptionDefinition focused, string partial, Where where, CancellationToken cancellationToken)
     {
@@ -44,10 +49,8 @@ internal static class ConsoleSuggestions
             return [];
         }
 
-        return choices
-            .Where(c => c is not null && !string.IsNullOrEmpty(c.Value))
-            .Take(DiscordLimits.AutocompleteChoices)
-            .Select(c => new ConsoleChoice(string.IsNullOrEmpty(c.Name) ? c.Value : c.Name, c.Value))
+        return ReplyPolicy.Choices(DiscordMessages.ToDiscord(choices))
+            .Select(c => new ConsoleChoice(c.Name, c.Value.TryGetString(out var value) ? value : ""))
             .ToArray();
     }
 }

@@ -1,38 +1,61 @@
 using System.Text;
 using Bot.Commands.Replies;
+using Bot.Discord.Interactions.Policy;
+using Bot.Discord.Models.Components;
+using Bot.Discord.Models.Interactions;
+using Bot.Discord.Models.Messages;
+using Bot.DiscordBridge;
 
 namespace Bot.Cli.LocalConsole;
 
 /// <summary>
-/// A reply as a terminal shows it: the content, each embed as a card behind a bar (title, link,
-/// description, fields, footer), then the buttons numbered for pressing: <c>[1] More passages  [2] Share</c>.
+/// A reply as a terminal shows it, once it is what Discord would get: the same conversion and the
+/// same <see cref="ReplyPolicy"/> as the dispatcher (fitted to Discord's limits). The content, each
+/// embed as a card behind a bar (title, link, description, fields, footer), then the buttons
+/// numbered for pressing: <c>[1] More passages  [2] Share</c>.
 /// </summary>
 internal static class ReplyText
 {
     private const string Bar = "│ ";
 
+    /// <summary>The message members would see for <paramref name="reply"/>.</summary>
+    public static InteractionCallbackData AsSent(Reply reply) =>
+        ReplyPolicy.Outgoing(DiscordMessages.ToDiscord(reply), reply.Ephemeral);
+
     /// <param name="ansi">Bold as ANSI on a terminal; otherwise Markdown left as Discord would get it.</param>
-    public static string Render(Reply reply, bool ansi)
+    public static string Render(Reply reply, bool ansi) =>
+        Render(AsSent(reply), reply.Kind == ReplyKind.UpdateMessage, ansi);
+
+    /// <param name="update">Whether the message replaces the one whose button was pressed.</param>
+    public static string Render(InteractionCallbackData message, bool update, bool ansi)
     {
         var text = new StringBuilder();
-        if (reply.Kind == ReplyKind.UpdateMessage)
+        if (update)
             text.AppendLine("(the message is updated)");
-        if (!string.IsNullOrEmpty(reply.Content))
-            text.AppendLine(TerminalText.Markdown(reply.Content, ansi));
-        foreach (var embed in reply.Embeds)
+        if (!string.IsNullOrEmpty(message.Content))
+            text.AppendLine(TerminalText.Markdown(message.Content, ansi));
+        foreach (var embed in message.Embeds ?? [])
             AppendEmbed(text, embed, ansi);
-        if (reply.Buttons.Count > 0)
-            text.AppendLine(Buttons(reply.Buttons));
-        if (reply.Ephemeral)
+        var buttons = Buttons(message);
+        if (buttons.Count > 0)
+            text.AppendLine(Numbered(buttons));
+        if (ReplyPolicy.IsEphemeral(message))
             text.AppendLine("(only you would see this on Discord)");
         return text.ToString().TrimEnd('\n', '\r');
     }
 
-    /// <summary><c>[1] More passages  [2] Share</c>; a disabled button says so.</summary>
-    public static string Buttons(IReadOnlyList<ReplyButton> buttons) =>
-        string.Join("  ", buttons.Select((b, i) => $"[{i + 1}] {TerminalText.Sanitize(b.Label)}{(b.Disabled ? " (disabled)" : "")}"));
+    /// <summary>The message's buttons, row by row: what the console numbers for pressing.</summary>
+    public static IReadOnlyList<Component> Buttons(InteractionCallbackData message) =>
+        (message.Components ?? [])
+            .SelectMany(row => row.Components ?? [])
+            .Where(c => c.Type == ComponentType.Button && c.CustomId is not null)
+            .ToArray();
 
-    private static void AppendEmbed(StringBuilder text, ReplyEmbed embed, bool ansi)
+    /// <summary><c>[1] More passages  [2] Share</c>; a disabled button says so.</summary>
+    public static string Numbered(IReadOnlyList<Component> buttons) =>
+        string.Join("  ", buttons.Select((b, i) => $"[{i + 1}] {TerminalText.Sanitize(b.Label ?? "")}{(b.Disabled == true ? " (disabled)" : "")}"));
+
+    private static void AppendEmbed(StringBuilder text, Embed embed, bool ansi)
     {
         var lines = new List<string>();
         if (!string.IsNullOrEmpty(embed.Title))
@@ -46,17 +69,17 @@ internal static class ReplyText
             lines.Add(TerminalText.Markdown(embed.Description, ansi));
         }
 
-        foreach (var field in embed.Fields)
+        foreach (var field in embed.Fields ?? [])
         {
             lines.Add("");
             lines.Add(TerminalText.Bold(field.Name, ansi));
             lines.Add(TerminalText.Markdown(field.Value, ansi));
         }
 
-        if (!string.IsNullOrEmpty(embed.Footer))
+        if (!string.IsNullOrEmpty(embed.Footer?.Text))
         {
             lines.Add("");
-            lines.Add(TerminalText.Sanitize(embed.Footer));
+            lines.Add(TerminalText.Sanitize(embed.Footer.Text));
         }
 
         foreach (var line in string.Join('\n', lines).Split('\n'))

@@ -1,10 +1,9 @@
 using System.Text;
-using Bot.Commands.Replies;
-using Bot.Commands.Tests.Support;
+using Bot.Limits;
 
-namespace Bot.Commands.Tests;
+namespace Bot.Discord.Tests.Interactions.Policy;
 
-/// <summary>Cutting text to a limit, over many random texts.</summary>
+/// <summary>Cutting text to a limit, as the reply policy (and the commands' excerpts) do, over many random texts.</summary>
 public class TextLimitsTests
 {
     private static readonly string[] Pieces =
@@ -31,7 +30,7 @@ public class TextLimitsTests
             var cut = TextLimits.Truncate(text, max);
 
             Assert.True(cut.Length <= max, $"'{cut}' is {cut.Length} > {max}");
-            Assert.False(ReplyAssert.HasBrokenSurrogate(cut), $"broken surrogate pair cutting '{text}' to {max}");
+            Assert.False(TextChecks.HasBrokenSurrogate(cut), $"broken surrogate pair cutting '{text}' to {max}");
             if (text.Length <= max)
             {
                 Assert.Equal(text, cut);

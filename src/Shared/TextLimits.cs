@@ -1,7 +1,11 @@
-namespace Bot.Commands.Replies;
+namespace Bot.Limits;
+
+// Compiled into each project that cuts text (internal there): the dispatcher's reply policy in
+// Bot.Discord fits every message with it, and the commands cut their excerpts and echoes with the
+// same rule, yet neither project references the other (src/Shared/DiscordLimits.cs says why).
 
 /// <summary>Shortening text to a limit so that what is left still reads well.</summary>
-public static class TextLimits
+internal static class TextLimits
 {
     public const string Ellipsis = "…";
 
