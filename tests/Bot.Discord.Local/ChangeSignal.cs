@@ -9,9 +9,15 @@ public sealed class ChangeSignal
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Raised on every <see cref="Notify"/>, for a waiter that keeps its own signal.</summary>
+    public event Action? Notified;
+
     /// <summary>Wakes every waiter to check its condition again.</summary>
-    public void Notify() =>
+    public void Notify()
+    {
         Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Notified?.Invoke();
+    }
 
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>; the message is <paramref name="describe"/>'s.</exception>
     public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)

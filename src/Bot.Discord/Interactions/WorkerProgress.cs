@@ -30,5 +30,12 @@ public sealed class WorkerProgress
         return queue.OldestWaiting(_time) > after && SinceLastFinished > after;
     }
 
-    internal void Finished() => Interlocked.Exchange(ref _lastFinishedAt, _time.GetTimestamp());
+    /// <summary>Raised after a worker finished an interaction (answered, failed or abandoned it).</summary>
+    public event Action? InteractionFinished;
+
+    internal void Finished()
+    {
+        Interlocked.Exchange(ref _lastFinishedAt, _time.GetTimestamp());
+        InteractionFinished?.Invoke();
+    }
 }

@@ -174,11 +174,16 @@ internal sealed class GatewayHarness : IAsyncDisposable
         // The receive loop counts a dispatch just after handing it over: wait for that too, so the
         // next heartbeat carries this interaction's sequence number.
         var dispatched = Gateway.Current.Sent.Select(f => (int?)System.Text.Json.Nodes.JsonNode.Parse(f.Json)?["s"]).Last(s => s is not null);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (Client.LastSequence != dispatched)
+        var counted = new ChangeSignal();
+        Client.SequenceObserved += counted.Notify;
+        try
         {
-            Assert.True(DateTime.UtcNow < deadline, $"the client never counted sequence {dispatched} (it has {Client.LastSequence})");
-            await Task.Delay(1);
+            await counted.WaitUntilAsync(() => Client.LastSequence == dispatched, TimeSpan.FromSeconds(10),
+                () => $"the client never counted sequence {dispatched} (it has {Client.LastSequence})");
+        }
+        finally
+        {
+            Client.SequenceObserved -= counted.Notify;
         }
 
         return incoming;

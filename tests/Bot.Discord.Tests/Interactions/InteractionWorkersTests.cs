@@ -23,7 +23,7 @@ public sealed class InteractionWorkersTests
             await queue.Writer.WriteAsync(incoming);
         }
 
-        await DispatcherHarness.WaitUntilAsync(() => interactions.All(i => harness.CallbacksTo(i).Any(c => c.Status == 204)), "every interaction was answered");
+        await harness.Server.WaitUntilAsync(() => interactions.All(i => harness.CallbacksTo(i).Any(c => c.Status == 204)), "every interaction was answered");
         await workers.StopAsync(CancellationToken.None);
 
         Assert.All(interactions, incoming => Assert.Equal("Answer", harness.DeliveredContent(incoming)));
@@ -85,7 +85,7 @@ public sealed class InteractionWorkersTests
 
         var stop = workers.StopAsync(CancellationToken.None);
         var releasedWhenStopped = stop.ContinueWith(_ => release.Task.IsCompleted, TaskScheduler.Default);
-        await DispatcherHarness.WaitUntilAsync(() => logs.Entries.Any(e => e.Message.Contains("finishing 1 interactions already taken", StringComparison.Ordinal)), "stop began waiting");
+        await DispatcherHarness.WaitUntilAsync(h => logs.Logged += h, h => logs.Logged -= h, () => logs.Entries.Any(e => e.Message.Contains("finishing 1 interactions already taken", StringComparison.Ordinal)), "stop began waiting");
         Assert.Equal(1, workers.InFlight);
 
         release.SetResult();
@@ -106,7 +106,8 @@ public sealed class InteractionWorkersTests
         await using var harness = await DispatcherHarness.StartAsync();
         var queue = new InteractionQueue();
         var logs = new CapturingLogger<InteractionWorkers>();
-        using var workers = Workers(harness, queue, count: 1, logs);
+        var progress = new WorkerProgress(TimeProvider.System);
+        using var workers = Workers(harness, queue, count: 1, logs, progress);
         var incoming = harness.NewCommand("hangs");
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handlerCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -133,7 +134,7 @@ public sealed class InteractionWorkersTests
         await workers.StopAsync(shutdownTimeout.Token).WaitAsync(TimeSpan.FromSeconds(10));
 
         await handlerCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await DispatcherHarness.WaitUntilAsync(() => workers.InFlight == 0, "the worker let go of the interaction");
+        await DispatcherHarness.WaitUntilAsync(h => progress.InteractionFinished += h, h => progress.InteractionFinished -= h, () => workers.InFlight == 0, "the worker let go of the interaction");
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(incoming.Interaction.Id.ToString(), StringComparison.Ordinal));
         Assert.DoesNotContain(harness.Logs.Entries, e => e.Level >= LogLevel.Error);
     }
@@ -153,18 +154,19 @@ public sealed class InteractionWorkersTests
 
         await queue.Writer.WriteAsync(broken);
         await queue.Writer.WriteAsync(fine);
-        await DispatcherHarness.WaitUntilAsync(() => harness.CallbacksTo(fine).Any(c => c.Status == 204), "the next interaction was answered");
+        await harness.Server.WaitUntilAsync(() => harness.CallbacksTo(fine).Any(c => c.Status == 204), "the next interaction was answered");
         await workers.StopAsync(CancellationToken.None);
 
         Assert.Equal(InteractionDispatcher.ErrorMessage, harness.DeliveredContent(broken));
         Assert.Equal("Fine.", harness.DeliveredContent(fine));
     }
 
-    private static InteractionWorkers Workers(DispatcherHarness harness, InteractionQueue queue, int count, CapturingLogger<InteractionWorkers>? logs = null) =>
+    private static InteractionWorkers Workers(DispatcherHarness harness, InteractionQueue queue, int count, CapturingLogger<InteractionWorkers>? logs = null, WorkerProgress? progress = null) =>
         new(
             queue,
             harness.Dispatcher,
             harness.Responder,
             Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Interactions = harness.Options with { Workers = count } }),
-            logs ?? new CapturingLogger<InteractionWorkers>());
+            logs ?? new CapturingLogger<InteractionWorkers>(),
+            progress);
 }

@@ -60,7 +60,7 @@ public sealed class WorkerProgressTests
         Assert.True(progress.IsStalled(queue, Limit));
 
         release.SetResult(TestInteractionHandler.Reply("At last."));
-        await DispatcherHarness.WaitUntilAsync(() => queue.Count == 0 && workers.InFlight == 0, "the worker to finish and take the next one");
+        await DispatcherHarness.WaitUntilAsync(h => progress.InteractionFinished += h, h => progress.InteractionFinished -= h, () => queue.Count == 0 && workers.InFlight == 0, "the worker to finish and take the next one");
         Assert.False(progress.IsStalled(queue, Limit));
         await workers.StopAsync(CancellationToken.None);
     }
