@@ -40,8 +40,8 @@ internal static class BotHost
                 ApplicationName = "Bot",
             });
             Configure(web, overrides, watch, discord);
-            web.WebHost.UseUrls(web.Configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.HttpUrls)}"] is { Length: > 0 } urls
-                ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            web.WebHost.UseUrls(ListenerUrls.Split(web.Configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.HttpUrls)}"]) is { Length: > 0 } urls
+                ? urls
                 : [DiscordOptions.DefaultHttpUrls]);
             var app = web.Build();
             app.MapDiscordInteractions();

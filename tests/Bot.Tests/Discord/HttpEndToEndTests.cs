@@ -40,22 +40,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         work.Dispose();
     }
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["Discord__Transport"] = "Http",
-        ["Discord__HttpUrls"] = $"http://127.0.0.1:{port}",
-        ["Discord__PublicKey"] = delivery.PublicKeyHex,
-        ["Discord__Token"] = discord.Token,
-        ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
-        ["Discord__ApiBaseUrl"] = discord.BaseUrl,
-        ["Knowledge__Folder"] = TestPaths.ShippedKnowledge,
-        ["Knowledge__DataFolder"] = work.Combine("data"),
-        ["Knowledge__Semantic"] = "false",
-
-        // The answer itself, not a deferral, even when a busy machine makes the first (cold) answer slow;
-        // the deferral tests set their own.
-        ["Discord__Interactions__DeferAfter"] = "00:00:02.500",
-    };
+    private Dictionary<string, string?> Settings() => BotSettings.Http(discord, delivery, port, work.Combine("data"));
 
     [Fact]
     public async Task Healthz_says_ready_only_once_the_index_is_and_the_bot_then_answers()
