@@ -174,17 +174,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
         // The receive loop counts a dispatch just after handing it over: wait for that too, so the
         // next heartbeat carries this interaction's sequence number.
         var dispatched = Gateway.Current.Sent.Select(f => (int?)System.Text.Json.Nodes.JsonNode.Parse(f.Json)?["s"]).Last(s => s is not null);
-        var counted = new ChangeSignal();
-        Client.SequenceObserved += counted.Notify;
-        try
-        {
-            await counted.WaitUntilAsync(() => Client.LastSequence == dispatched, TimeSpan.FromSeconds(10),
-                () => $"the client never counted sequence {dispatched} (it has {Client.LastSequence})");
-        }
-        finally
-        {
-            Client.SequenceObserved -= counted.Notify;
-        }
+        await ChangeSignal.WaitUntilAsync(
+            h => Client.SequenceObserved += h,
+            h => Client.SequenceObserved -= h,
+            () => Client.LastSequence == dispatched,
+            TimeSpan.FromSeconds(10),
+            () => $"the client never counted sequence {dispatched} (it has {Client.LastSequence})");
 
         return incoming;
     }

@@ -76,17 +76,6 @@ public sealed class GatewayStatusTests
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds, re-checking it each time the status changes.</summary>
-    private static async Task UntilAsync(GatewayStatus status, Func<bool> condition, string what)
-    {
-        var changed = new ChangeSignal();
-        status.Changed += changed.Notify;
-        try
-        {
-            await changed.WaitUntilAsync(condition, TimeSpan.FromSeconds(10), () => $"timed out waiting for {what}");
-        }
-        finally
-        {
-            status.Changed -= changed.Notify;
-        }
-    }
+    private static Task UntilAsync(GatewayStatus status, Func<bool> condition, string what) =>
+        ChangeSignal.WaitUntilAsync(h => status.Changed += h, h => status.Changed -= h, condition, TimeSpan.FromSeconds(10), () => $"timed out waiting for {what}");
 }

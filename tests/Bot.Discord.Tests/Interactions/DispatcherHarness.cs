@@ -119,21 +119,8 @@ internal sealed class DispatcherHarness : IAsyncDisposable
     public static int TypeOf(RecordedRequest callback) => (int)Body(callback)["type"]!;
 
     /// <summary>Waits until <paramref name="condition"/> holds, re-checking it each time <paramref name="subscribe"/>'s event fires.</summary>
-    public static async Task WaitUntilAsync(Action<Action> subscribe, Action<Action> unsubscribe, Func<bool> condition, string what)
-    {
-        ArgumentNullException.ThrowIfNull(subscribe);
-        ArgumentNullException.ThrowIfNull(unsubscribe);
-        var changed = new ChangeSignal();
-        subscribe(changed.Notify);
-        try
-        {
-            await changed.WaitUntilAsync(condition, TimeSpan.FromSeconds(10), () => "Timed out waiting until " + what);
-        }
-        finally
-        {
-            unsubscribe(changed.Notify);
-        }
-    }
+    public static Task WaitUntilAsync(Action<Action> subscribe, Action<Action> unsubscribe, Func<bool> condition, string what) =>
+        ChangeSignal.WaitUntilAsync(subscribe, unsubscribe, condition, TimeSpan.FromSeconds(10), () => "Timed out waiting until " + what);
 
     /// <summary>Waits until the local Discord has recorded an initial callback for <paramref name="incoming"/>.</summary>
     public Task WaitForCallbackAsync(IncomingInteraction incoming) =>

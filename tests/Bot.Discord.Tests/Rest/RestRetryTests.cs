@@ -218,13 +218,11 @@ public sealed class RestRetryTests
         Assert.True(next.IsSuccess, next.ToString());
     }
 
-    private static async Task WaitForLogAsync(RestHarness harness, string text)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!harness.Logs.Entries.Any(entry => entry.Message.Contains(text, StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"no log with '{text}': {harness.Logs.AllText}");
-            await Task.Delay(5);
-        }
-    }
+    private static Task WaitForLogAsync(RestHarness harness, string text) =>
+        ChangeSignal.WaitUntilAsync(
+            h => harness.Logs.Logged += h,
+            h => harness.Logs.Logged -= h,
+            () => harness.Logs.Entries.Any(entry => entry.Message.Contains(text, StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10),
+            () => $"no log with '{text}': {harness.Logs.AllText}");
 }
