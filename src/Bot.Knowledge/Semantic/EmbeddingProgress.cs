@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Bot.Knowledge.Semantic;
 
 /// <summary>How far the embedding of the knowledge has come: reported when it starts, after every batch, and when it ends.</summary>
@@ -17,6 +19,14 @@ public sealed record EmbeddingProgress(int Done, int Total, int Passages, TimeSp
 
     /// <summary>Share done, 0 to 1.</summary>
     public double Fraction => Total > 0 ? Math.Min(1.0, (double)Done / Total) : 1.0;
+
+    /// <summary>"45 s", "3 min 05 s", "1 h 02 min": a duration as an operator reads it at a glance.</summary>
+    public static string Readable(TimeSpan span) => span.TotalSeconds switch
+    {
+        < 60 => string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(span.TotalSeconds):0} s"),
+        < 3600 => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min {span.Seconds:00} s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} h {span.Minutes:00} min"),
+    };
 }
 
 /// <summary>Something that shows embedding progress: the log, a progress bar on a terminal. Called from the embedding threads.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Knowledge.Semantic;
@@ -32,7 +31,7 @@ internal sealed partial class EmbeddingProgressLog(ILogger logger, TimeProvider 
 
             if (progress.Finished)
             {
-                Finished(logger, progress.Total, progress.Passages, Duration(progress.Elapsed), progress.TextsPerSecond);
+                Finished(logger, progress.Total, progress.Passages, EmbeddingProgress.Readable(progress.Elapsed), progress.TextsPerSecond);
                 return;
             }
 
@@ -41,17 +40,9 @@ internal sealed partial class EmbeddingProgressLog(ILogger logger, TimeProvider 
                 return;
             lastTenth = tenth;
             lastLine = time.GetTimestamp();
-            Advanced(logger, progress.Done, progress.Total, progress.Fraction * 100, progress.TextsPerSecond, progress.Remaining is { } left ? Duration(left) : "?");
+            Advanced(logger, progress.Done, progress.Total, progress.Fraction * 100, progress.TextsPerSecond, progress.Remaining is { } left ? EmbeddingProgress.Readable(left) : "?");
         }
     }
-
-    /// <summary>"45 s", "3 min 05 s", "1 h 02 min": what an operator reads at a glance.</summary>
-    public static string Duration(TimeSpan span) => span.TotalSeconds switch
-    {
-        < 60 => string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(span.TotalSeconds):0} s"),
-        < 3600 => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min {span.Seconds:00} s"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} h {span.Minutes:00} min"),
-    };
 
     [LoggerMessage(1, LogLevel.Information, "Embedding {Total} texts of {Passages} passages for answers by meaning")]
     private static partial void Started(ILogger logger, int total, int passages);

@@ -38,15 +38,15 @@ internal static class BotCommandLine
             switch (cli.Verb)
             {
                 case "ask":
-                    return await WithKnowledge(cli, engine => AskVerb.Run(cli, engine, input, output));
+                    return await WithKnowledge(cli, error, engine => AskVerb.Run(cli, engine, input, output));
                 case "console":
-                    return await ConsoleVerb.Run(cli, input, output);
+                    return await ConsoleVerb.Run(cli, input, output, error);
                 case "eval":
-                    return await WithKnowledge(cli, engine => EvalVerb.Run(cli, engine, output));
+                    return await WithKnowledge(cli, error, engine => EvalVerb.Run(cli, engine, output));
                 case "explain":
-                    return await WithKnowledge(cli, engine => ExplainVerb.Run(cli, engine, output));
+                    return await WithKnowledge(cli, error, engine => ExplainVerb.Run(cli, engine, output));
                 case "fit":
-                    return await WithKnowledge(cli, engine => FitVerb.Run(cli, engine, output));
+                    return await WithKnowledge(cli, error, engine => FitVerb.Run(cli, engine, output));
                 case "" or "run":
                     return await RunVerb.Run(cli, error);
                 case "register-commands":
@@ -77,10 +77,13 @@ internal static class BotCommandLine
         }
     }
 
-    /// <summary>Starts the host (which indexes the knowledge folder), runs one command, stops.</summary>
-    private static async Task<int> WithKnowledge(CliArguments cli, Func<AnswerEngine, Task<int>> command)
+    /// <summary>
+    /// Starts the host (which indexes the knowledge folder, vectors included, with a progress bar
+    /// on a terminal), runs one command, stops.
+    /// </summary>
+    private static async Task<int> WithKnowledge(CliArguments cli, TextWriter error, Func<AnswerEngine, Task<int>> command)
     {
-        using var host = BotHost.Build(Overrides.From(cli), watch: false);
+        using var host = BotHost.Build(Overrides.From(cli), watch: false, progressBar: TerminalProgressBar.Terminal(cli, error));
         await host.StartAsync();
         try
         {
