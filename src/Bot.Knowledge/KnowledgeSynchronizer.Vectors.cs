@@ -22,7 +22,11 @@ public sealed partial class KnowledgeSynchronizer
     /// them all. Runs beside <see cref="Synchronize(bool)"/>: files changed meanwhile are embedded
     /// in their new version, files deleted meanwhile are left out. Returns the texts embedded.
     /// </summary>
-    public int FillVectors(CancellationToken cancellationToken = default)
+    /// <param name="background">
+    /// True while the bot answers by words meanwhile: the model runs on threads of lower priority,
+    /// so it takes what CPU the answers leave. False when someone waits for the vectors.
+    /// </param>
+    public int FillVectors(CancellationToken cancellationToken = default, bool background = false)
     {
         if (store.Embedder is not { } embedder)
             return 0;
@@ -43,7 +47,7 @@ public sealed partial class KnowledgeSynchronizer
             var run = new EmbeddingRun(texts, plan.Sum(f => f.Passages.Length), clock, listeners);
             foreach (var chunk in Chunks(plan))
             {
-                var vectors = Embed(embedder, chunk, run, cancellationToken);
+                var vectors = Embed(embedder, chunk, run, background, cancellationToken);
                 lock (gate)
                     WriteVectors(chunk, vectors);
             }
@@ -87,10 +91,10 @@ public sealed partial class KnowledgeSynchronizer
     }
 
     /// <summary>Every text of the chunk's files through the model at once, sorted by length, then handed back to its passage.</summary>
-    private static PassageVectors[][] Embed(ITextEmbedder embedder, List<PlannedFile> chunk, EmbeddingRun run, CancellationToken cancellationToken)
+    private static PassageVectors[][] Embed(ITextEmbedder embedder, List<PlannedFile> chunk, EmbeddingRun run, bool background, CancellationToken cancellationToken)
     {
         var texts = chunk.SelectMany(f => f.Passages.SelectMany(p => p.Texts)).ToArray();
-        var vectors = LengthSortedBatches.Embed(embedder, texts, run.Embedded, cancellationToken);
+        var vectors = LengthSortedBatches.Embed(embedder, texts, run.Embedded, cancellationToken, background);
         var result = new PassageVectors[chunk.Count][];
         var at = 0;
         for (var f = 0; f < chunk.Count; f++)

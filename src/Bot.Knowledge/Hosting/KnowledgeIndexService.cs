@@ -113,7 +113,7 @@ public sealed partial class KnowledgeIndexService(
                 try
                 {
                     var embedded = await Task.Factory.StartNew(
-                        () => synchronizer.FillVectors(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                        () => synchronizer.FillVectors(stoppingToken, background: true), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                     // The first question by meaning loads every passage's vectors: let it not be a member's.
                     if (embedded > 0 && store.State == IndexState.Hybrid)
                         new Answering.AnswerEngine(store).Ask(WarmUpQuestion);

@@ -12,7 +12,11 @@ internal static class LengthSortedBatches
     public const int BatchSize = 8;
 
     /// <param name="embedded">Called after each batch with how many texts it held, from the embedding threads.</param>
-    public static float[][] Embed(ITextEmbedder embedder, IReadOnlyList<string> texts, Action<int> embedded, CancellationToken cancellationToken)
+    /// <param name="background">
+    /// Embed at a low priority (<see cref="BackgroundPriority"/>), on new threads only, while the bot
+    /// answers by words; false when someone waits for the vectors (a command, a reload), on this thread too.
+    /// </param>
+    public static float[][] Embed(ITextEmbedder embedder, IReadOnlyList<string> texts, Action<int> embedded, CancellationToken cancellationToken, bool background = false)
     {
         if (texts.Count == 0)
             return [];
@@ -26,6 +30,8 @@ internal static class LengthSortedBatches
         {
             try
             {
+                if (background)
+                    BackgroundPriority.LowerCurrentThread();
                 for (var b = Interlocked.Increment(ref next); b < batches && Volatile.Read(ref failure) is null; b = Interlocked.Increment(ref next))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -44,12 +50,14 @@ internal static class LengthSortedBatches
 
         // Threads of their own, not the thread pool's: an embedding run takes minutes of CPU, and
         // pool threads blocked in the model would hold up the requests the bot answers meanwhile.
-        var workers = Enumerable.Range(0, Math.Min(Environment.ProcessorCount, batches) - 1)
+        var threads = Math.Min(Environment.ProcessorCount, batches);
+        var workers = Enumerable.Range(0, background ? threads : threads - 1)
             .Select(_ => new Thread(Work) { IsBackground = true, Name = "embedding" })
             .ToArray();
         foreach (var worker in workers)
             worker.Start();
-        Work();
+        if (!background)
+            Work();
         foreach (var worker in workers)
             worker.Join();
         if (failure is not null)
