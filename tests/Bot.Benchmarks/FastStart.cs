@@ -111,10 +111,13 @@ internal static partial class FastStart
             var result = await delivery.DeliverAsync(InteractionPayloads.SlashCommand(discord, "ask", [("question", Question)]));
             if (result.Status == 200 && result.ResponseType() is 4 or 5)
                 reply ??= clock.Elapsed;
-            if (result.Status == 200 && result.ResponseType() == 4 && result.Body.Contains(Expected, StringComparison.Ordinal))
+            if ((result.Status == 200 && result.ResponseType() == 4 && result.Body.Contains(Expected, StringComparison.Ordinal))
+                || (result.Status == 200 && result.ResponseType() == 5 && await EditedAsync(discord, result.Token!)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,7:0.0} s] answered"));
                 return (reply!.Value, clock.Elapsed);
-            if (result.Status == 200 && result.ResponseType() == 5 && await EditedAsync(discord, result.Token!))
-                return (reply!.Value, clock.Elapsed);
+            }
+
             // Each new kind of non-answer once: refused (not listening yet), timed out, or a reply that is not the answer.
             var kind = result.Status == 0 ? (result.TimedOut ? "no reply within 10 s" : "not listening") : $"HTTP {result.Status}: {result.Body[..Math.Min(120, result.Body.Length)]}";
             if (kind != seen)
