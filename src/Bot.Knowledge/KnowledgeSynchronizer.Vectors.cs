@@ -23,13 +23,16 @@ public sealed partial class KnowledgeSynchronizer
     /// in their new version, files deleted meanwhile are left out. Returns the texts embedded.
     /// </summary>
     /// <param name="background">
-    /// True while the bot answers by words meanwhile: the model runs on threads of lower priority,
-    /// so it takes what CPU the answers leave. False when someone waits for the vectors.
+    /// True while the bot answers by words meanwhile, on a thread of the caller's own: this thread
+    /// (reading and writing the index) and the model's run at lower priority, so they take what CPU
+    /// the answers leave. False when someone waits for the vectors.
     /// </param>
     public int FillVectors(CancellationToken cancellationToken = default, bool background = false)
     {
         if (store.Embedder is not { } embedder)
             return 0;
+        if (background)
+            BackgroundPriority.LowerCurrentThread();
         var embedded = 0;
         while (true)
         {

@@ -15,7 +15,8 @@ namespace Bot.Benchmarks;
 /// meaning once every passage is embedded, with the embedding figures the bot logs (texts, time,
 /// texts/s), and the first answer after it; then a warm restart on the same data folder, which must
 /// embed nothing. <c>--documents N</c> (1-200, 50 passages each) runs on the first N documents;
-/// <c>--no-restart</c> skips the restart.
+/// <c>--no-restart</c> skips the restart; <c>--first-answer</c> stops at the first answer (no
+/// waiting for the embedding, no restart).
 /// </summary>
 internal static partial class FastStart
 {
@@ -26,7 +27,8 @@ internal static partial class FastStart
 
     public static async Task<int> Run(string[] args)
     {
-        var options = Harness.Options(args, "documents", "no-restart");
+        var options = Harness.Options(args, "documents", "no-restart", "first-answer");
+        var firstAnswerOnly = options.ContainsKey("first-answer");
         var documents = options.Int("documents", RecombinedCorpus.Documents);
         var root = Path.Combine(Path.GetTempPath(), "bot-bench-fast-start-" + Guid.NewGuid().ToString("N"));
         var knowledge = Path.Combine(root, "knowledge");
@@ -36,9 +38,9 @@ internal static partial class FastStart
             var passages = RecombinedCorpus.Write(knowledge, BenchmarkInputs.ShippedKnowledgeFolder, documents);
             Console.WriteLine($"# fast start: {passages:N0} recombined passages in {documents} files + the shipped knowledge, no index yet; {Harness.Load()}");
             await using var discord = await LocalDiscordServer.StartAsync();
-            var cold = await Launch(discord, knowledge, data, untilHybrid: true);
+            var cold = await Launch(discord, knowledge, data, untilHybrid: !firstAnswerOnly);
             Report("Cold start", cold);
-            if (!options.ContainsKey("no-restart"))
+            if (!options.ContainsKey("no-restart") && !firstAnswerOnly)
             {
                 var warm = await Launch(discord, knowledge, data, untilHybrid: false);
                 Report("Warm restart", warm);
@@ -69,6 +71,7 @@ internal static partial class FastStart
             ["Knowledge__DataFolder"] = data,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Bot.Knowledge"] = "Information",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["Commands__Cooldown__Questions"] = "0", // one member asks every 100 ms
         };
         var clock = Stopwatch.StartNew();
@@ -95,7 +98,8 @@ internal static partial class FastStart
     {
         lines.Enqueue(line);
         if (line.Contains("Embedd", StringComparison.Ordinal) || line.Contains("Knowledge ready", StringComparison.Ordinal)
-            || line.Contains("Every passage", StringComparison.Ordinal) || line.StartsWith("fail", StringComparison.Ordinal))
+            || line.Contains("Every passage", StringComparison.Ordinal) || line.Contains("Now listening", StringComparison.Ordinal)
+            || line.StartsWith("fail", StringComparison.Ordinal))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,7:0.0} s] {line}"));
     }
 
