@@ -49,7 +49,7 @@ internal static class HttpLoad
         var questions = BenchmarkInputs.Questions;
 
         await using var discord = await LocalDiscordServer.StartAsync();
-        var port = FreePort();
+        var port = BotExecutable.FreePort();
         using var delivery = new HttpDelivery(discord, new Uri($"http://127.0.0.1:{port}/interactions"), TimeSpan.FromSeconds(5));
         var data = Path.Combine(Path.GetTempPath(), "bot-http-load-" + Guid.NewGuid().ToString("N"));
         var log = new System.Text.StringBuilder();
@@ -302,38 +302,21 @@ internal static class HttpLoad
         LocalDiscordServer discord, int port, string publicKey, string data, string semantic, string logLevel,
         Dictionary<string, string> environment, System.Text.StringBuilder log)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var settings = new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            ["Knowledge__Folder"] = BenchmarkInputs.ShippedKnowledgeFolder,
+            ["Knowledge__DataFolder"] = data,
+            ["Knowledge__Semantic"] = semantic,
+            ["Logging__LogLevel__Default"] = logLevel,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.dll"));
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Discord__", StringComparison.OrdinalIgnoreCase)).ToArray())
-            start.Environment.Remove(key);
-        start.Environment["Discord__Transport"] = "Http";
-        start.Environment["Discord__HttpUrls"] = $"http://127.0.0.1:{port}";
-        start.Environment["Discord__PublicKey"] = publicKey;
-        start.Environment["Discord__Token"] = discord.Token;
-        start.Environment["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture);
-        start.Environment["Discord__ApiBaseUrl"] = discord.BaseUrl;
-        start.Environment["Knowledge__Folder"] = BenchmarkInputs.ShippedKnowledgeFolder;
-        start.Environment["Knowledge__DataFolder"] = data;
-        start.Environment["Knowledge__Semantic"] = semantic;
-        start.Environment["Logging__LogLevel__Default"] = logLevel;
         foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        var process = Process.Start(start)!;
-        // Drain both streams so a chatty bot never blocks on a full pipe; keep only what may explain a failure.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
+            settings[name] = value;
+        // Keep only what may explain a failure.
+        return BotExecutable.StartHttp(discord, port, publicKey, settings, line =>
         {
-            if (e.Data is { } line && !line.StartsWith("info:", StringComparison.Ordinal) && !line.StartsWith("dbug:", StringComparison.Ordinal))
+            if (!line.StartsWith("info:", StringComparison.Ordinal) && !line.StartsWith("dbug:", StringComparison.Ordinal))
                 lock (log) log.AppendLine(line);
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        });
     }
 
     private static List<string> Lines(System.Text.StringBuilder log, params string[] prefixes)
@@ -342,13 +325,6 @@ internal static class HttpLoad
         {
             return log.ToString().Split('\n').Where(line => prefixes.Any(p => line.StartsWith(p, StringComparison.Ordinal))).ToList();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The process's user + system CPU time so far, from /proc/&lt;pid&gt;/stat (Linux; clock ticks of 1/100 s).</summary>
