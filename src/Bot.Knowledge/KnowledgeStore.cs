@@ -13,6 +13,8 @@ public sealed class KnowledgeStore : IDisposable
 {
     private volatile Analyzer queryAnalyzer = TextAnalysis.CreateQueryAnalyzer(null);
     private volatile bool ready;
+    private readonly Lock stateGate = new();
+    private IndexState toldState = IndexState.Starting;
 
     /// <param name="embedder">The sentence model for meaning-based retrieval, or null for the lexical path only.</param>
     /// <param name="questionCacheSize">How many recent questions keep their embedding.</param>
@@ -41,7 +43,37 @@ public sealed class KnowledgeStore : IDisposable
     /// <summary>True once the first synchronisation has finished; before that, answers would be empty.</summary>
     public bool IsReady => ready;
 
-    internal void MarkReady() => ready = true;
+    /// <summary>
+    /// What questions are answered with now: nothing yet, words only (the vectors are still being
+    /// built, or the sentence model is off), or words and meaning. Cheap to read.
+    /// </summary>
+    public IndexState State => !ready ? IndexState.Starting
+        : Questions is not null && Index.VectorsComplete ? IndexState.Hybrid
+        : IndexState.LexicalOnly;
+
+    /// <summary>Raised after <see cref="State"/> changes, on the thread that changed it.</summary>
+    public event Action<IndexState>? StateChanged;
+
+    internal void MarkReady()
+    {
+        ready = true;
+        StateMayHaveChanged();
+    }
+
+    /// <summary>Tells <see cref="StateChanged"/> listeners when the state is not the one they were last told.</summary>
+    internal void StateMayHaveChanged()
+    {
+        IndexState now;
+        lock (stateGate)
+        {
+            now = State;
+            if (now == toldState)
+                return;
+            toldState = now;
+        }
+
+        StateChanged?.Invoke(now);
+    }
 
     // The previous analyzer is left to the GC rather than disposed: a question in flight may still be using it.
     internal void UseSynonyms(SynonymFile synonyms) => queryAnalyzer = TextAnalysis.CreateQueryAnalyzer(synonyms.Map);

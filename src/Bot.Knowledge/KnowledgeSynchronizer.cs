@@ -2,7 +2,6 @@ using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Documents;
 using Bot.Knowledge.Indexing;
 using Bot.Knowledge.Semantic;
-using Bot.Knowledge.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Knowledge;
@@ -12,18 +11,34 @@ namespace Bot.Knowledge;
 /// deleted ones, reloads the synonym file. A file that cannot be read or parsed is logged with
 /// its path and the reason and skipped; if an earlier version of it was indexed, that version
 /// keeps answering until the file is fixed or deleted, so a half-saved edit loses nothing.
+/// Passages are written by their words first and get their vectors afterwards
+/// (<c>KnowledgeSynchronizer.Vectors.cs</c>), so a cold start on a large folder answers by words
+/// within seconds instead of waiting minutes for the sentence model.
 /// </summary>
-public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, int maxFileBytes, ILogger logger)
+/// <param name="progress">Also told how embedding goes (a progress bar on a terminal); the log always is.</param>
+public sealed partial class KnowledgeSynchronizer(
+    KnowledgeStore store, string folder, int maxFileBytes, ILogger logger, TimeProvider? time = null, IEnumerable<IEmbeddingProgressListener>? progress = null)
 {
     private readonly Dictionary<string, (long Length, DateTime Written, string Hash)> fingerprints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> reportedBroken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> reportedPassedOver = new(StringComparer.Ordinal);
     private (long Length, DateTime Written)? synonymsFingerprint;
     private readonly Lock gate = new();
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly IReadOnlyList<IEmbeddingProgressListener> listeners =
+        [new EmbeddingProgressLog(logger, time ?? TimeProvider.System), .. progress ?? []];
 
     public string Folder { get; } = Path.GetFullPath(folder);
 
-    public SyncReport Synchronize()
+    /// <summary>Brings the index in line with the folder, vectors included: when this returns, every passage can be answered by meaning.</summary>
+    public SyncReport Synchronize() => Synchronize(deferVectors: false);
+
+    /// <param name="deferVectors">
+    /// Leave embedding new passages to <see cref="FillVectors"/>, so the words answer at once. Ignored
+    /// while every passage has its vectors: then changed files are embedded before they are published,
+    /// and members keep answers by meaning from the previous snapshot meanwhile.
+    /// </param>
+    public SyncReport Synchronize(bool deferVectors)
     {
         lock (gate)
         {
@@ -52,8 +67,11 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
                 reportedBroken.Remove(path);
             }
 
+            var hybridBefore = store.IsReady && store.Index.VectorsComplete;
             if (changes.Upserts.Count > 0 || removed.Length > 0 || manifest.ChainVersion != TextAnalysis.ChainVersion)
-                Commit(changes.Upserts, removed, hashes);
+                WriteWords(changes.Upserts, removed, hashes, publish: !(hybridBefore && store.Embedder is not null && changes.Upserts.Count > 0));
+            if (store.Embedder is not null && store.Index.Manifest.Unembedded.Count > 0 && (!deferVectors || hybridBefore))
+                FillVectors(CancellationToken.None);
 
             var synonymsReloaded = ReloadSynonymsIfChanged();
             store.MarkReady();
@@ -137,86 +155,24 @@ public sealed class KnowledgeSynchronizer(KnowledgeStore store, string folder, i
     }
 
     /// <summary>
-    /// Writes the changes one file at a time, each commit with a manifest that names only the
-    /// files committed so far: a process killed in the middle of a long (first) build restarts
-    /// from the files it had finished, not from zero. Embedding is the slow part; it happens
-    /// before each write, while questions are still answered from the previous snapshot, which
-    /// is swapped for the new one once, at the end.
+    /// Commits the changed files' passages by their words, in one commit whose manifest names them
+    /// as waiting for vectors when the index keeps vectors. Parsing and word indexing take seconds
+    /// even for 10,000 passages; the embedding that follows takes minutes, and commits as it goes,
+    /// so a process killed part-way keeps the words and the vectors already made.
     /// </summary>
-    private void Commit(List<KnowledgeDocument> upserts, string[] removed, Dictionary<string, string> hashes)
+    /// <param name="publish">False to keep searches on the previous snapshot until the vectors are in too.</param>
+    private void WriteWords(List<KnowledgeDocument> upserts, string[] removed, Dictionary<string, string> hashes, bool publish)
     {
-        var committed = new Dictionary<string, string>(store.Index.Manifest.FileHashes, StringComparer.Ordinal);
-        foreach (var path in removed)
-            committed.Remove(path);
-        IndexManifest Manifest() => new(TextAnalysis.ChainVersion, new Dictionary<string, string>(committed, StringComparer.Ordinal)) { EmbeddingModel = store.Index.EmbeddingModel };
-
-        if (upserts.Count == 0)
+        var unembedded = store.Index.Manifest.Unembedded.Except(removed).ToHashSet(StringComparer.Ordinal);
+        if (store.Embedder is not null)
+            unembedded.UnionWith(upserts.Select(d => d.Path));
+        var manifest = new IndexManifest(TextAnalysis.ChainVersion, new Dictionary<string, string>(hashes, StringComparer.Ordinal))
         {
-            store.Index.Apply([], removed, Manifest());
-            return;
-        }
-
-        for (var i = 0; i < upserts.Count; i++)
-        {
-            var document = upserts[i];
-            var indexed = new IndexedDocument(document, Embed(document));
-            committed[document.Path] = hashes[document.Path];
-            var last = i == upserts.Count - 1;
-            store.Index.Apply([indexed], i == 0 ? removed : [], Manifest(), publish: last);
-            logger.LogDebug("Indexed {Path}: {Passages} passages ({Done} of {Total} changed files committed)", document.Path, document.Passages.Count, i + 1, upserts.Count);
-        }
-    }
-
-    /// <summary>Vectors for every passage, its heading and its answer units, when the store has a model.</summary>
-    private IReadOnlyList<PassageVectors>? Embed(KnowledgeDocument document)
-    {
-        if (store.Embedder is not { } embedder)
-            return null;
-        var texts = new List<string>();
-        var clauseCounts = new List<int[]>();
-        foreach (var passage in document.Passages)
-        {
-            var units = AnswerUnits.Split(passage.Text);
-            var clauses = units.Select(AnswerUnits.Clauses).ToArray();
-            texts.Add(passage.Text);
-            texts.Add(AnswerUnits.Heading(passage.Title, passage.Section));
-            texts.AddRange(units);
-            texts.AddRange(AnswerUnits.Contexts(units, passage.Section.Length > 0 ? passage.Section : passage.Title));
-            texts.AddRange(clauses.SelectMany(c => c));
-            clauseCounts.Add(clauses.Select(c => c.Count).ToArray());
-        }
-
-        // Small batches of similar length on every core: the model pads a batch to its longest
-        // text, so mixing a paragraph with short sentences wastes most of the work (sorting
-        // doubled the texts embedded per second). The embedder bounds how many run at once.
-        const int batch = 8;
-        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
-        var vectors = new float[texts.Count][];
-        Parallel.For(0, (texts.Count + batch - 1) / batch, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
-        {
-            var members = byLength.Skip(b * batch).Take(batch).ToArray();
-            var embedded = embedder.Embed(members.Select(i => texts[i]).ToArray());
-            for (var j = 0; j < members.Length; j++)
-                vectors[members[j]] = embedded[j];
-        });
-        var result = new PassageVectors[document.Passages.Count];
-        var at = 0;
-        for (var i = 0; i < result.Length; i++)
-        {
-            var n = clauseCounts[i].Length;
-            var clauses = new IReadOnlyList<float[]>[n];
-            var clauseAt = at + 2 + 2 * n;
-            for (var u = 0; u < n; u++)
-            {
-                clauses[u] = vectors[clauseAt..(clauseAt + clauseCounts[i][u])];
-                clauseAt += clauseCounts[i][u];
-            }
-
-            result[i] = new PassageVectors(vectors[at], vectors[at + 1], vectors[(at + 2)..(at + 2 + n)], vectors[(at + 2 + n)..(at + 2 + 2 * n)], clauses);
-            at = clauseAt;
-        }
-
-        return result;
+            EmbeddingModel = store.Index.EmbeddingModel,
+            Unembedded = unembedded,
+        };
+        store.Index.Apply(upserts.Select(d => new IndexedDocument(d, null)), removed, manifest, publish);
+        logger.LogDebug("Indexed the words of {Files} files ({Removed} removed); {Unembedded} files wait for their vectors", upserts.Count, removed.Length, unembedded.Count);
     }
 
     /// <param name="indexedHash">The hash the index holds for this file: when the bytes still hash to it, there is nothing to parse.</param>

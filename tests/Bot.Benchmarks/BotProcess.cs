@@ -45,42 +45,22 @@ internal static class BotProcess
         LocalDiscordServer discord, string data, string semantic, string logLevel,
         IReadOnlyDictionary<string, string> environment, System.Text.StringBuilder log, (int Port, string PublicKey)? http = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var settings = new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            ["Knowledge__Folder"] = BenchmarkInputs.ShippedKnowledgeFolder,
+            ["Knowledge__DataFolder"] = data,
+            ["Knowledge__Semantic"] = semantic,
+            ["Logging__LogLevel__Default"] = logLevel,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.dll"));
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Discord__", StringComparison.OrdinalIgnoreCase)).ToArray())
-            start.Environment.Remove(key);
-        if (http is { } endpoint)
-        {
-            start.Environment["Discord__Transport"] = "Http";
-            start.Environment["Discord__HttpUrls"] = $"http://127.0.0.1:{endpoint.Port}";
-            start.Environment["Discord__PublicKey"] = endpoint.PublicKey;
-        }
-
-        start.Environment["Discord__Token"] = discord.Token;
-        start.Environment["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture);
-        start.Environment["Discord__ApiBaseUrl"] = discord.BaseUrl;
-        start.Environment["Knowledge__Folder"] = BenchmarkInputs.ShippedKnowledgeFolder;
-        start.Environment["Knowledge__DataFolder"] = data;
-        start.Environment["Knowledge__Semantic"] = semantic;
-        start.Environment["Logging__LogLevel__Default"] = logLevel;
         foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        var process = Process.Start(start)!;
-        // Drain both streams so a chatty bot never blocks on a full pipe; keep only what may explain a failure.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
+            settings[name] = value;
+
+        // Keep only what may explain a failure.
+        return BotExecutable.Start(discord, http, settings, line =>
         {
-            if (e.Data is { } line && !line.StartsWith("info:", StringComparison.Ordinal) && !line.StartsWith("dbug:", StringComparison.Ordinal))
+            if (!line.StartsWith("info:", StringComparison.Ordinal) && !line.StartsWith("dbug:", StringComparison.Ordinal))
                 lock (log) log.AppendLine(line);
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        });
     }
 
     public static List<string> Lines(System.Text.StringBuilder log, params string[] prefixes)
@@ -89,13 +69,6 @@ internal static class BotProcess
         {
             return log.ToString().Split('\n').Where(line => prefixes.Any(p => line.StartsWith(p, StringComparison.Ordinal))).ToList();
         }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The process's user + system CPU time so far, from /proc/&lt;pid&gt;/stat (Linux; clock ticks of 1/100 s).</summary>

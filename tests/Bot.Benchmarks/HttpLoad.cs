@@ -50,7 +50,7 @@ internal static class HttpLoad
         }
 
         await using var discord = await LocalDiscordServer.StartAsync();
-        var port = BotProcess.FreePort();
+        var port = BotExecutable.FreePort();
         using var delivery = new HttpDelivery(discord, new Uri($"http://127.0.0.1:{port}/interactions"), TimeSpan.FromSeconds(5));
         var data = Path.Combine(Path.GetTempPath(), "bot-http-load-" + Guid.NewGuid().ToString("N"));
         var log = new System.Text.StringBuilder();

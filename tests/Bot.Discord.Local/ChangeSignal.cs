@@ -9,9 +9,35 @@ public sealed class ChangeSignal
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Raised on every <see cref="Notify"/>, for a waiter that keeps its own signal.</summary>
+    public event Action? Notified;
+
     /// <summary>Wakes every waiter to check its condition again.</summary>
-    public void Notify() =>
+    public void Notify()
+    {
         Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Notified?.Invoke();
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, re-checking it each time the event that
+    /// <paramref name="subscribe"/> hooks fires (a logger's, a status object's).
+    /// </summary>
+    public static async Task WaitUntilAsync(Action<Action> subscribe, Action<Action> unsubscribe, Func<bool> condition, TimeSpan timeout, Func<string> describe)
+    {
+        ArgumentNullException.ThrowIfNull(subscribe);
+        ArgumentNullException.ThrowIfNull(unsubscribe);
+        var changed = new ChangeSignal();
+        subscribe(changed.Notify);
+        try
+        {
+            await changed.WaitUntilAsync(condition, timeout, describe);
+        }
+        finally
+        {
+            unsubscribe(changed.Notify);
+        }
+    }
 
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>; the message is <paramref name="describe"/>'s.</exception>
     public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)

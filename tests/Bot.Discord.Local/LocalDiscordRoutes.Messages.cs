@@ -70,12 +70,7 @@ internal sealed partial class LocalDiscordRoutes
             }
 
             var body = request.Json as JsonObject ?? [];
-            if (IsEmptyMessage(body))
-            {
-                return FakeResponse.Error(400, 50006, "Cannot send an empty message");
-            }
-
-            if (Refusal(body, "") is { } invalid)
+            if (NewMessageRefusal(body) is { } invalid)
             {
                 return invalid;
             }
@@ -84,6 +79,10 @@ internal sealed partial class LocalDiscordRoutes
             return request.Query.TryGetValue("wait", out var wait) && wait == "true" ? FakeResponse.Ok(message) : FakeResponse.NoContent;
         }
     }
+
+    /// <summary>Why Discord refuses <paramref name="body"/> as a new message (empty, or over a limit), or null.</summary>
+    private static FakeResponse? NewMessageRefusal(JsonObject body) =>
+        IsEmptyMessage(body) ? FakeResponse.Error(400, 50006, "Cannot send an empty message") : Refusal(body, "");
 
     private FakeResponse CreateMessage(FakeRequest request)
     {
@@ -96,12 +95,7 @@ internal sealed partial class LocalDiscordRoutes
             }
 
             var body = request.Json as JsonObject ?? [];
-            if (IsEmptyMessage(body))
-            {
-                return FakeResponse.Error(400, 50006, "Cannot send an empty message");
-            }
-
-            if (Refusal(body, "") is { } invalid)
+            if (NewMessageRefusal(body) is { } invalid)
             {
                 return invalid;
             }

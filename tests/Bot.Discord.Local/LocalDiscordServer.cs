@@ -28,6 +28,13 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly ChangeSignal _changes = new();
+
+    /// <summary>Raised each time a request is recorded or answered.</summary>
+    public event Action? Changed
+    {
+        add => _changes.Notified += value;
+        remove => _changes.Notified -= value;
+    }
     private readonly List<(string Operation, ScriptedResponse Response)> _scripts = [];
     private readonly List<(string Operation, ResponseGate Gate)> _holds = [];
     private long _sequence;

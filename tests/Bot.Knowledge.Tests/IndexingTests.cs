@@ -484,8 +484,9 @@ public sealed class DamagedIndexTests : IDisposable
 }
 
 /// <summary>
-/// A long first build keeps its progress: each file is committed with its vectors as soon as it
-/// is embedded, so a process that dies part-way restarts from the files it had finished.
+/// A long first build keeps its progress: the words of every file are committed first, then the
+/// vectors chunk by chunk as they are embedded, so a process that dies part-way restarts from the
+/// chunks it had finished (here one file a chunk).
 /// </summary>
 public sealed class InterruptedBuildTests : IDisposable
 {
@@ -494,7 +495,7 @@ public sealed class InterruptedBuildTests : IDisposable
     public void Dispose() => workspace.Dispose();
 
     [Fact]
-    public void A_build_that_dies_on_the_third_file_restarts_from_the_two_it_finished()
+    public void A_build_that_dies_on_the_third_file_keeps_every_files_words_and_embeds_only_the_two_unfinished()
     {
         workspace.Write("a-river.md", Markdown.Article("The river", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
         workspace.Write("b-cook.md", Markdown.Article("The safe house", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday."));
@@ -502,14 +503,18 @@ public sealed class InterruptedBuildTests : IDisposable
         workspace.Write("d-city.md", Markdown.Article("The city", "The family reached Bangkok after eleven days on the road."));
 
         using (var dying = workspace.Open(embedder: new FailingOn("Zanzibar", SentenceModel.Shared)))
-            Assert.ThrowsAny<Exception>(() => dying.Sync());
+        {
+            var oneFileAChunk = new KnowledgeSynchronizer(dying.Store, workspace.KnowledgeFolder, 4 * 1024 * 1024, workspace.Log) { ChunkTexts = 1 };
+            Assert.ThrowsAny<Exception>(() => oneFileAChunk.Synchronize());
+        }
 
         var counting = new CountingEmbedder(SentenceModel.Shared);
         using var restarted = workspace.Open(embedder: counting);
         var report = restarted.Sync();
         var embeddedByTheRestart = counting.TextsEmbedded;
 
-        Assert.Equal((2, 2), (report.Unchanged, report.Added));
+        Assert.Equal((4, 0), (report.Unchanged, report.Added));
+        Assert.Equal(IndexState.Hybrid, restarted.Store.State);
         Assert.Contains("Mekong", restarted.Ask("Which river did the Roh family cross?").Sentence);
         Assert.Contains("Bangkok", restarted.Ask("Which city did the family reach?").Sentence);
 

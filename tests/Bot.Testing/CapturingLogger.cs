@@ -16,6 +16,9 @@ public class CapturingLogger : ILogger
 
     public IReadOnlyList<LogEntry> Entries => entries.ToArray();
 
+    /// <summary>Raised after each entry is kept, so a test can await a line instead of polling for it.</summary>
+    public event Action? Logged;
+
     public IEnumerable<LogEntry> AtLeast(LogLevel level) => Entries.Where(e => e.Level >= level);
 
     /// <summary>Everything written, as one text, for "never contains" checks.</summary>
@@ -32,6 +35,7 @@ public class CapturingLogger : ILogger
             ? string.Join("; ", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
             : "";
         entries.Enqueue(new LogEntry(logLevel, eventId, formatter(state, exception), values, exception));
+        Logged?.Invoke();
     }
 }
 

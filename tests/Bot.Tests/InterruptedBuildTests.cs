@@ -5,47 +5,56 @@ namespace Bot.Tests;
 
 /// <summary>
 /// A first build killed part-way (<c>kill -9</c>, as an out-of-memory killer or a pulled plug
-/// does) is not thrown away: the restart reuses every file committed before the kill and reads
-/// and embeds only the rest.
+/// does) is not thrown away: the words of every file were committed first, then the vectors
+/// chunk by chunk, and the restart embeds only the chunks the killed process had not finished.
 /// </summary>
 public sealed partial class InterruptedBuildTests : IDisposable
 {
-    private const int Files = 16;
+    /// <summary>8 one-sentence passages a file, about 32 texts: a chunk (256 texts) is about 8 files, the folder 3 chunks.</summary>
+    private const int Files = 24;
+    private const int PassagesPerFile = 8;
     private readonly TempFolder work = new();
 
     public void Dispose() => work.Dispose();
 
     [Fact]
-    public async Task A_build_killed_after_some_files_restarts_from_them()
+    public async Task A_build_killed_after_some_vectors_restarts_from_them()
     {
         var knowledge = work.Combine("knowledge");
         Directory.CreateDirectory(knowledge);
         for (var i = 1; i <= Files; i++)
-        {
-            File.WriteAllText(
-                Path.Combine(knowledge, $"station-{i:00}.md"),
-                $"# Relay station {i}\n\nRelay station {i} keeps {i * 3} lanterns lit through the winter nights.\n\nIts keeper writes the weather into a ledger every morning and sends it down the valley.\n");
-        }
+            File.WriteAllText(Path.Combine(knowledge, $"station-{i:00}.md"), Station(i));
 
         var args = new[] { "ask", "--knowledge", knowledge, "--data", work.Combine("data"), $"How many lanterns does relay station {Files} keep lit?" };
-        await using (var first = BotProcess.Start(work.FullPath, new Dictionary<string, string?> { ["Logging__LogLevel__Bot.Knowledge.KnowledgeSynchronizer"] = "Debug" }, args))
+        var verbose = new Dictionary<string, string?>
         {
-            await first.WaitForLogAsync($"(2 of {Files} changed files committed)", TimeSpan.FromMinutes(2));
-        } // killed (SIGKILL) here, in the middle of the build
+            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Bot.Knowledge.KnowledgeSynchronizer"] = "Debug",
+        };
+        await using (var first = BotProcess.Start(work.FullPath, verbose, args))
+        {
+            await first.WaitForLogAsync("Committed the vectors of", TimeSpan.FromMinutes(2));
+        } // killed (SIGKILL) here, in the middle of the embedding
 
-        // What the killed process logged as committed before it died (at least 2 files) is on disk.
-        var restart = await BotProcess.RunAsync(work.FullPath, new Dictionary<string, string?> { ["Logging__LogLevel__Default"] = "Information" }, args);
+        var restart = await BotProcess.RunAsync(work.FullPath, verbose, args);
 
         Assert.True(restart.ExitCode == 0, restart.Error);
         Assert.Contains($"{Files * 3} lanterns", restart.Output);
-        var ready = ReadyLine().Match(restart.Error);
-        Assert.True(ready.Success, restart.Error);
-        var added = int.Parse(ready.Groups["added"].Value, CultureInfo.InvariantCulture);
-        var committed = int.Parse(ready.Groups["reused"].Value, CultureInfo.InvariantCulture);
-        Assert.True(committed >= 2, $"the restart began from zero:\n{restart.Error}");
-        Assert.Equal(Files, added + committed);
+        Assert.Matches($@"Knowledge ready from .*: 0 added, 0 changed, 0 removed, {Files} reused", restart.Error);
+        var embedding = EmbeddingLine().Match(restart.Error);
+        Assert.True(embedding.Success, restart.Error);
+        var passages = int.Parse(embedding.Groups["passages"].Value, CultureInfo.InvariantCulture);
+        Assert.True(passages < Files * PassagesPerFile, $"the restart embedded every passage again:\n{restart.Error}");
+        Assert.Equal(0, passages % PassagesPerFile); // whole files, the ones not committed
     }
 
-    [GeneratedRegex(@"Knowledge ready from .*: (?<added>\d+) added, 0 changed, 0 removed, (?<reused>\d+) reused")]
-    private static partial Regex ReadyLine();
+    private static string Station(int i)
+    {
+        var notes = Enumerable.Range(1, PassagesPerFile - 1)
+            .Select(k => $"On day {k} the keeper of station {i} wrote that the valley road stayed open.");
+        return $"# Relay station {i}\n\nRelay station {i} keeps {i * 3} lanterns lit through the winter nights.\n\n{string.Join("\n\n", notes)}\n";
+    }
+
+    [GeneratedRegex(@"Embedding \d+ texts of (?<passages>\d+) passages")]
+    private static partial Regex EmbeddingLine();
 }

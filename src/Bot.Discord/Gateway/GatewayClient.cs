@@ -33,6 +33,13 @@ public sealed class GatewayClient : BackgroundService
 
     /// <summary>The last sequence number handled (what the next heartbeat carries); for tests.</summary>
     internal int? LastSequence => _session.Sequence;
+
+    /// <summary>Raised each time <see cref="LastSequence"/> is counted.</summary>
+    internal event Action? SequenceObserved
+    {
+        add => _session.Observed += value;
+        remove => _session.Observed -= value;
+    }
     private readonly ReconnectBackoff _backoff;
     private Uri? _gatewayUri;
     private int _resumeConnectFailures;

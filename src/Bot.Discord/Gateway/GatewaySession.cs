@@ -33,7 +33,14 @@ internal sealed class GatewaySession
         ResumeUri = resumeUri;
     }
 
-    public void Observe(int sequence) => Interlocked.Exchange(ref _sequence, sequence);
+    /// <summary>Raised after a dispatch's sequence number is counted, so a waiter needs no polling.</summary>
+    public event Action? Observed;
+
+    public void Observe(int sequence)
+    {
+        Interlocked.Exchange(ref _sequence, sequence);
+        Observed?.Invoke();
+    }
 
     public void Clear()
     {

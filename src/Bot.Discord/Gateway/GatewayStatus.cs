@@ -49,15 +49,23 @@ public sealed class GatewayStatus
     public bool HeartbeatsAcknowledged(TimeSpan grace) =>
         SinceLastAcknowledgement is not { } since || HeartbeatInterval is not { } interval || since <= (interval * MissedHeartbeatsAllowed) + grace;
 
+    /// <summary>Raised after any change a probe reads (state, heartbeat interval, acknowledgement), for whoever waits on one.</summary>
+    public event Action? Changed;
+
     internal void Connecting() => SetState(GatewaySessionState.Connecting);
 
     internal void Hello(TimeSpan interval)
     {
         Interlocked.Exchange(ref _intervalTicks, interval.Ticks);
         Interlocked.CompareExchange(ref _lastAcknowledgedAt, _time.GetTimestamp(), Never);
+        Changed?.Invoke();
     }
 
-    internal void Acknowledged() => Interlocked.Exchange(ref _lastAcknowledgedAt, _time.GetTimestamp());
+    internal void Acknowledged()
+    {
+        Interlocked.Exchange(ref _lastAcknowledgedAt, _time.GetTimestamp());
+        Changed?.Invoke();
+    }
 
     internal void SessionStarted(bool resumed)
     {
@@ -70,5 +78,9 @@ public sealed class GatewayStatus
     /// <summary>A connection ended for <paramref name="reason"/> and another one follows, to resume or to identify.</summary>
     internal void Reconnecting(ConnectionEndReason reason, bool resume) => _metrics?.Reconnecting(reason, resume);
 
-    private void SetState(GatewaySessionState state) => Volatile.Write(ref _state, (int)state);
+    private void SetState(GatewaySessionState state)
+    {
+        Volatile.Write(ref _state, (int)state);
+        Changed?.Invoke();
+    }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Json;
 using Bot.Discord.Models.Interactions;
 
 namespace Bot.Discord.Interactions;
@@ -44,21 +44,7 @@ public static class InteractionLabels
     internal static string Of(MissedWindow missed) => SnakeCase(missed.ToString());
 
     /// <summary><c>ClosedByDiscord</c> → <c>closed_by_discord</c>: the style of Prometheus label values.</summary>
-    internal static string SnakeCase(string name)
-    {
-        var text = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                text.Append('_');
-            }
-
-            text.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return text.ToString();
-    }
+    internal static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
     private static string? Owner(string? customId)
     {

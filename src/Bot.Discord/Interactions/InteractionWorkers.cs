@@ -45,6 +45,9 @@ public sealed partial class InteractionWorkers : BackgroundService
     /// <summary>Interactions taken from the queue and not yet fully answered (waiting for a handler included).</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>Raised after an interaction taken from the queue is let go (answered, failed or abandoned), on the thread that let it go.</summary>
+    public event Action? InteractionFinished;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         if (InFlight > 0)
@@ -143,6 +146,8 @@ public sealed partial class InteractionWorkers : BackgroundService
             {
                 _drained.TrySetResult();
             }
+
+            InteractionFinished?.Invoke();
         }
     }
 

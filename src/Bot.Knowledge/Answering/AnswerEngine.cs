@@ -30,14 +30,19 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
     // features for a new model while the shipped one may describe other features.
     private readonly Lazy<AnswerModel> scorer = new(() => model ?? AnswerModel.Shipped);
 
-    /// <summary>The mode used when none is asked for: hybrid with a sentence model, lexical without.</summary>
+    /// <summary>
+    /// The mode used when none is asked for, once every passage has its vectors: hybrid with a
+    /// sentence model, lexical without. Until then (a cold start embedding in the background),
+    /// a question that names no mode is answered lexically.
+    /// </summary>
     public RetrievalMode DefaultMode => store.Questions is null ? RetrievalMode.Lexical : RetrievalMode.Hybrid;
 
+    /// <param name="mode">How to find the answer; null for <see cref="DefaultMode"/> when the snapshot has every vector, lexical while it has not.</param>
     public Answer Ask(string question, int passages = 5, RetrievalMode? mode = null)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var how = mode ?? DefaultMode;
-        var read = Read(question, Math.Max(Candidates, passages), how);
+        var read = Read(question, Math.Max(Candidates, passages), mode);
+        var how = read.Mode;
         if (read.Abstention is { } why)
             return Answer.NotAnswered(question, why);
 
@@ -80,22 +85,24 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
     }
 
     private sealed record ReadQuestion(
+        RetrievalMode Mode,
         IReadOnlyList<CandidatePassage> Candidates,
         IReadOnlyList<Concept> Concepts,
         IReadOnlyList<float> PassageCoverages,
         IReadOnlyList<(int Candidate, int Unit, float[] Features)> Units,
         Abstention? Abstention);
 
-    private ReadQuestion Read(string question, int depth, RetrievalMode how)
+    private ReadQuestion Read(string question, int depth, RetrievalMode? mode)
     {
-        if (how != RetrievalMode.Lexical && store.Questions is null)
-            throw new InvalidOperationException($"{how} retrieval needs a sentence model; Knowledge:Semantic is off.");
+        if (mode is RetrievalMode.Semantic or RetrievalMode.Hybrid && store.Questions is null)
+            throw new InvalidOperationException($"{mode} retrieval needs a sentence model; Knowledge:Semantic is off.");
         if (string.IsNullOrWhiteSpace(question))
-            return new ReadQuestion([], [], [], [], Abstention.EmptyQuestion);
+            return new ReadQuestion(mode ?? DefaultMode, [], [], [], [], Abstention.EmptyQuestion);
 
         using var lease = store.Index.Acquire();
         var searcher = lease.Searcher;
         var snapshot = IndexSnapshot.Of(searcher);
+        var how = mode ?? ModeFor(searcher, snapshot);
         var names = snapshot.Names(searcher);
         var asked = names.Fix(QuestionCleanup.Clean(question));
         var typeNoun = AnswerTypes.TypeNoun(asked);
@@ -104,19 +111,31 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         if (how == RetrievalMode.Lexical)
         {
             if (concepts.Count == 0)
-                return new ReadQuestion([], concepts, [], [], Abstention.EmptyQuestion);
+                return new ReadQuestion(how, [], concepts, [], [], Abstention.EmptyQuestion);
             if (!concepts.Any(c => c.Known))
-                return new ReadQuestion([], concepts, [], [], Abstention.NothingMatched);
+                return new ReadQuestion(how, [], concepts, [], [], Abstention.NothingMatched);
         }
 
         var candidates = Retrieve(searcher, snapshot, names, asked, concepts, depth, how, out var maxScore);
         if (candidates.Length == 0)
-            return new ReadQuestion([], concepts, [], [], Abstention.NothingMatched);
+            return new ReadQuestion(how, [], concepts, [], [], Abstention.NothingMatched);
 
         var ranker = new SentenceRanker(asked, concepts, candidates.Select(c => c.Analyzed).ToArray());
         var coverages = candidates.Select(c => ranker.PassageCoverage(c.Analyzed, c.ContextTerms)).ToArray();
         var units = Featurize(ranker, candidates, coverages, maxScore, asked, concepts, names, how);
-        return new ReadQuestion(candidates, concepts, coverages, units, null);
+        return new ReadQuestion(how, candidates, concepts, coverages, units, null);
+    }
+
+    /// <summary>
+    /// <see cref="DefaultMode"/> when this snapshot holds every passage's vectors, else lexical. The
+    /// index's flag says whether the published snapshot is complete without loading its vectors; the
+    /// count of vectors loaded confirms it for the snapshot in hand, which may be an older one.
+    /// </summary>
+    private RetrievalMode ModeFor(IndexSearcher searcher, IndexSnapshot snapshot)
+    {
+        if (DefaultMode == RetrievalMode.Lexical || !store.Index.VectorsComplete)
+            return RetrievalMode.Lexical;
+        return snapshot.Vectors(searcher, store.Embedder!.Dimensions).Count == searcher.IndexReader.NumDocs ? DefaultMode : RetrievalMode.Lexical;
     }
 
     /// <summary>

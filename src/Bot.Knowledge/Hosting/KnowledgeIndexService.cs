@@ -10,8 +10,10 @@ namespace Bot.Knowledge.Hosting;
 /// Builds (or reuses) the index before anything else starts, then keeps it in line with the
 /// knowledge folder: file-system events trigger a reload after a short debounce, and a slow
 /// poll catches what events miss. Searches are served from the previous snapshot meanwhile.
+/// A long-running bot indexes the words at start and answers by them at once; the vectors
+/// are built in the background and swapped in when every passage has them.
 /// </summary>
-public sealed class KnowledgeIndexService(
+public sealed partial class KnowledgeIndexService(
     KnowledgeSynchronizer synchronizer,
     KnowledgeStore store,
     IOptions<KnowledgeOptions> options,
@@ -19,23 +21,34 @@ public sealed class KnowledgeIndexService(
     ILogger<KnowledgeIndexService> logger,
     KnowledgeMetrics? metrics = null) : BackgroundService
 {
+    private const string WarmUpQuestion = "Who directed the documentary?";
+
     private readonly Channel<bool> changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> vectorsWanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private FileSystemWatcher? watcher;
 
-    /// <summary>Indexing happens here, not in ExecuteAsync, so the index is ready before later services start.</summary>
+    /// <summary>
+    /// Indexing happens here, not in ExecuteAsync, so the index is ready before later services start.
+    /// A one-shot command waits for the vectors too; a watching bot only for the words.
+    /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var report = synchronizer.Synchronize();
+        var report = synchronizer.Synchronize(deferVectors: options.Value.Watch);
         logger.LogInformation(
             "Knowledge ready from {Folder} in {Elapsed:0} ms: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} reused, {Skipped} skipped",
             synchronizer.Folder, time.GetElapsedTime(started).TotalMilliseconds, report.Added, report.Updated, report.Removed, report.Unchanged, report.Skipped.Count);
 
         if (options.Value.Watch)
         {
-            // A long-running bot loads its sentence model now, not on the first member's question.
-            if (store.Embedder is { } embedder)
+            if (store.Index.Manifest.Unembedded.Count > 0)
             {
+                Log.AnsweringByWords(logger, store.Index.Manifest.Unembedded.Count);
+                vectorsWanted.Writer.TryWrite(true);
+            }
+            else if (store.Embedder is { } embedder)
+            {
+                // A long-running bot loads its sentence model now, not on the first member's question.
                 var loading = time.GetTimestamp();
                 embedder.Embed(["warm-up"], cancellationToken);
                 logger.LogInformation("Sentence model {Model} ready in {Elapsed:0} ms", embedder.ModelId, time.GetElapsedTime(loading).TotalMilliseconds);
@@ -45,7 +58,7 @@ public sealed class KnowledgeIndexService(
             // file that does not fit this build stops start-up here, with what to do), and the
             // member who asks first does not wait for it.
             var warming = time.GetTimestamp();
-            new Answering.AnswerEngine(store).Ask("Who directed the documentary?");
+            new Answering.AnswerEngine(store).Ask(WarmUpQuestion);
             logger.LogDebug("Answer path ready in {Elapsed:0} ms", time.GetElapsedTime(warming).TotalMilliseconds);
 
             watcher = StartWatcher();
@@ -57,7 +70,11 @@ public sealed class KnowledgeIndexService(
     {
         if (!options.Value.Watch)
             return;
+        await Task.WhenAll(ReloadAsync(stoppingToken), FillVectorsAsync(stoppingToken));
+    }
 
+    private async Task ReloadAsync(CancellationToken stoppingToken)
+    {
         var settings = options.Value;
         var problems = new ReloadProblems(synchronizer.Folder, logger);
         while (!stoppingToken.IsCancellationRequested)
@@ -67,9 +84,12 @@ public sealed class KnowledgeIndexService(
                 if (await WaitForChangeOrPoll(settings.PollInterval, stoppingToken))
                     await Task.Delay(settings.ReloadDebounce, time, stoppingToken);
                 changes.Reader.TryRead(out _); // events during the debounce belong to this reload
-                if (synchronizer.Synchronize().Changed)
+                var report = synchronizer.Synchronize(deferVectors: true);
+                if (report.Changed)
                     metrics?.Reloaded(applied: true);
                 problems.Succeeded();
+                if (report.Changed && store.Index.Manifest.Unembedded.Count > 0)
+                    vectorsWanted.Writer.TryWrite(true);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -81,6 +101,37 @@ public sealed class KnowledgeIndexService(
                 problems.Failed(e);
                 metrics?.Reloaded(applied: false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Builds the vectors the words are waiting for, on a thread of its own (minutes of CPU at 10,000
+    /// passages), while questions are answered by words. A failure is logged and tried again at the
+    /// next change of the folder, not at every poll.
+    /// </summary>
+    private async Task FillVectorsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var _ in vectorsWanted.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    var embedded = await Task.Factory.StartNew(
+                        () => synchronizer.FillVectors(stoppingToken, background: true), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                    // The first question by meaning loads every passage's vectors: let it not be a member's.
+                    if (embedded > 0 && store.State == IndexState.Hybrid)
+                        new Answering.AnswerEngine(store).Ask(WarmUpQuestion);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    Log.VectorsFailed(logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the vectors committed so far are kept, and the next start continues from them.
         }
     }
 
@@ -128,5 +179,14 @@ public sealed class KnowledgeIndexService(
             logger.LogWarning(e, "Cannot watch {Folder}; changes are picked up by polling every {Interval}", synchronizer.Folder, options.Value.PollInterval);
             return null;
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Answering by words while the vectors of {Files} files are built in the background")]
+        public static partial void AnsweringByWords(ILogger logger, int files);
+
+        [LoggerMessage(2, LogLevel.Error, "Building the vectors failed; answering by words until the knowledge folder changes, then trying again")]
+        public static partial void VectorsFailed(ILogger logger, Exception exception);
     }
 }

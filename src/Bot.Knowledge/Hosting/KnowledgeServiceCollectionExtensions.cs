@@ -16,7 +16,8 @@ public static class KnowledgeServiceCollectionExtensions
     /// Registers the knowledge index, its synchroniser and hosted service, the answer engine, its
     /// <see cref="KnowledgeMetrics"/>, and the
     /// validation of <see cref="KnowledgeOptions"/> at start-up. Bind the options before calling this,
-    /// and register an <see cref="ITextEmbedder"/> when <see cref="KnowledgeOptions.Semantic"/> is on.
+    /// and register an <see cref="ITextEmbedder"/> when <see cref="KnowledgeOptions.Semantic"/> is on. Every
+    /// registered <see cref="IEmbeddingProgressListener"/> (a progress bar) is told how embedding goes.
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
@@ -39,7 +40,9 @@ public static class KnowledgeServiceCollectionExtensions
                 sp.GetRequiredService<KnowledgeStore>(),
                 options.Folder,
                 options.MaxFileBytes,
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<KnowledgeSynchronizer>());
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<KnowledgeSynchronizer>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetServices<IEmbeddingProgressListener>());
         });
         services.AddSingleton<AnswerEngine>();
         services.TryAddSingleton(sp =>

@@ -23,6 +23,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly SearcherManager searchers;
     private readonly System.Threading.Lock writeLock = new();
     private readonly IndexOwnership? ownership;
+    private volatile bool vectorsComplete;
 
     private KnowledgeIndex(Directory directory, IndexManifest manifest, IndexOwnership? ownership, string? embeddingModel)
     {
@@ -43,6 +44,7 @@ public sealed class KnowledgeIndex : IDisposable
         if (config.OpenMode == OpenMode.CREATE)
             Manifest = IndexManifest.Empty with { ChainVersion = TextAnalysis.ChainVersion, EmbeddingModel = EmbeddingModel };
         searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
+        vectorsComplete = Manifest.Unembedded.Count == 0;
     }
 
     internal static Similarity Similarity { get; } = new BM25Similarity();
@@ -157,7 +159,71 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         if (publish)
+            Publish();
+    }
+
+    /// <summary>
+    /// Swaps the last commit in for searches. <see cref="VectorsComplete"/> turns false before a
+    /// snapshot with unembedded passages is seen and true only after a complete one is, so a
+    /// question never reads it as complete while it is not.
+    /// </summary>
+    public void Publish()
+    {
+        lock (writeLock)
+        {
+            var complete = Manifest.Unembedded.Count == 0;
+            if (!complete)
+                vectorsComplete = false;
             searchers.MaybeRefreshBlocking();
+            if (complete)
+                vectorsComplete = true;
+        }
+    }
+
+    /// <summary>
+    /// Merges away segments that are mostly deleted passages and commits. Replacing passages (to add
+    /// their vectors) leaves the old ones counted in the word statistics until a merge drops them;
+    /// after embedding a whole folder, this makes the statistics those of a fresh build again.
+    /// </summary>
+    public void CompactDeletes()
+    {
+        lock (writeLock)
+        {
+            writer.ForceMergeDeletes(doWait: true);
+            writer.Commit();
+        }
+    }
+
+    /// <summary>
+    /// True when the snapshot searches use holds the vectors of every passage (or the index stores
+    /// none): what an answer by meaning needs. False while a cold start's vectors are being built.
+    /// </summary>
+    public bool VectorsComplete => vectorsComplete;
+
+    /// <summary>
+    /// The documents under <paramref name="paths"/> as the last commit holds them, published or not,
+    /// rebuilt from their stored passages and tags: what is embedded after a cold start wrote the words.
+    /// </summary>
+    public IReadOnlyList<KnowledgeDocument> ReadDocuments(IEnumerable<string> paths)
+    {
+        lock (writeLock)
+        {
+            using var reader = DirectoryReader.Open(writer, applyAllDeletes: true);
+            var searcher = new IndexSearcher(reader);
+            var documents = new List<KnowledgeDocument>();
+            foreach (var path in paths)
+            {
+                var hits = searcher.Search(new TermQuery(new Term(IndexFields.Path, path)), Math.Max(1, reader.MaxDoc)).ScoreDocs;
+                if (hits.Length == 0)
+                    continue;
+                var stored = hits.Select(h => searcher.Doc(h.Doc)).ToArray();
+                var passages = stored.Select(FromLucene).OrderBy(p => p.Ordinal).ToArray();
+                var tags = stored[0].GetValues(IndexFields.Tags) ?? [];
+                documents.Add(new KnowledgeDocument(path, passages[0].Title, passages[0].Source, tags, passages));
+            }
+
+            return documents;
+        }
     }
 
     /// <summary>Borrows the current snapshot; dispose the lease to give it back.</summary>

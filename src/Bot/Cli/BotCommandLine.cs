@@ -72,10 +72,13 @@ internal static class BotCommandLine
         }
     }
 
-    /// <summary>Starts the host (which indexes the knowledge folder), runs one command, stops.</summary>
-    internal static async Task<int> WithKnowledge(CliArguments cli, Func<AnswerEngine, Task<int>> command)
+    /// <summary>
+    /// Starts the host (which indexes the knowledge folder, vectors included, with a progress bar
+    /// on a terminal), runs one command, stops.
+    /// </summary>
+    internal static async Task<int> WithKnowledge(CliArguments cli, TextWriter error, Func<AnswerEngine, Task<int>> command)
     {
-        using var host = BotHost.Build(Overrides.From(cli), watch: false);
+        using var host = BotHost.Build(Overrides.From(cli), watch: false, progressBar: TerminalProgressBar.Terminal(cli, error));
         await host.StartAsync();
         try
         {

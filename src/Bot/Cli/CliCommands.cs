@@ -24,18 +24,18 @@ internal sealed class CliCommands
         Root.SetAction((parse, _) => RunVerb.Run(options.Read(parse, []), error));
 
         Add("ask", "Answer one question: the sentence, the passage, the source. Without a question, answers one per line of standard input (with --json: JSON lines)",
-            question, args => BotCommandLine.WithKnowledge(args, engine => AskVerb.Run(args, engine, input, output)));
+            question, args => BotCommandLine.WithKnowledge(args, error, engine => AskVerb.Run(args, engine, input, output)));
         Add("console", "Try the slash commands here: type /ask QUESTION, /help, …; a number presses a button, Tab lists suggestions, exit or Ctrl+D leaves",
-            stray, args => ConsoleVerb.Run(args, input, output));
+            stray, args => ConsoleVerb.Run(args, input, output, error));
         var eval = Add("eval", "Score a question set (answer accuracy, hit@1, MRR@5, abstention); with --folds K, per set and pooled, in-sample and cross-validated",
-            files, args => BotCommandLine.WithKnowledge(args, engine => EvalVerb.Run(args, engine, output)));
+            files, args => BotCommandLine.WithKnowledge(args, error, engine => EvalVerb.Run(args, engine, output)));
         eval.Options.Add(options.Folds);
         var fit = Add("fit", $"Fit the answer scorer on question sets, print its cross-validated figures and write {FitVerb.ModelPath}",
-            files, args => BotCommandLine.WithKnowledge(args, engine => FitVerb.Run(args, engine, output)));
+            files, args => BotCommandLine.WithKnowledge(args, error, engine => FitVerb.Run(args, engine, output)));
         fit.Options.Add(options.Folds);
         fit.Options.Add(options.Out);
         Add("explain", "Every candidate answer sentence with its score and features, best first",
-            question, args => BotCommandLine.WithKnowledge(args, engine => ExplainVerb.Run(args, engine, output)));
+            question, args => BotCommandLine.WithKnowledge(args, error, engine => ExplainVerb.Run(args, engine, output)));
         Add("run", "Run the bot on Discord until stopped (the default; needs Discord__Token and Discord__ApplicationId, see the README)",
             null, args => RunVerb.Run(args, error));
         var register = Add("register-commands", "Put the slash commands on Discord and print what changed",

@@ -20,7 +20,7 @@ internal static class ConsoleVerb
 {
     public const string Prompt = "bot> ";
 
-    public static async Task<int> Run(CliArguments cli, TextReader input, TextWriter output)
+    public static async Task<int> Run(CliArguments cli, TextReader input, TextWriter output, TextWriter error)
     {
         if (cli.Words.Count > 0)
             throw new CliException("console takes no question; start it, then type e.g. /ask who directed Beyond Utopia?");
@@ -36,7 +36,7 @@ internal static class ConsoleVerb
         var cooldown = $"{QuestionCooldownOptions.Section}:{nameof(QuestionCooldownOptions.Questions)}";
         if (string.IsNullOrWhiteSpace(BotHost.ReadConfiguration(overrides)[cooldown]))
             overrides[cooldown] = "0";
-        using var host = BotHost.Build(overrides, watch: false);
+        using var host = BotHost.Build(overrides, watch: false, progressBar: TerminalProgressBar.Terminal(cli, error));
         await host.StartAsync();
         try
         {

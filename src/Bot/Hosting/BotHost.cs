@@ -1,3 +1,4 @@
+using Bot.Cli;
 using Bot.Cli.LocalConsole;
 using Bot.Commands.Hosting;
 using Bot.Knowledge;
@@ -27,7 +28,8 @@ internal static class BotHost
     /// <param name="overrides">Settings from command-line options, which win over every other source.</param>
     /// <param name="watch">Whether to watch the knowledge folder: long-running modes do, one-shot commands do not.</param>
     /// <param name="discord">What of Discord to wire: nothing (ask, eval), the REST client and registration, or everything.</param>
-    public static IHost Build(IDictionary<string, string?> overrides, bool watch, DiscordRole discord = DiscordRole.None)
+    /// <param name="progressBar">A terminal to draw embedding progress on (<see cref="TerminalProgressBar"/>), or null.</param>
+    public static IHost Build(IDictionary<string, string?> overrides, bool watch, DiscordRole discord = DiscordRole.None, TextWriter? progressBar = null)
     {
         if (discord == DiscordRole.Http)
         {
@@ -39,9 +41,9 @@ internal static class BotHost
                 ContentRootPath = Directory.GetCurrentDirectory(),
                 ApplicationName = "Bot",
             });
-            Configure(web, overrides, watch, discord);
-            web.WebHost.UseUrls(web.Configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.HttpUrls)}"] is { Length: > 0 } urls
-                ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            Configure(web, overrides, watch, discord, progressBar);
+            web.WebHost.UseUrls(ListenerUrls.Split(web.Configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.HttpUrls)}"]) is { Length: > 0 } urls
+                ? urls
                 : [DiscordOptions.DefaultHttpUrls]);
             var app = web.Build();
             app.MapDiscordInteractions();
@@ -55,7 +57,7 @@ internal static class BotHost
             ContentRootPath = Directory.GetCurrentDirectory(),
             ApplicationName = "Bot",
         });
-        Configure(builder, overrides, watch, discord);
+        Configure(builder, overrides, watch, discord, progressBar);
         return builder.Build();
     }
 
@@ -72,7 +74,7 @@ internal static class BotHost
             .AddInMemoryCollection(overrides)
             .Build();
 
-    private static void Configure(IHostApplicationBuilder builder, IDictionary<string, string?> overrides, bool watch, DiscordRole discord)
+    private static void Configure(IHostApplicationBuilder builder, IDictionary<string, string?> overrides, bool watch, DiscordRole discord, TextWriter? progressBar)
     {
         builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
         builder.Configuration.AddEnvironmentVariables();
@@ -100,6 +102,9 @@ internal static class BotHost
             });
             builder.Services.AddSingleton<ITextEmbedder>(sp => new MiniLmEmbedder(sp.GetRequiredService<ModelSlots>()));
         }
+
+        if (progressBar is not null)
+            builder.Services.AddSingleton<IEmbeddingProgressListener>(sp => new TerminalProgressBar(progressBar, sp.GetRequiredService<TimeProvider>()));
 
         // Hosted services start in the order they are added: the probes' listener first (it answers
         // during a long start), then the index, ready before commands are registered and before the

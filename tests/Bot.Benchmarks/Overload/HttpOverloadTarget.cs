@@ -20,7 +20,7 @@ internal sealed class HttpOverloadTarget : OverloadTarget
     public static async Task<HttpOverloadTarget> StartAsync(string semantic, string logLevel, IReadOnlyDictionary<string, string> environment)
     {
         var discord = await LocalDiscordServer.StartAsync();
-        var port = BotProcess.FreePort();
+        var port = BotExecutable.FreePort();
 
         // Discord gives up on a request after 3 s; waiting 10 tells a late answer from a missing one.
         var delivery = new HttpDelivery(discord, new Uri($"http://127.0.0.1:{port}/interactions"), TimeSpan.FromSeconds(10));

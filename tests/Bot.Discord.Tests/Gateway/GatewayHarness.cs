@@ -182,12 +182,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
         // The receive loop counts a dispatch just after handing it over: wait for that too, so the
         // next heartbeat carries this interaction's sequence number.
         var dispatched = Gateway.Current.Sent.Select(f => (int?)System.Text.Json.Nodes.JsonNode.Parse(f.Json)?["s"]).Last(s => s is not null);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (Client.LastSequence != dispatched)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the client never counted sequence {dispatched} (it has {Client.LastSequence})");
-            await Task.Delay(1);
-        }
+        await ChangeSignal.WaitUntilAsync(
+            h => Client.SequenceObserved += h,
+            h => Client.SequenceObserved -= h,
+            () => Client.LastSequence == dispatched,
+            TimeSpan.FromSeconds(10),
+            () => $"the client never counted sequence {dispatched} (it has {Client.LastSequence})");
 
         return incoming;
     }

@@ -1,3 +1,4 @@
+using Bot.Discord.Local;
 using Bot.Discord.Gateway;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -28,7 +29,7 @@ public sealed class GatewayStatusTests
         time.Advance(TimeSpan.FromMilliseconds(500));
         for (var beat = 1; beat <= 5; beat++)
         {
-            await UntilAsync(() => status.SinceLastAcknowledgement == TimeSpan.Zero, $"the ACK of beat {beat}");
+            await UntilAsync(status, () => status.SinceLastAcknowledgement == TimeSpan.Zero, $"the ACK of beat {beat}");
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -74,13 +75,7 @@ public sealed class GatewayStatusTests
         Assert.True(status.HeartbeatsAcknowledged(TimeSpan.Zero));
     }
 
-    private static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(1);
-        }
-    }
+    /// <summary>Waits until <paramref name="condition"/> holds, re-checking it each time the status changes.</summary>
+    private static Task UntilAsync(GatewayStatus status, Func<bool> condition, string what) =>
+        ChangeSignal.WaitUntilAsync(h => status.Changed += h, h => status.Changed -= h, condition, TimeSpan.FromSeconds(10), () => $"timed out waiting for {what}");
 }

@@ -147,7 +147,7 @@ public sealed class AfterSentTests
 
     private static async Task AssertPrivateNoteAsync(DispatcherHarness harness, IncomingInteraction incoming, string content)
     {
-        await DispatcherHarness.WaitUntilAsync(() => harness.FollowupsOf(incoming).Any(f => f.Status is not null), "the step's note was sent");
+        await harness.Server.WaitUntilAsync(() => harness.FollowupsOf(incoming).Any(f => f.Status is not null), "the step's note was sent");
         var note = Assert.Single(harness.FollowupsOf(incoming));
         var body = DispatcherHarness.Body(note);
         Assert.Equal(200, note.Status);

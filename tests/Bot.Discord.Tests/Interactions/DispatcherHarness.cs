@@ -135,31 +135,20 @@ internal sealed class DispatcherHarness : IAsyncDisposable
 
     public static int TypeOf(RecordedRequest callback) => (int)Body(callback)["type"]!;
 
-    /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds.</summary>
+    /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds, for states no event announces.</summary>
     public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         Bot.Testing.Eventually.HoldsAsync(condition, what, timeout);
 
+    /// <summary>Waits until <paramref name="condition"/> holds, re-checking it each time <paramref name="subscribe"/>'s event fires.</summary>
+    public static Task WaitUntilAsync(Action<Action> subscribe, Action<Action> unsubscribe, Func<bool> condition, string what) =>
+        ChangeSignal.WaitUntilAsync(subscribe, unsubscribe, condition, TimeSpan.FromSeconds(10), () => "Timed out waiting until " + what);
+
     /// <summary>Waits until the local Discord has recorded an initial callback for <paramref name="incoming"/>.</summary>
     public Task WaitForCallbackAsync(IncomingInteraction incoming) =>
-        WaitUntilAsync(() => CallbacksTo(incoming).Count > 0, $"interaction {incoming.Interaction.Id} got its initial callback");
+        Server.WaitUntilAsync(() => CallbacksTo(incoming).Count > 0, $"interaction {incoming.Interaction.Id} got its initial callback");
 
-    /// <summary>Moves the dispatcher's fake clock in steps until <paramref name="task"/> completes (real time bounded).</summary>
-    public async Task AdvanceUntilAsync(Task task, TimeSpan step)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!task.IsCompleted)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The dispatch did not finish while the clock moved; requests: " + string.Join(", ", Server.Requests));
-            }
-
-            FakeTime.Advance(step);
-            await Task.WhenAny(task, Task.Delay(5));
-        }
-
-        await task;
-    }
+    /// <summary>Moves the dispatcher's fake clock in steps until <paramref name="task"/> completes.</summary>
+    public Task AdvanceUntilAsync(Task task, TimeSpan step) => RestHarness.AdvanceUntilAsync(Time, Server, task, step, TimeSpan.FromDays(1));
 
     public ValueTask DisposeAsync() => Rest.DisposeAsync();
 }

@@ -232,7 +232,7 @@ public sealed class InteractionDispatcherFailureTests
     [Fact]
     public async Task An_interaction_picked_up_after_the_3_second_window_is_dropped_with_a_warning()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppedFakeTime();
         await using var harness = await DispatcherHarness.StartAsync(time: clock);
         var incoming = harness.NewCommand();
         clock.Advance(TimeSpan.FromSeconds(4)); // waited in the queue
@@ -249,7 +249,7 @@ public sealed class InteractionDispatcherFailureTests
     [Fact]
     public async Task An_interaction_picked_up_after_defer_after_is_deferred_at_once()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppedFakeTime();
         await using var harness = await DispatcherHarness.StartAsync(TimeSpan.FromSeconds(1), clock);
         var incoming = harness.NewCommand();
         clock.Advance(TimeSpan.FromSeconds(1.5)); // waited in the queue, still inside the window
@@ -268,7 +268,7 @@ public sealed class InteractionDispatcherFailureTests
     [Fact]
     public async Task Autocomplete_not_ready_within_the_window_is_dropped_with_a_log_line_and_its_handler_cancelled()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppedFakeTime();
         await using var harness = await DispatcherHarness.StartAsync(TimeSpan.FromSeconds(1), clock);
         var incoming = harness.NewAutocomplete();
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -295,7 +295,7 @@ public sealed class InteractionDispatcherFailureTests
     [InlineData(false)]
     public async Task A_handler_still_running_after_14_minutes_is_stopped_and_the_user_told(bool handlerHonoursCancellation)
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppedFakeTime();
         await using var harness = await DispatcherHarness.StartAsync(TimeSpan.FromSeconds(1), clock);
         var incoming = harness.NewCommand();
         using var neverEnds = new CancellationTokenSource();

@@ -38,7 +38,9 @@ public sealed class InteractionMetricsTests
     [Fact]
     public async Task A_slow_answer_counts_a_deferral_and_its_latency_until_the_edit()
     {
-        await using var harness = await DispatcherHarness.StartAsync(ShortDeferAfter);
+        // On a stepped fake clock: on the real one the deferral timer may fire a few microseconds before
+        // the stopwatch that times the answer says DeferAfter has passed.
+        await using var harness = await DispatcherHarness.StartAsync(ShortDeferAfter, time: new SteppedFakeTime());
         using var deferrals = harness.Rest.Meters.Collect<long>("bot.interactions.deferred");
         using var latency = harness.Rest.Meters.Collect<double>("bot.answer.duration");
         var incoming = harness.NewCommand("summary");
@@ -48,7 +50,7 @@ public sealed class InteractionMetricsTests
             return TestInteractionHandler.Reply("Later.");
         };
 
-        await harness.DispatchAsync(incoming);
+        await harness.AdvanceUntilAsync(harness.DispatchAsync(incoming), TimeSpan.FromMilliseconds(50));
 
         Assert.Equal("summary", Assert.Single(deferrals.GetMeasurementSnapshot()).Tags["command"]);
         var answered = Assert.Single(latency.GetMeasurementSnapshot());

@@ -23,7 +23,7 @@ public sealed class InteractionWorkersTests
             await queue.Writer.WriteAsync(incoming);
         }
 
-        await DispatcherHarness.WaitUntilAsync(() => interactions.All(i => harness.CallbacksTo(i).Any(c => c.Status == 204)), "every interaction was answered");
+        await harness.Server.WaitUntilAsync(() => interactions.All(i => harness.CallbacksTo(i).Any(c => c.Status == 204)), "every interaction was answered");
         await workers.StopAsync(CancellationToken.None);
 
         Assert.All(interactions, incoming => Assert.Equal("Answer", harness.DeliveredContent(incoming)));
@@ -87,7 +87,7 @@ public sealed class InteractionWorkersTests
 
         var stop = workers.StopAsync(CancellationToken.None);
         var releasedWhenStopped = stop.ContinueWith(_ => release.Task.IsCompleted, TaskScheduler.Default);
-        await DispatcherHarness.WaitUntilAsync(() => logs.Entries.Any(e => e.Message.Contains("finishing 2 interactions already taken", StringComparison.Ordinal)), "stop began waiting");
+        await DispatcherHarness.WaitUntilAsync(h => logs.Logged += h, h => logs.Logged -= h, () => logs.Entries.Any(e => e.Message.Contains("finishing 2 interactions already taken", StringComparison.Ordinal)), "stop began waiting");
         var late = harness.NewCommand("after stop");
         await queue.Writer.WriteAsync(late);
 
@@ -137,7 +137,7 @@ public sealed class InteractionWorkersTests
         await workers.StopAsync(shutdownTimeout.Token).WaitAsync(TimeSpan.FromSeconds(10));
 
         await handlerCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await DispatcherHarness.WaitUntilAsync(() => workers.InFlight == 0, "the worker let go of the interaction");
+        await DispatcherHarness.WaitUntilAsync(h => workers.InteractionFinished += h, h => workers.InteractionFinished -= h, () => workers.InFlight == 0, "the worker let go of the interaction");
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(incoming.Interaction.Id.ToString(), StringComparison.Ordinal));
         Assert.DoesNotContain(harness.Logs.Entries, e => e.Level >= LogLevel.Error);
     }
@@ -157,7 +157,7 @@ public sealed class InteractionWorkersTests
 
         await queue.Writer.WriteAsync(broken);
         await queue.Writer.WriteAsync(fine);
-        await DispatcherHarness.WaitUntilAsync(() => harness.CallbacksTo(fine).Any(c => c.Status == 204), "the next interaction was answered");
+        await harness.Server.WaitUntilAsync(() => harness.CallbacksTo(fine).Any(c => c.Status == 204), "the next interaction was answered");
         await workers.StopAsync(CancellationToken.None);
 
         Assert.Equal(InteractionDispatcher.ErrorMessage, harness.DeliveredContent(broken));

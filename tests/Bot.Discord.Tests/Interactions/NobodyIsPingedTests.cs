@@ -24,7 +24,7 @@ public sealed class NobodyIsPingedTests
         await DispatchAsync(harness, harness.NewCommand(), slow: false, ephemeral: false, withNote: true);
         await DispatchAsync(harness, harness.NewCommand(), slow: true, ephemeral: false, withNote: false);
         await DispatchAsync(harness, harness.NewCommand(), slow: true, ephemeral: true, withNote: false);
-        await DispatcherHarness.WaitUntilAsync(() => harness.Server.RequestsTo(DispatcherHarness.FollowupOperation).Count(r => r.Status is not null) == 2, "the note and the private answer were sent");
+        await harness.Server.WaitUntilAsync(() => harness.Server.RequestsTo(DispatcherHarness.FollowupOperation).Count(r => r.Status is not null) == 2, "the note and the private answer were sent");
 
         var messages = harness.Server.Messages.Where(m => ((string?)m["content"])?.Contains("Beyond Utopia", StringComparison.Ordinal) == true).ToArray();
         Assert.Equal(4, messages.Length); // the reply, its note, the edited placeholder, the private answer

@@ -69,27 +69,25 @@ internal sealed class RestHarness : IAsyncDisposable
         return new RestHarness(server, http, client, limiter, logs, time, meters, metrics);
     }
 
-    /// <summary>
-    /// Moves the fake clock in steps until <paramref name="task"/> completes (real time bounded), giving the
-    /// client a moment between steps; returns how far the clock moved.
-    /// </summary>
-    public async Task<TimeSpan> AdvanceUntilAsync(Task task, TimeSpan step, TimeSpan? limit = null)
+    /// <summary>Moves the fake clock in steps until <paramref name="task"/> completes; returns how far it moved.</summary>
+    public Task<TimeSpan> AdvanceUntilAsync(Task task, TimeSpan step, TimeSpan? limit = null) =>
+        AdvanceUntilAsync(Time, Server, task, step, limit ?? TimeSpan.FromHours(1));
+
+    /// <summary>Steps <paramref name="time"/> until <paramref name="task"/> completes, a request answered by <paramref name="server"/> counting as progress.</summary>
+    internal static async Task<TimeSpan> AdvanceUntilAsync(TimeProvider time, LocalDiscordServer server, Task task, TimeSpan step, TimeSpan limit)
     {
-        var moved = TimeSpan.Zero;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!task.IsCompleted)
+        var stepped = time as SteppedFakeTime ?? throw new InvalidOperationException("Stepping the clock needs the harness started with a SteppedFakeTime.");
+        // The client reacts to an answer without a timer: the wait after a step must see it.
+        server.Changed += stepped.Nudge;
+        try
         {
-            if (moved >= (limit ?? TimeSpan.FromHours(1)) || DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Still waiting after moving the clock {moved}; requests: {string.Join(", ", Server.Requests)}");
-            }
-
-            FakeTime.Advance(step);
-            moved += step;
-            await Task.WhenAny(task, Task.Delay(5));
+            return await stepped.AdvanceUntilAsync(task, step, limit,
+                () => "requests: " + string.Join(", ", server.Requests), () => server.Requests.Count(r => r.Status is not null));
         }
-
-        return moved;
+        finally
+        {
+            server.Changed -= stepped.Nudge;
+        }
     }
 
     /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds: for a state the client reaches and stays in.</summary>

@@ -26,7 +26,7 @@ public sealed class RestRetryTests
     public async Task A_429_from_the_docs_waits_its_full_retry_after_on_the_injected_clock()
     {
         await using var harness = await RestHarness.StartAsync(
-            new FakeTimeProvider(DateTimeOffset.Parse("2026-08-07T19:00:00Z")),
+            new SteppedFakeTime(DateTimeOffset.Parse("2026-08-07T19:00:00Z")),
             options => options.MaxRateLimitWait = TimeSpan.FromMinutes(2));
         harness.Server.Script("get_bot_gateway", LocalDiscordResponses.RateLimited("user", 64.57));
 
@@ -43,7 +43,7 @@ public sealed class RestRetryTests
     [InlineData("header", 2)]
     public async Task A_429_without_bucket_headers_waits_the_retry_after_it_gives(string source, double seconds)
     {
-        await using var harness = await RestHarness.StartAsync(new FakeTimeProvider(DateTimeOffset.Parse("2026-08-07T19:00:00Z")));
+        await using var harness = await RestHarness.StartAsync(new SteppedFakeTime(DateTimeOffset.Parse("2026-08-07T19:00:00Z")));
         harness.Server.Script("create_message", source == "body"
             ? LocalDiscordResponses.RateLimited("user", seconds, bucketHeaders: false)
             : LocalDiscordResponses.RateLimitedByHeaderOnly((int)seconds));
@@ -121,7 +121,7 @@ public sealed class RestRetryTests
     public async Task Back_off_after_a_502_waits_on_the_injected_clock()
     {
         await using var harness = await RestHarness.StartAsync(
-            new FakeTimeProvider(DateTimeOffset.Parse("2026-08-07T19:00:00Z")),
+            new SteppedFakeTime(DateTimeOffset.Parse("2026-08-07T19:00:00Z")),
             options => (options.ServerErrorBackoff, options.MaxServerErrorBackoff) = (TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)));
         harness.Server.Script("get_bot_gateway", LocalDiscordResponses.BadGateway());
 
@@ -218,13 +218,11 @@ public sealed class RestRetryTests
         Assert.True(next.IsSuccess, next.ToString());
     }
 
-    private static async Task WaitForLogAsync(RestHarness harness, string text)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!harness.Logs.Entries.Any(entry => entry.Message.Contains(text, StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"no log with '{text}': {harness.Logs.AllText}");
-            await Task.Delay(5);
-        }
-    }
+    private static Task WaitForLogAsync(RestHarness harness, string text) =>
+        ChangeSignal.WaitUntilAsync(
+            h => harness.Logs.Logged += h,
+            h => harness.Logs.Logged -= h,
+            () => harness.Logs.Entries.Any(entry => entry.Message.Contains(text, StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10),
+            () => $"no log with '{text}': {harness.Logs.AllText}");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Bot.Discord.Local;
 using Bot.Discord.Local.Gateway;
@@ -25,15 +24,7 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         work.Dispose();
     }
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["Discord__Token"] = discord.Token,
-        ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
-        ["Discord__ApiBaseUrl"] = discord.BaseUrl,
-        ["Knowledge__Folder"] = TestPaths.ShippedKnowledge,
-        ["Knowledge__DataFolder"] = work.Combine("data"),
-        ["Knowledge__Semantic"] = "false",
-    };
+    private Dictionary<string, string?> Settings() => BotSettings.Gateway(discord, work.Combine("data"));
 
     private async Task<BotProcess> StartConnected(Dictionary<string, string?>? settings = null)
     {

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using Bot.Discord.Local;
+using Bot.Tests.Discord;
 using Bot.Discord.Local.Interactions;
 
 namespace Bot.Tests.Observability;
@@ -30,16 +30,12 @@ public sealed class GatewayObservabilityTests : IAsyncLifetime
         work.Dispose();
     }
 
-    private Dictionary<string, string?> Settings() => new()
+    private Dictionary<string, string?> Settings()
     {
-        ["Discord__Token"] = discord.Token,
-        ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
-        ["Discord__ApiBaseUrl"] = discord.BaseUrl,
-        ["Knowledge__Folder"] = TestPaths.ShippedKnowledge,
-        ["Knowledge__DataFolder"] = work.Combine("data"),
-        ["Knowledge__Semantic"] = "false",
-        ["Observability__Urls"] = $"http://127.0.0.1:{port}",
-    };
+        var settings = BotSettings.Gateway(discord, work.Combine("data"));
+        settings["Observability__Urls"] = $"http://127.0.0.1:{port}";
+        return settings;
+    }
 
     [Fact]
     public async Task Live_answers_during_the_start_while_ready_waits_for_the_index_and_then_for_ready_from_discord()

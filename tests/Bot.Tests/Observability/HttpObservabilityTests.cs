@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Bot.Discord.Local;
+using Bot.Tests.Discord;
 using Bot.Discord.Local.Interactions;
 
 namespace Bot.Tests.Observability;
@@ -32,19 +33,7 @@ public sealed class HttpObservabilityTests : IAsyncLifetime
         work.Dispose();
     }
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["Discord__Transport"] = "Http",
-        ["Discord__HttpUrls"] = $"http://127.0.0.1:{port}",
-        ["Discord__PublicKey"] = delivery.PublicKeyHex,
-        ["Discord__Token"] = discord.Token,
-        ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
-        ["Discord__ApiBaseUrl"] = discord.BaseUrl,
-        ["Knowledge__Folder"] = TestPaths.ShippedKnowledge,
-        ["Knowledge__DataFolder"] = work.Combine("data"),
-        ["Knowledge__Semantic"] = "false",
-        ["Discord__Interactions__DeferAfter"] = "00:00:02.500",
-    };
+    private Dictionary<string, string?> Settings() => BotSettings.Http(discord, delivery, port, work.Combine("data"));
 
     [Fact]
     public async Task Probes_and_metrics_are_served_on_the_interactions_listener_and_one_ask_shows_in_both_listeners_metrics()
