@@ -153,9 +153,13 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         IReadOnlyList<(int Doc, float Cosine)> semantic = [];
         if (how != RetrievalMode.Lexical)
         {
-            questionVector = store.Questions!.Embed(asked);
+            // The question without its names, when it differs, is embedded in the same model call.
             var predicate = names.WithoutNames(asked);
-            predicateVector = predicate.Length > 0 && predicate != asked && predicate.Any(char.IsLetter) ? store.Questions.Embed(predicate) : questionVector;
+            var embedded = predicate.Length > 0 && predicate != asked && predicate.Any(char.IsLetter)
+                ? store.Questions!.Embed([asked, predicate])
+                : store.Questions!.Embed([asked]);
+            questionVector = embedded[0];
+            predicateVector = embedded[^1];
             vectors = snapshot.Vectors(searcher, store.Embedder!.Dimensions);
             semantic = vectors.Nearest(questionVector, FusionDepth);
         }

@@ -12,32 +12,59 @@ public sealed class QuestionEmbeddings(ITextEmbedder embedder, int capacity)
 
     public ITextEmbedder Embedder => embedder;
 
-    public float[] Embed(string question)
+    public float[] Embed(string question) => Embed([question])[0];
+
+    /// <summary>
+    /// One vector per question, in order. The ones not cached go to the model in one call: a batch of
+    /// short texts costs the model much less than the same texts one call each (docs/PERFORMANCE.md).
+    /// </summary>
+    public float[][] Embed(IReadOnlyList<string> questions)
     {
-        var key = question.Trim();
+        ArgumentNullException.ThrowIfNull(questions);
+        var keys = questions.Select(q => q.Trim()).ToArray();
+        var vectors = new float[keys.Length][];
+        var missing = new List<string>();
         lock (gate)
         {
-            if (index.TryGetValue(key, out var hit))
+            for (var i = 0; i < keys.Length; i++)
             {
-                recency.Remove(hit);
-                recency.AddFirst(hit);
-                return hit.Value.Vector;
+                if (index.TryGetValue(keys[i], out var hit))
+                {
+                    recency.Remove(hit);
+                    recency.AddFirst(hit);
+                    vectors[i] = hit.Value.Vector;
+                }
+                else if (!missing.Contains(keys[i], StringComparer.Ordinal))
+                {
+                    missing.Add(keys[i]);
+                }
             }
         }
 
-        var vector = embedder.Embed([key])[0];
+        if (missing.Count == 0)
+            return vectors;
+
+        var embedded = embedder.Embed(missing);
         lock (gate)
         {
-            if (capacity <= 0 || index.ContainsKey(key))
-                return vector;
-            index[key] = recency.AddFirst((key, vector));
-            if (index.Count > capacity)
-            {
-                index.Remove(recency.Last!.Value.Key);
-                recency.RemoveLast();
-            }
+            for (var m = 0; m < missing.Count; m++)
+                Remember(missing[m], embedded[m]);
         }
 
-        return vector;
+        for (var i = 0; i < keys.Length; i++)
+            vectors[i] ??= embedded[missing.FindIndex(k => string.Equals(k, keys[i], StringComparison.Ordinal))];
+        return vectors;
+    }
+
+    private void Remember(string key, float[] vector)
+    {
+        if (capacity <= 0 || index.ContainsKey(key))
+            return;
+        index[key] = recency.AddFirst((key, vector));
+        if (index.Count > capacity)
+        {
+            index.Remove(recency.Last!.Value.Key);
+            recency.RemoveLast();
+        }
     }
 }

@@ -41,7 +41,11 @@ public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
+
+            // The count and the trim commit together: one write to the log instead of two.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO unanswered_questions (guild_id, question_key, question, count, first_asked, last_asked)
                 VALUES ($guild, $key, $question, 1, $now, $now)
@@ -57,6 +61,7 @@ public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider
 
             // Past the cap, the questions asked least recently in this server go.
             await using var trim = connection.CreateCommand();
+            trim.Transaction = transaction;
             trim.CommandText = """
                 DELETE FROM unanswered_questions
                 WHERE guild_id = $guild AND question_key NOT IN (
@@ -68,6 +73,7 @@ public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider
             trim.Parameters.AddWithValue("$guild", guildId ?? "");
             trim.Parameters.AddWithValue("$cap", MaxQuestionsPerServer);
             await trim.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (SqliteException e)
         {
