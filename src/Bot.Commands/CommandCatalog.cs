@@ -10,7 +10,7 @@ namespace Bot.Commands;
 /// </summary>
 public sealed class CommandCatalog
 {
-    private readonly FrozenDictionary<string, ICommand> byName;
+    private readonly FrozenDictionary<string, ICommand> _byName;
 
     public CommandCatalog(IEnumerable<ICommand> commands)
     {
@@ -20,7 +20,7 @@ public sealed class CommandCatalog
         var problems = CommandDefinitionRules.Check(Definitions);
         if (problems.Count > 0)
             throw new InvalidOperationException($"Invalid command definitions: {string.Join("; ", problems)}");
-        byName = Commands.ToFrozenDictionary(c => c.Definition.Name, StringComparer.OrdinalIgnoreCase);
+        _byName = Commands.ToFrozenDictionary(c => c.Definition.Name, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Sorted by name.</summary>
@@ -30,7 +30,7 @@ public sealed class CommandCatalog
     public IReadOnlyList<CommandDefinition> Definitions { get; }
 
     /// <summary>The command called <paramref name="name"/> (ignoring case), or null.</summary>
-    public ICommand? Find(string? name) => name is not null && byName.TryGetValue(name, out var command) ? command : null;
+    public ICommand? Find(string? name) => name is not null && _byName.TryGetValue(name, out var command) ? command : null;
 
     public bool TryFind(string? name, [NotNullWhen(true)] out ICommand? command)
     {

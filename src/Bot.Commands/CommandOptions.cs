@@ -11,7 +11,7 @@ namespace Bot.Commands;
 /// </summary>
 public sealed class CommandOptions
 {
-    private readonly FrozenDictionary<string, object> values;
+    private readonly FrozenDictionary<string, object> _values;
 
     public CommandOptions(IEnumerable<KeyValuePair<string, object>> values)
     {
@@ -29,7 +29,7 @@ public sealed class CommandOptions
             };
         }
 
-        this.values = checkedValues.ToFrozenDictionary(StringComparer.Ordinal);
+        _values = checkedValues.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public static CommandOptions Empty { get; } = new([]);
@@ -38,11 +38,11 @@ public sealed class CommandOptions
     public static CommandOptions Of(params (string Name, object Value)[] values) =>
         new(values.Select(v => KeyValuePair.Create(v.Name, v.Value)));
 
-    public IEnumerable<string> Names => values.Keys;
+    public IEnumerable<string> Names => _values.Keys;
 
-    public bool Has(string name) => values.ContainsKey(name);
+    public bool Has(string name) => _values.ContainsKey(name);
 
-    public string? GetString(string name) => values.GetValueOrDefault(name) switch
+    public string? GetString(string name) => _values.GetValueOrDefault(name) switch
     {
         string s => s,
         ChannelValue channel => channel.Id,
@@ -50,16 +50,16 @@ public sealed class CommandOptions
     };
 
     /// <summary>A channel option: its id, and its kind when the transport said (<see cref="ChannelKind.Unknown"/> otherwise).</summary>
-    public ChannelValue? GetChannel(string name) => values.GetValueOrDefault(name) switch
+    public ChannelValue? GetChannel(string name) => _values.GetValueOrDefault(name) switch
     {
         ChannelValue channel => channel,
         string id => new ChannelValue(id, ChannelKind.Unknown),
         _ => null,
     };
 
-    public long? GetInteger(string name) => values.GetValueOrDefault(name) is long l ? l : null;
+    public long? GetInteger(string name) => _values.GetValueOrDefault(name) is long l ? l : null;
 
-    public bool? GetBoolean(string name) => values.GetValueOrDefault(name) is bool b ? b : null;
+    public bool? GetBoolean(string name) => _values.GetValueOrDefault(name) is bool b ? b : null;
 }
 
 /// <summary>A channel picked for an option: its opaque id and what kind of channel it is.</summary>

@@ -1,4 +1,3 @@
-using Bot.Commands.Replies;
 using Bot.Limits;
 
 namespace Bot.Commands;

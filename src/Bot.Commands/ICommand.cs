@@ -49,7 +49,7 @@ public interface IComponentCommand : ICommand
     ComponentReplyPlan PlanComponent(string customId, string invokerId) => PlanComponent(customId);
 }
 
-/// <summary>How a click will be answered; see <see cref="IComponentCommand.PlanComponent"/>.</summary>
+/// <summary>How a click will be answered; see <see cref="IComponentCommand.PlanComponent(string)"/>.</summary>
 public enum ComponentReplyPlan
 {
     /// <summary>The reply replaces the message the button is on (<see cref="ReplyKind.UpdateMessage"/>).</summary>

@@ -1,7 +1,6 @@
 using Bot.Knowledge;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Documents;
-using Bot.Knowledge.Facts;
 using Bot.Knowledge.Indexing;
 
 namespace Bot.Commands;

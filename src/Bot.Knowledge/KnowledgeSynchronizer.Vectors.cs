@@ -27,7 +27,7 @@ public sealed partial class KnowledgeSynchronizer
     /// (reading and writing the index) and the model's run at lower priority, so they take what CPU
     /// the answers leave. False when someone waits for the vectors.
     /// </param>
-    public int FillVectors(CancellationToken cancellationToken = default, bool background = false)
+    public int FillVectors(bool background = false, CancellationToken cancellationToken = default)
     {
         if (store.Embedder is not { } embedder)
             return 0;
@@ -37,21 +37,21 @@ public sealed partial class KnowledgeSynchronizer
         while (true)
         {
             IReadOnlyList<PlannedFile> plan;
-            lock (gate)
+            lock (_gate)
                 plan = Plan();
             if (plan.Count == 0)
             {
-                lock (gate)
+                lock (_gate)
                     ForgetUnembeddedWithoutPassages();
                 return embedded;
             }
 
             var texts = plan.Sum(f => f.TextCount);
-            var run = new EmbeddingRun(texts, plan.Sum(f => f.Passages.Length), clock, listeners);
+            var run = new EmbeddingRun(texts, plan.Sum(f => f.Passages.Length), _clock, _listeners);
             foreach (var chunk in Chunks(plan))
             {
                 var vectors = Embed(embedder, chunk, run, background, cancellationToken);
-                lock (gate)
+                lock (_gate)
                     WriteVectors(chunk, vectors);
             }
 

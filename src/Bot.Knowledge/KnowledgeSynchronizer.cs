@@ -19,13 +19,13 @@ namespace Bot.Knowledge;
 public sealed partial class KnowledgeSynchronizer(
     KnowledgeStore store, string folder, int maxFileBytes, ILogger logger, TimeProvider? time = null, IEnumerable<IEmbeddingProgressListener>? progress = null)
 {
-    private readonly Dictionary<string, (long Length, DateTime Written, string Hash)> fingerprints = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> reportedBroken = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> reportedPassedOver = new(StringComparer.Ordinal);
-    private (long Length, DateTime Written)? synonymsFingerprint;
-    private readonly Lock gate = new();
-    private readonly TimeProvider clock = time ?? TimeProvider.System;
-    private readonly IReadOnlyList<IEmbeddingProgressListener> listeners =
+    private readonly Dictionary<string, (long Length, DateTime Written, string Hash)> _fingerprints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _reportedBroken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _reportedPassedOver = new(StringComparer.Ordinal);
+    private (long Length, DateTime Written)? _synonymsFingerprint;
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _clock = time ?? TimeProvider.System;
+    private readonly IReadOnlyList<IEmbeddingProgressListener> _listeners =
         [new EmbeddingProgressLog(logger, time ?? TimeProvider.System), .. progress ?? []];
 
     public string Folder { get; } = Path.GetFullPath(folder);
@@ -40,12 +40,12 @@ public sealed partial class KnowledgeSynchronizer(
     /// </param>
     public SyncReport Synchronize(bool deferVectors)
     {
-        lock (gate)
+        lock (_gate)
         {
             if (!Directory.Exists(Folder))
                 throw new KnowledgeFolderMissingException(Folder);
             if (!store.IsReady && store.Index.RecoveredFrom is { } damage)
-                logger.LogWarning("The stored index could not be read ({Reason}); rebuilding it from {Folder}", damage, Folder);
+                Log.RebuildingDamagedIndex(logger, damage, Folder);
 
             var manifest = store.Index.Manifest;
             var hashes = new Dictionary<string, string>(manifest.FileHashes, StringComparer.Ordinal);
@@ -63,21 +63,21 @@ public sealed partial class KnowledgeSynchronizer(
             foreach (var path in removed)
             {
                 hashes.Remove(path);
-                fingerprints.Remove(path);
-                reportedBroken.Remove(path);
+                _fingerprints.Remove(path);
+                _reportedBroken.Remove(path);
             }
 
             var hybridBefore = store.IsReady && store.Index.VectorsComplete;
             if (changes.Upserts.Count > 0 || removed.Length > 0 || manifest.ChainVersion != TextAnalysis.ChainVersion)
                 WriteWords(changes.Upserts, removed, hashes, publish: !(hybridBefore && store.Embedder is not null && changes.Upserts.Count > 0));
             if (store.Embedder is not null && store.Index.Manifest.Unembedded.Count > 0 && (!deferVectors || hybridBefore))
-                FillVectors(CancellationToken.None);
+                FillVectors(cancellationToken: CancellationToken.None);
 
             var synonymsReloaded = ReloadSynonymsIfChanged();
             store.MarkReady();
             var report = new SyncReport(changes.Added, changes.Updated, removed.Length, changes.Unchanged, changes.Skipped, synonymsReloaded);
             if (report.Added + report.Updated + report.Removed > 0)
-                logger.LogInformation("Knowledge index updated: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} unchanged", report.Added, report.Updated, report.Removed, report.Unchanged);
+                Log.IndexUpdated(logger, report.Added, report.Updated, report.Removed, report.Unchanged);
             return report;
         }
     }
@@ -90,8 +90,8 @@ public sealed partial class KnowledgeSynchronizer(
     {
         foreach (var passed in scan.PassedOver)
         {
-            if (!reportedPassedOver.TryGetValue(passed.RelativePath, out var said) || said != passed.Reason)
-                logger.LogWarning("Passed over {Path} in the knowledge folder: {Reason}", Path.Combine(Folder, passed.RelativePath), passed.Reason);
+            if (!_reportedPassedOver.TryGetValue(passed.RelativePath, out var said) || said != passed.Reason)
+                Log.PassedOver(logger, Path.Combine(Folder, passed.RelativePath), passed.Reason);
             if (passed.IsFolder)
             {
                 var prefix = passed.RelativePath == "." ? "" : passed.RelativePath + "/";
@@ -99,17 +99,17 @@ public sealed partial class KnowledgeSynchronizer(
             }
         }
 
-        foreach (var gone in reportedPassedOver.Keys.Except(scan.PassedOver.Select(p => p.RelativePath)).ToArray())
-            reportedPassedOver.Remove(gone);
+        foreach (var gone in _reportedPassedOver.Keys.Except(scan.PassedOver.Select(p => p.RelativePath)).ToArray())
+            _reportedPassedOver.Remove(gone);
         foreach (var passed in scan.PassedOver)
-            reportedPassedOver[passed.RelativePath] = passed.Reason;
+            _reportedPassedOver[passed.RelativePath] = passed.Reason;
     }
 
     /// <summary>Sorts one file into unchanged, skipped (broken, logged once) or to be indexed, reading it only when its size or time moved.</summary>
     private void Examine(KnowledgeFile file, Dictionary<string, string> hashes, Changes changes)
     {
         var path = file.RelativePath;
-        if (fingerprints.TryGetValue(path, out var known) && known.Length == file.Length && known.Written == file.LastWriteUtc
+        if (_fingerprints.TryGetValue(path, out var known) && known.Length == file.Length && known.Written == file.LastWriteUtc
             && hashes.TryGetValue(path, out var indexed) && indexed == known.Hash)
         {
             changes.Unchanged++;
@@ -117,7 +117,7 @@ public sealed partial class KnowledgeSynchronizer(
         }
 
         if (known.Hash is not null && known.Length == file.Length && known.Written == file.LastWriteUtc
-            && reportedBroken.TryGetValue(path, out var brokenHash) && brokenHash == known.Hash)
+            && _reportedBroken.TryGetValue(path, out var brokenHash) && brokenHash == known.Hash)
         {
             changes.Skipped.Add(new SkippedFile(path, "unchanged since it was reported"));
             return; // still the same broken bytes: already logged, nothing to re-read
@@ -125,7 +125,7 @@ public sealed partial class KnowledgeSynchronizer(
 
         var outcome = Read(file, hashes.GetValueOrDefault(path));
         if (outcome.Hash is not null)
-            fingerprints[path] = (file.Length, file.LastWriteUtc, outcome.Hash);
+            _fingerprints[path] = (file.Length, file.LastWriteUtc, outcome.Hash);
         if (outcome.Hash is not null && hashes.TryGetValue(path, out var previous) && previous == outcome.Hash)
         {
             changes.Unchanged++;
@@ -136,16 +136,16 @@ public sealed partial class KnowledgeSynchronizer(
         {
             var reason = outcome.Error!;
             changes.Skipped.Add(new SkippedFile(path, reason));
-            if (!reportedBroken.TryGetValue(path, out var already) || already != (outcome.Hash ?? reason))
+            if (!_reportedBroken.TryGetValue(path, out var already) || already != (outcome.Hash ?? reason))
             {
-                reportedBroken[path] = outcome.Hash ?? reason;
-                logger.LogWarning("Skipped knowledge file {Path}: {Reason}", file.FullPath, reason);
+                _reportedBroken[path] = outcome.Hash ?? reason;
+                Log.SkippedFile(logger, file.FullPath, reason);
             }
 
             return;
         }
 
-        reportedBroken.Remove(path);
+        _reportedBroken.Remove(path);
         if (hashes.ContainsKey(path))
             changes.Updated++;
         else
@@ -172,7 +172,7 @@ public sealed partial class KnowledgeSynchronizer(
             Unembedded = unembedded,
         };
         store.Index.Apply(upserts.Select(d => new IndexedDocument(d, null)), removed, manifest, publish);
-        logger.LogDebug("Indexed the words of {Files} files ({Removed} removed); {Unembedded} files wait for their vectors", upserts.Count, removed.Length, unembedded.Count);
+        Log.WordsIndexed(logger, upserts.Count, removed.Length, unembedded.Count);
     }
 
     /// <param name="indexedHash">The hash the index holds for this file: when the bytes still hash to it, there is nothing to parse.</param>
@@ -208,9 +208,9 @@ public sealed partial class KnowledgeSynchronizer(
         var path = Path.Combine(Folder, SynonymFile.FileName);
         var info = new FileInfo(path);
         (long, DateTime)? current = info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
-        if (synonymsFingerprint == current && store.IsReady)
+        if (_synonymsFingerprint == current && store.IsReady)
             return false;
-        synonymsFingerprint = current;
+        _synonymsFingerprint = current;
 
         SynonymFile synonyms;
         try
@@ -219,12 +219,12 @@ public sealed partial class KnowledgeSynchronizer(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning("Could not read synonym file {Path}: {Reason}; keeping the previous synonyms", path, e.Message);
+            Log.SynonymsUnreadable(logger, path, e.Message);
             return false;
         }
 
         foreach (var problem in synonyms.Problems)
-            logger.LogWarning("Skipped a line of synonym file {Path}: {Problem}", path, problem);
+            Log.SynonymLineSkipped(logger, path, problem);
         store.UseSynonyms(synonyms);
         return true;
     }
@@ -241,5 +241,29 @@ public sealed partial class KnowledgeSynchronizer(
         public int Updated { get; set; }
 
         public int Unchanged { get; set; }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "The stored index could not be read ({Reason}); rebuilding it from {Folder}")]
+        public static partial void RebuildingDamagedIndex(ILogger logger, string reason, string folder);
+
+        [LoggerMessage(2, LogLevel.Information, "Knowledge index updated: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} unchanged")]
+        public static partial void IndexUpdated(ILogger logger, int added, int updated, int removed, int unchanged);
+
+        [LoggerMessage(3, LogLevel.Warning, "Passed over {Path} in the knowledge folder: {Reason}")]
+        public static partial void PassedOver(ILogger logger, string path, string reason);
+
+        [LoggerMessage(4, LogLevel.Warning, "Skipped knowledge file {Path}: {Reason}")]
+        public static partial void SkippedFile(ILogger logger, string path, string reason);
+
+        [LoggerMessage(5, LogLevel.Debug, "Indexed the words of {Files} files ({Removed} removed); {Unembedded} files wait for their vectors")]
+        public static partial void WordsIndexed(ILogger logger, int files, int removed, int unembedded);
+
+        [LoggerMessage(6, LogLevel.Warning, "Could not read synonym file {Path}: {Reason}; keeping the previous synonyms")]
+        public static partial void SynonymsUnreadable(ILogger logger, string path, string reason);
+
+        [LoggerMessage(7, LogLevel.Warning, "Skipped a line of synonym file {Path}: {Problem}")]
+        public static partial void SynonymLineSkipped(ILogger logger, string path, string problem);
     }
 }

@@ -20,9 +20,9 @@ public sealed class StateKey
     /// <summary>Shortest secret accepted: HMAC-SHA256's own block of security.</summary>
     public const int MinBytes = 32;
 
-    private readonly byte[] secret;
+    private readonly byte[] _secret;
 
-    private StateKey(byte[] secret) => this.secret = secret;
+    private StateKey(byte[] secret) => _secret = secret;
 
     /// <summary>A key of fresh random bytes, for one process only: what it signs does not survive a restart.</summary>
     public static StateKey Random() => new(RandomNumberGenerator.GetBytes(MinBytes));
@@ -61,7 +61,7 @@ public sealed class StateKey
 
     /// <summary>The first <paramref name="hexDigits"/> hex digits of HMAC-SHA256 of <paramref name="text"/>.</summary>
     public string Mac(string text, int hexDigits) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(text)))[..hexDigits];
+        Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(text)))[..hexDigits];
 
     public override string ToString() => "StateKey(hidden)";
 

@@ -15,11 +15,11 @@ public sealed class StateDatabase : IDisposable
 {
     public const string FileName = "bot.db";
 
-    private readonly string connectionString;
-    private readonly int busyTimeoutMilliseconds;
-    private readonly IReadOnlyList<StateMigration> migrations;
-    private readonly Lock gate = new();
-    private Task<MigrationResult>? migration;
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
+    private readonly IReadOnlyList<StateMigration> _migrations;
+    private readonly Lock _gate = new();
+    private Task<MigrationResult>? _migration;
 
     public StateDatabase(IOptions<StateOptions> options)
         : this(options, StateSchema.Migrations)
@@ -34,9 +34,9 @@ public sealed class StateDatabase : IDisposable
         StateSchema.CheckOrder(migrations);
         var settings = options.Value;
         Path = settings.DatabasePath;
-        this.migrations = migrations;
-        busyTimeoutMilliseconds = (int)Math.Ceiling(settings.BusyTimeout.TotalMilliseconds);
-        connectionString = new SqliteConnectionStringBuilder
+        _migrations = migrations;
+        _busyTimeoutMilliseconds = (int)Math.Ceiling(settings.BusyTimeout.TotalMilliseconds);
+        _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
@@ -50,7 +50,7 @@ public sealed class StateDatabase : IDisposable
     public string Path { get; }
 
     /// <summary>The schema version this build writes: the last migration's.</summary>
-    public int LatestVersion => migrations.Count == 0 ? 0 : migrations[^1].Version;
+    public int LatestVersion => _migrations.Count == 0 ? 0 : _migrations[^1].Version;
 
     /// <summary>
     /// Creates the file (and its folder) when missing and applies the migrations it lacks, once
@@ -60,8 +60,8 @@ public sealed class StateDatabase : IDisposable
     public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
         Task<MigrationResult> task;
-        lock (gate)
-            task = migration ??= Task.Run(() => StateMigrator.Migrate(this, migrations), CancellationToken.None);
+        lock (_gate)
+            task = _migration ??= Task.Run(() => StateMigrator.Migrate(this, _migrations), CancellationToken.None);
         return task.WaitAsync(cancellationToken);
     }
 
@@ -75,7 +75,7 @@ public sealed class StateDatabase : IDisposable
     /// <summary>An open connection without migrating first: for the migrator itself.</summary>
     internal SqliteConnection OpenUnmigrated()
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(_connectionString);
         try
         {
             connection.Open();
@@ -84,7 +84,7 @@ public sealed class StateDatabase : IDisposable
             // (fsync only at checkpoints). The file cannot be corrupted by a crash; a power cut may lose the last
             // commits (a count, a trivia answer), which is worth the milliseconds each write would otherwise hold an
             // answer's model slot under load. (A database not in WAL mode is logged at start-up.)
-            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;"));
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;"));
             return connection;
         }
         catch
@@ -114,7 +114,7 @@ public sealed class StateDatabase : IDisposable
     /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
     public void Dispose()
     {
-        using var connection = new SqliteConnection(connectionString);
+        using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
 }

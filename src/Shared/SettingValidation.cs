@@ -57,12 +57,12 @@ internal sealed class SettingRequiredAttribute : RequiredAttribute
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class SettingPatternAttribute(string pattern) : ValidationAttribute
 {
-    private readonly Regex regex = new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private readonly Regex _regex = new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public string Pattern => pattern;
 
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        SettingResult.Of(value is string text && regex.IsMatch(text), ErrorMessageString, value);
+        SettingResult.Of(value is string text && _regex.IsMatch(text), ErrorMessageString, value);
 }
 
 internal static class SettingResult

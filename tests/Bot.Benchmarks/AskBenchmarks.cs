@@ -23,11 +23,11 @@ public class AskThroughputBenchmarks : AskBenchmarksBase;
 
 public abstract class AskBenchmarksBase
 {
-    private ScratchFolder? scratch;
-    private KnowledgeStore? store;
-    private AnswerEngine? engine;
-    private string[] questions = [];
-    private int next;
+    private ScratchFolder? _scratch;
+    private KnowledgeStore? _store;
+    private AnswerEngine? _engine;
+    private string[] _questions = [];
+    private int _next;
 
     [Params(Corpus.Shipped, Corpus.Generated10k)]
     public Corpus Corpus { get; set; }
@@ -35,23 +35,23 @@ public abstract class AskBenchmarksBase
     [GlobalSetup]
     public void Setup()
     {
-        (scratch, store, engine, questions) = AskSetup.Prepare(Corpus);
-        next = 0;
+        (_scratch, _store, _engine, _questions) = AskSetup.Prepare(Corpus);
+        _next = 0;
     }
 
     [Benchmark]
     public Answer Ask()
     {
-        var question = questions[next];
-        next = next + 1 == questions.Length ? 0 : next + 1;
-        return engine!.Ask(question);
+        var question = _questions[_next];
+        _next = _next + 1 == _questions.Length ? 0 : _next + 1;
+        return _engine!.Ask(question);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        store?.Dispose();
-        scratch?.Dispose();
+        _store?.Dispose();
+        _scratch?.Dispose();
     }
 }
 

@@ -33,23 +33,23 @@ public class AutocompleteBenchmarks
         "a", "an", "ans", "people met", "part 1", "joaquin",
     ];
 
-    private string? root;
-    private KnowledgeStore? store;
-    private AboutCommand? about;
-    private AutocompleteContext[] contexts = [];
-    private int next;
+    private string? _root;
+    private KnowledgeStore? _store;
+    private AboutCommand? _about;
+    private AutocompleteContext[] _contexts = [];
+    private int _next;
 
     [GlobalSetup]
     public void Setup()
     {
-        root = Path.Combine(Path.GetTempPath(), $"bot-bench-autocomplete-{Guid.NewGuid():N}");
-        var knowledge = Path.Combine(root, "knowledge");
+        _root = Path.Combine(Path.GetTempPath(), $"bot-bench-autocomplete-{Guid.NewGuid():N}");
+        var knowledge = Path.Combine(_root, "knowledge");
         ThousandNames.Write(knowledge);
-        store = new KnowledgeStore(KnowledgeIndex.Open(Path.Combine(root, "index")));
-        new KnowledgeSynchronizer(store, knowledge, 4 * 1024 * 1024, NullLogger.Instance).Synchronize();
-        var reader = new KnowledgeReader(new AnswerEngine(store), store);
-        about = new AboutCommand();
-        contexts = Typed.Select(typed => new AutocompleteContext
+        _store = new KnowledgeStore(KnowledgeIndex.Open(Path.Combine(_root, "index")));
+        new KnowledgeSynchronizer(_store, knowledge, 4 * 1024 * 1024, NullLogger.Instance).Synchronize();
+        var reader = new KnowledgeReader(new AnswerEngine(_store), _store);
+        _about = new AboutCommand();
+        _contexts = Typed.Select(typed => new AutocompleteContext
             {
                 CommandName = AboutCommand.Name,
                 FocusedOption = AboutCommand.TopicOption,
@@ -65,33 +65,33 @@ public class AutocompleteBenchmarks
         // Warm: the command's own topic cache, JIT tiering.
         while (clock.Elapsed < TimeSpan.FromSeconds(3))
         {
-            foreach (var context in contexts)
+            foreach (var context in _contexts)
                 Suggest(context);
         }
 
         Console.WriteLine($"// {topics} topics read from {ThousandNames.Names.Count} names in {built.TotalMilliseconds:N1} ms");
-        next = 0;
+        _next = 0;
     }
 
     [Benchmark]
     public IReadOnlyList<AutocompleteChoice> Autocomplete()
     {
-        var context = contexts[next];
-        next = next + 1 == contexts.Length ? 0 : next + 1;
+        var context = _contexts[_next];
+        _next = _next + 1 == _contexts.Length ? 0 : _next + 1;
         return Suggest(context);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        store?.Dispose();
-        if (root is not null && Directory.Exists(root))
-            Directory.Delete(root, recursive: true);
+        _store?.Dispose();
+        if (_root is not null && Directory.Exists(_root))
+            Directory.Delete(_root, recursive: true);
     }
 
     // Completes synchronously: the topics are in memory.
     private IReadOnlyList<AutocompleteChoice> Suggest(AutocompleteContext context) =>
-        about!.AutocompleteAsync(context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        _about!.AutocompleteAsync(context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 }
 
 /// <summary>One measured invocation per iteration (see <see cref="LatencyConfig"/>), over every typed input many times.</summary>

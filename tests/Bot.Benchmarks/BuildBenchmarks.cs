@@ -13,11 +13,11 @@ namespace Bot.Benchmarks;
 [Config(typeof(BuildConfig))]
 public class BuildBenchmarks
 {
-    private ScratchFolder? scratch;
-    private string existingIndex = "";
-    private string freshIndex = "";
-    private KnowledgeStore? opened;
-    private int expectedFiles;
+    private ScratchFolder? _scratch;
+    private string _existingIndex = "";
+    private string _freshIndex = "";
+    private KnowledgeStore? _opened;
+    private int _expectedFiles;
 
     [Params(Corpus.Shipped, Corpus.Generated10k)]
     public Corpus Corpus { get; set; }
@@ -25,28 +25,28 @@ public class BuildBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        scratch = new ScratchFolder(Corpus);
-        existingIndex = scratch.NewIndexFolder();
-        var (store, report) = scratch.OpenAndSynchronize(existingIndex);
+        _scratch = new ScratchFolder(Corpus);
+        _existingIndex = _scratch.NewIndexFolder();
+        var (store, report) = _scratch.OpenAndSynchronize(_existingIndex);
         store.Dispose();
-        expectedFiles = report.Added;
+        _expectedFiles = report.Added;
 
         // The restart benchmark is only meaningful if a restart really finds nothing to do.
-        var (again, restart) = scratch.OpenAndSynchronize(existingIndex);
+        var (again, restart) = _scratch.OpenAndSynchronize(_existingIndex);
         again.Dispose();
-        if (restart.Added + restart.Updated + restart.Removed != 0 || restart.Unchanged != expectedFiles)
+        if (restart.Added + restart.Updated + restart.Removed != 0 || restart.Unchanged != _expectedFiles)
             throw new InvalidOperationException($"A restart on an unchanged folder re-indexed files: {restart}");
-        Console.WriteLine($"// {Corpus}: {expectedFiles} files; restart reports {restart.Unchanged} unchanged");
+        Console.WriteLine($"// {Corpus}: {_expectedFiles} files; restart reports {restart.Unchanged} unchanged");
     }
 
     [IterationSetup(Target = nameof(BuildFromScratch))]
-    public void NewEmptyFolder() => freshIndex = scratch!.NewIndexFolder();
+    public void NewEmptyFolder() => _freshIndex = _scratch!.NewIndexFolder();
 
     [Benchmark]
     public SyncReport BuildFromScratch()
     {
-        var (store, report) = scratch!.OpenAndSynchronize(freshIndex);
-        opened = store;
+        var (store, report) = _scratch!.OpenAndSynchronize(_freshIndex);
+        _opened = store;
         return report;
     }
 
@@ -54,14 +54,14 @@ public class BuildBenchmarks
     public void DeleteBuiltIndex()
     {
         CloseOpened();
-        Directory.Delete(freshIndex, recursive: true);
+        Directory.Delete(_freshIndex, recursive: true);
     }
 
     [Benchmark]
     public SyncReport RestartUnchanged()
     {
-        var (store, report) = scratch!.OpenAndSynchronize(existingIndex);
-        opened = store;
+        var (store, report) = _scratch!.OpenAndSynchronize(_existingIndex);
+        _opened = store;
         return report;
     }
 
@@ -72,13 +72,13 @@ public class BuildBenchmarks
     public void Cleanup()
     {
         CloseOpened();
-        scratch?.Dispose();
+        _scratch?.Dispose();
     }
 
     private void CloseOpened()
     {
-        opened?.Dispose();
-        opened = null;
+        _opened?.Dispose();
+        _opened = null;
     }
 }
 
@@ -90,9 +90,9 @@ public class BuildBenchmarks
 [Config(typeof(ColdStartConfig))]
 public class ColdBuildBenchmarks
 {
-    private ScratchFolder? scratch;
-    private string freshIndex = "";
-    private KnowledgeStore? opened;
+    private ScratchFolder? _scratch;
+    private string _freshIndex = "";
+    private KnowledgeStore? _opened;
 
     [Params(Corpus.Shipped, Corpus.Generated10k)]
     public Corpus Corpus { get; set; }
@@ -100,22 +100,22 @@ public class ColdBuildBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        scratch = new ScratchFolder(Corpus);
-        freshIndex = scratch.NewIndexFolder();
+        _scratch = new ScratchFolder(Corpus);
+        _freshIndex = _scratch.NewIndexFolder();
     }
 
     [Benchmark]
     public SyncReport FirstBuildInNewProcess()
     {
-        var (store, report) = scratch!.OpenAndSynchronize(freshIndex);
-        opened = store;
+        var (store, report) = _scratch!.OpenAndSynchronize(_freshIndex);
+        _opened = store;
         return report;
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        opened?.Dispose();
-        scratch?.Dispose();
+        _opened?.Dispose();
+        _scratch?.Dispose();
     }
 }

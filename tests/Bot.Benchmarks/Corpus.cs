@@ -22,14 +22,14 @@ internal sealed class ScratchFolder : IDisposable
 {
     public const int MaxFileBytes = 4 * 1024 * 1024; // KnowledgeOptions.MaxFileBytes' default
 
-    private readonly bool keep;
+    private readonly bool _keep;
 
     /// <param name="documents">For <see cref="Corpus.Generated10k"/>: how many of its documents to write (50 passages each);
     /// fewer than all gives the first documents of the same corpus, for a subset.</param>
     /// <param name="keepIn">A folder to write into and keep afterwards (it should be empty), instead of a temp folder deleted on dispose.</param>
     public ScratchFolder(Corpus corpus, int documents = GeneratedCorpus.Documents, string? keepIn = null)
     {
-        keep = keepIn is not null;
+        _keep = keepIn is not null;
         Root = keepIn is not null ? Path.GetFullPath(keepIn) : Path.Combine(Path.GetTempPath(), $"bot-bench-{corpus}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Root);
         if (corpus == Corpus.Generated10k)
@@ -68,7 +68,7 @@ internal sealed class ScratchFolder : IDisposable
 
     public void Dispose()
     {
-        if (keep)
+        if (_keep)
             return;
         try
         {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Bot.Embeddings.MiniLM;
-using Bot.Knowledge;
 using Bot.Knowledge.Answering;
 
 namespace Bot.Benchmarks;

@@ -9,35 +9,35 @@ namespace Bot.Benchmarks;
 /// </summary>
 internal sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
 {
-    private long calls;
-    private long texts;
-    private long characters;
+    private long _calls;
+    private long _texts;
+    private long _characters;
 
     public string ModelId => inner.ModelId;
 
     public int Dimensions => inner.Dimensions;
 
     /// <summary>Calls to <see cref="Embed"/> so far.</summary>
-    public long Calls => Interlocked.Read(ref calls);
+    public long Calls => Interlocked.Read(ref _calls);
 
     /// <summary>Texts embedded so far.</summary>
-    public long Texts => Interlocked.Read(ref texts);
+    public long Texts => Interlocked.Read(ref _texts);
 
     /// <summary>Characters of the texts embedded so far.</summary>
-    public long Characters => Interlocked.Read(ref characters);
+    public long Characters => Interlocked.Read(ref _characters);
 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref calls);
-        Interlocked.Add(ref this.texts, texts.Count);
-        Interlocked.Add(ref characters, texts.Sum(t => (long)t.Length));
+        Interlocked.Increment(ref _calls);
+        Interlocked.Add(ref _texts, texts.Count);
+        Interlocked.Add(ref _characters, texts.Sum(t => (long)t.Length));
         return inner.Embed(texts, cancellationToken);
     }
 
     public void Reset()
     {
-        Interlocked.Exchange(ref calls, 0);
-        Interlocked.Exchange(ref texts, 0);
-        Interlocked.Exchange(ref characters, 0);
+        Interlocked.Exchange(ref _calls, 0);
+        Interlocked.Exchange(ref _texts, 0);
+        Interlocked.Exchange(ref _characters, 0);
     }
 }

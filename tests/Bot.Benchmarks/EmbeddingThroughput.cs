@@ -99,12 +99,12 @@ internal static class EmbeddingThroughput
     /// <summary>A line every tenth, so a run of an hour shows it is alive.</summary>
     private sealed class ConsoleProgress : IEmbeddingProgressListener
     {
-        private int tenth;
+        private int _tenth;
 
         public void Report(EmbeddingProgress progress)
         {
             var now = (int)(progress.Fraction * 10);
-            if (Interlocked.Exchange(ref tenth, Math.Max(now, tenth)) >= now)
+            if (Interlocked.Exchange(ref _tenth, Math.Max(now, _tenth)) >= now)
                 return;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {progress.Done:N0} of {progress.Total:N0} texts, {progress.TextsPerSecond:N1} texts/s, {progress.Elapsed.TotalMinutes:N1} min; {Harness.Load()}"));

@@ -100,7 +100,9 @@ internal static partial class FastStart
         if (line.Contains("Embedd", StringComparison.Ordinal) || line.Contains("Knowledge ready", StringComparison.Ordinal)
             || line.Contains("Every passage", StringComparison.Ordinal) || line.Contains("Now listening", StringComparison.Ordinal)
             || line.StartsWith("fail", StringComparison.Ordinal))
+        {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,7:0.0} s] {line}"));
+        }
     }
 
     /// <summary>Sends /ask every 100 ms until one is answered with the director's name; when the first reply came, and when that answer.</summary>

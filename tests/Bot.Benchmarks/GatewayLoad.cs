@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bot.Discord.Local;
-using Bot.Discord.Local.Interactions;
 
 namespace Bot.Benchmarks;
 

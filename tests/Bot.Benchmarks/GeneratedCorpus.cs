@@ -163,15 +163,23 @@ internal static class GeneratedCorpus
             var roll = random.Next(100);
             string word;
             if (roll < 35)
+            {
                 word = FunctionWords[random.Next(FunctionWords.Length)];
+            }
             else if (roll < 38)
+            {
                 word = random.Next(2) == 0
                     ? (1950 + random.Next(75)).ToString(CultureInfo.InvariantCulture) // a year
                     : random.Next(2, 5000).ToString("N0", CultureInfo.InvariantCulture); // a count
+            }
             else if (roll < 44)
+            {
                 word = Capitalize(Pick(random, vocabulary, cumulative)); // a name
+            }
             else
+            {
                 word = Pick(random, vocabulary, cumulative);
+            }
             sentence.Append(i == 0 ? Capitalize(word) : word);
         }
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text.Json;
 using Bot.Discord.Local;
 using Bot.Discord.Local.Interactions;
 

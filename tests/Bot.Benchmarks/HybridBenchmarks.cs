@@ -27,10 +27,10 @@ public enum QuestionKind
 [Config(typeof(LatencyConfig))]
 public class HybridAskBenchmarks
 {
-    private HybridSetup? setup;
-    private AnswerEngine? engine;
-    private string[] questions = [];
-    private int next;
+    private HybridSetup? _setup;
+    private AnswerEngine? _engine;
+    private string[] _questions = [];
+    private int _next;
 
     [Params(Corpus.Shipped, Corpus.Generated10k)]
     public Corpus Corpus { get; set; }
@@ -41,27 +41,27 @@ public class HybridAskBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        setup = new HybridSetup(Corpus);
-        var store = setup.Open(Questions == QuestionKind.Distinct ? 0 : 1024);
-        engine = new AnswerEngine(store);
-        if (engine.DefaultMode != RetrievalMode.Hybrid)
-            throw new InvalidOperationException($"The engine would answer {engine.DefaultMode}, not hybrid.");
-        questions = BenchmarkInputs.Questions.ToArray();
-        var answered = AskSetup.Warm(engine, questions);
-        Console.WriteLine($"// {Corpus}, {Questions}: {answered} of {questions.Length} dev questions answered (hybrid); model calls so far {setup.Model.Calls:N0}");
-        next = 0;
+        _setup = new HybridSetup(Corpus);
+        var store = _setup.Open(Questions == QuestionKind.Distinct ? 0 : 1024);
+        _engine = new AnswerEngine(store);
+        if (_engine.DefaultMode != RetrievalMode.Hybrid)
+            throw new InvalidOperationException($"The engine would answer {_engine.DefaultMode}, not hybrid.");
+        _questions = BenchmarkInputs.Questions.ToArray();
+        var answered = AskSetup.Warm(_engine, _questions);
+        Console.WriteLine($"// {Corpus}, {Questions}: {answered} of {_questions.Length} dev questions answered (hybrid); model calls so far {_setup.Model.Calls:N0}");
+        _next = 0;
     }
 
     [Benchmark]
     public Answer Ask()
     {
-        var question = questions[next];
-        next = next + 1 == questions.Length ? 0 : next + 1;
-        return engine!.Ask(question);
+        var question = _questions[_next];
+        _next = _next + 1 == _questions.Length ? 0 : _next + 1;
+        return _engine!.Ask(question);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => setup?.Dispose();
+    public void Cleanup() => _setup?.Dispose();
 }
 
 /// <summary>
@@ -74,10 +74,10 @@ public class HybridAskBenchmarks
 [Config(typeof(BuildConfig))]
 public class HybridRestartBenchmarks
 {
-    private HybridSetup? setup;
-    private KnowledgeStore? opened;
-    private string question = "";
-    private int files;
+    private HybridSetup? _setup;
+    private KnowledgeStore? _opened;
+    private string _question = "";
+    private int _files;
 
     [Params(Corpus.Shipped, Corpus.Generated10k)]
     public Corpus Corpus { get; set; }
@@ -85,47 +85,47 @@ public class HybridRestartBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        setup = new HybridSetup(Corpus);
-        question = BenchmarkInputs.Questions[0];
-        files = setup.Files;
+        _setup = new HybridSetup(Corpus);
+        _question = BenchmarkInputs.Questions[0];
+        _files = _setup.Files;
     }
 
     [IterationSetup]
-    public void ResetCount() => setup!.Model.Reset();
+    public void ResetCount() => _setup!.Model.Reset();
 
     [Benchmark]
     public SyncReport RestartUnchanged()
     {
-        var (store, report) = setup!.Scratch.OpenAndSynchronize(setup.IndexFolder, setup.Model);
-        opened = store;
+        var (store, report) = _setup!.Scratch.OpenAndSynchronize(_setup.IndexFolder, _setup.Model);
+        _opened = store;
         return report;
     }
 
     [Benchmark]
     public Answer RestartThenFirstHybridAnswer()
     {
-        var (store, _) = setup!.Scratch.OpenAndSynchronize(setup.IndexFolder, setup.Model);
-        opened = store;
-        return new AnswerEngine(store).Ask(question, mode: RetrievalMode.Hybrid);
+        var (store, _) = _setup!.Scratch.OpenAndSynchronize(_setup.IndexFolder, _setup.Model);
+        _opened = store;
+        return new AnswerEngine(store).Ask(_question, mode: RetrievalMode.Hybrid);
     }
 
     [IterationCleanup]
     public void CheckAndClose()
     {
-        var store = opened;
-        opened = null;
+        var store = _opened;
+        _opened = null;
         store?.Dispose();
         // The answer embeds its one question; the restart itself must embed nothing.
-        if (setup!.Model.Texts > 1)
-            throw new InvalidOperationException($"A restart on the unchanged folder embedded {setup.Model.Texts} texts.");
+        if (_setup!.Model.Texts > 1)
+            throw new InvalidOperationException($"A restart on the unchanged folder embedded {_setup.Model.Texts} texts.");
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        opened?.Dispose();
-        setup?.Dispose();
-        Console.WriteLine($"// {Corpus}: {files} files; every restart embedded nothing");
+        _opened?.Dispose();
+        _setup?.Dispose();
+        Console.WriteLine($"// {Corpus}: {_files} files; every restart embedded nothing");
     }
 }
 
@@ -138,17 +138,17 @@ public class HybridRestartBenchmarks
 [Config(typeof(ColdStartConfig))]
 public class ModelLoadBenchmarks
 {
-    private MiniLmEmbedder? embedder;
+    private MiniLmEmbedder? _embedder;
 
     [Benchmark]
     public float[][] FirstEmbeddingInNewProcess()
     {
-        embedder = new MiniLmEmbedder(Environment.ProcessorCount);
-        return embedder.Embed(["Who directed Beyond Utopia?"]);
+        _embedder = new MiniLmEmbedder(Environment.ProcessorCount);
+        return _embedder.Embed(["Who directed Beyond Utopia?"]);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => embedder?.Dispose();
+    public void Cleanup() => _embedder?.Dispose();
 }
 
 /// <summary>
@@ -158,13 +158,13 @@ public class ModelLoadBenchmarks
 /// </summary>
 internal sealed class HybridSetup : IDisposable
 {
-    private readonly MiniLmEmbedder model = new(Environment.ProcessorCount);
-    private readonly List<KnowledgeStore> stores = [];
+    private readonly MiniLmEmbedder _model = new(Environment.ProcessorCount);
+    private readonly List<KnowledgeStore> _stores = [];
 
     public HybridSetup(Corpus corpus)
     {
         Scratch = new ScratchFolder(corpus);
-        Model = new CountingEmbedder(model);
+        Model = new CountingEmbedder(_model);
         Model.Embed(["warm-up"]); // loads the model
         IndexFolder = Scratch.NewIndexFolder();
         var (built, report) = corpus == Corpus.Generated10k
@@ -189,7 +189,7 @@ internal sealed class HybridSetup : IDisposable
     {
         var before = Model.Texts;
         var (store, report) = Scratch.OpenAndSynchronize(IndexFolder, Model, questionCacheSize);
-        stores.Add(store);
+        _stores.Add(store);
         if (Model.Texts != before || report.Unchanged != Files)
             throw new InvalidOperationException($"Opening the built index re-embedded or re-indexed: {report}");
         return store;
@@ -211,9 +211,9 @@ internal sealed class HybridSetup : IDisposable
 
     public void Dispose()
     {
-        foreach (var store in stores)
+        foreach (var store in _stores)
             store.Dispose();
-        model.Dispose();
+        _model.Dispose();
         Scratch.Dispose();
     }
 }

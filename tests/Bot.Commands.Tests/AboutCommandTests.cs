@@ -208,14 +208,14 @@ public class AboutCommandTests(ShippedCommandsFixture knowledge) : IClassFixture
 /// <summary>/about over generated knowledge folders: none at all, and a thousand names.</summary>
 public sealed class AboutTopicsTests : IDisposable
 {
-    private readonly TempFolder temp = new();
+    private readonly TempFolder _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Empty_knowledge_folder_suggests_nothing_and_knows_nothing()
     {
-        var folder = temp.Combine("empty");
+        var folder = _temp.Combine("empty");
         Directory.CreateDirectory(folder);
         using var built = new BuiltKnowledge(folder);
         var about = new AboutCommand();
@@ -229,7 +229,7 @@ public sealed class AboutTopicsTests : IDisposable
     [Fact]
     public async Task Thousand_names_are_suggested_25_at_most_each_within_100_characters()
     {
-        var folder = temp.Combine("people");
+        var folder = _temp.Combine("people");
         GeneratedKnowledge.WriteNames(folder);
         using var built = new BuiltKnowledge(folder);
         var about = new AboutCommand();
@@ -267,7 +267,7 @@ public sealed class AboutTopicsTests : IDisposable
     [Fact]
     public async Task About_a_generated_name_shows_its_sentence()
     {
-        var folder = temp.Combine("people");
+        var folder = _temp.Combine("people");
         GeneratedKnowledge.WriteNames(folder);
         using var built = new BuiltKnowledge(folder);
 
@@ -281,7 +281,7 @@ public sealed class AboutTopicsTests : IDisposable
     [Fact]
     public async Task Suggestions_follow_the_knowledge_when_it_changes()
     {
-        var folder = temp.Combine("changing");
+        var folder = _temp.Combine("changing");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "a.md"), "# A\n\nThe crew met Ottoline Brisbane at the port.\n");
         using var built = new BuiltKnowledge(folder);

@@ -1,9 +1,9 @@
-using Bot.Knowledge;
+using System.Globalization;
 using Bot.Commands.Ask;
 using Bot.Commands.Buttons;
 using Bot.Commands.Replies;
 using Bot.Commands.Tests.Support;
-using Bot.Knowledge.Answering;
+using Bot.Knowledge;
 
 namespace Bot.Commands.Tests;
 
@@ -73,7 +73,7 @@ public class AskButtonsTests(ShippedCommandsFixture knowledge) : IClassFixture<S
         }
 
         Assert.InRange(pages.Count, 2, AskCommand.MorePages);
-        var numbers = pages.SelectMany(p => p.Embeds[0].Fields).Select(f => int.Parse(f.Name[..f.Name.IndexOf('.')])).ToArray();
+        var numbers = pages.SelectMany(p => p.Embeds[0].Fields).Select(f => int.Parse(f.Name[..f.Name.IndexOf('.')], CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(Enumerable.Range(2, numbers.Length), numbers);
         var passages = pages.SelectMany(p => p.Embeds[0].Fields).Select(f => f.Value).ToArray();
         Assert.Equal(passages.Length, passages.Distinct().Count());

@@ -219,13 +219,13 @@ public class AskCommandTests(ShippedCommandsFixture knowledge) : IClassFixture<S
         System.Text.RegularExpressions.Regex.Replace(text.Replace(Markdown.ZeroWidthSpace.ToString(), ""), @"\\(.)", "$1");
 
     private static IEnumerable<string> Paragraphs(string markdown) =>
-        markdown.Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0 && !p.StartsWith('#') && !p.StartsWith("---"));
+        markdown.Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0 && !p.StartsWith('#') && !p.StartsWith("---", StringComparison.Ordinal));
 
     private static string TitleOf(string markdown) =>
-        markdown.Split('\n').First(l => l.StartsWith("# ")).Substring(2).Trim();
+        markdown.Split('\n').First(l => l.StartsWith("# ", StringComparison.Ordinal)).Substring(2).Trim();
 
     private static string SectionAbove(string markdown, string paragraph) =>
-        markdown[..markdown.IndexOf(paragraph, StringComparison.Ordinal)].Split('\n').Last(l => l.StartsWith("## ")).Substring(3).Trim();
+        markdown[..markdown.IndexOf(paragraph, StringComparison.Ordinal)].Split('\n').Last(l => l.StartsWith("## ", StringComparison.Ordinal)).Substring(3).Trim();
 
     private sealed class LoadingKnowledge : IKnowledgeReader
     {

@@ -13,14 +13,14 @@ namespace Bot.Commands.Tests;
 /// <summary>Finding commands and routing button clicks back to the command that owns them.</summary>
 public class CatalogTests
 {
-    private readonly CommandCatalog catalog = new([new AskCommand(), new VoteCommand(), new FakeCommand("echo")]);
+    private readonly CommandCatalog _catalog = new([new AskCommand(), new VoteCommand(), new FakeCommand("echo")]);
 
     [Fact]
     public async Task Button_click_reaches_the_command_whose_name_starts_its_custom_id()
     {
         var customId = CustomIds.Create(VoteCommand.Name, "yes:3");
 
-        var owner = catalog.FindComponentOwner(customId);
+        var owner = _catalog.FindComponentOwner(customId);
 
         Assert.IsType<VoteCommand>(owner);
         var reply = await owner.HandleComponentAsync(new ComponentContext
@@ -42,7 +42,7 @@ public class CatalogTests
     [InlineData(null)]
     public void Custom_id_no_command_owns_finds_nothing(string? customId)
     {
-        Assert.Null(catalog.FindComponentOwner(customId));
+        Assert.Null(_catalog.FindComponentOwner(customId));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Commands.About;
 using Bot.Commands.Ask;
@@ -19,18 +20,18 @@ namespace Bot.Commands.Tests;
 /// <summary>The per-member limit on questions: five per thirty seconds unless configured otherwise.</summary>
 public partial class CooldownTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task Five_questions_pass_the_sixth_is_told_when_to_ask_again_and_the_window_frees_it()
     {
         var ask = new AskCommand(Cooldown());
-        var started = clock.GetUtcNow();
+        var started = _clock.GetUtcNow();
 
         for (var i = 0; i < 5; i++)
         {
             Assert.Single((await Ask(ask, "member")).Embeds);
-            clock.Advance(TimeSpan.FromSeconds(2));
+            _clock.Advance(TimeSpan.FromSeconds(2));
         }
 
         var refused = await Ask(ask, "member");
@@ -39,9 +40,9 @@ public partial class CooldownTests(ShippedCommandsFixture knowledge) : IClassFix
         Assert.StartsWith("You've asked 5 questions in the last 30 seconds. You can ask again <t:", refused.Content);
         Assert.Equal(started.AddSeconds(30).ToUnixTimeSeconds(), UnixTime(refused.Content!));
 
-        clock.Advance(TimeSpan.FromSeconds(19)); // 29 s after the first: still refused
+        _clock.Advance(TimeSpan.FromSeconds(19)); // 29 s after the first: still refused
         Assert.Empty((await Ask(ask, "member")).Embeds);
-        clock.Advance(TimeSpan.FromSeconds(1)); // the first question leaves the window
+        _clock.Advance(TimeSpan.FromSeconds(1)); // the first question leaves the window
         Assert.Single((await Ask(ask, "member")).Embeds);
         Assert.Empty((await Ask(ask, "member")).Embeds); // the second is still in it
     }
@@ -86,11 +87,11 @@ public partial class CooldownTests(ShippedCommandsFixture knowledge) : IClassFix
             await Ask(ask, "member");
         for (var i = 0; i < 20; i++)
         {
-            clock.Advance(TimeSpan.FromSeconds(1));
+            _clock.Advance(TimeSpan.FromSeconds(1));
             await Ask(ask, "member");
         }
 
-        clock.Advance(TimeSpan.FromSeconds(10)); // 30 s after the five that passed
+        _clock.Advance(TimeSpan.FromSeconds(10)); // 30 s after the five that passed
         Assert.Single((await Ask(ask, "member")).Embeds);
     }
 
@@ -131,7 +132,7 @@ public partial class CooldownTests(ShippedCommandsFixture knowledge) : IClassFix
         Assert.Contains("<t:", refused.Content);
         Assert.Equal(ComponentReplyPlan.UpdateMessage, search.PlanComponent(next, "another member"));
 
-        clock.Advance(TimeSpan.FromSeconds(30));
+        _clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(ComponentReplyPlan.UpdateMessage, search.PlanComponent(next, "member"));
     }
 
@@ -164,7 +165,7 @@ public partial class CooldownTests(ShippedCommandsFixture knowledge) : IClassFix
         Assert.True(cooldown.TryAsk("m", out _));
         Assert.True(cooldown.TryAsk("m", out _));
         Assert.False(cooldown.TryAsk("m", out var at));
-        Assert.Equal(clock.GetUtcNow().AddMinutes(1), at);
+        Assert.Equal(_clock.GetUtcNow().AddMinutes(1), at);
         Assert.Contains("in the last minute", cooldown.Notice(at));
     }
 
@@ -197,7 +198,7 @@ public partial class CooldownTests(ShippedCommandsFixture knowledge) : IClassFix
     [Fact]
     public void Zero_questions_turns_the_cooldown_off()
     {
-        var cooldown = new QuestionCooldown(Options.Create(new QuestionCooldownOptions { Questions = 0 }), clock);
+        var cooldown = new QuestionCooldown(Options.Create(new QuestionCooldownOptions { Questions = 0 }), _clock);
 
         Assert.All(Enumerable.Range(0, 100), i => Assert.True(cooldown.TryAsk("m", out _)));
     }
@@ -206,7 +207,7 @@ public partial class CooldownTests(ShippedCommandsFixture knowledge) : IClassFix
     {
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<TimeProvider>(_clock)
             .AddSingleton(new KnowledgeStore(KnowledgeIndex.OpenInMemory()))
             .AddSingleton<AnswerEngine>()
             .AddBotCommands()
@@ -214,7 +215,7 @@ public partial class CooldownTests(ShippedCommandsFixture knowledge) : IClassFix
     }
 
     private QuestionCooldown Cooldown() =>
-        new(Options.Create(new QuestionCooldownOptions()), clock);
+        new(Options.Create(new QuestionCooldownOptions()), _clock);
 
     private CommandContext As(string userId, string command, params (string Name, object Value)[] options) =>
         Contexts.Command(knowledge.Knowledge, command, options) with { Invoker = new CommandInvoker(userId, "Member") };
@@ -222,7 +223,7 @@ public partial class CooldownTests(ShippedCommandsFixture knowledge) : IClassFix
     private async Task<Reply> Ask(AskCommand ask, string userId) =>
         await ask.ExecuteAsync(As(userId, "ask", ("question", "Who directed Beyond Utopia?")), CancellationToken.None);
 
-    private static long UnixTime(string content) => long.Parse(UnixTimestamp().Match(content).Groups[1].Value);
+    private static long UnixTime(string content) => long.Parse(UnixTimestamp().Match(content).Groups[1].Value, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"<t:(\d+):R>")]
     private static partial Regex UnixTimestamp();

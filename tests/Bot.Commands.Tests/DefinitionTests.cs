@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Bot.Commands.Ask;
 using Bot.Commands.Definitions;
 using Bot.Commands.Tests.Support;
 

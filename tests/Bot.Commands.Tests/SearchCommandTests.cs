@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Commands.Buttons;
 using Bot.Commands.Replies;
@@ -53,7 +54,7 @@ public partial class SearchCommandTests(ShippedCommandsFixture knowledge) : ICla
         Assert.True(pages.Count > 1);
         Assert.All(pages.Skip(1), p => Assert.Equal(ReplyKind.UpdateMessage, p.Kind));
         Assert.All(pages, ReplyAssert.WithinDiscordLimits);
-        var numbers = pages.SelectMany(p => p.Embeds[0].Fields).Select(f => int.Parse(f.Name[..f.Name.IndexOf('.')])).ToArray();
+        var numbers = pages.SelectMany(p => p.Embeds[0].Fields).Select(f => int.Parse(f.Name[..f.Name.IndexOf('.')], CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(Enumerable.Range(1, numbers.Length), numbers);
         Assert.Equal($"Page {pages.Count} of {pages.Count}", pages[^1].Embeds[0].Footer![..$"Page {pages.Count} of {pages.Count}".Length]);
         Assert.True(pages[^1].Buttons.Single(b => b.Label == "Next").Disabled);
@@ -70,7 +71,7 @@ public partial class SearchCommandTests(ShippedCommandsFixture knowledge) : ICla
     public async Task Page_past_either_end_shows_the_nearest_real_page(string page, string which)
     {
         var first = await knowledge.RunAsync("search", ("query", Query));
-        var pages = int.Parse(Regex.Match(first.Embeds[0].Footer!, @"of (\d+)").Groups[1].Value);
+        var pages = int.Parse(Regex.Match(first.Embeds[0].Footer!, @"of (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
         // The query's reference is authenticated: take it from a real button, change only the page.
         var next = first.Buttons.Single(b => b.Label == "Next").CustomId;
         var customId = Regex.Replace(next, @"^search:\d+:", $"search:{page}:");

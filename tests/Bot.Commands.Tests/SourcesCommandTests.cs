@@ -8,9 +8,9 @@ namespace Bot.Commands.Tests;
 /// <summary>/sources: the documents the index holds.</summary>
 public sealed class SourcesCommandTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>, IDisposable
 {
-    private readonly TempFolder temp = new();
+    private readonly TempFolder _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Sources_lists_the_shipped_document_with_its_source_and_passages()
@@ -33,7 +33,7 @@ public sealed class SourcesCommandTests(ShippedCommandsFixture knowledge) : ICla
     [Fact]
     public async Task Many_documents_are_paged_with_previous_and_next()
     {
-        var folder = temp.Combine("many");
+        var folder = _temp.Combine("many");
         GeneratedKnowledge.WriteArticles(folder, 35);
         using var built = new BuiltKnowledge(folder);
         var sources = new SourcesCommand();
@@ -60,7 +60,7 @@ public sealed class SourcesCommandTests(ShippedCommandsFixture knowledge) : ICla
     [Fact]
     public async Task Empty_knowledge_folder_says_so()
     {
-        var folder = temp.Combine("empty");
+        var folder = _temp.Combine("empty");
         Directory.CreateDirectory(folder);
         using var built = new BuiltKnowledge(folder);
 

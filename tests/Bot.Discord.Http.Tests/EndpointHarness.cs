@@ -1,10 +1,10 @@
-using Bot.Discord.Local.Logging;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Bot.Discord.Interactions;
 using Bot.Discord.Local;
+using Bot.Discord.Local.Logging;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Rest;
 using Microsoft.AspNetCore.Builder;

@@ -10,30 +10,30 @@ namespace Bot.Discord.Http.Tests;
 /// </summary>
 public sealed class RefusalLoggingTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
-    private EndpointHarness host = null!;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+    private EndpointHarness _host = null!;
 
-    public async Task InitializeAsync() => host = await EndpointHarness.StartAsync(s => s.Time = clock);
+    public async Task InitializeAsync() => _host = await EndpointHarness.StartAsync(s => s.Time = _clock);
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_burst_of_unsigned_requests_is_one_log_line_then_one_a_minute_with_the_count()
     {
         var body = FixtureFiles.Read("interaction_ping.json");
         for (var i = 0; i < 50; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await host.SendAsync(EndpointHarness.Request(System.Text.Encoding.UTF8.GetBytes(body), null, null))).Status);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await _host.SendAsync(EndpointHarness.Request(System.Text.Encoding.UTF8.GetBytes(body), null, null))).Status);
 
         Assert.Single(Refusals());
         Assert.Contains("Refused 1 interaction request(s) with 401", Refusals()[0]);
 
-        clock.Advance(InteractionsEndpoint.RefusalReportInterval);
-        await host.SendAsync(EndpointHarness.Request(System.Text.Encoding.UTF8.GetBytes(body), null, null));
+        _clock.Advance(InteractionsEndpoint.RefusalReportInterval);
+        await _host.SendAsync(EndpointHarness.Request(System.Text.Encoding.UTF8.GetBytes(body), null, null));
 
         Assert.Equal(2, Refusals().Count);
         Assert.Contains("Refused 50 interaction request(s) with 401", Refusals()[1]);
     }
 
     private IReadOnlyList<string> Refusals() =>
-        host.Logs.From<InteractionsEndpoint>().Where(e => e.Message.Contains("with 401", StringComparison.Ordinal)).Select(e => e.Message).ToArray();
+        _host.Logs.From<InteractionsEndpoint>().Where(e => e.Message.Contains("with 401", StringComparison.Ordinal)).Select(e => e.Message).ToArray();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -73,10 +74,10 @@ internal sealed partial class LocalDiscordRoutes
     {
         var command = new JsonObject
         {
-            ["id"] = id ?? _state.NewSnowflake().ToString(),
+            ["id"] = id ?? _state.NewSnowflake().ToString(CultureInfo.InvariantCulture),
             ["type"] = (int?)definition["type"] ?? 1,
-            ["application_id"] = ApplicationId.ToString(),
-            ["version"] = _state.NewSnowflake().ToString(),
+            ["application_id"] = ApplicationId.ToString(CultureInfo.InvariantCulture),
+            ["version"] = _state.NewSnowflake().ToString(CultureInfo.InvariantCulture),
             ["name"] = (string?)definition["name"],
             ["name_localizations"] = definition["name_localizations"]?.DeepClone(),
             ["description"] = (string?)definition["description"] ?? "",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Bot.Discord.Local;
@@ -120,8 +121,8 @@ internal sealed partial class LocalDiscordRoutes
     {
         var message = new JsonObject
         {
-            ["id"] = _state.NewSnowflake().ToString(),
-            ["channel_id"] = channelId.ToString(),
+            ["id"] = _state.NewSnowflake().ToString(CultureInfo.InvariantCulture),
+            ["channel_id"] = channelId.ToString(CultureInfo.InvariantCulture),
             ["author"] = BotUser(),
             ["content"] = (string?)body?["content"] ?? "",
             ["timestamp"] = FakeDiscordState.Timestamp(_state.Now),
@@ -139,8 +140,8 @@ internal sealed partial class LocalDiscordRoutes
         };
         if (webhookId is { } webhook)
         {
-            message["webhook_id"] = webhook.ToString();
-            message["application_id"] = ApplicationId.ToString();
+            message["webhook_id"] = webhook.ToString(CultureInfo.InvariantCulture);
+            message["application_id"] = ApplicationId.ToString(CultureInfo.InvariantCulture);
         }
 
         MessageMentions.Apply(message, body?["allowed_mentions"], viaWebhook: webhookId is not null);
@@ -150,7 +151,7 @@ internal sealed partial class LocalDiscordRoutes
 
     private static JsonObject BotUser() => new()
     {
-        ["id"] = ApplicationId.ToString(),
+        ["id"] = ApplicationId.ToString(CultureInfo.InvariantCulture),
         ["username"] = "examplebot",
         ["discriminator"] = "0",
         ["global_name"] = null,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -42,7 +43,7 @@ internal sealed partial class LocalDiscordRoutes
         var created = JsonNode.Parse(FixtureFiles.Read("scheduled_event_object.json"))!.AsObject();
         lock (_state.Lock)
         {
-            created["id"] = _state.NewSnowflake().ToString();
+            created["id"] = _state.NewSnowflake().ToString(CultureInfo.InvariantCulture);
         }
 
         created["guild_id"] = request["guild_id"];

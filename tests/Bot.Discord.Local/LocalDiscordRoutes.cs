@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -119,7 +120,7 @@ internal sealed partial class LocalDiscordRoutes
             {
                 var answer = JsonNode.Parse(FixtureFiles.Read("interaction_callback_with_response.json"))!.AsObject();
                 var interaction = answer["interaction"]!.AsObject();
-                interaction["id"] = id.ToString();
+                interaction["id"] = id.ToString(CultureInfo.InvariantCulture);
                 interaction["response_message_id"] = message?["id"]?.DeepClone();
                 interaction["response_message_loading"] = type == 5;
                 interaction["response_message_ephemeral"] = ((int?)message?["flags"] & 64) == 64;

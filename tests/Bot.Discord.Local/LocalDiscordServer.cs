@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -52,6 +53,7 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
     /// <summary>A token in Discord's format (base64 user id . timestamp . HMAC); made up.</summary>
     public string Token { get; } = "MTQ1OTUxNzEyODcwNDEzMTA3Mw.GxTest3.local-discord-test-token-9f8e7d6c5b4a";
 
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the fake server's instance surface, next to Token and the URL.")]
     public ulong ApplicationId => LocalDiscordRoutes.ApplicationId;
 
     /// <summary><c>http://127.0.0.1:port/api/v10</c>.</summary>

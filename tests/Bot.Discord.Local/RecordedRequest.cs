@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Bot.Discord.Local;
 
 /// <summary>One request as <see cref="LocalDiscordServer"/> received it, and what it answered.</summary>
@@ -33,5 +35,5 @@ public sealed class RecordedRequest
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
-    public override string ToString() => $"#{Sequence} {Method} {Operation ?? Path} → {Status?.ToString() ?? "…"}";
+    public override string ToString() => $"#{Sequence} {Method} {Operation ?? Path} → {Status?.ToString(CultureInfo.InvariantCulture) ?? "…"}";
 }

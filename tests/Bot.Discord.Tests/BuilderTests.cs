@@ -1,5 +1,5 @@
-using Bot.Discord.Local;
 using System.Text.Json;
+using Bot.Discord.Local;
 using Bot.Discord.Models.Commands;
 using Bot.Discord.Models.Components;
 using Bot.Discord.Models.Interactions;

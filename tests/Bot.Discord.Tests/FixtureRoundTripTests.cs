@@ -1,9 +1,8 @@
-using Bot.Discord.Local;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Bot.Discord.Local;
 using Bot.Discord.Models.Gateway;
-using Bot.Discord.Models.Interactions;
 using Bot.Discord.Serialization;
 
 namespace Bot.Discord.Tests;

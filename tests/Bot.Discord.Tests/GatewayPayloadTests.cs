@@ -1,5 +1,5 @@
-using Bot.Discord.Local;
 using System.Text.Json;
+using Bot.Discord.Local;
 using Bot.Discord.Models.Gateway;
 using Bot.Discord.Serialization;
 

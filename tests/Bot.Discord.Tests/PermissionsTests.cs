@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Bot.Discord.Models;
 using Bot.Discord.Models.Commands;
-using Bot.Discord.Models.Guilds;
 using Bot.Discord.Serialization;
 
 namespace Bot.Discord.Tests;

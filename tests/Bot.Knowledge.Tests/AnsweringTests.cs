@@ -1,4 +1,3 @@
-using Bot.Knowledge.Answering;
 using Bot.Knowledge.Tests.Support;
 
 namespace Bot.Knowledge.Tests;

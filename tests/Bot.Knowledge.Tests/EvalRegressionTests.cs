@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Documents;
@@ -17,9 +16,9 @@ namespace Bot.Knowledge.Tests;
 public sealed class EvalRegressionTests(ShippedKnowledgeFixture knowledge, ITestOutputHelper output)
     : IClassFixture<ShippedKnowledgeFixture>, IDisposable
 {
-    private readonly TempFolder temp = new();
+    private readonly TempFolder _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Dev_questions_are_answered_well_enough_to_ship()
@@ -60,7 +59,7 @@ public sealed class EvalRegressionTests(ShippedKnowledgeFixture knowledge, ITest
             """{"id": "x1", "question": "Out and abstained?", "expect": [], "kind": "out"}""",
             """{"id": "x2", "question": "Out but answered?", "expect": [], "kind": "out"}""",
         };
-        var questionsPath = temp.Combine("tricky-questions.jsonl");
+        var questionsPath = _temp.Combine("tricky-questions.jsonl");
         File.WriteAllLines(questionsPath, lines);
         var questions = EvalQuestion.Load(questionsPath);
         Answer[] answers =
@@ -83,7 +82,7 @@ public sealed class EvalRegressionTests(ShippedKnowledgeFixture knowledge, ITest
     public void Full_width_characters_in_an_answer_count_as_their_plain_forms_as_score_py_counts_them()
     {
         // score.py compares NFKC forms: "ＡＢＣ　１２３" is "ABC 123", "…" is "...".
-        var questionsPath = temp.Combine("full-width-questions.jsonl");
+        var questionsPath = _temp.Combine("full-width-questions.jsonl");
         File.WriteAllLines(questionsPath,
         [
             """{"id": "w1", "question": "Full width?", "expect": ["ABC 123"], "kind": "in"}""",
@@ -105,7 +104,7 @@ public sealed class EvalRegressionTests(ShippedKnowledgeFixture knowledge, ITest
     [Fact]
     public void A_malformed_question_file_is_refused_naming_the_bad_line()
     {
-        var path = temp.Combine("bad-questions.jsonl");
+        var path = _temp.Combine("bad-questions.jsonl");
         File.WriteAllLines(path,
         [
             """{"id": "q1", "question": "Who directed Beyond Utopia?", "expect": ["Madeleine Gavin"], "kind": "in"}""",
@@ -134,7 +133,7 @@ public sealed class EvalRegressionTests(ShippedKnowledgeFixture knowledge, ITest
             return ours;
         }
 
-        var answersPath = temp.Combine($"answers-{Guid.NewGuid():N}.jsonl");
+        var answersPath = _temp.Combine($"answers-{Guid.NewGuid():N}.jsonl");
         File.WriteAllLines(answersPath, answers.Select(a => new JsonObject
         {
             ["question"] = a.Question,

@@ -21,70 +21,70 @@ public sealed class FastStartTests : IAsyncLifetime
     /// <summary>Generous: only reached when the bot is broken, and the model is slow on a loaded machine.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
-    private readonly KnowledgeWorkspace workspace = new(withShippedKnowledge: true);
-    private readonly GatedEmbedder model = new(SentenceModel.Shared);
-    private readonly FakeTimeProvider time = new();
-    private readonly CapturingLogger synchronizerLog = new();
-    private readonly TaskCompletionSource hybrid = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private KnowledgeStore store = null!;
-    private KnowledgeIndexService service = null!;
+    private readonly KnowledgeWorkspace _workspace = new(withShippedKnowledge: true);
+    private readonly GatedEmbedder _model = new(SentenceModel.Shared);
+    private readonly FakeTimeProvider _time = new();
+    private readonly CapturingLogger _synchronizerLog = new();
+    private readonly TaskCompletionSource _hybrid = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private KnowledgeStore _store = null!;
+    private KnowledgeIndexService _service = null!;
 
     public Task InitializeAsync()
     {
-        store = new KnowledgeStore(KnowledgeIndex.Open(workspace.IndexFolder, model.ModelId), model);
-        store.StateChanged += state =>
+        _store = new KnowledgeStore(KnowledgeIndex.Open(_workspace.IndexFolder, _model.ModelId), _model);
+        _store.StateChanged += state =>
         {
             if (state == IndexState.Hybrid)
-                hybrid.TrySetResult();
+                _hybrid.TrySetResult();
         };
-        var synchronizer = new KnowledgeSynchronizer(store, workspace.KnowledgeFolder, 4 * 1024 * 1024, synchronizerLog, time);
-        var options = new KnowledgeOptions { Folder = workspace.KnowledgeFolder, DataFolder = workspace.DataFolder, Watch = true, PollInterval = TimeSpan.FromMinutes(1) };
-        service = new KnowledgeIndexService(synchronizer, store, Options.Create(options), time, new CapturingLogger<KnowledgeIndexService>());
+        var synchronizer = new KnowledgeSynchronizer(_store, _workspace.KnowledgeFolder, 4 * 1024 * 1024, _synchronizerLog, _time);
+        var options = new KnowledgeOptions { Folder = _workspace.KnowledgeFolder, DataFolder = _workspace.DataFolder, Watch = true, PollInterval = TimeSpan.FromMinutes(1) };
+        _service = new KnowledgeIndexService(synchronizer, _store, Options.Create(options), _time, new CapturingLogger<KnowledgeIndexService>());
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        model.Open();
-        await service.StopAsync(CancellationToken.None);
-        service.Dispose();
-        store.Dispose();
-        workspace.Dispose();
+        _model.Open();
+        await _service.StopAsync(CancellationToken.None);
+        _service.Dispose();
+        _store.Dispose();
+        _workspace.Dispose();
     }
 
     [Fact]
     public async Task A_cold_folder_is_answered_by_words_before_its_vectors_exist_and_by_meaning_once_they_do()
     {
-        await service.StartAsync(CancellationToken.None).WaitAsync(Patience);
-        await model.Entered.WaitAsync(Patience);
+        await _service.StartAsync(CancellationToken.None).WaitAsync(Patience);
+        await _model.Entered.WaitAsync(Patience);
 
-        var early = new AnswerEngine(store).Ask(Question);
-        Assert.Equal(IndexState.LexicalOnly, store.State);
+        var early = new AnswerEngine(_store).Ask(Question);
+        Assert.Equal(IndexState.LexicalOnly, _store.State);
         Assert.Contains("Madeleine Gavin", early.Sentence);
-        AnswerAssert.Same(new AnswerEngine(store).Ask(Question, mode: RetrievalMode.Lexical), early);
+        AnswerAssert.Same(new AnswerEngine(_store).Ask(Question, mode: RetrievalMode.Lexical), early);
         Assert.Equal(0f, early.Similarity); // words only: the question was never compared by meaning
 
-        model.Open();
-        await hybrid.Task.WaitAsync(Patience);
+        _model.Open();
+        await _hybrid.Task.WaitAsync(Patience);
 
-        var later = new AnswerEngine(store).Ask(Question);
-        Assert.Equal(IndexState.Hybrid, store.State);
+        var later = new AnswerEngine(_store).Ask(Question);
+        Assert.Equal(IndexState.Hybrid, _store.State);
         Assert.Contains("Madeleine Gavin", later.Sentence);
         Assert.True(later.Similarity > 0f, "answered by words only, though every vector exists");
-        Assert.Equal(new AnswerEngine(store).Ask(Question, mode: RetrievalMode.Hybrid).Confidence, later.Confidence);
+        Assert.Equal(new AnswerEngine(_store).Ask(Question, mode: RetrievalMode.Hybrid).Confidence, later.Confidence);
     }
 
     [Fact]
     public async Task Embedding_progress_is_logged_with_texts_done_rate_and_time_left()
     {
-        await service.StartAsync(CancellationToken.None).WaitAsync(Patience);
-        await model.Entered.WaitAsync(Patience);
+        await _service.StartAsync(CancellationToken.None).WaitAsync(Patience);
+        await _model.Entered.WaitAsync(Patience);
         var started = Assert.Single(Lines("Embedding "));
         var total = int.Parse(started.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
 
-        time.Advance(TimeSpan.FromSeconds(6)); // every batch now finishes 6 s after the start
-        model.Open();
-        await hybrid.Task.WaitAsync(Patience);
+        _time.Advance(TimeSpan.FromSeconds(6)); // every batch now finishes 6 s after the start
+        _model.Open();
+        await _hybrid.Task.WaitAsync(Patience);
 
         var progress = Assert.Single(Lines("Embedded "), l => l.Contains(" left", StringComparison.Ordinal));
         Assert.Matches($@"^Embedded \d+ of {total} texts \(\d+%\), [\d.,]+ texts/s, about \d+ s left$", progress);
@@ -96,11 +96,11 @@ public sealed class FastStartTests : IAsyncLifetime
     [Fact]
     public async Task Progress_lines_come_at_most_every_five_seconds()
     {
-        await service.StartAsync(CancellationToken.None).WaitAsync(Patience);
-        await model.Entered.WaitAsync(Patience);
+        await _service.StartAsync(CancellationToken.None).WaitAsync(Patience);
+        await _model.Entered.WaitAsync(Patience);
 
-        model.Open(); // the clock stands still: the whole run takes no time at all
-        await hybrid.Task.WaitAsync(Patience);
+        _model.Open(); // the clock stands still: the whole run takes no time at all
+        await _hybrid.Task.WaitAsync(Patience);
 
         Assert.DoesNotContain(Lines("Embedded "), l => l.Contains(" left", StringComparison.Ordinal));
         Assert.Single(Lines("Embedding "));
@@ -108,5 +108,5 @@ public sealed class FastStartTests : IAsyncLifetime
     }
 
     private IEnumerable<string> Lines(string start) =>
-        synchronizerLog.Entries.Where(e => e.Level == LogLevel.Information && e.Message.StartsWith(start, StringComparison.Ordinal)).Select(e => e.Message);
+        _synchronizerLog.Entries.Where(e => e.Level == LogLevel.Information && e.Message.StartsWith(start, StringComparison.Ordinal)).Select(e => e.Message);
 }

@@ -10,16 +10,16 @@ namespace Bot.Knowledge.Tests;
 /// </summary>
 public sealed class IndexContentsTests : IDisposable
 {
-    private readonly KnowledgeWorkspace workspace = new();
+    private readonly KnowledgeWorkspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public void Contents_list_every_document_with_title_source_tags_and_passages_in_order()
     {
-        workspace.Write("b/river.md", "---\ntitle: The river\nsource: https://example.org/river\ntags: [river, crossing-guide]\n---\n\n# The river\n\nFirst paragraph.\n\n## Later\n\nSecond paragraph.\n\nThird paragraph.\n");
-        workspace.Write("a-cook.md", Markdown.Article("Life in the safe house", "The cook baked cornbread."));
-        using var knowledge = workspace.Open();
+        _workspace.Write("b/river.md", "---\ntitle: The river\nsource: https://example.org/river\ntags: [river, crossing-guide]\n---\n\n# The river\n\nFirst paragraph.\n\n## Later\n\nSecond paragraph.\n\nThird paragraph.\n");
+        _workspace.Write("a-cook.md", Markdown.Article("Life in the safe house", "The cook baked cornbread."));
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
 
         var contents = knowledge.Store.Index.Contents();
@@ -58,7 +58,7 @@ public sealed class IndexContentsTests : IDisposable
     [Fact]
     public void Empty_folder_has_no_documents()
     {
-        using var knowledge = workspace.Open();
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
 
         Assert.Empty(knowledge.Store.Index.Contents().Documents);
@@ -67,8 +67,8 @@ public sealed class IndexContentsTests : IDisposable
     [Fact]
     public void Version_changes_when_the_knowledge_changes_and_only_then()
     {
-        workspace.Write("river.md", Markdown.Article("The river", "The family crossed the river."));
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", Markdown.Article("The river", "The family crossed the river."));
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
         var first = knowledge.Store.Index.Contents();
 
@@ -76,14 +76,14 @@ public sealed class IndexContentsTests : IDisposable
         Assert.Equal(first.Version, knowledge.Store.Index.Version);
         Assert.Same(first.Documents, knowledge.Store.Index.Contents().Documents); // read once per snapshot
 
-        workspace.Write("cook.md", Markdown.Article("The cook", "The cook baked cornbread."));
+        _workspace.Write("cook.md", Markdown.Article("The cook", "The cook baked cornbread."));
         knowledge.Sync();
         var added = knowledge.Store.Index.Contents();
         Assert.NotEqual(first.Version, added.Version);
         Assert.Equal(added.Version, knowledge.Store.Index.Version);
         Assert.Equal(2, added.Documents.Count);
 
-        workspace.Delete("river.md");
+        _workspace.Delete("river.md");
         knowledge.Sync();
         var removed = knowledge.Store.Index.Contents();
         Assert.NotEqual(added.Version, removed.Version);
@@ -93,12 +93,12 @@ public sealed class IndexContentsTests : IDisposable
     [Fact]
     public void Changed_tags_are_seen_after_the_next_sync()
     {
-        workspace.Write("river.md", "---\ntags: [one]\n---\n# River\n\nText.\n");
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", "---\ntags: [one]\n---\n# River\n\nText.\n");
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
         Assert.Equal(["one"], knowledge.Store.Index.Contents().Documents[0].Tags);
 
-        workspace.Write("river.md", "---\ntags: [one, two]\n---\n# River\n\nText.\n");
+        _workspace.Write("river.md", "---\ntags: [one, two]\n---\n# River\n\nText.\n");
         knowledge.Sync();
 
         Assert.Equal(["one", "two"], knowledge.Store.Index.Contents().Documents[0].Tags);

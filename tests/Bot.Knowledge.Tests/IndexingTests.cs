@@ -35,16 +35,16 @@ public sealed class IndexingTests : IDisposable
         "Life in the safe house",
         "The safe house cook, Mrs. Lee, baked cornbread every Tuesday.");
 
-    private readonly KnowledgeWorkspace workspace = new();
+    private readonly KnowledgeWorkspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public void First_sync_adds_every_article_and_answers_from_them()
     {
-        workspace.Write("river.md", River);
-        workspace.Write("cook.md", Cook);
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", River);
+        _workspace.Write("cook.md", Cook);
+        using var knowledge = _workspace.Open();
 
         var report = knowledge.Sync();
 
@@ -57,12 +57,12 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Index_is_reused_at_the_next_start_without_adding_or_updating_anything()
     {
-        workspace.Write("river.md", River);
-        workspace.Write("cook.md", Cook);
-        using (var first = workspace.Open())
+        _workspace.Write("river.md", River);
+        _workspace.Write("cook.md", Cook);
+        using (var first = _workspace.Open())
             first.Sync();
 
-        using var second = workspace.Open();
+        using var second = _workspace.Open();
         var beforeSync = second.Ask(RiverQuestion);
         var report = second.Sync();
 
@@ -76,8 +76,8 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Second_sync_with_nothing_changed_reports_no_change()
     {
-        workspace.Write("river.md", River);
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", River);
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
 
         var report = knowledge.Sync();
@@ -89,12 +89,12 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Changed_article_is_updated_and_its_old_wording_is_gone()
     {
-        workspace.Write("river.md", River);
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", River);
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
         Assert.Contains("Tran", knowledge.Ask(GuideQuestion).Sentence);
 
-        workspace.Write("river.md", River.Replace("a fisherman named Tran", "a rice farmer named Vuong who knew the river"));
+        _workspace.Write("river.md", River.Replace("a fisherman named Tran", "a rice farmer named Vuong who knew the river"));
         var report = knowledge.Sync();
 
         Assert.Equal((0, 1), (report.Added, report.Updated));
@@ -106,12 +106,12 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Article_changed_while_the_bot_was_stopped_is_updated_at_the_next_start()
     {
-        workspace.Write("river.md", River);
-        using (var first = workspace.Open())
+        _workspace.Write("river.md", River);
+        using (var first = _workspace.Open())
             first.Sync();
-        workspace.Write("river.md", River.Replace("a fisherman named Tran", "a rice farmer named Vuong who knew the river"));
+        _workspace.Write("river.md", River.Replace("a fisherman named Tran", "a rice farmer named Vuong who knew the river"));
 
-        using var second = workspace.Open();
+        using var second = _workspace.Open();
         var report = second.Sync();
 
         Assert.Equal(1, report.Updated);
@@ -121,12 +121,12 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Deleted_article_no_longer_answers_and_the_others_still_do()
     {
-        workspace.Write("river.md", River);
-        workspace.Write("cook.md", Cook);
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", River);
+        _workspace.Write("cook.md", Cook);
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
 
-        workspace.Delete("cook.md");
+        _workspace.Delete("cook.md");
         var report = knowledge.Sync();
 
         Assert.Equal(1, report.Removed);
@@ -139,13 +139,13 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Article_deleted_while_the_bot_was_stopped_is_removed_at_the_next_start()
     {
-        workspace.Write("river.md", River);
-        workspace.Write("cook.md", Cook);
-        using (var first = workspace.Open())
+        _workspace.Write("river.md", River);
+        _workspace.Write("cook.md", Cook);
+        using (var first = _workspace.Open())
             first.Sync();
-        workspace.Delete("cook.md");
+        _workspace.Delete("cook.md");
 
-        using var second = workspace.Open();
+        using var second = _workspace.Open();
         var report = second.Sync();
 
         Assert.Equal(1, report.Removed);
@@ -155,13 +155,13 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Broken_files_are_skipped_with_path_and_reason_and_the_good_ones_still_answer()
     {
-        workspace.Write("river.md", River);
-        workspace.WriteBytes("broken/latin1.md", [.. Encoding.UTF8.GetBytes("# Caf"), 0xE9, .. Encoding.UTF8.GetBytes("\n\nCaf\xE9 text.\n")]);
-        workspace.WriteBytes("binary.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]);
-        workspace.WriteBytes("nul.md", [.. Encoding.UTF8.GetBytes("# Nul\n\nText"), 0x00, .. Encoding.UTF8.GetBytes(" more.\n")]);
-        workspace.Write("half-saved.md", "---\ntitle: Half saved\n");
-        workspace.Write("empty.md", "# Just a title\n");
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", River);
+        _workspace.WriteBytes("broken/latin1.md", [.. Encoding.UTF8.GetBytes("# Caf"), 0xE9, .. Encoding.UTF8.GetBytes("\n\nCaf\xE9 text.\n")]);
+        _workspace.WriteBytes("binary.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]);
+        _workspace.WriteBytes("nul.md", [.. Encoding.UTF8.GetBytes("# Nul\n\nText"), 0x00, .. Encoding.UTF8.GetBytes(" more.\n")]);
+        _workspace.Write("half-saved.md", "---\ntitle: Half saved\n");
+        _workspace.Write("empty.md", "# Just a title\n");
+        using var knowledge = _workspace.Open();
 
         var report = knowledge.Sync();
 
@@ -178,14 +178,14 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Broken_file_is_logged_once_with_its_full_path_and_reason()
     {
-        workspace.Write("river.md", River);
-        var path = workspace.Write("half-saved.md", "---\ntitle: Half saved\n");
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", River);
+        var path = _workspace.Write("half-saved.md", "---\ntitle: Half saved\n");
+        using var knowledge = _workspace.Open();
 
         knowledge.Sync();
         knowledge.Sync();
 
-        var warning = Assert.Single(workspace.Log.AtLeast(LogLevel.Warning));
+        var warning = Assert.Single(_workspace.Log.AtLeast(LogLevel.Warning));
         Assert.Contains(path, warning.Message);
         Assert.Contains("never closed", warning.Message);
     }
@@ -193,9 +193,9 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void File_larger_than_the_limit_is_skipped_saying_so()
     {
-        workspace.Write("river.md", River);
-        workspace.Write("huge.md", Markdown.Article("Huge", new string('x', 3000) + "."));
-        using var knowledge = workspace.Open(maxFileBytes: 2000);
+        _workspace.Write("river.md", River);
+        _workspace.Write("huge.md", Markdown.Article("Huge", new string('x', 3000) + "."));
+        using var knowledge = _workspace.Open(maxFileBytes: 2000);
 
         var report = knowledge.Sync();
 
@@ -208,11 +208,11 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void File_that_breaks_after_indexing_keeps_its_last_good_version_answering()
     {
-        workspace.Write("river.md", River);
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", River);
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
 
-        workspace.WriteBytes("river.md", [.. Encoding.UTF8.GetBytes(River[..40]), 0xFF, 0xFE]);
+        _workspace.WriteBytes("river.md", [.. Encoding.UTF8.GetBytes(River[..40]), 0xFF, 0xFE]);
         var report = knowledge.Sync();
 
         Assert.Equal("river.md", Assert.Single(report.Skipped).Path);
@@ -224,12 +224,12 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void File_still_broken_at_the_next_start_keeps_its_last_good_version_answering()
     {
-        workspace.Write("river.md", River);
-        using (var first = workspace.Open())
+        _workspace.Write("river.md", River);
+        using (var first = _workspace.Open())
             first.Sync();
-        workspace.Write("river.md", "---\ntitle: The river crossing\n");
+        _workspace.Write("river.md", "---\ntitle: The river crossing\n");
 
-        using var second = workspace.Open();
+        using var second = _workspace.Open();
         var report = second.Sync();
 
         Assert.Equal("river.md", Assert.Single(report.Skipped).Path);
@@ -239,13 +239,13 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Broken_file_once_fixed_is_indexed_with_the_fix()
     {
-        workspace.Write("river.md", River);
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", River);
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
-        workspace.Write("river.md", "---\ntitle: The river crossing\n");
+        _workspace.Write("river.md", "---\ntitle: The river crossing\n");
         knowledge.Sync();
 
-        workspace.Write("river.md", River.Replace("a fisherman named Tran", "a rice farmer named Vuong who knew the river"));
+        _workspace.Write("river.md", River.Replace("a fisherman named Tran", "a rice farmer named Vuong who knew the river"));
         var report = knowledge.Sync();
 
         Assert.Empty(report.Skipped);
@@ -256,8 +256,8 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Articles_in_subfolders_are_indexed_under_their_relative_path()
     {
-        workspace.Write("people/cooks/lee.md", Cook);
-        using var knowledge = workspace.Open();
+        _workspace.Write("people/cooks/lee.md", Cook);
+        using var knowledge = _workspace.Open();
 
         knowledge.Sync();
         var answer = knowledge.Ask(CookQuestion);
@@ -271,8 +271,8 @@ public sealed class IndexingTests : IDisposable
     [InlineData("COOK.MD")]
     public void Articles_saved_with_another_markdown_extension_are_indexed(string name)
     {
-        workspace.Write(name, Cook);
-        using var knowledge = workspace.Open();
+        _workspace.Write(name, Cook);
+        using var knowledge = _workspace.Open();
 
         Assert.Equal(1, knowledge.Sync().Added);
         Assert.Contains("Mrs. Lee", knowledge.Ask(CookQuestion).Sentence);
@@ -281,10 +281,10 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Files_that_are_not_markdown_are_neither_indexed_nor_reported()
     {
-        workspace.Write("river.md", River);
-        workspace.Write("notes.txt", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday.\n");
-        workspace.WriteBytes("photo.jpg", [0xFF, 0xD8, 0xFF, 0x00]);
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", River);
+        _workspace.Write("notes.txt", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday.\n");
+        _workspace.WriteBytes("photo.jpg", [0xFF, 0xD8, 0xFF, 0x00]);
+        using var knowledge = _workspace.Open();
 
         var report = knowledge.Sync();
 
@@ -296,8 +296,8 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Missing_knowledge_folder_throws_naming_the_folder()
     {
-        var missing = Path.Combine(workspace.DataFolder, "no-such-knowledge");
-        using var knowledge = new OpenKnowledge(KnowledgeIndex.OpenInMemory(), missing, 1024, workspace.Log);
+        var missing = Path.Combine(_workspace.DataFolder, "no-such-knowledge");
+        using var knowledge = new OpenKnowledge(KnowledgeIndex.OpenInMemory(), missing, 1024, _workspace.Log);
 
         var e = Assert.Throws<KnowledgeFolderMissingException>(() => knowledge.Sync());
 
@@ -308,11 +308,11 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Knowledge_folder_removed_while_running_throws_and_the_index_keeps_answering()
     {
-        workspace.Write("river.md", River);
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", River);
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
 
-        Directory.Delete(workspace.KnowledgeFolder, recursive: true);
+        Directory.Delete(_workspace.KnowledgeFolder, recursive: true);
 
         Assert.Throws<KnowledgeFolderMissingException>(() => knowledge.Sync());
         Assert.Contains("Mekong", knowledge.Ask(RiverQuestion).Sentence);
@@ -321,9 +321,9 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public async Task Starting_the_service_without_a_knowledge_folder_fails_naming_the_folder()
     {
-        var missing = Path.Combine(workspace.DataFolder, "no-such-knowledge");
-        using var knowledge = new OpenKnowledge(KnowledgeIndex.OpenInMemory(), missing, 1024, workspace.Log);
-        var options = Options.Create(new KnowledgeOptions { Folder = missing, DataFolder = workspace.DataFolder, Watch = true });
+        var missing = Path.Combine(_workspace.DataFolder, "no-such-knowledge");
+        using var knowledge = new OpenKnowledge(KnowledgeIndex.OpenInMemory(), missing, 1024, _workspace.Log);
+        var options = Options.Create(new KnowledgeOptions { Folder = missing, DataFolder = _workspace.DataFolder, Watch = true });
         using var service = new KnowledgeIndexService(knowledge.Synchronizer, knowledge.Store, options, TimeProvider.System, new CapturingLogger<KnowledgeIndexService>());
 
         var e = await Assert.ThrowsAsync<KnowledgeFolderMissingException>(() => service.StartAsync(CancellationToken.None));
@@ -334,9 +334,9 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Index_built_by_an_older_analysis_chain_is_rebuilt_at_start()
     {
-        var river = workspace.Write("river.md", River);
-        Directory.CreateDirectory(workspace.IndexFolder);
-        using (var directory = FSDirectory.Open(workspace.IndexFolder))
+        var river = _workspace.Write("river.md", River);
+        Directory.CreateDirectory(_workspace.IndexFolder);
+        using (var directory = FSDirectory.Open(_workspace.IndexFolder))
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.Version, new StandardAnalyzer(TextAnalysis.Version))))
         {
             writer.AddDocument(
@@ -358,7 +358,7 @@ public sealed class IndexingTests : IDisposable
             writer.Commit();
         }
 
-        using var knowledge = workspace.Open();
+        using var knowledge = _workspace.Open();
         var report = knowledge.Sync();
 
         Assert.Equal(1, report.Added);
@@ -370,13 +370,13 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public async Task Starting_the_service_builds_the_index_under_the_data_folder_and_not_in_the_knowledge_folder()
     {
-        workspace.Write("river.md", River);
+        _workspace.Write("river.md", River);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddOptions<KnowledgeOptions>().Configure(o =>
         {
-            o.Folder = workspace.KnowledgeFolder;
-            o.DataFolder = workspace.DataFolder;
+            o.Folder = _workspace.KnowledgeFolder;
+            o.DataFolder = _workspace.DataFolder;
             o.Watch = false;
             o.Semantic = false; // this test is about where the index goes; the model has tests of its own
         });
@@ -390,20 +390,20 @@ public sealed class IndexingTests : IDisposable
             await service.StopAsync(CancellationToken.None);
         }
 
-        Assert.NotEmpty(Directory.GetFiles(workspace.IndexFolder, "segments_*"));
-        Assert.Equal(["river.md"], Directory.GetFiles(workspace.KnowledgeFolder, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
-        using var reopened = KnowledgeIndex.Open(workspace.IndexFolder);
+        Assert.NotEmpty(Directory.GetFiles(_workspace.IndexFolder, "segments_*"));
+        Assert.Equal(["river.md"], Directory.GetFiles(_workspace.KnowledgeFolder, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+        using var reopened = KnowledgeIndex.Open(_workspace.IndexFolder);
         Assert.Equal(["river.md"], reopened.Manifest.FileHashes.Keys);
     }
 
     [Fact]
     public void Second_open_of_the_same_index_gets_an_in_memory_copy_of_its_last_commit()
     {
-        workspace.Write("river.md", River);
-        using var running = workspace.Open();
+        _workspace.Write("river.md", River);
+        using var running = _workspace.Open();
         running.Sync();
 
-        using var second = workspace.Open();
+        using var second = _workspace.Open();
         var report = second.Sync();
 
         Assert.False(running.Store.Index.IsPrivateCopy);
@@ -416,21 +416,21 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void A_copy_changes_nothing_on_disk_and_the_owner_keeps_writing_after_it_closes()
     {
-        workspace.Write("river.md", River);
-        using var running = workspace.Open();
+        _workspace.Write("river.md", River);
+        using var running = _workspace.Open();
         running.Sync();
-        var ownerFiles = Directory.GetFiles(workspace.IndexFolder).Select(Path.GetFileName).Order().ToArray();
+        var ownerFiles = Directory.GetFiles(_workspace.IndexFolder).Select(Path.GetFileName).Order().ToArray();
 
-        using (var second = workspace.Open())
+        using (var second = _workspace.Open())
         {
-            workspace.Write("cook.md", Cook);
-            File.Delete(Path.Combine(workspace.KnowledgeFolder, "river.md"));
+            _workspace.Write("cook.md", Cook);
+            File.Delete(Path.Combine(_workspace.KnowledgeFolder, "river.md"));
             var report = second.Sync();
             Assert.Equal((1, 1), (report.Added, report.Removed));
             Assert.Contains("Mrs. Lee", second.Ask(CookQuestion).Sentence);
         }
 
-        Assert.Equal(ownerFiles, Directory.GetFiles(workspace.IndexFolder).Select(Path.GetFileName).Order().ToArray());
+        Assert.Equal(ownerFiles, Directory.GetFiles(_workspace.IndexFolder).Select(Path.GetFileName).Order().ToArray());
         var caughtUp = running.Sync();
         Assert.Equal((1, 1), (caughtUp.Added, caughtUp.Removed));
         Assert.Contains("Mrs. Lee", running.Ask(CookQuestion).Sentence);
@@ -440,11 +440,11 @@ public sealed class IndexingTests : IDisposable
     [Fact]
     public void Once_the_first_holder_closes_the_index_the_next_open_uses_the_disk_again()
     {
-        workspace.Write("river.md", River);
-        using (var first = workspace.Open())
+        _workspace.Write("river.md", River);
+        using (var first = _workspace.Open())
             first.Sync();
 
-        using var next = workspace.Open();
+        using var next = _workspace.Open();
 
         Assert.False(next.Store.Index.IsPrivateCopy);
         Assert.Contains("river.md", next.Store.Index.Manifest.FileHashes.Keys);
@@ -454,32 +454,32 @@ public sealed class IndexingTests : IDisposable
 /// <summary>The index is a cache of the knowledge folder: when it is damaged, it is rebuilt rather than stopping the bot.</summary>
 public sealed class DamagedIndexTests : IDisposable
 {
-    private readonly KnowledgeWorkspace workspace = new();
+    private readonly KnowledgeWorkspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Theory]
     [InlineData("truncate-segments")]
     [InlineData("delete-segment-info")]
     public void A_damaged_index_is_rebuilt_from_the_knowledge_folder_and_the_damage_is_logged(string damage)
     {
-        workspace.Write("river.md", Markdown.Article("The river", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
-        using (var first = workspace.Open())
+        _workspace.Write("river.md", Markdown.Article("The river", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
+        using (var first = _workspace.Open())
             first.Sync();
 
-        var files = Directory.GetFiles(workspace.IndexFolder);
+        var files = Directory.GetFiles(_workspace.IndexFolder);
         if (damage == "truncate-segments")
             File.WriteAllBytes(files.Single(f => Path.GetFileName(f).StartsWith("segments_", StringComparison.Ordinal)), [1, 2, 3]);
         else
             File.Delete(files.First(f => f.EndsWith(".si", StringComparison.Ordinal)));
 
-        using var reopened = workspace.Open();
+        using var reopened = _workspace.Open();
         var report = reopened.Sync();
 
         Assert.NotNull(reopened.Store.Index.RecoveredFrom);
         Assert.Equal(1, report.Added);
         Assert.Contains("Mekong", reopened.Ask("Which river did the Roh family cross?").Sentence);
-        Assert.Contains(workspace.Log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("rebuilding", StringComparison.Ordinal));
+        Assert.Contains(_workspace.Log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("rebuilding", StringComparison.Ordinal));
     }
 }
 
@@ -490,26 +490,26 @@ public sealed class DamagedIndexTests : IDisposable
 /// </summary>
 public sealed class InterruptedBuildTests : IDisposable
 {
-    private readonly KnowledgeWorkspace workspace = new();
+    private readonly KnowledgeWorkspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public void A_build_that_dies_on_the_third_file_keeps_every_files_words_and_embeds_only_the_two_unfinished()
     {
-        workspace.Write("a-river.md", Markdown.Article("The river", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
-        workspace.Write("b-cook.md", Markdown.Article("The safe house", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday."));
-        workspace.Write("c-border.md", Markdown.Article("The border", "The guide from Zanzibar waited at the border post for three nights."));
-        workspace.Write("d-city.md", Markdown.Article("The city", "The family reached Bangkok after eleven days on the road."));
+        _workspace.Write("a-river.md", Markdown.Article("The river", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
+        _workspace.Write("b-cook.md", Markdown.Article("The safe house", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday."));
+        _workspace.Write("c-border.md", Markdown.Article("The border", "The guide from Zanzibar waited at the border post for three nights."));
+        _workspace.Write("d-city.md", Markdown.Article("The city", "The family reached Bangkok after eleven days on the road."));
 
-        using (var dying = workspace.Open(embedder: new FailingOn("Zanzibar", SentenceModel.Shared)))
+        using (var dying = _workspace.Open(embedder: new FailingOn("Zanzibar", SentenceModel.Shared)))
         {
-            var oneFileAChunk = new KnowledgeSynchronizer(dying.Store, workspace.KnowledgeFolder, 4 * 1024 * 1024, workspace.Log) { ChunkTexts = 1 };
+            var oneFileAChunk = new KnowledgeSynchronizer(dying.Store, _workspace.KnowledgeFolder, 4 * 1024 * 1024, _workspace.Log) { ChunkTexts = 1 };
             Assert.ThrowsAny<Exception>(() => oneFileAChunk.Synchronize());
         }
 
         var counting = new CountingEmbedder(SentenceModel.Shared);
-        using var restarted = workspace.Open(embedder: counting);
+        using var restarted = _workspace.Open(embedder: counting);
         var report = restarted.Sync();
         var embeddedByTheRestart = counting.TextsEmbedded;
 

@@ -11,23 +11,23 @@ namespace Bot.Knowledge.Tests;
 public sealed class KnowledgeFolderSafetyTests : IDisposable
 {
     private const string Secret = "Discord__Token=MTAxNjQ3.secret-token-value";
-    private readonly KnowledgeWorkspace workspace = new();
-    private readonly TempFolder outside = new();
+    private readonly KnowledgeWorkspace _workspace = new();
+    private readonly TempFolder _outside = new();
 
     public void Dispose()
     {
-        workspace.Dispose();
-        outside.Dispose();
+        _workspace.Dispose();
+        _outside.Dispose();
     }
 
     [Fact]
     public void A_link_to_a_file_outside_the_folder_is_not_indexed_and_is_logged_once()
     {
-        workspace.Write("river.md", Markdown.Article("The river crossing", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
-        var secret = outside.Combine("secrets.md");
+        _workspace.Write("river.md", Markdown.Article("The river crossing", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
+        var secret = _outside.Combine("secrets.md");
         File.WriteAllText(secret, $"# Secrets\n\n{Secret} is what the token looks like in the user secrets file.");
-        File.CreateSymbolicLink(workspace.PathOf("secrets.md"), secret);
-        using var knowledge = workspace.Open();
+        File.CreateSymbolicLink(_workspace.PathOf("secrets.md"), secret);
+        using var knowledge = _workspace.Open();
 
         var first = knowledge.Sync();
         knowledge.Sync();
@@ -35,23 +35,23 @@ public sealed class KnowledgeFolderSafetyTests : IDisposable
         Assert.Equal(1, first.Added);
         Assert.Empty(knowledge.Engine.Search("token secret user"));
         Assert.DoesNotContain(knowledge.Engine.Search("Mekong"), hit => hit.Passage.Text.Contains("token", StringComparison.Ordinal));
-        var warning = Assert.Single(workspace.Log.AtLeast(LogLevel.Warning), e => e.Message.Contains("secrets.md", StringComparison.Ordinal));
+        var warning = Assert.Single(_workspace.Log.AtLeast(LogLevel.Warning), e => e.Message.Contains("secrets.md", StringComparison.Ordinal));
         Assert.Contains("symbolic link", warning.Message);
     }
 
     [Fact]
     public void A_link_to_a_folder_outside_is_not_followed()
     {
-        File.WriteAllText(outside.Combine("elsewhere.md"), "# Elsewhere\n\nThe brokers were paid in gold bars hidden in rice sacks.");
-        Directory.CreateSymbolicLink(workspace.PathOf("linked"), outside.FullPath);
-        workspace.Write("river.md", Markdown.Article("The river crossing", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
-        using var knowledge = workspace.Open();
+        File.WriteAllText(_outside.Combine("elsewhere.md"), "# Elsewhere\n\nThe brokers were paid in gold bars hidden in rice sacks.");
+        Directory.CreateSymbolicLink(_workspace.PathOf("linked"), _outside.FullPath);
+        _workspace.Write("river.md", Markdown.Article("The river crossing", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
+        using var knowledge = _workspace.Open();
 
         var report = knowledge.Sync();
 
         Assert.Equal(1, report.Added);
         Assert.Empty(knowledge.Engine.Search("gold bars rice sacks"));
-        Assert.Contains(workspace.Log.AtLeast(LogLevel.Warning), e => e.Message.Contains("linked", StringComparison.Ordinal) && e.Message.Contains("symbolic link", StringComparison.Ordinal));
+        Assert.Contains(_workspace.Log.AtLeast(LogLevel.Warning), e => e.Message.Contains("linked", StringComparison.Ordinal) && e.Message.Contains("symbolic link", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,20 +59,20 @@ public sealed class KnowledgeFolderSafetyTests : IDisposable
     {
         if (!OperatingSystem.IsLinux())
             return; // mkfifo is a Unix call; CI and the bot's machines are Linux
-        workspace.Write("river.md", Markdown.Article("The river crossing", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
-        Assert.Equal(0, MakeFifo(workspace.PathOf("pipe.md"), 0x1A4 /* 0644 */));
-        using var knowledge = workspace.Open();
+        _workspace.Write("river.md", Markdown.Article("The river crossing", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
+        Assert.Equal(0, MakeFifo(_workspace.PathOf("pipe.md"), 0x1A4 /* 0644 */));
+        using var knowledge = _workspace.Open();
 
         knowledge.Sync(); // before the fix, opening the pipe blocked here for good
-        workspace.Write("cook.md", Markdown.Article("Life in the safe house", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday."));
+        _workspace.Write("cook.md", Markdown.Article("Life in the safe house", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday."));
         var second = knowledge.Sync();
 
         Assert.Equal(1, second.Added);
         Assert.Contains("cornbread", knowledge.Ask("Who baked bread in the safe house?").Sentence + string.Concat(knowledge.Engine.Search("cornbread").Select(h => h.Passage.Text)));
-        Assert.Single(workspace.Log.AtLeast(LogLevel.Warning), e => e.Message.Contains("pipe.md", StringComparison.Ordinal) && e.Message.Contains("not a regular file", StringComparison.Ordinal));
+        Assert.Single(_workspace.Log.AtLeast(LogLevel.Warning), e => e.Message.Contains("pipe.md", StringComparison.Ordinal) && e.Message.Contains("not a regular file", StringComparison.Ordinal));
     }
 
-    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int MakeFifo(string path, uint mode);
 }
 
@@ -87,29 +87,29 @@ public sealed class KnowledgeFolderSafetyTests : IDisposable
 public sealed class UnreadableSubfolderTests : IDisposable
 {
     private const uint Nobody = 65534;
-    private readonly KnowledgeWorkspace workspace = new();
+    private readonly KnowledgeWorkspace _workspace = new();
 
     public void Dispose()
     {
-        if (Directory.Exists(workspace.PathOf("letters")))
-            File.SetUnixFileMode(workspace.PathOf("letters"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        workspace.Dispose();
+        if (Directory.Exists(_workspace.PathOf("letters")))
+            File.SetUnixFileMode(_workspace.PathOf("letters"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        _workspace.Dispose();
     }
 
     [Fact]
     public void Its_documents_keep_answering_and_it_is_logged_once()
     {
         Assert.True(OperatingSystem.IsLinux(), "the bot's machines and CI are Linux");
-        workspace.Write("river.md", Markdown.Article("The river crossing", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
-        workspace.Write("letters/cook.md", Markdown.Article("Life in the safe house", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday."));
+        _workspace.Write("river.md", Markdown.Article("The river crossing", "The Roh family crossed the Mekong river on a bamboo raft at dawn."));
+        _workspace.Write("letters/cook.md", Markdown.Article("Life in the safe house", "The safe house cook, Mrs. Lee, baked cornbread every Tuesday."));
         if (IsRoot)
-            OpenToEveryone(Path.GetDirectoryName(workspace.KnowledgeFolder)!, except: workspace.PathOf("letters"));
-        using var knowledge = AsNobody(() => workspace.Open());
+            OpenToEveryone(Path.GetDirectoryName(_workspace.KnowledgeFolder)!, except: _workspace.PathOf("letters"));
+        using var knowledge = AsNobody(() => _workspace.Open());
         var first = AsNobody(knowledge.Sync);
 
         // Another user (root, here) closes the folder to everyone else; run as an ordinary user, the
         // tests close it to themselves.
-        File.SetUnixFileMode(workspace.PathOf("letters"), IsRoot ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute : UnixFileMode.None);
+        File.SetUnixFileMode(_workspace.PathOf("letters"), IsRoot ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute : UnixFileMode.None);
         var outcome = AsNobody(() =>
         {
             var second = knowledge.Sync();
@@ -119,7 +119,7 @@ public sealed class UnreadableSubfolderTests : IDisposable
 
         Assert.Equal((2, 0), (outcome.Added, outcome.Item2));
         Assert.Contains("Mrs. Lee", outcome.Sentence);
-        var warning = Assert.Single(workspace.Log.AtLeast(LogLevel.Warning));
+        var warning = Assert.Single(_workspace.Log.AtLeast(LogLevel.Warning));
         Assert.Contains("letters", warning.Message);
     }
 
@@ -170,6 +170,6 @@ public sealed class UnreadableSubfolderTests : IDisposable
     [DllImport("libc", EntryPoint = "setfsuid")]
     private static extern int SetFsUid(uint uid);
 
-    [DllImport("libc", EntryPoint = "chown", SetLastError = true)]
+    [DllImport("libc", EntryPoint = "chown", SetLastError = true, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int Chown(string path, uint owner, uint group);
 }

@@ -3,9 +3,9 @@ namespace Bot.Knowledge.Tests;
 /// <summary>The generated validator's messages are the attributes' own sentences, nothing put before them.</summary>
 public sealed class KnowledgeOptionsTests : IDisposable
 {
-    private readonly TempFolder work = new();
+    private readonly TempFolder _work = new();
 
-    public void Dispose() => work.Dispose();
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public void The_defaults_are_usable()
@@ -26,7 +26,7 @@ public sealed class KnowledgeOptionsTests : IDisposable
     [Fact]
     public void A_data_folder_that_is_a_file_or_blank_is_refused_naming_the_setting()
     {
-        var file = work.Combine("data.txt");
+        var file = _work.Combine("data.txt");
         File.WriteAllText(file, "not a folder");
 
         Assert.StartsWith("Knowledge:DataFolder names a file", Assert.Single(new KnowledgeOptionsValidator().Validate(null, new KnowledgeOptions { DataFolder = file }).Failures!));

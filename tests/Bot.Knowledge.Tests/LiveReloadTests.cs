@@ -29,51 +29,51 @@ public sealed class LiveReloadTests : IAsyncLifetime
     private const string DirectorQuestion = "Who directed Beyond Utopia?";
     private const string CookQuestion = "Who baked cornbread?";
 
-    private readonly KnowledgeWorkspace workspace = new(withShippedKnowledge: true);
-    private readonly CapturingLogger<KnowledgeIndexService> serviceLog = new();
-    private readonly TestMeters meters = new();
-    private OpenKnowledge knowledge = null!;
-    private KnowledgeIndexService? service;
+    private readonly KnowledgeWorkspace _workspace = new(withShippedKnowledge: true);
+    private readonly CapturingLogger<KnowledgeIndexService> _serviceLog = new();
+    private readonly TestMeters _meters = new();
+    private OpenKnowledge _knowledge = null!;
+    private KnowledgeIndexService? _service;
 
     public async Task InitializeAsync()
     {
-        knowledge = workspace.Open();
+        _knowledge = _workspace.Open();
         var options = new KnowledgeOptions
         {
-            Folder = workspace.KnowledgeFolder,
-            DataFolder = workspace.DataFolder,
+            Folder = _workspace.KnowledgeFolder,
+            DataFolder = _workspace.DataFolder,
             Watch = true,
             ReloadDebounce = TimeSpan.FromMilliseconds(50),
             PollInterval = TimeSpan.FromMilliseconds(250),
         };
-        service = new KnowledgeIndexService(
-            knowledge.Synchronizer, knowledge.Store, Options.Create(options), TimeProvider.System, serviceLog, new KnowledgeMetrics(meters, knowledge.Store));
-        await service.StartAsync(CancellationToken.None);
+        _service = new KnowledgeIndexService(
+            _knowledge.Synchronizer, _knowledge.Store, Options.Create(options), TimeProvider.System, _serviceLog, new KnowledgeMetrics(_meters, _knowledge.Store));
+        await _service.StartAsync(CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
-        if (service is not null)
+        if (_service is not null)
         {
-            await service.StopAsync(CancellationToken.None);
-            service.Dispose();
+            await _service.StopAsync(CancellationToken.None);
+            _service.Dispose();
         }
 
-        meters.Dispose();
-        workspace.Dispose();
+        _meters.Dispose();
+        _workspace.Dispose();
     }
 
     [Fact]
     public void Service_start_has_indexed_the_folder_before_the_first_question()
     {
-        Assert.True(knowledge.Store.IsReady);
-        Assert.Contains("Madeleine Gavin", knowledge.Ask(DirectorQuestion).Sentence);
+        Assert.True(_knowledge.Store.IsReady);
+        Assert.Contains("Madeleine Gavin", _knowledge.Ask(DirectorQuestion).Sentence);
     }
 
     [Fact]
     public async Task New_article_is_answered_within_seconds()
     {
-        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        _workspace.Write("cook.md", Cook("Mrs. Lee"));
 
         var answer = await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
 
@@ -83,12 +83,12 @@ public sealed class LiveReloadTests : IAsyncLifetime
     [Fact]
     public async Task A_reload_that_changes_the_index_is_counted_and_the_passage_gauge_follows_it()
     {
-        using var reloads = meters.Collect<long>("bot.knowledge.reloads");
-        using var passages = meters.Collect<int>("bot.knowledge.passages");
+        using var reloads = _meters.Collect<long>("bot.knowledge.reloads");
+        using var passages = _meters.Collect<int>("bot.knowledge.passages");
         passages.RecordObservableInstruments();
         var before = passages.LastMeasurement!.Value;
 
-        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        _workspace.Write("cook.md", Cook("Mrs. Lee"));
         await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
 
         Assert.Contains(reloads.GetMeasurementSnapshot(), m => (string?)m.Tags["outcome"] == "applied");
@@ -100,7 +100,7 @@ public sealed class LiveReloadTests : IAsyncLifetime
     public async Task Article_saved_in_place_by_an_editor_is_answered_within_seconds()
     {
         // Not a rename: the watcher may see the file empty or half written first.
-        await File.WriteAllTextAsync(workspace.PathOf("cook.md"), Cook("Mrs. Lee"));
+        await File.WriteAllTextAsync(_workspace.PathOf("cook.md"), Cook("Mrs. Lee"));
 
         var answer = await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
 
@@ -110,10 +110,10 @@ public sealed class LiveReloadTests : IAsyncLifetime
     [Fact]
     public async Task Changed_article_answers_with_the_new_fact_within_seconds()
     {
-        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        _workspace.Write("cook.md", Cook("Mrs. Lee"));
         await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
 
-        workspace.Write("cook.md", Cook("a retired schoolteacher, Mr. Park"));
+        _workspace.Write("cook.md", Cook("a retired schoolteacher, Mr. Park"));
         var answer = await Eventually(CookQuestion, a => a.Sentence.Contains("Mr. Park"));
 
         Assert.Contains("Mr. Park", answer.Sentence);
@@ -123,24 +123,24 @@ public sealed class LiveReloadTests : IAsyncLifetime
     [Fact]
     public async Task Deleted_article_stops_answering_within_seconds()
     {
-        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        _workspace.Write("cook.md", Cook("Mrs. Lee"));
         await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
 
-        workspace.Delete("cook.md");
+        _workspace.Delete("cook.md");
         var answer = await Eventually(CookQuestion, a => !a.Answered);
 
         Assert.False(answer.Answered);
-        Assert.Contains("Madeleine Gavin", knowledge.Ask(DirectorQuestion).Sentence);
+        Assert.Contains("Madeleine Gavin", _knowledge.Ask(DirectorQuestion).Sentence);
     }
 
     [Fact]
     public async Task Synonym_added_while_running_applies_within_seconds()
     {
-        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        _workspace.Write("cook.md", Cook("Mrs. Lee"));
         await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
-        Assert.False(knowledge.Ask("Who made the cornpone?").Answered);
+        Assert.False(_knowledge.Ask("Who made the cornpone?").Answered);
 
-        workspace.Write("synonyms.txt", File.ReadAllText(workspace.PathOf("synonyms.txt")) + "\ncornbread, cornpone\n");
+        _workspace.Write("synonyms.txt", File.ReadAllText(_workspace.PathOf("synonyms.txt")) + "\ncornbread, cornpone\n");
         var answer = await Eventually("Who made the cornpone?", a => a.Sentence.Contains("Mrs. Lee"));
 
         Assert.Contains("Mrs. Lee", answer.Sentence);
@@ -149,47 +149,47 @@ public sealed class LiveReloadTests : IAsyncLifetime
     [Fact]
     public async Task Broken_file_added_while_running_is_logged_with_its_path_and_answering_goes_on()
     {
-        var broken = workspace.WriteBytes("broken.md", [0x23, 0x20, 0x54, 0x0A, 0x0A, 0xC3, 0x28, 0x0A]);
+        var broken = _workspace.WriteBytes("broken.md", [0x23, 0x20, 0x54, 0x0A, 0x0A, 0xC3, 0x28, 0x0A]);
 
         var warning = await EventuallyLogged(e => e.Level >= LogLevel.Warning && e.Message.Contains(broken));
 
         Assert.Contains("UTF-8", warning.Message);
-        Assert.Contains("Madeleine Gavin", knowledge.Ask(DirectorQuestion).Sentence);
-        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        Assert.Contains("Madeleine Gavin", _knowledge.Ask(DirectorQuestion).Sentence);
+        _workspace.Write("cook.md", Cook("Mrs. Lee"));
         await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
     }
 
     [Fact]
     public async Task Article_broken_by_a_bad_save_keeps_its_last_good_version_while_running()
     {
-        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        _workspace.Write("cook.md", Cook("Mrs. Lee"));
         await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
 
-        var path = workspace.Write("cook.md", "---\ntitle: Half saved\n");
+        var path = _workspace.Write("cook.md", "---\ntitle: Half saved\n");
         await EventuallyLogged(e => e.Level >= LogLevel.Warning && e.Message.Contains(path));
 
-        Assert.Contains("Mrs. Lee", knowledge.Ask(CookQuestion).Sentence);
+        Assert.Contains("Mrs. Lee", _knowledge.Ask(CookQuestion).Sentence);
     }
 
     [Fact]
     public async Task Knowledge_folder_moved_away_and_back_is_survived_with_one_plain_line_each_way()
     {
-        var away = workspace.KnowledgeFolder + "-away";
-        Directory.Move(workspace.KnowledgeFolder, away);
+        var away = _workspace.KnowledgeFolder + "-away";
+        Directory.Move(_workspace.KnowledgeFolder, away);
 
-        var missing = await EventuallyLogged(e => e.Level >= LogLevel.Warning, serviceLog);
-        Assert.Contains(workspace.KnowledgeFolder, missing.Message);
+        var missing = await EventuallyLogged(e => e.Level >= LogLevel.Warning, _serviceLog);
+        Assert.Contains(_workspace.KnowledgeFolder, missing.Message);
         Assert.Contains("missing", missing.Message);
         Assert.Null(missing.Exception); // one line, not a stack trace
-        Assert.Contains("Madeleine Gavin", knowledge.Ask(DirectorQuestion).Sentence);
+        Assert.Contains("Madeleine Gavin", _knowledge.Ask(DirectorQuestion).Sentence);
 
-        Directory.Move(away, workspace.KnowledgeFolder);
-        workspace.Write("cook.md", Cook("Mrs. Lee"));
+        Directory.Move(away, _workspace.KnowledgeFolder);
+        _workspace.Write("cook.md", Cook("Mrs. Lee"));
         await Eventually(CookQuestion, a => a.Sentence.Contains("Mrs. Lee"));
-        await EventuallyLogged(e => e.Message.Contains("readable again", StringComparison.Ordinal), serviceLog);
+        await EventuallyLogged(e => e.Message.Contains("readable again", StringComparison.Ordinal), _serviceLog);
 
         // The loop retried every poll (250 ms here) while the folder was away: said once, not each time.
-        Assert.Single(serviceLog.AtLeast(LogLevel.Warning));
+        Assert.Single(_serviceLog.AtLeast(LogLevel.Warning));
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public sealed class LiveReloadTests : IAsyncLifetime
             {
                 try
                 {
-                    var answer = knowledge.Ask(DirectorQuestion);
+                    var answer = _knowledge.Ask(DirectorQuestion);
                     if (!answer.Answered || !answer.Sentence.Contains("Madeleine Gavin"))
                         failures.Enqueue($"answered {answer.Answered}: {answer.Sentence}");
                 }
@@ -223,10 +223,10 @@ public sealed class LiveReloadTests : IAsyncLifetime
             for (var round = 0; round < 4; round++)
             {
                 var cook = $"Cook number {round}";
-                workspace.Write("cook.md", Cook(cook));
+                _workspace.Write("cook.md", Cook(cook));
                 await Eventually(CookQuestion, a => a.Sentence.Contains(cook));
-                workspace.Write($"extra-{round}.md", Markdown.Article($"Extra {round}", $"The convoy stopped at checkpoint {round} near the river."));
-                workspace.Delete("cook.md");
+                _workspace.Write($"extra-{round}.md", Markdown.Article($"Extra {round}", $"The convoy stopped at checkpoint {round} near the river."));
+                _workspace.Delete("cook.md");
                 await Eventually(CookQuestion, a => !a.Answered);
             }
         }
@@ -249,7 +249,7 @@ public sealed class LiveReloadTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var answer = knowledge.Ask(question);
+            var answer = _knowledge.Ask(question);
             if (wanted(answer))
                 return answer;
             if (clock.Elapsed > Patience)
@@ -260,7 +260,7 @@ public sealed class LiveReloadTests : IAsyncLifetime
 
     private async Task<LogEntry> EventuallyLogged(Func<LogEntry, bool> wanted, CapturingLogger? log = null)
     {
-        log ??= workspace.Log;
+        log ??= _workspace.Log;
         var clock = Stopwatch.StartNew();
         while (true)
         {

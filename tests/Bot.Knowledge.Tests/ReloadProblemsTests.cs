@@ -1,5 +1,4 @@
 using Bot.Knowledge.Hosting;
-using Bot.Knowledge.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Knowledge.Tests;
@@ -7,12 +6,12 @@ namespace Bot.Knowledge.Tests;
 /// <summary>What an operator reads while the knowledge folder cannot be reloaded: each problem once, then that it is over.</summary>
 public sealed class ReloadProblemsTests
 {
-    private readonly CapturingLogger log = new();
+    private readonly CapturingLogger _log = new();
 
     [Fact]
     public void A_missing_folder_retried_every_poll_is_one_plain_warning_and_its_return_one_line()
     {
-        var problems = new ReloadProblems("/srv/knowledge", log);
+        var problems = new ReloadProblems("/srv/knowledge", _log);
 
         for (var poll = 0; poll < 60; poll++)
             problems.Failed(new KnowledgeFolderMissingException("/srv/knowledge"));
@@ -20,7 +19,7 @@ public sealed class ReloadProblemsTests
         problems.Succeeded();
 
         Assert.Collection(
-            log.Entries,
+            _log.Entries,
             missing =>
             {
                 Assert.Equal(LogLevel.Warning, missing.Level);
@@ -33,14 +32,14 @@ public sealed class ReloadProblemsTests
     [Fact]
     public void An_unexpected_failure_keeps_its_stack_trace_and_a_different_one_is_logged_again()
     {
-        var problems = new ReloadProblems("/srv/knowledge", log);
+        var problems = new ReloadProblems("/srv/knowledge", _log);
 
         problems.Failed(new IOException("disk on fire"));
         problems.Failed(new IOException("disk on fire"));
         problems.Failed(new KnowledgeFolderMissingException("/srv/knowledge"));
         problems.Failed(new IOException("disk on fire"));
 
-        Assert.Equal([LogLevel.Error, LogLevel.Warning, LogLevel.Error], log.Entries.Select(e => e.Level));
-        Assert.NotNull(log.Entries[0].Exception);
+        Assert.Equal([LogLevel.Error, LogLevel.Warning, LogLevel.Error], _log.Entries.Select(e => e.Level));
+        Assert.NotNull(_log.Entries[0].Exception);
     }
 }

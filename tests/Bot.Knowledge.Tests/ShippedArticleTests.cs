@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Bot.Knowledge.Documents;
-using Bot.Knowledge.Tests.Support;
 
 namespace Bot.Knowledge.Tests;
 

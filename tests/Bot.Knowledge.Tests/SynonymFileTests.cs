@@ -10,17 +10,17 @@ public sealed class SynonymFileTests : IDisposable
     private const string RaftArticle = "raft.md";
     private const string Question = "Tell me about the vessel";
 
-    private readonly KnowledgeWorkspace workspace = new();
+    private readonly KnowledgeWorkspace _workspace = new();
 
     public SynonymFileTests()
     {
-        workspace.Write(RaftArticle, Markdown.Article(
+        _workspace.Write(RaftArticle, Markdown.Article(
             "The river crossing",
             "The Roh family crossed the Mekong river on a bamboo raft at dawn.",
             "Pastor Kim prayed with the family before the crossing."));
     }
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public void Shipped_synonym_file_has_no_bad_lines()
@@ -53,7 +53,7 @@ public sealed class SynonymFileTests : IDisposable
     [Fact]
     public void Without_a_synonym_the_question_in_other_words_is_not_answered()
     {
-        using var knowledge = workspace.Open();
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
 
         Assert.False(knowledge.Ask(Question).Answered);
@@ -62,15 +62,15 @@ public sealed class SynonymFileTests : IDisposable
     [Fact]
     public void A_bad_line_in_synonyms_txt_is_logged_and_the_other_lines_still_apply()
     {
-        workspace.Write("synonyms.txt", "# moderator's list\nthe, a\nvessel, raft\n");
-        using var knowledge = workspace.Open();
+        _workspace.Write("synonyms.txt", "# moderator's list\nthe, a\nvessel, raft\n");
+        using var knowledge = _workspace.Open();
 
         knowledge.Sync();
         var answer = knowledge.Ask(Question);
 
         Assert.True(answer.Answered);
         Assert.Contains("bamboo raft", answer.Sentence);
-        var warning = Assert.Single(workspace.Log.AtLeast(LogLevel.Warning));
+        var warning = Assert.Single(_workspace.Log.AtLeast(LogLevel.Warning));
         Assert.Contains("synonyms.txt", warning.Message);
         Assert.Contains("line 2", warning.Message);
     }
@@ -78,12 +78,12 @@ public sealed class SynonymFileTests : IDisposable
     [Fact]
     public void An_edit_to_synonyms_txt_applies_on_the_next_sync()
     {
-        workspace.Write("synonyms.txt", "boat, canoe\n");
-        using var knowledge = workspace.Open();
+        _workspace.Write("synonyms.txt", "boat, canoe\n");
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
         Assert.False(knowledge.Ask(Question).Answered);
 
-        workspace.Write("synonyms.txt", "boat, canoe\nvessel, raft\n");
+        _workspace.Write("synonyms.txt", "boat, canoe\nvessel, raft\n");
         var report = knowledge.Sync();
 
         Assert.True(report.SynonymsReloaded);
@@ -93,20 +93,20 @@ public sealed class SynonymFileTests : IDisposable
     [Fact]
     public void Removing_a_synonym_line_or_the_whole_file_takes_it_away_on_the_next_sync()
     {
-        workspace.Write("synonyms.txt", "boat, canoe\nvessel, raft\n");
-        using var knowledge = workspace.Open();
+        _workspace.Write("synonyms.txt", "boat, canoe\nvessel, raft\n");
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
         Assert.True(knowledge.Ask(Question).Answered);
 
-        workspace.Write("synonyms.txt", "boat, canoe\n");
+        _workspace.Write("synonyms.txt", "boat, canoe\n");
         Assert.True(knowledge.Sync().SynonymsReloaded);
         Assert.False(knowledge.Ask(Question).Answered);
 
-        workspace.Write("synonyms.txt", "vessel, raft, boat\n");
+        _workspace.Write("synonyms.txt", "vessel, raft, boat\n");
         knowledge.Sync();
         Assert.True(knowledge.Ask(Question).Answered);
 
-        workspace.Delete("synonyms.txt");
+        _workspace.Delete("synonyms.txt");
         Assert.True(knowledge.Sync().SynonymsReloaded);
         Assert.False(knowledge.Ask(Question).Answered);
     }
@@ -114,8 +114,8 @@ public sealed class SynonymFileTests : IDisposable
     [Fact]
     public void An_unchanged_synonym_file_is_not_reloaded()
     {
-        workspace.Write("synonyms.txt", "vessel, raft\n");
-        using var knowledge = workspace.Open();
+        _workspace.Write("synonyms.txt", "vessel, raft\n");
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
 
         var report = knowledge.Sync();
@@ -128,11 +128,11 @@ public sealed class SynonymFileTests : IDisposable
     [Fact]
     public void A_one_way_synonym_finds_the_target_but_not_the_reverse()
     {
-        workspace.Write(
+        _workspace.Write(
             "boats.md",
             Markdown.Article("Boats", "The smugglers kept a wooden canoe hidden under the reeds."));
-        workspace.Write("synonyms.txt", "vessel => raft\n");
-        using var knowledge = workspace.Open();
+        _workspace.Write("synonyms.txt", "vessel => raft\n");
+        using var knowledge = _workspace.Open();
         knowledge.Sync();
 
         Assert.Contains("bamboo raft", knowledge.Ask(Question).Sentence);

@@ -15,16 +15,16 @@ public sealed class VectorStorageTests : IDisposable
         "Life in the safe house",
         "The safe house cook, Mrs. Lee, baked cornbread every Tuesday.");
 
-    private readonly KnowledgeWorkspace workspace = new();
+    private readonly KnowledgeWorkspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public void Every_passage_and_every_sentence_is_embedded_once()
     {
-        workspace.Write("river.md", River);
+        _workspace.Write("river.md", River);
         var model = new CountingEmbedder(SentenceModel.Shared);
-        using var knowledge = workspace.Open(embedder: model);
+        using var knowledge = _workspace.Open(embedder: model);
 
         knowledge.Sync();
 
@@ -36,13 +36,13 @@ public sealed class VectorStorageTests : IDisposable
     [Fact]
     public void A_restart_with_nothing_changed_embeds_nothing_and_still_answers_by_meaning()
     {
-        workspace.Write("river.md", River);
-        workspace.Write("cook.md", Cook);
-        using (var first = workspace.Open(embedder: SentenceModel.Shared))
+        _workspace.Write("river.md", River);
+        _workspace.Write("cook.md", Cook);
+        using (var first = _workspace.Open(embedder: SentenceModel.Shared))
             first.Sync();
 
         var model = new CountingEmbedder(SentenceModel.Shared);
-        using var restarted = workspace.Open(embedder: model);
+        using var restarted = _workspace.Open(embedder: model);
         var report = restarted.Sync();
         var answer = restarted.Ask("Who baked the bread in the safe house?", RetrievalMode.Semantic);
 
@@ -54,14 +54,14 @@ public sealed class VectorStorageTests : IDisposable
     [Fact]
     public void A_changed_file_is_embedded_again_and_the_others_are_not()
     {
-        workspace.Write("river.md", River);
-        workspace.Write("cook.md", Cook);
-        using var knowledge = workspace.Open(embedder: SentenceModel.Shared);
+        _workspace.Write("river.md", River);
+        _workspace.Write("cook.md", Cook);
+        using var knowledge = _workspace.Open(embedder: SentenceModel.Shared);
         knowledge.Sync();
 
         var model = new CountingEmbedder(SentenceModel.Shared);
         using var reopened = Reopen(model);
-        workspace.Write("cook.md", Markdown.Article("Life in the safe house", "The safe house cook, Mrs. Lee, made dumplings on Sundays."));
+        _workspace.Write("cook.md", Markdown.Article("Life in the safe house", "The safe house cook, Mrs. Lee, made dumplings on Sundays."));
         reopened.Sync();
 
         // One passage, its heading, its one sentence alone and in context, and that sentence's two
@@ -72,19 +72,19 @@ public sealed class VectorStorageTests : IDisposable
         OpenKnowledge Reopen(CountingEmbedder counting)
         {
             knowledge.Dispose();
-            return workspace.Open(embedder: counting);
+            return _workspace.Open(embedder: counting);
         }
     }
 
     [Fact]
     public void An_index_built_without_vectors_is_rebuilt_with_them_when_the_model_is_turned_on()
     {
-        workspace.Write("river.md", River);
-        using (var lexical = workspace.Open())
+        _workspace.Write("river.md", River);
+        using (var lexical = _workspace.Open())
             lexical.Sync();
 
         var model = new CountingEmbedder(SentenceModel.Shared);
-        using var hybrid = workspace.Open(embedder: model);
+        using var hybrid = _workspace.Open(embedder: model);
         var report = hybrid.Sync();
 
         Assert.Equal(1, report.Added);

@@ -12,15 +12,15 @@ namespace Bot.State.Tests;
 
 public sealed class HostingTests : IDisposable
 {
-    private readonly StateFolder folder = new();
+    private readonly StateFolder _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     private IHost Build(Action<IServiceCollection>? before = null, params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>("Knowledge:DataFolder", folder.Path), .. settings.Select(s => KeyValuePair.Create<string, string?>(s.Key, s.Value))]);
+        builder.Configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>("Knowledge:DataFolder", _folder.Path), .. settings.Select(s => KeyValuePair.Create<string, string?>(s.Key, s.Value))]);
         builder.Services.AddOptions<Bot.Knowledge.KnowledgeOptions>().Bind(builder.Configuration.GetSection("Knowledge"));
         before?.Invoke(builder.Services);
         builder.Services.AddBotState();
@@ -37,7 +37,7 @@ public sealed class HostingTests : IDisposable
         await unanswered.RecordAsync("What year was it released?", "5", CancellationToken.None);
 
         Assert.IsType<UnansweredQuestionStore>(unanswered);
-        Assert.True(File.Exists(folder.DatabasePath));
+        Assert.True(File.Exists(_folder.DatabasePath));
         var top = await host.Services.GetRequiredService<UnansweredQuestionStore>().TopUnansweredAsync("5", 10);
         Assert.Equal("What year was it released?", Assert.Single(top).Question);
         await host.StopAsync();
@@ -47,27 +47,27 @@ public sealed class HostingTests : IDisposable
     [Fact]
     public async Task A_newer_database_stops_start_up_with_a_message_naming_the_file()
     {
-        using (var database = folder.Open())
+        using (var database = _folder.Open())
             await database.MigrateAsync();
-        folder.Execute($"PRAGMA user_version = {Bot.State.Migrations.StateSchema.Migrations[^1].Version + 1}");
+        _folder.Execute($"PRAGMA user_version = {Bot.State.Migrations.StateSchema.Migrations[^1].Version + 1}");
 
         using var host = Build();
         var error = await Assert.ThrowsAsync<StateDatabaseException>(() => host.StartAsync());
 
-        Assert.Contains(folder.DatabasePath, error.Message);
+        Assert.Contains(_folder.DatabasePath, error.Message);
         Assert.Contains("newer", error.Message);
     }
 
     [Fact]
     public async Task A_corrupt_database_stops_start_up_with_a_message_naming_the_file()
     {
-        Directory.CreateDirectory(folder.Path);
-        await File.WriteAllTextAsync(folder.DatabasePath, new string('#', 5000));
+        Directory.CreateDirectory(_folder.Path);
+        await File.WriteAllTextAsync(_folder.DatabasePath, new string('#', 5000));
 
         using var host = Build();
         var error = await Assert.ThrowsAsync<StateDatabaseException>(() => host.StartAsync());
 
-        Assert.Contains(folder.DatabasePath, error.Message);
+        Assert.Contains(_folder.DatabasePath, error.Message);
         Assert.Contains("not a SQLite database", error.Message);
     }
 
@@ -87,12 +87,12 @@ public sealed class HostingTests : IDisposable
     [Fact]
     public async Task A_folder_where_the_file_should_be_stops_start_up()
     {
-        Directory.CreateDirectory(folder.DatabasePath);
+        Directory.CreateDirectory(_folder.DatabasePath);
         using var host = Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains(error.Failures, f => f.Contains(folder.DatabasePath, StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains(_folder.DatabasePath, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Bot.State.Tests;
 /// <summary>A data folder of its own under the temp folder, with a real database file, deleted afterwards.</summary>
 internal sealed class StateFolder : IDisposable
 {
-    private readonly List<StateDatabase> opened = [];
+    private readonly List<StateDatabase> _opened = [];
 
     public StateFolder()
     {
@@ -28,7 +28,7 @@ internal sealed class StateFolder : IDisposable
     {
         var options = Options.Create(new StateOptions { DataFolder = Path });
         var database = migrations is null ? new StateDatabase(options) : new StateDatabase(options, migrations);
-        opened.Add(database);
+        _opened.Add(database);
         return database;
     }
 
@@ -62,7 +62,7 @@ internal sealed class StateFolder : IDisposable
 
     public void Dispose()
     {
-        foreach (var database in opened)
+        foreach (var database in _opened)
             database.Dispose();
         try
         {

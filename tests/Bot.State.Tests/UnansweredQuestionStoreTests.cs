@@ -7,19 +7,19 @@ namespace Bot.State.Tests;
 
 public sealed class UnansweredQuestionStoreTests : IDisposable
 {
-    private readonly StateFolder folder = new();
-    private readonly StateDatabase database;
-    private readonly UnansweredQuestionStore store;
+    private readonly StateFolder _folder = new();
+    private readonly StateDatabase _database;
+    private readonly UnansweredQuestionStore _store;
 
     public UnansweredQuestionStoreTests()
     {
-        database = folder.Open();
-        store = folder.Store(database);
+        _database = _folder.Open();
+        _store = _folder.Store(_database);
     }
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
-    private ValueTask Record(string question, string? guild = "100") => store.RecordAsync(question, guild, CancellationToken.None);
+    private ValueTask Record(string question, string? guild = "100") => _store.RecordAsync(question, guild, CancellationToken.None);
 
     [Fact]
     public async Task Each_server_keeps_its_most_recently_asked_questions_up_to_the_cap()
@@ -28,33 +28,33 @@ public sealed class UnansweredQuestionStoreTests : IDisposable
         await Record("an early question asked again later");
         for (var i = 0; i < cap + 5; i++)
         {
-            folder.Time.Advance(TimeSpan.FromSeconds(1));
+            _folder.Time.Advance(TimeSpan.FromSeconds(1));
             await Record($"question number {i}");
         }
 
-        folder.Time.Advance(TimeSpan.FromSeconds(1));
+        _folder.Time.Advance(TimeSpan.FromSeconds(1));
         await Record("an early question asked again later"); // asked recently: it stays
         await Record("a question in another server", guild: "200");
 
-        Assert.Equal(cap, folder.Query<long>("SELECT count(*) FROM unanswered_questions WHERE guild_id = '100'"));
-        var kept = (await store.TopUnansweredAsync("100", UnansweredQuestionStore.MaxLimit)).Select(q => q.Question).ToHashSet();
+        Assert.Equal(cap, _folder.Query<long>("SELECT count(*) FROM unanswered_questions WHERE guild_id = '100'"));
+        var kept = (await _store.TopUnansweredAsync("100", UnansweredQuestionStore.MaxLimit)).Select(q => q.Question).ToHashSet();
         Assert.Contains("an early question asked again later", kept);
         Assert.Contains($"question number {cap + 4}", kept);
         Assert.DoesNotContain("question number 0", kept);
         Assert.DoesNotContain("question number 5", kept);
-        Assert.Single(await store.TopUnansweredAsync("200", 10));
+        Assert.Single(await _store.TopUnansweredAsync("200", 10));
     }
 
     [Fact]
     public async Task The_same_question_asked_differently_is_counted_once_under_the_words_first_used()
     {
         await Record("Who is Pastor Kim?");
-        folder.Time.Advance(TimeSpan.FromMinutes(5));
+        _folder.Time.Advance(TimeSpan.FromMinutes(5));
         await Record("  who is   PASTOR kim ");
-        folder.Time.Advance(TimeSpan.FromMinutes(5));
+        _folder.Time.Advance(TimeSpan.FromMinutes(5));
         await Record("Who is Pastor Kim!?");
 
-        var top = await store.TopUnansweredAsync("100", 10);
+        var top = await _store.TopUnansweredAsync("100", 10);
 
         var question = Assert.Single(top);
         Assert.Equal("Who is Pastor Kim?", question.Question);
@@ -68,17 +68,17 @@ public sealed class UnansweredQuestionStoreTests : IDisposable
     public async Task Most_asked_come_first_then_most_recently_asked_and_the_limit_is_kept()
     {
         await Record("rarely");
-        folder.Time.Advance(TimeSpan.FromSeconds(1));
+        _folder.Time.Advance(TimeSpan.FromSeconds(1));
         foreach (var _ in Enumerable.Range(0, 3))
             await Record("often");
         await Record("twice, earlier");
-        folder.Time.Advance(TimeSpan.FromSeconds(1));
+        _folder.Time.Advance(TimeSpan.FromSeconds(1));
         await Record("twice, earlier");
         await Record("twice, later");
-        folder.Time.Advance(TimeSpan.FromSeconds(1));
+        _folder.Time.Advance(TimeSpan.FromSeconds(1));
         await Record("twice, later");
 
-        var top = await store.TopUnansweredAsync("100", 3);
+        var top = await _store.TopUnansweredAsync("100", 3);
 
         Assert.Equal(["often", "twice, later", "twice, earlier"], top.Select(q => q.Question));
         Assert.Equal([3L, 2L, 2L], top.Select(q => q.Count));
@@ -92,13 +92,13 @@ public sealed class UnansweredQuestionStoreTests : IDisposable
         await Record("Who is Caleb?", "2");
         await Record("Who is Caleb?", null);
 
-        Assert.Equal(1, (await store.TopUnansweredAsync("1", 5)).Single().Count);
-        Assert.Equal(2, (await store.TopUnansweredAsync("2", 5)).Single().Count);
-        var outside = (await store.TopUnansweredAsync(null, 5)).Single();
+        Assert.Equal(1, (await _store.TopUnansweredAsync("1", 5)).Single().Count);
+        Assert.Equal(2, (await _store.TopUnansweredAsync("2", 5)).Single().Count);
+        var outside = (await _store.TopUnansweredAsync(null, 5)).Single();
         Assert.Equal(1, outside.Count);
         Assert.Null(outside.GuildId);
-        Assert.Equal("", folder.Query<string>("SELECT guild_id FROM unanswered_questions WHERE guild_id = ''"));
-        Assert.Empty(await store.TopUnansweredAsync("3", 5));
+        Assert.Equal("", _folder.Query<string>("SELECT guild_id FROM unanswered_questions WHERE guild_id = ''"));
+        Assert.Empty(await _store.TopUnansweredAsync("3", 5));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class UnansweredQuestionStoreTests : IDisposable
         await Record("   ");
         await Record(new string('a', 6000));
 
-        var top = await store.TopUnansweredAsync("100", 5);
+        var top = await _store.TopUnansweredAsync("100", 5);
 
         Assert.Equal(UnansweredQuestionStore.MaxQuestionLength, Assert.Single(top).Question.Length);
     }
@@ -115,19 +115,19 @@ public sealed class UnansweredQuestionStoreTests : IDisposable
     [Fact]
     public async Task Limits_outside_1_to_1000_are_refused()
     {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.TopUnansweredAsync(null, 0));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.TopUnansweredAsync(null, 1001));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _store.TopUnansweredAsync(null, 0));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _store.TopUnansweredAsync(null, 1001));
     }
 
     [Fact]
     public async Task Two_hundred_parallel_askings_of_one_question_all_count()
     {
-        await database.MigrateAsync();
+        await _database.MigrateAsync();
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
-            await store.RecordAsync(i % 2 == 0 ? "Where is Caleb Mission?" : "where is caleb mission", "7", CancellationToken.None))));
+            await _store.RecordAsync(i % 2 == 0 ? "Where is Caleb Mission?" : "where is caleb mission", "7", CancellationToken.None))));
 
-        var question = Assert.Single(await store.TopUnansweredAsync("7", 10));
+        var question = Assert.Single(await _store.TopUnansweredAsync("7", 10));
         Assert.Equal(200, question.Count);
     }
 
@@ -135,22 +135,22 @@ public sealed class UnansweredQuestionStoreTests : IDisposable
     public async Task Two_hundred_parallel_distinct_questions_make_two_hundred_rows()
     {
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
-            await store.RecordAsync($"Question {i}?", "7", CancellationToken.None))));
+            await _store.RecordAsync($"Question {i}?", "7", CancellationToken.None))));
 
-        var top = await store.TopUnansweredAsync("7", 1000);
+        var top = await _store.TopUnansweredAsync("7", 1000);
         Assert.Equal(200, top.Count);
         Assert.All(top, q => Assert.Equal(1, q.Count));
-        Assert.Equal(200, folder.Query<long>("SELECT count(*) FROM unanswered_questions"));
+        Assert.Equal(200, _folder.Query<long>("SELECT count(*) FROM unanswered_questions"));
     }
 
     [Fact]
     public async Task Two_stores_on_one_file_as_two_bots_would_share_the_counts()
     {
-        using var other = folder.Open();
-        var second = folder.Store(other);
+        using var other = _folder.Open();
+        var second = _folder.Store(other);
 
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
-            await (i % 2 == 0 ? store : second).RecordAsync("Is there a sequel?", null, CancellationToken.None))));
+            await (i % 2 == 0 ? _store : second).RecordAsync("Is there a sequel?", null, CancellationToken.None))));
 
         Assert.Equal(100, (await second.TopUnansweredAsync(null, 1)).Single().Count);
     }
@@ -158,16 +158,16 @@ public sealed class UnansweredQuestionStoreTests : IDisposable
     [Fact]
     public async Task A_failed_write_is_logged_not_thrown_so_the_asker_still_gets_a_reply()
     {
-        await database.MigrateAsync();
-        folder.Execute("DROP TABLE unanswered_questions");
+        await _database.MigrateAsync();
+        _folder.Execute("DROP TABLE unanswered_questions");
         var log = new FakeLogger<UnansweredQuestionStore>();
-        var store = new UnansweredQuestionStore(database, folder.Time, log);
+        var store = new UnansweredQuestionStore(_database, _folder.Time, log);
 
         await store.RecordAsync("Anything?", "100", CancellationToken.None); // does not throw
 
         var logged = Assert.Single(log.Collector.GetSnapshot());
         Assert.Equal(LogLevel.Error, logged.Level);
-        Assert.Contains(database.Path, logged.Message);
+        Assert.Contains(_database.Path, logged.Message);
         Assert.IsType<SqliteException>(logged.Exception);
         Assert.DoesNotContain("Anything?", logged.Message); // what members ask is not written to the log
     }

@@ -12,9 +12,9 @@ public sealed record LogEntry(LogLevel Level, EventId EventId, string Message, s
 /// <summary>A logger that keeps every entry: for asserting what an operator would read, and what never appears.</summary>
 public class CapturingLogger : ILogger
 {
-    private readonly ConcurrentQueue<LogEntry> entries = new();
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
 
-    public IReadOnlyList<LogEntry> Entries => entries.ToArray();
+    public IReadOnlyList<LogEntry> Entries => _entries.ToArray();
 
     /// <summary>Raised after each entry is kept, so a test can await a line instead of polling for it.</summary>
     public event Action? Logged;
@@ -34,7 +34,7 @@ public class CapturingLogger : ILogger
         var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
             ? string.Join("; ", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
             : "";
-        entries.Enqueue(new LogEntry(logLevel, eventId, formatter(state, exception), values, exception));
+        _entries.Enqueue(new LogEntry(logLevel, eventId, formatter(state, exception), values, exception));
         Logged?.Invoke();
     }
 }

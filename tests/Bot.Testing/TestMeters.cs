@@ -12,15 +12,15 @@ public sealed class TestMeters : IMeterFactory
     /// <summary>The bot's meter name.</summary>
     public const string BotMeter = "Bot";
 
-    private readonly List<Meter> meters = [];
-    private readonly Lock gate = new();
+    private readonly List<Meter> _meters = [];
+    private readonly Lock _gate = new();
 
     public Meter Create(MeterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var meter = new Meter(new MeterOptions(options.Name) { Version = options.Version, Tags = options.Tags, Scope = this });
-        lock (gate)
-            meters.Add(meter);
+        lock (_gate)
+            _meters.Add(meter);
         return meter;
     }
 
@@ -30,11 +30,11 @@ public sealed class TestMeters : IMeterFactory
 
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var meter in meters)
+            foreach (var meter in _meters)
                 meter.Dispose();
-            meters.Clear();
+            _meters.Clear();
         }
     }
 }

@@ -4,12 +4,12 @@ namespace Bot.Tests;
 
 public sealed class AskCommandTests : IDisposable
 {
-    private readonly TempFolder data = new();
+    private readonly TempFolder _data = new();
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     private Task<CommandLineRun> Ask(string? input, params string[] args) =>
-        CommandLineRun.Start(input, ["ask", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath, .. args]);
+        CommandLineRun.Start(input, ["ask", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath, .. args]);
 
     [Fact]
     public async Task Readme_question_prints_the_director_with_bold_matches_and_the_source()
@@ -36,7 +36,7 @@ public sealed class AskCommandTests : IDisposable
     [Fact]
     public async Task A_question_starting_with_at_is_asked_not_read_as_a_file_of_arguments()
     {
-        var file = Path.Combine(data.FullPath, "args.rsp");
+        var file = Path.Combine(_data.FullPath, "args.rsp");
         File.WriteAllText(file, "--colour");
 
         var run = await Ask(null, "--json", "@" + file);
@@ -124,8 +124,8 @@ public sealed class AskCommandTests : IDisposable
     [Fact]
     public async Task Missing_knowledge_folder_names_the_folder_and_exits_2()
     {
-        var missing = data.Combine("no-such-knowledge");
-        var run = await CommandLineRun.Start(null, "ask", "--knowledge", missing, "--data", data.FullPath, "Who directed it?");
+        var missing = _data.Combine("no-such-knowledge");
+        var run = await CommandLineRun.Start(null, "ask", "--knowledge", missing, "--data", _data.FullPath, "Who directed it?");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(missing, run.Error);
@@ -140,7 +140,7 @@ public sealed class AskCommandTests : IDisposable
         File.Copy(Path.Combine(TestPaths.ShippedKnowledge, "beyond-utopia-article.md"), knowledge.Combine("article.md"));
         File.WriteAllBytes(knowledge.Combine("broken.md"), [0x23, 0x20, 0xC3, 0x28, 0x0A]); // invalid UTF-8
 
-        var run = await CommandLineRun.Start(null, "ask", "--knowledge", knowledge.FullPath, "--data", data.FullPath, "Who is the director of Beyond Utopia?");
+        var run = await CommandLineRun.Start(null, "ask", "--knowledge", knowledge.FullPath, "--data", _data.FullPath, "Who is the director of Beyond Utopia?");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Madeleine Gavin", run.Output);
@@ -150,7 +150,7 @@ public sealed class AskCommandTests : IDisposable
     public async Task Second_run_reuses_the_index_in_the_data_folder()
     {
         var first = await Ask(null, "Who is Pastor Kim's wife?");
-        var indexFiles = Directory.GetFiles(Path.Combine(data.FullPath, "index"));
+        var indexFiles = Directory.GetFiles(Path.Combine(_data.FullPath, "index"));
         var second = await Ask(null, "Who is Pastor Kim's wife?");
 
         Assert.NotEmpty(indexFiles);
@@ -161,9 +161,9 @@ public sealed class AskCommandTests : IDisposable
 
 public sealed class RetrievalModeOptionTests : IDisposable
 {
-    private readonly TempFolder data = new();
+    private readonly TempFolder _data = new();
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     [Theory]
     [InlineData("lexical", "Who is the director of Beyond Utopia?", "Madeleine Gavin")]
@@ -171,7 +171,7 @@ public sealed class RetrievalModeOptionTests : IDisposable
     [InlineData("semantic", "Is the director religious?", "isn’t religious")]
     public async Task Each_mode_answers_from_the_passage_that_holds_the_answer(string mode, string question, string expected)
     {
-        var run = await CommandLineRun.Start(null, "ask", "--mode", mode, "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath, "--json", question);
+        var run = await CommandLineRun.Start(null, "ask", "--mode", mode, "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath, "--json", question);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(expected, System.Text.Json.JsonDocument.Parse(run.Output).RootElement.GetProperty("passages")[0].GetProperty("text").GetString());
@@ -190,8 +190,8 @@ public sealed class RetrievalModeOptionTests : IDisposable
     public async Task Paraphrase_is_answered_in_hybrid_mode_and_not_by_words_alone()
     {
         const string question = "Does the filmmaker share the pastor's faith?";
-        var hybrid = await CommandLineRun.Start(null, "ask", "--mode", "hybrid", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath, question);
-        var lexical = await CommandLineRun.Start(null, "ask", "--mode", "lexical", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath, question);
+        var hybrid = await CommandLineRun.Start(null, "ask", "--mode", "hybrid", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath, question);
+        var lexical = await CommandLineRun.Start(null, "ask", "--mode", "lexical", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath, question);
 
         Assert.Contains("isn’t religious", hybrid.Output.Split('\n')[0]);
         Assert.Contains("I don't know", lexical.Output);
@@ -201,8 +201,8 @@ public sealed class RetrievalModeOptionTests : IDisposable
     public async Task Eval_compares_modes_on_the_same_questions()
     {
         // Our own community-style set, never fitted on: meaning answers what words alone cannot.
-        var hybrid = await CommandLineRun.Start(null, "eval", TestPaths.OurCommunityQuestions, "--mode", "hybrid", "--json", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
-        var lexical = await CommandLineRun.Start(null, "eval", TestPaths.OurCommunityQuestions, "--mode", "lexical", "--json", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
+        var hybrid = await CommandLineRun.Start(null, "eval", TestPaths.OurCommunityQuestions, "--mode", "hybrid", "--json", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
+        var lexical = await CommandLineRun.Start(null, "eval", TestPaths.OurCommunityQuestions, "--mode", "lexical", "--json", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
 
         var h = System.Text.Json.JsonDocument.Parse(hybrid.Output).RootElement;
         var l = System.Text.Json.JsonDocument.Parse(lexical.Output).RootElement;

@@ -11,29 +11,29 @@ namespace Bot.Tests;
 /// </summary>
 internal sealed class BotProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
-    private readonly StringBuilder error = new();
-    private readonly Lock gate = new();
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+    private readonly Lock _gate = new();
 
     private BotProcess(Process process)
     {
-        this.process = process;
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(error, e.Data);
+        _process = process;
+        process.OutputDataReceived += (_, e) => Append(_output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(_error, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
     public static string BotDll => Path.Combine(AppContext.BaseDirectory, "Bot.dll");
 
-    public string Output { get { lock (gate) return output.ToString(); } }
+    public string Output { get { lock (_gate) return _output.ToString(); } }
 
-    public string Error { get { lock (gate) return error.ToString(); } }
+    public string Error { get { lock (_gate) return _error.ToString(); } }
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
-    public int ExitCode => process.ExitCode;
+    public int ExitCode => _process.ExitCode;
 
     public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
@@ -57,7 +57,7 @@ internal sealed class BotProcess : IAsyncDisposable
         return new BotProcess(process);
     }
 
-    /// <summary>Runs to completion (or fails the test after <paramref name="timeout"/>).</summary>
+    /// <summary>Runs to completion (or fails the test after a timeout).</summary>
     public static async Task<BotProcess> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var bot = Start(workingDirectory, environment, args);
@@ -70,7 +70,7 @@ internal sealed class BotProcess : IAsyncDisposable
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(cancel.Token);
+            await _process.WaitForExitAsync(cancel.Token);
         }
         catch (OperationCanceledException)
         {
@@ -78,7 +78,7 @@ internal sealed class BotProcess : IAsyncDisposable
         }
 
         // WaitForExit with redirected streams returns before the last lines are read; this one waits for them.
-        process.WaitForExit();
+        _process.WaitForExit();
     }
 
     /// <summary>Waits until standard error (where logs go) contains <paramref name="text"/> (<paramref name="times"/> times).</summary>
@@ -87,8 +87,8 @@ internal sealed class BotProcess : IAsyncDisposable
         var until = DateTime.UtcNow + timeout;
         while (Occurrences(Error, text) < times)
         {
-            if (process.HasExited)
-                throw new InvalidOperationException($"The bot exited ({process.ExitCode}) before logging '{text}':\n{Error}");
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The bot exited ({_process.ExitCode}) before logging '{text}':\n{Error}");
             if (DateTime.UtcNow > until)
                 throw new TimeoutException($"The bot did not log '{text}' within {timeout}:\n{Error}");
             await Task.Delay(50);
@@ -106,26 +106,26 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>What systemd, Docker and Kubernetes send to stop a service.</summary>
     public void Terminate()
     {
-        if (!process.HasExited && sys_kill(process.Id, SIGTERM) != 0)
+        if (!_process.HasExited && sys_kill(_process.Id, SIGTERM) != 0)
             throw new InvalidOperationException($"kill(SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 
     private void Append(StringBuilder to, string? line)
     {
         if (line is null)
             return;
-        lock (gate)
+        lock (_gate)
             to.AppendLine(line);
     }
 

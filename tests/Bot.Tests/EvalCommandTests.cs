@@ -4,14 +4,14 @@ namespace Bot.Tests;
 
 public sealed class EvalCommandTests : IDisposable
 {
-    private readonly TempFolder data = new();
+    private readonly TempFolder _data = new();
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Public_question_set_meets_the_quality_bar()
     {
-        var run = await CommandLineRun.Start(null, "eval", TestPaths.DevQuestions, "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
+        var run = await CommandLineRun.Start(null, "eval", TestPaths.DevQuestions, "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
 
         Assert.Equal(0, run.ExitCode);
         var metrics = run.OutputLines.Where(l => l.Contains(':') && !l.StartsWith("misses", StringComparison.Ordinal))
@@ -28,7 +28,7 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public async Task Missing_question_file_is_a_one_line_error()
     {
-        var run = await CommandLineRun.Start(null, "eval", data.Combine("nope.jsonl"), "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
+        var run = await CommandLineRun.Start(null, "eval", _data.Combine("nope.jsonl"), "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("nope.jsonl", run.Error);
@@ -38,10 +38,10 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public async Task Malformed_question_file_names_the_line()
     {
-        var file = data.Combine("bad.jsonl");
+        var file = _data.Combine("bad.jsonl");
         await File.WriteAllTextAsync(file, "{\"id\":\"a\",\"question\":\"Who?\",\"expect\":[],\"kind\":\"out\"}\nnot json\n");
 
-        var run = await CommandLineRun.Start(null, "eval", file, "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
+        var run = await CommandLineRun.Start(null, "eval", file, "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("line 2", run.Error);

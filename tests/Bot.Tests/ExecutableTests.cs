@@ -6,9 +6,9 @@ namespace Bot.Tests;
 /// <summary>The built executable, run as a user runs it: a separate process, real exit codes and streams.</summary>
 public sealed class ExecutableTests : IDisposable
 {
-    private readonly TempFolder data = new();
+    private readonly TempFolder _data = new();
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     private static string BotDll => Path.Combine(AppContext.BaseDirectory, "Bot.dll");
 
@@ -19,7 +19,7 @@ public sealed class ExecutableTests : IDisposable
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = data.FullPath,
+            WorkingDirectory = _data.FullPath,
         };
         start.ArgumentList.Add(BotDll);
         foreach (var a in args)
@@ -42,7 +42,7 @@ public sealed class ExecutableTests : IDisposable
         File.Copy(Path.Combine(TestPaths.ShippedKnowledge, "beyond-utopia-article.md"), knowledge.Combine("article.md"));
         await File.WriteAllTextAsync(knowledge.Combine("draft.md"), "---\ntitle: Unfinished\nsource: a draft\n");
 
-        var (code, stdout, stderr) = await Run("Who is the director of Beyond Utopia?\n", "ask", "--json", "--knowledge", knowledge.FullPath, "--data", data.Combine("data"));
+        var (code, stdout, stderr) = await Run("Who is the director of Beyond Utopia?\n", "ask", "--json", "--knowledge", knowledge.FullPath, "--data", _data.Combine("data"));
 
         Assert.Equal(0, code);
         var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -54,7 +54,7 @@ public sealed class ExecutableTests : IDisposable
     [Fact]
     public async Task Empty_question_exits_with_code_2_and_one_line()
     {
-        var (code, stdout, stderr) = await Run(null, "ask", "", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.Combine("data"));
+        var (code, stdout, stderr) = await Run(null, "ask", "", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.Combine("data"));
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
@@ -65,7 +65,7 @@ public sealed class ExecutableTests : IDisposable
     public async Task Knowledge_folder_is_found_from_the_executable_when_not_given()
     {
         // Working directory is a temp folder with no knowledge/: the default must walk up from the executable.
-        var (code, stdout, _) = await Run(null, "ask", "--data", data.Combine("data"), "Who runs Caleb Mission?");
+        var (code, stdout, _) = await Run(null, "ask", "--data", _data.Combine("data"), "Who runs Caleb Mission?");
 
         Assert.Equal(0, code);
         Assert.Contains("Caleb Mission", stdout);

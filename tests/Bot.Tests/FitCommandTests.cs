@@ -5,16 +5,16 @@ namespace Bot.Tests;
 /// <summary><c>fit</c> and <c>eval --folds</c> as a user runs them: the real executable, real files.</summary>
 public sealed class FitCommandTests : IDisposable
 {
-    private readonly TempFolder data = new();
+    private readonly TempFolder _data = new();
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Fit_writes_a_model_the_bot_loads_and_prints_cross_validated_figures()
     {
-        var model = data.Combine("answer-model.json");
+        var model = _data.Combine("answer-model.json");
         var run = await CommandLineRun.Start(
-            null, "fit", TestPaths.DevQuestions, TestPaths.CommunityQuestions, "--mode", "lexical", "--folds", "3", "--out", model, "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
+            null, "fit", TestPaths.DevQuestions, TestPaths.CommunityQuestions, "--mode", "lexical", "--folds", "3", "--out", model, "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("3-fold cross-validated", run.Output);
@@ -29,7 +29,7 @@ public sealed class FitCommandTests : IDisposable
     public async Task Eval_with_folds_prints_cross_validated_and_in_sample_figures_per_set()
     {
         var run = await CommandLineRun.Start(
-            null, "eval", TestPaths.DevQuestions, TestPaths.CommunityQuestions, "--mode", "lexical", "--folds", "2", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
+            null, "eval", TestPaths.DevQuestions, TestPaths.CommunityQuestions, "--mode", "lexical", "--folds", "2", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("lexical: 2-fold cross-validated", run.Output);
@@ -43,7 +43,7 @@ public sealed class FitCommandTests : IDisposable
     [InlineData("many")]
     public async Task A_bad_fold_count_is_a_one_line_error(string folds)
     {
-        var run = await CommandLineRun.Start(null, "eval", TestPaths.DevQuestions, "--folds", folds, "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
+        var run = await CommandLineRun.Start(null, "eval", TestPaths.DevQuestions, "--folds", folds, "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--folds needs a number of folds from 2 to 50", run.Error);
@@ -53,7 +53,7 @@ public sealed class FitCommandTests : IDisposable
     public async Task Explain_lists_the_candidates_with_their_features()
     {
         var run = await CommandLineRun.Start(
-            null, "explain", "Who directed Beyond Utopia?", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
+            null, "explain", "Who directed Beyond Utopia?", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("answered: True", run.Output);

@@ -13,30 +13,30 @@ public sealed partial class InterruptedBuildTests : IDisposable
     /// <summary>8 one-sentence passages a file, about 32 texts: a chunk (256 texts) is about 8 files, the folder 3 chunks.</summary>
     private const int Files = 24;
     private const int PassagesPerFile = 8;
-    private readonly TempFolder work = new();
+    private readonly TempFolder _work = new();
 
-    public void Dispose() => work.Dispose();
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public async Task A_build_killed_after_some_vectors_restarts_from_them()
     {
-        var knowledge = work.Combine("knowledge");
+        var knowledge = _work.Combine("knowledge");
         Directory.CreateDirectory(knowledge);
         for (var i = 1; i <= Files; i++)
             File.WriteAllText(Path.Combine(knowledge, $"station-{i:00}.md"), Station(i));
 
-        var args = new[] { "ask", "--knowledge", knowledge, "--data", work.Combine("data"), $"How many lanterns does relay station {Files} keep lit?" };
+        var args = new[] { "ask", "--knowledge", knowledge, "--data", _work.Combine("data"), $"How many lanterns does relay station {Files} keep lit?" };
         var verbose = new Dictionary<string, string?>
         {
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Bot.Knowledge.KnowledgeSynchronizer"] = "Debug",
         };
-        await using (var first = BotProcess.Start(work.FullPath, verbose, args))
+        await using (var first = BotProcess.Start(_work.FullPath, verbose, args))
         {
             await first.WaitForLogAsync("Committed the vectors of", TimeSpan.FromMinutes(2));
         } // killed (SIGKILL) here, in the middle of the embedding
 
-        var restart = await BotProcess.RunAsync(work.FullPath, verbose, args);
+        var restart = await BotProcess.RunAsync(_work.FullPath, verbose, args);
 
         Assert.True(restart.ExitCode == 0, restart.Error);
         Assert.Contains($"{Files * 3} lanterns", restart.Output);

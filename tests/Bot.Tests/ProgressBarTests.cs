@@ -12,9 +12,9 @@ namespace Bot.Tests;
 public sealed class ProgressBarTests : IDisposable
 {
     private const string Bar = "Embedding the knowledge [";
-    private readonly TempFolder work = new();
+    private readonly TempFolder _work = new();
 
-    public void Dispose() => work.Dispose();
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public void The_bar_shows_texts_done_rate_and_time_left()
@@ -47,8 +47,8 @@ public sealed class ProgressBarTests : IDisposable
     [Fact]
     public async Task Ask_on_a_terminal_shows_the_bar_while_embedding_and_ask_json_never_does()
     {
-        var text = await OnTerminal("ask", "--knowledge", TestPaths.ShippedKnowledge, "--data", work.Combine("text"), "Who directed Beyond Utopia?");
-        var json = await OnTerminal("ask", "--json", "--knowledge", TestPaths.ShippedKnowledge, "--data", work.Combine("json"), "Who directed Beyond Utopia?");
+        var text = await OnTerminal("ask", "--knowledge", TestPaths.ShippedKnowledge, "--data", _work.Combine("text"), "Who directed Beyond Utopia?");
+        var json = await OnTerminal("ask", "--json", "--knowledge", TestPaths.ShippedKnowledge, "--data", _work.Combine("json"), "Who directed Beyond Utopia?");
 
         Assert.Contains(Bar, text);
         Assert.Contains("texts", text);
@@ -61,7 +61,7 @@ public sealed class ProgressBarTests : IDisposable
     private async Task<string> OnTerminal(params string[] args)
     {
         var command = string.Join(' ', new[] { "dotnet", BotProcess.BotDll }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
-        var start = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = work.FullPath };
+        var start = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = _work.FullPath };
         foreach (var a in new[] { "--quiet", "--return", "--command", command, "/dev/null" })
             start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;

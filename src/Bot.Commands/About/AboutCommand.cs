@@ -1,4 +1,3 @@
-using System.Text;
 using Bot.Commands.Ask;
 using Bot.Commands.Cooldowns;
 using Bot.Commands.Definitions;
@@ -32,13 +31,13 @@ public sealed class AboutCommand : IAutocompleteCommand
     /// <summary>Room for the sentences of one field, leaving some for mention breaking.</summary>
     private const int FieldRoom = DiscordLimits.EmbedFieldValueLength - 40;
 
-    private readonly QuestionCooldown? cooldown;
-    private readonly TopicCache topics;
+    private readonly QuestionCooldown? _cooldown;
+    private readonly TopicCache _topics;
 
     public AboutCommand(QuestionCooldown? cooldown = null, TopicCache? topics = null)
     {
-        this.cooldown = cooldown;
-        this.topics = topics ?? new TopicCache();
+        _cooldown = cooldown;
+        _topics = topics ?? new TopicCache();
     }
 
     public CommandDefinition Definition { get; } = new(Name, "What the knowledge folder says about a person, place, organisation or subject.")
@@ -66,7 +65,7 @@ public sealed class AboutCommand : IAutocompleteCommand
         cancellationToken.ThrowIfCancellationRequested();
         if (context.FocusedOption != TopicOption || !context.Knowledge.IsReady)
             return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>([]);
-        var suggestions = topics.For(context.Knowledge).Suggest(context.FocusedValue, DiscordLimits.AutocompleteChoices);
+        var suggestions = _topics.For(context.Knowledge).Suggest(context.FocusedValue, DiscordLimits.AutocompleteChoices);
         var choices = new AutocompleteChoice[suggestions.Count];
         for (var i = 0; i < choices.Length; i++)
             choices[i] = new AutocompleteChoice(suggestions[i].Name, suggestions[i].Name);
@@ -85,10 +84,10 @@ public sealed class AboutCommand : IAutocompleteCommand
             return Done(Reply.Text(TooLongText(length), ephemeral: true));
         if (!context.Knowledge.IsReady)
             return Done(Reply.Text(AskCommand.NotReadyText, ephemeral: true));
-        if (cooldown is not null && !cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
-            return Done(Reply.Text(cooldown.Notice(allowedAt), ephemeral: true));
+        if (_cooldown is not null && !_cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
+            return Done(Reply.Text(_cooldown.Notice(allowedAt), ephemeral: true));
 
-        var topic = topics.For(context.Knowledge).Find(typed);
+        var topic = _topics.For(context.Knowledge).Find(typed);
         var sentences = TopicSentences.Find(typed, topic, context.Knowledge.Contents(), context.Knowledge.Search, MaxSentences);
         if (sentences.Count == 0)
             return Done(Reply.Text(NothingText(typed), ephemeral: true));

@@ -11,14 +11,14 @@ namespace Bot.Commands.About;
 /// </summary>
 public sealed class TopicCache
 {
-    private readonly ConditionalWeakTable<IKnowledgeReader, Holder> holders = new();
+    private readonly ConditionalWeakTable<IKnowledgeReader, Holder> _holders = new();
 
     public TopicCatalog For(IKnowledgeReader knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         if (!knowledge.IsReady)
             return TopicCatalog.Empty;
-        var holder = holders.GetValue(knowledge, _ => new Holder());
+        var holder = _holders.GetValue(knowledge, _ => new Holder());
         var version = knowledge.Version;
         var current = holder.Current;
         if (current is not null && current.Version == version)
@@ -51,14 +51,14 @@ public sealed class TopicCache
 
     private sealed class Holder
     {
-        private volatile TopicCatalog? current;
+        private volatile TopicCatalog? _current;
 
         public Lock Gate { get; } = new();
 
         public TopicCatalog? Current
         {
-            get => current;
-            set => current = value;
+            get => _current;
+            set => _current = value;
         }
     }
 }

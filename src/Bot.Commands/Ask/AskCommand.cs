@@ -23,7 +23,7 @@ namespace Bot.Commands.Ask;
 /// <c>ask:s:'question</c>) and run it again when clicked, so they work after a restart and on any
 /// replica; a question too long for a custom id is carried by a key into <see cref="QueryReferences"/>.
 /// </remarks>
-public sealed class AskCommand : IComponentCommand
+public sealed partial class AskCommand : IComponentCommand
 {
     public const string Name = "ask";
     public const string QuestionOption = "question";
@@ -50,11 +50,11 @@ public sealed class AskCommand : IComponentCommand
     private const string MorePrefix = "m";
     private const string SharePrefix = "s";
 
-    private readonly QuestionCooldown? cooldown;
-    private readonly IUnansweredQuestions unanswered;
-    private readonly QueryReferences references;
-    private readonly ILogger logger;
-    private readonly KnowledgeMetrics? metrics;
+    private readonly QuestionCooldown? _cooldown;
+    private readonly IUnansweredQuestions _unanswered;
+    private readonly QueryReferences _references;
+    private readonly ILogger _logger;
+    private readonly KnowledgeMetrics? _metrics;
 
     /// <param name="cooldown">The per-member limit on questions; none when null.</param>
     /// <param name="unanswered">Where unanswered questions go; nowhere when null.</param>
@@ -67,11 +67,11 @@ public sealed class AskCommand : IComponentCommand
         ILogger<AskCommand>? logger = null,
         KnowledgeMetrics? metrics = null)
     {
-        this.cooldown = cooldown;
-        this.unanswered = unanswered ?? NoUnansweredQuestions.Instance;
-        this.references = references ?? new QueryReferences();
-        this.logger = logger ?? NullLogger<AskCommand>.Instance;
-        this.metrics = metrics;
+        _cooldown = cooldown;
+        _unanswered = unanswered ?? NoUnansweredQuestions.Instance;
+        _references = references ?? new QueryReferences();
+        _logger = logger ?? NullLogger<AskCommand>.Instance;
+        _metrics = metrics;
     }
 
     public CommandDefinition Definition { get; } = new(Name, "Ask a question about the film; answers come only from the community's knowledge folder.")
@@ -100,25 +100,25 @@ public sealed class AskCommand : IComponentCommand
             return Reply.Text(TooLongText(length), ephemeral: true);
         if (!context.Knowledge.IsReady)
             return Reply.Text(NotReadyText, ephemeral: true);
-        if (cooldown is not null && !cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
-            return Reply.Text(cooldown.Notice(allowedAt), ephemeral: true);
+        if (_cooldown is not null && !_cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
+            return Reply.Text(_cooldown.Notice(allowedAt), ephemeral: true);
 
         var answer = context.Knowledge.Ask(question);
         if (!answer.Answered || answer.Passages.Count == 0)
         {
             if (answer.Abstention == Abstention.EmptyQuestion)
                 return Reply.Text(EmptyQuestionText, ephemeral: true);
-            metrics?.Asked(answered: false);
+            _metrics?.Asked(answered: false);
             await RecordUnansweredAsync(question, context.GuildId, cancellationToken).ConfigureAwait(false);
             return Reply.Text(NotAnsweredText, ephemeral: true);
         }
 
-        metrics?.Asked(answered: true);
+        _metrics?.Asked(answered: true);
         return Card(context.Knowledge, question, answer, RepliesEphemerally(context.Options));
     }
 
     public ComponentReplyPlan PlanComponent(string customId) =>
-        Parse(customId) is { Action: SharePrefix } click && references.IsUsable(click.Reference)
+        Parse(customId) is { Action: SharePrefix } click && _references.IsUsable(click.Reference)
             ? ComponentReplyPlan.PublicMessage
             : ComponentReplyPlan.EphemeralMessage;
 
@@ -128,7 +128,7 @@ public sealed class AskCommand : IComponentCommand
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
         if (Parse(context.CustomId) is not { } click
-            || !references.TryResolve(click.Reference, out var question)
+            || !_references.TryResolve(click.Reference, out var question)
             || CountCharacters(question) > MaxQuestionLength)
         {
             return ValueTask.FromResult(Reply.Text(ExpiredText, ephemeral: true));
@@ -137,8 +137,8 @@ public sealed class AskCommand : IComponentCommand
         if (!context.Knowledge.IsReady)
             return ValueTask.FromResult(Reply.Text(NotReadyText, ephemeral: true));
         // A click runs a search like a question does, so it counts against the member's cooldown.
-        if (cooldown is not null && !cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
-            return ValueTask.FromResult(Reply.Text(cooldown.Notice(allowedAt), ephemeral: true));
+        if (_cooldown is not null && !_cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
+            return ValueTask.FromResult(Reply.Text(_cooldown.Notice(allowedAt), ephemeral: true));
         return ValueTask.FromResult(click.Action == SharePrefix ? Share(context, question) : More(context.Knowledge, question, click.Page));
     }
 
@@ -154,14 +154,14 @@ public sealed class AskCommand : IComponentCommand
     {
         var answer = knowledge.Ask(question);
         var more = MorePassages(knowledge, question, answer);
-        var pages = (more.Count + PassagesPerPage - 1) / PassagesPerPage;
+        var pages = (more.Length + PassagesPerPage - 1) / PassagesPerPage;
         if (page < 1 || page > pages)
             return Reply.Text(NoMorePassagesText, ephemeral: true);
 
         var first = (page - 1) * PassagesPerPage;
         var shown = more.Skip(first).Take(PassagesPerPage).ToArray();
         var numbering = answer.Answered ? 2 : 1; // the answer card showed passage 1
-        var total = more.Count + numbering - 1;
+        var total = more.Length + numbering - 1;
         var embed = new ReplyEmbed
         {
             Title = MoreLabel,
@@ -181,7 +181,7 @@ public sealed class AskCommand : IComponentCommand
     private Reply Card(IKnowledgeReader knowledge, string question, Answer answer, bool ephemeral)
     {
         var buttons = new List<ReplyButton>();
-        if (MorePassages(knowledge, question, answer).Count > 0)
+        if (MorePassages(knowledge, question, answer).Length > 0)
             buttons.Add(MoreButton(question, 1));
         if (ephemeral)
             buttons.Add(new ReplyButton(ShareLabel, CustomId(SharePrefix, question), ReplyButtonStyle.Primary));
@@ -192,7 +192,7 @@ public sealed class AskCommand : IComponentCommand
     /// The passages after the answer's own: the answer's other passages, then the search's, each
     /// once, at most <see cref="MorePages"/> pages of them. The same for the same question and knowledge.
     /// </summary>
-    private static IReadOnlyList<PassageHit> MorePassages(IKnowledgeReader knowledge, string question, Answer answer)
+    private static PassageHit[] MorePassages(IKnowledgeReader knowledge, string question, Answer answer)
     {
         const int most = MorePages * PassagesPerPage;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -214,7 +214,7 @@ public sealed class AskCommand : IComponentCommand
     {
         var head = action + CustomIds.Separator;
         var room = DiscordLimits.CustomIdLength - Name.Length - 1 - head.Length;
-        return CustomIds.Create(Name, head + references.Encode(question, room));
+        return CustomIds.Create(Name, head + _references.Encode(question, room));
     }
 
     private static AskClick? Parse(string? customId)
@@ -238,12 +238,12 @@ public sealed class AskCommand : IComponentCommand
     {
         try
         {
-            await unanswered.RecordAsync(question, guildId, cancellationToken).ConfigureAwait(false);
+            await _unanswered.RecordAsync(question, guildId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The member still gets their answer; moderators lose one count, and the log says why.
-            logger.LogWarning(exception, "Recording an unanswered question failed");
+            Log.RecordingUnansweredFailed(_logger, exception);
         }
     }
 
@@ -257,4 +257,10 @@ public sealed class AskCommand : IComponentCommand
     }
 
     private sealed record AskClick(string Action, int Page, string Reference);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Recording an unanswered question failed")]
+        public static partial void RecordingUnansweredFailed(ILogger logger, Exception exception);
+    }
 }

@@ -24,19 +24,19 @@ public sealed class QueryReferences
     private const int KeyLength = 12;
     private const string KeyAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    private readonly int capacity;
-    private readonly StateKey key;
-    private readonly Dictionary<string, LinkedListNode<(string Key, string Query)>> byKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> keyOfQuery = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Key, string Query)> recency = new();
-    private readonly Lock gate = new();
+    private readonly int _capacity;
+    private readonly StateKey _key;
+    private readonly Dictionary<string, LinkedListNode<(string Key, string Query)>> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _keyOfQuery = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Key, string Query)> _recency = new();
+    private readonly Lock _gate = new();
 
     /// <param name="key">Authenticates queries carried inline; without one, a key of this process only.</param>
     public QueryReferences(StateKey? key = null, int capacity = DefaultCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
-        this.capacity = capacity;
-        this.key = key ?? StateKey.Random();
+        _capacity = capacity;
+        _key = key ?? StateKey.Random();
     }
 
     /// <summary>Queries remembered by key now.</summary>
@@ -44,8 +44,8 @@ public sealed class QueryReferences
     {
         get
         {
-            lock (gate)
-                return byKey.Count;
+            lock (_gate)
+                return _byKey.Count;
         }
     }
 
@@ -79,25 +79,25 @@ public sealed class QueryReferences
         if (normalized.Length + 1 + MacLength <= room)
             return InlineMark + Mac(normalized) + normalized;
 
-        lock (gate)
+        lock (_gate)
         {
-            if (keyOfQuery.TryGetValue(normalized, out var known))
+            if (_keyOfQuery.TryGetValue(normalized, out var known))
             {
-                Touch(byKey[known]);
+                Touch(_byKey[known]);
                 return KeyMark + known;
             }
 
             var key = NewKey();
-            while (byKey.ContainsKey(key))
+            while (_byKey.ContainsKey(key))
                 key = NewKey();
-            byKey[key] = recency.AddFirst((key, normalized));
-            keyOfQuery[normalized] = key;
-            while (byKey.Count > capacity)
+            _byKey[key] = _recency.AddFirst((key, normalized));
+            _keyOfQuery[normalized] = key;
+            while (_byKey.Count > _capacity)
             {
-                var oldest = recency.Last!.Value;
-                recency.RemoveLast();
-                byKey.Remove(oldest.Key);
-                keyOfQuery.Remove(oldest.Query);
+                var oldest = _recency.Last!.Value;
+                _recency.RemoveLast();
+                _byKey.Remove(oldest.Key);
+                _keyOfQuery.Remove(oldest.Query);
             }
 
             return KeyMark + key;
@@ -120,9 +120,9 @@ public sealed class QueryReferences
 
         if (reference[0] != KeyMark)
             return false;
-        lock (gate)
+        lock (_gate)
         {
-            if (!byKey.TryGetValue(reference[1..], out var node))
+            if (!_byKey.TryGetValue(reference[1..], out var node))
                 return false;
             Touch(node);
             query = node.Value.Query;
@@ -149,26 +149,29 @@ public sealed class QueryReferences
         var text = Normalize(reference[(1 + MacLength)..]);
         if (text.Length == 0
             || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(reference.Substring(1, MacLength)), Encoding.ASCII.GetBytes(Mac(text))))
+        {
             return false;
+        }
+
         query = text;
         return true;
     }
 
-    private string Mac(string query) => key.Mac("query\n" + query, MacLength);
+    private string Mac(string query) => _key.Mac("query\n" + query, MacLength);
 
     /// <summary>Whether <paramref name="reference"/> is well formed but names a key no longer remembered.</summary>
     public bool IsExpired(string? reference)
     {
         if (string.IsNullOrEmpty(reference) || reference[0] != KeyMark)
             return false;
-        lock (gate)
-            return !byKey.ContainsKey(reference[1..]);
+        lock (_gate)
+            return !_byKey.ContainsKey(reference[1..]);
     }
 
     private void Touch(LinkedListNode<(string Key, string Query)> node)
     {
-        recency.Remove(node);
-        recency.AddFirst(node);
+        _recency.Remove(node);
+        _recency.AddFirst(node);
     }
 
     private static string NewKey() => RandomNumberGenerator.GetString(KeyAlphabet, KeyLength);

@@ -17,10 +17,10 @@ public sealed class QuestionCooldown
     /// <summary>Members remembered before the ones whose window has passed are forgotten.</summary>
     private const int SweepAbove = 4096;
 
-    private readonly Dictionary<string, Queue<long>> asked = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
-    private readonly TimeProvider time;
-    private long lastSweep;
+    private readonly Dictionary<string, Queue<long>> _asked = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private long _lastSweep;
 
     public QuestionCooldown(IOptions<QuestionCooldownOptions> options, TimeProvider time)
     {
@@ -28,8 +28,8 @@ public sealed class QuestionCooldown
         ArgumentNullException.ThrowIfNull(time);
         Questions = options.Value.Questions;
         Window = options.Value.Window;
-        this.time = time;
-        lastSweep = time.GetTimestamp();
+        _time = time;
+        _lastSweep = time.GetTimestamp();
     }
 
     public int Questions { get; }
@@ -47,16 +47,16 @@ public sealed class QuestionCooldown
         if (Questions <= 0)
             return true;
 
-        var now = time.GetTimestamp();
-        lock (gate)
+        var now = _time.GetTimestamp();
+        lock (_gate)
         {
-            if (!asked.TryGetValue(userId, out var times))
+            if (!_asked.TryGetValue(userId, out var times))
             {
                 SweepIfLarge(now);
-                asked[userId] = times = new Queue<long>(Questions);
+                _asked[userId] = times = new Queue<long>(Questions);
             }
 
-            while (times.Count > 0 && time.GetElapsedTime(times.Peek(), now) >= Window)
+            while (times.Count > 0 && _time.GetElapsedTime(times.Peek(), now) >= Window)
                 times.Dequeue();
             if (times.Count < Questions)
             {
@@ -64,7 +64,7 @@ public sealed class QuestionCooldown
                 return true;
             }
 
-            allowedAt = time.GetUtcNow() + (Window - time.GetElapsedTime(times.Peek(), now));
+            allowedAt = _time.GetUtcNow() + (Window - _time.GetElapsedTime(times.Peek(), now));
             return false;
         }
     }
@@ -75,12 +75,12 @@ public sealed class QuestionCooldown
         ArgumentNullException.ThrowIfNull(userId);
         if (Questions <= 0)
             return true;
-        var now = time.GetTimestamp();
-        lock (gate)
+        var now = _time.GetTimestamp();
+        lock (_gate)
         {
-            if (!asked.TryGetValue(userId, out var times))
+            if (!_asked.TryGetValue(userId, out var times))
                 return true;
-            return times.Count(t => time.GetElapsedTime(t, now) < Window) < Questions;
+            return times.Count(t => _time.GetElapsedTime(t, now) < Window) < Questions;
         }
     }
 
@@ -95,13 +95,13 @@ public sealed class QuestionCooldown
 
     private void SweepIfLarge(long now)
     {
-        if (asked.Count < SweepAbove || time.GetElapsedTime(lastSweep, now) < Window)
+        if (_asked.Count < SweepAbove || _time.GetElapsedTime(_lastSweep, now) < Window)
             return;
-        lastSweep = now;
-        foreach (var (user, times) in asked)
+        _lastSweep = now;
+        foreach (var (user, times) in _asked)
         {
-            if (times.Count == 0 || time.GetElapsedTime(times.Last(), now) >= Window)
-                asked.Remove(user);
+            if (times.Count == 0 || _time.GetElapsedTime(times.Last(), now) >= Window)
+                _asked.Remove(user);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Bot.Commands.Definitions;
 
 /// <summary>
@@ -90,6 +92,7 @@ public enum ChannelKind
 }
 
 /// <summary>What an option's value is. Channels, users and roles arrive as opaque id strings.</summary>
+[SuppressMessage("Naming", "CA1720:Identifiers should not contain type names", Justification = "The kinds mirror Discord's option types, named as in its API documentation.")]
 public enum OptionKind
 {
     String,
@@ -104,6 +107,7 @@ public enum OptionKind
 /// Permissions a command can require, named for what they allow rather than by any transport's
 /// bits; adapters map them. A set: combine with <c>|</c>.
 /// </summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Reads as each flag it holds: MemberPermission.ManageMessages.")]
 [Flags]
 public enum MemberPermission
 {

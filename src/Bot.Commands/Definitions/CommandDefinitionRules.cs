@@ -24,6 +24,7 @@ public static partial class CommandDefinitionRules
     public const int MaxTextOptionLength = 6000;
 
     /// <summary>Whether <paramref name="name"/> is a valid command or option name: lower case where a lower case exists.</summary>
+    [SuppressMessage("Performance", "CA1862:Use the 'StringComparison' method overloads to perform case-insensitive string comparisons", Justification = "Not a case-insensitive comparison: it checks that the name is already lower case.")]
     public static bool IsValidName([NotNullWhen(true)] string? name) =>
         name is not null && NamePattern().IsMatch(name) && name == name.ToLowerInvariant();
 

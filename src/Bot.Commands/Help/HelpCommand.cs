@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.RegularExpressions;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Limits;

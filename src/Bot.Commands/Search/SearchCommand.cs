@@ -33,13 +33,13 @@ public sealed class SearchCommand : IComponentCommand
     public const string EmptyQueryText = "Type some words after /search, e.g. /search director";
     public const string ExpiredText = "That search has expired; run /search again.";
 
-    private readonly QuestionCooldown? cooldown;
-    private readonly QueryReferences references;
+    private readonly QuestionCooldown? _cooldown;
+    private readonly QueryReferences _references;
 
     public SearchCommand(QuestionCooldown? cooldown = null, QueryReferences? references = null)
     {
-        this.cooldown = cooldown;
-        this.references = references ?? new QueryReferences();
+        _cooldown = cooldown;
+        _references = references ?? new QueryReferences();
     }
 
     public CommandDefinition Definition { get; } = new(Name, "Find the passages of the knowledge folder that mention some words.")
@@ -68,8 +68,8 @@ public sealed class SearchCommand : IComponentCommand
             return Done(Reply.Text(TooLongText(length), ephemeral: true));
         if (!context.Knowledge.IsReady)
             return Done(Reply.Text(AskCommand.NotReadyText, ephemeral: true));
-        if (cooldown is not null && !cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
-            return Done(Reply.Text(cooldown.Notice(allowedAt), ephemeral: true));
+        if (_cooldown is not null && !_cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
+            return Done(Reply.Text(_cooldown.Notice(allowedAt), ephemeral: true));
 
         var hits = context.Knowledge.Search(query, MaxResults);
         if (hits.Count == 0)
@@ -79,13 +79,13 @@ public sealed class SearchCommand : IComponentCommand
 
     /// <summary>A page click replaces the results; a click whose search has expired gets a private note instead.</summary>
     public ComponentReplyPlan PlanComponent(string customId) =>
-        Parse(customId) is { } click && references.IsUsable(click.Reference)
+        Parse(customId) is { } click && _references.IsUsable(click.Reference)
             ? ComponentReplyPlan.UpdateMessage
             : ComponentReplyPlan.EphemeralMessage;
 
     /// <summary>As <see cref="PlanComponent(string)"/>, and a member over the cooldown gets a private note: the results stay as they are for everyone.</summary>
     public ComponentReplyPlan PlanComponent(string customId, string invokerId) =>
-        cooldown is not null && !cooldown.WouldAllow(invokerId) ? ComponentReplyPlan.EphemeralMessage : PlanComponent(customId);
+        _cooldown is not null && !_cooldown.WouldAllow(invokerId) ? ComponentReplyPlan.EphemeralMessage : PlanComponent(customId);
 
     public ValueTask<Reply> HandleComponentAsync(ComponentContext context, CancellationToken cancellationToken)
     {
@@ -93,14 +93,14 @@ public sealed class SearchCommand : IComponentCommand
         cancellationToken.ThrowIfCancellationRequested();
         if (Parse(context.CustomId) is not { } click)
             return Done(Reply.Text(ExpiredText, ephemeral: true));
-        if (!references.TryResolve(click.Reference, out var query) || AskCommand.CountCharacters(query) > MaxQueryLength)
+        if (!_references.TryResolve(click.Reference, out var query) || AskCommand.CountCharacters(query) > MaxQueryLength)
             return Done(Reply.Text(ExpiredText, ephemeral: true)); // planned so, unless the key went in between
 
         if (!context.Knowledge.IsReady)
             return Done(new Reply { Content = AskCommand.NotReadyText, Kind = ReplyKind.UpdateMessage });
         // A page click runs the search again, so it counts against the member's cooldown like a question.
-        if (cooldown is not null && !cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
-            return Done(Reply.Text(cooldown.Notice(allowedAt), ephemeral: true));
+        if (_cooldown is not null && !_cooldown.TryAsk(context.Invoker.UserId, out var allowedAt))
+            return Done(Reply.Text(_cooldown.Notice(allowedAt), ephemeral: true));
         var hits = context.Knowledge.Search(query, MaxResults);
         if (hits.Count == 0)
             return Done(new Reply { Content = NothingFoundText(query), Kind = ReplyKind.UpdateMessage });
@@ -132,7 +132,7 @@ public sealed class SearchCommand : IComponentCommand
     {
         var head = page.ToString(CultureInfo.InvariantCulture) + CustomIds.Separator;
         var room = DiscordLimits.CustomIdLength - Name.Length - 1 - head.Length;
-        return CustomIds.Create(Name, head + references.Encode(query, room));
+        return CustomIds.Create(Name, head + _references.Encode(query, room));
     }
 
     private static PageClick? Parse(string? customId)

@@ -52,7 +52,7 @@ public sealed class SourcesCommand : IComponentCommand
         return ValueTask.FromResult(Page(context.Knowledge, page, ReplyKind.UpdateMessage));
     }
 
-    private Reply Page(IKnowledgeReader knowledge, int index, ReplyKind kind)
+    private static Reply Page(IKnowledgeReader knowledge, int index, ReplyKind kind)
     {
         if (!knowledge.IsReady)
             return new Reply { Content = AskCommand.NotReadyText, Ephemeral = true, Kind = kind };

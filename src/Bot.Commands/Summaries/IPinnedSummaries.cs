@@ -16,15 +16,15 @@ public sealed record PinnedSummary(string ChannelId, string MessageId, string? T
 /// <summary>Pinned summaries kept in memory, lost on restart: what <c>AddBotCommands</c> registers when no state store is.</summary>
 public sealed class InMemoryPinnedSummaries(TimeProvider time) : IPinnedSummaries
 {
-    private readonly List<(string Guild, PinnedSummary Summary)> pinned = [];
-    private readonly Lock gate = new();
+    private readonly List<(string Guild, PinnedSummary Summary)> _pinned = [];
+    private readonly Lock _gate = new();
 
     public ValueTask RecordAsync(string? guildId, string channelId, string messageId, string? topic, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            pinned.RemoveAll(p => p.Summary.ChannelId == channelId && p.Summary.MessageId == messageId);
-            pinned.Add((guildId ?? "", new PinnedSummary(channelId, messageId, topic, time.GetUtcNow())));
+            _pinned.RemoveAll(p => p.Summary.ChannelId == channelId && p.Summary.MessageId == messageId);
+            _pinned.Add((guildId ?? "", new PinnedSummary(channelId, messageId, topic, time.GetUtcNow())));
         }
 
         return ValueTask.CompletedTask;
@@ -32,9 +32,9 @@ public sealed class InMemoryPinnedSummaries(TimeProvider time) : IPinnedSummarie
 
     public ValueTask<IReadOnlyList<PinnedSummary>> ListAsync(string? guildId, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            IReadOnlyList<PinnedSummary> list = pinned.Where(p => p.Guild == (guildId ?? "")).Select(p => p.Summary).Reverse().ToArray();
+            IReadOnlyList<PinnedSummary> list = _pinned.Where(p => p.Guild == (guildId ?? "")).Select(p => p.Summary).Reverse().ToArray();
             return ValueTask.FromResult(list);
         }
     }

@@ -59,17 +59,17 @@ public sealed class SummaryCommand : IComponentCommand, IAutocompleteCommand
     public static readonly string BotCannotPinText = PermissionNotices.BotLacks(MemberPermission.PinMessages, "pin the summary");
     public static readonly string BotCannotSeeText = "I can't pin the summary: I can't see this channel. Ask a server admin to let my role view it.";
 
-    private readonly Summarizer summarizer;
-    private readonly IMessagePins pins;
-    private readonly IPinnedSummaries pinned;
-    private readonly TopicCache topics;
+    private readonly Summarizer _summarizer;
+    private readonly IMessagePins _pins;
+    private readonly IPinnedSummaries _pinned;
+    private readonly TopicCache _topics;
 
     public SummaryCommand(Summarizer summarizer, IMessagePins? pins = null, IPinnedSummaries? pinned = null, TopicCache? topics = null)
     {
-        this.summarizer = summarizer ?? throw new ArgumentNullException(nameof(summarizer));
-        this.pins = pins ?? NoMessagePins.Instance;
-        this.pinned = pinned ?? new InMemoryPinnedSummaries(TimeProvider.System);
-        this.topics = topics ?? new TopicCache();
+        _summarizer = summarizer ?? throw new ArgumentNullException(nameof(summarizer));
+        _pins = pins ?? NoMessagePins.Instance;
+        _pinned = pinned ?? new InMemoryPinnedSummaries(TimeProvider.System);
+        _topics = topics ?? new TopicCache();
     }
 
     public CommandDefinition Definition { get; } = new(Name, "A few sentences from the knowledge that sum up the film, or one topic, with their sources.")
@@ -92,7 +92,7 @@ public sealed class SummaryCommand : IComponentCommand, IAutocompleteCommand
         cancellationToken.ThrowIfCancellationRequested();
         if (context.FocusedOption != TopicOption || !context.Knowledge.IsReady)
             return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>([]);
-        var suggestions = topics.For(context.Knowledge).Suggest(context.FocusedValue, DiscordLimits.AutocompleteChoices);
+        var suggestions = _topics.For(context.Knowledge).Suggest(context.FocusedValue, DiscordLimits.AutocompleteChoices);
         return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>(suggestions
             .Where(t => t.Name.Length <= MaxTopicLength)
             .Select(t => new AutocompleteChoice(t.Name, t.Name))
@@ -117,7 +117,7 @@ public sealed class SummaryCommand : IComponentCommand, IAutocompleteCommand
         if (pin && !context.BotMayHave(MemberPermission.PinMessages))
             return Done(Reply.Text(BotCannotPinText, ephemeral: true));
 
-        var summary = summarizer.Summarize(topic, Sentences, SentenceBudget, SentenceOverhead);
+        var summary = _summarizer.Summarize(topic, Sentences, SentenceBudget, SentenceOverhead);
         switch (summary.Status)
         {
             case SummaryStatus.EmptyKnowledge:
@@ -204,10 +204,10 @@ public sealed class SummaryCommand : IComponentCommand, IAutocompleteCommand
     /// <summary>Pins and records the pin; null when it worked, else what to tell the member.</summary>
     private async ValueTask<string?> PinAsync(string? guildId, SentMessage message, string? topic, CancellationToken cancellationToken)
     {
-        var outcome = await pins.PinAsync(message.ChannelId!, message.MessageId, cancellationToken).ConfigureAwait(false);
+        var outcome = await _pins.PinAsync(message.ChannelId!, message.MessageId, cancellationToken).ConfigureAwait(false);
         if (outcome == PinOutcome.Pinned)
         {
-            await pinned.RecordAsync(guildId, message.ChannelId!, message.MessageId, topic, cancellationToken).ConfigureAwait(false);
+            await _pinned.RecordAsync(guildId, message.ChannelId!, message.MessageId, topic, cancellationToken).ConfigureAwait(false);
             return null;
         }
 

@@ -28,19 +28,19 @@ public sealed record TriviaScore(string UserId, long Points, long Answered);
 /// <summary>Scores kept in memory, lost on restart: what <c>AddBotCommands</c> registers when no state store is.</summary>
 public sealed class InMemoryTriviaScores : ITriviaScores
 {
-    private readonly Dictionary<(string Guild, string Question, string User), bool> answers = [];
-    private readonly Lock gate = new();
+    private readonly Dictionary<(string Guild, string Question, string User), bool> _answers = [];
+    private readonly Lock _gate = new();
 
     public ValueTask<TriviaAnswerRecord> RecordAnswerAsync(string? guildId, string userId, string questionId, bool right, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userId);
         ArgumentNullException.ThrowIfNull(questionId);
         var guild = guildId ?? "";
-        lock (gate)
+        lock (_gate)
         {
-            var counted = answers.TryAdd((guild, questionId, userId), right);
-            var first = answers[(guild, questionId, userId)];
-            var points = answers.LongCount(a => a.Key.Guild == guild && a.Key.User == userId && a.Value);
+            var counted = _answers.TryAdd((guild, questionId, userId), right);
+            var first = _answers[(guild, questionId, userId)];
+            var points = _answers.LongCount(a => a.Key.Guild == guild && a.Key.User == userId && a.Value);
             return ValueTask.FromResult(new TriviaAnswerRecord(counted, first, points));
         }
     }
@@ -48,9 +48,9 @@ public sealed class InMemoryTriviaScores : ITriviaScores
     public ValueTask<IReadOnlyList<TriviaScore>> TopAsync(string? guildId, int limit, CancellationToken cancellationToken)
     {
         var guild = guildId ?? "";
-        lock (gate)
+        lock (_gate)
         {
-            IReadOnlyList<TriviaScore> top = answers
+            IReadOnlyList<TriviaScore> top = _answers
                 .Where(a => a.Key.Guild == guild)
                 .GroupBy(a => a.Key.User, StringComparer.Ordinal)
                 .Select(g => new TriviaScore(g.Key, g.LongCount(a => a.Value), g.LongCount()))

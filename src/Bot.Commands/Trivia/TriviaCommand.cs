@@ -3,7 +3,6 @@ using System.Text;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Trivia;
-using Bot.Limits;
 
 namespace Bot.Commands.Trivia;
 
@@ -40,16 +39,16 @@ public sealed class TriviaCommand : IComponentCommand
 
     private static readonly string[] Letters = ["A", "B", "C", "D"];
 
-    private readonly TriviaGenerator generator;
-    private readonly ITriviaScores scores;
-    private readonly Func<int> seeds;
+    private readonly TriviaGenerator _generator;
+    private readonly ITriviaScores _scores;
+    private readonly Func<int> _seeds;
 
     /// <param name="seeds">Where each question's seed comes from; a fresh random one per call when null.</param>
     public TriviaCommand(TriviaGenerator generator, ITriviaScores? scores = null, Func<int>? seeds = null)
     {
-        this.generator = generator ?? throw new ArgumentNullException(nameof(generator));
-        this.scores = scores ?? new InMemoryTriviaScores();
-        this.seeds = seeds ?? (() => Random.Shared.Next());
+        _generator = generator ?? throw new ArgumentNullException(nameof(generator));
+        _scores = scores ?? new InMemoryTriviaScores();
+        _seeds = seeds ?? (() => Random.Shared.Next());
     }
 
     public CommandDefinition Definition { get; } = new(Name, "Trivia from the knowledge folder: play a question, or see who knows the film best.")
@@ -69,7 +68,7 @@ public sealed class TriviaCommand : IComponentCommand
             return LeaderboardAsync(context, cancellationToken);
         if (!context.Knowledge.IsReady)
             return ValueTask.FromResult(Reply.Text(NotReadyText, ephemeral: true));
-        return ValueTask.FromResult(generator.Generate(seeds()) is { } question
+        return ValueTask.FromResult(_generator.Generate(_seeds()) is { } question
             ? Ask(question)
             : Reply.Text(NoQuestionText, ephemeral: true));
     }
@@ -80,11 +79,11 @@ public sealed class TriviaCommand : IComponentCommand
     public async ValueTask<Reply> HandleComponentAsync(ComponentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!TryParse(context.Data, out var id, out var option) || !generator.TryRestore(id, out var question))
+        if (!TryParse(context.Data, out var id, out var option) || !_generator.TryRestore(id, out var question))
             return Reply.Text(ExpiredText, ephemeral: true);
 
         var right = question.IsRight(option);
-        var record = await scores.RecordAnswerAsync(context.GuildId, context.Invoker.UserId, question.Id, right, cancellationToken).ConfigureAwait(false);
+        var record = await _scores.RecordAnswerAsync(context.GuildId, context.Invoker.UserId, question.Id, right, cancellationToken).ConfigureAwait(false);
         var answer = $"**{Markdown.Escape(question.Answer)}**";
         var points = record.Points == 1 ? "1 point" : $"{record.Points.ToString(CultureInfo.InvariantCulture)} points";
         var verdict = !record.Counted
@@ -133,7 +132,7 @@ public sealed class TriviaCommand : IComponentCommand
 
     private async ValueTask<Reply> LeaderboardAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var top = await scores.TopAsync(context.GuildId, LeaderboardSize, cancellationToken).ConfigureAwait(false);
+        var top = await _scores.TopAsync(context.GuildId, LeaderboardSize, cancellationToken).ConfigureAwait(false);
         if (top.Count == 0)
             return Reply.Text(NoScoresText);
         var lines = new StringBuilder();

@@ -14,16 +14,16 @@ public interface IPromptPositions
 /// <summary>Positions kept in memory, lost on restart: what <c>AddBotCommands</c> registers when no state store is.</summary>
 public sealed class InMemoryPromptPositions : IPromptPositions
 {
-    private readonly Dictionary<(string Guild, string Channel), long> served = [];
-    private readonly Lock gate = new();
+    private readonly Dictionary<(string Guild, string Channel), long> _served = [];
+    private readonly Lock _gate = new();
 
     public ValueTask<long> NextAsync(string? guildId, string? channelId, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
             var key = (guildId ?? "", channelId ?? "");
-            var count = served.GetValueOrDefault(key);
-            served[key] = count + 1;
+            var count = _served.GetValueOrDefault(key);
+            _served[key] = count + 1;
             return ValueTask.FromResult(count);
         }
     }

@@ -75,11 +75,11 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
         }
     });
 
-    private readonly StartTimeParser parser;
-    private readonly Summarizer summarizer;
-    private readonly IGuildEvents events;
-    private readonly IPromptPositions positions;
-    private readonly DiscussionPrompts prompts;
+    private readonly StartTimeParser _parser;
+    private readonly Summarizer _summarizer;
+    private readonly IGuildEvents _events;
+    private readonly IPromptPositions _positions;
+    private readonly DiscussionPrompts _prompts;
 
     public WatchPartyCommand(
         StartTimeParser parser,
@@ -88,11 +88,11 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
         IPromptPositions? positions = null,
         DiscussionPrompts? prompts = null)
     {
-        this.parser = parser ?? throw new ArgumentNullException(nameof(parser));
-        this.summarizer = summarizer ?? throw new ArgumentNullException(nameof(summarizer));
-        this.events = events ?? NoGuildEvents.Instance;
-        this.positions = positions ?? new InMemoryPromptPositions();
-        this.prompts = prompts ?? DiscussionPrompts.Shipped;
+        _parser = parser ?? throw new ArgumentNullException(nameof(parser));
+        _summarizer = summarizer ?? throw new ArgumentNullException(nameof(summarizer));
+        _events = events ?? NoGuildEvents.Instance;
+        _positions = positions ?? new InMemoryPromptPositions();
+        _prompts = prompts ?? DiscussionPrompts.Shipped;
     }
 
     public CommandDefinition Definition { get; } = new(Name, "Watch parties: schedule one, find where to watch the film, get a discussion prompt.")
@@ -173,14 +173,14 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
 
     private async ValueTask<Reply> NextPromptAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (prompts.Count == 0)
+        if (_prompts.Count == 0)
             return Reply.Text(NoPromptsText, ephemeral: true);
-        var position = await positions.NextAsync(context.GuildId, context.ChannelId, cancellationToken).ConfigureAwait(false);
-        var index = (int)(position % prompts.Count);
+        var position = await _positions.NextAsync(context.GuildId, context.ChannelId, cancellationToken).ConfigureAwait(false);
+        var index = (int)(position % _prompts.Count);
         return Reply.WithEmbed(new ReplyEmbed
         {
-            Title = $"Discussion prompt {index + 1} of {prompts.Count}",
-            Description = prompts.At(index),
+            Title = $"Discussion prompt {index + 1} of {_prompts.Count}",
+            Description = _prompts.At(index),
             Footer = $"Each /{Name} {Prompt} in this channel brings the next one.",
         });
     }
@@ -194,7 +194,7 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
         if (!context.Knowledge.IsReady)
             return Reply.Text(NotReadyText, ephemeral: true);
 
-        var start = parser.Parse(context.Options.GetString(StartOption), context.Options.GetString(TimeZoneOption));
+        var start = _parser.Parse(context.Options.GetString(StartOption), context.Options.GetString(TimeZoneOption));
         if (!start.Succeeded)
             return Reply.Text(start.Message, ephemeral: true);
 
@@ -221,7 +221,7 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
         var when = start.Value;
         var request = new GuildEventRequest(context.GuildId, name, Description(lengthText), when.Utc, when.Utc + length, place);
 
-        var created = await events.CreateAsync(request, cancellationToken).ConfigureAwait(false);
+        var created = await _events.CreateAsync(request, cancellationToken).ConfigureAwait(false);
         return created.Outcome switch
         {
             GuildEventOutcome.Created => Announcement(request, when, lengthText, CreatedFooter, content: null),
@@ -237,7 +237,7 @@ public sealed class WatchPartyCommand : IAutocompleteCommand
     /// <summary>The event's description: a couple of the knowledge's sentences about the film, then how long it is planned for.</summary>
     private string Description(string lengthText)
     {
-        var summary = summarizer.Summarize(null, Summarizer.MinSentences, maxCharacters: MaxDescriptionLength - lengthText.Length - 10);
+        var summary = _summarizer.Summarize(null, Summarizer.MinSentences, maxCharacters: MaxDescriptionLength - lengthText.Length - 10);
         var lead = string.Join(' ', summary.Sentences.Take(2).Select(s => s.Text));
         var text = lead.Length == 0 ? lengthText : lead + "\n\n" + lengthText;
         return TextLimits.Truncate(text, MaxDescriptionLength);

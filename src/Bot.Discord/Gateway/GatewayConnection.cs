@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Bot.Discord.Interactions;
@@ -12,6 +13,7 @@ namespace Bot.Discord.Gateway;
 /// loop that only parses frames, tracks the session and enqueues interactions. It decides how it ended;
 /// <see cref="GatewayClient"/> decides what comes next.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A connection lives for one RunAsync call; StopAsync disposes its token sources and timers when that call ends.")]
 internal sealed partial class GatewayConnection
 {
     /// <summary>Discord closes a connection that sends a larger frame (4002).</summary>

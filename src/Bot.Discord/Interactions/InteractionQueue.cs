@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 
 namespace Bot.Discord.Interactions;
@@ -8,6 +9,7 @@ namespace Bot.Discord.Interactions;
 /// without one; when full, the receive loop waits rather than dropping, which Discord sees as a
 /// slow client, never as lost interactions.
 /// </summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue: the bounded queue between the gateway and the workers.")]
 public sealed class InteractionQueue
 {
     public const int DefaultCapacity = 1024;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using Bot.Discord.Serialization;
 
@@ -12,6 +13,7 @@ namespace Bot.Discord.Models;
 /// Every property of this type carries <c>[JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]</c>
 /// so that an absent value is left out when writing; the converter refuses to write one.
 /// </remarks>
+[SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Discord's own word for a field that may be absent; the bot is written in C#, where Optional is no keyword.")]
 [JsonConverter(typeof(OptionalConverterFactory))]
 public readonly struct Optional<T> : IEquatable<Optional<T>>
 {
@@ -24,6 +26,7 @@ public readonly struct Optional<T> : IEquatable<Optional<T>>
     }
 
     /// <summary>Absent: the field was not in the JSON, or will not be written.</summary>
+    [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Optional<T>.Absent reads as what it is; the type argument is always known at the call site.")]
     public static Optional<T> Absent => default;
 
     /// <summary>True when the field is present, even if its value is <c>null</c>.</summary>

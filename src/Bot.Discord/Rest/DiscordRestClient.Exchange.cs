@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Bot.Discord.Models.Rest;
 using Bot.Discord.Rest.RateLimits;
 using Bot.Discord.Serialization;
 

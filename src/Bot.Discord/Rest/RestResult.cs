@@ -19,8 +19,10 @@ public sealed class RestResult<T>
 
     public DiscordRestError? Error { get; }
 
+    [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Factory of the result type; the type argument is always known at the call site.")]
     public static RestResult<T> Success(T value) => new(value ?? throw new ArgumentNullException(nameof(value)), null);
 
+    [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Factory of the result type; the type argument is always known at the call site.")]
     public static RestResult<T> Failure(DiscordRestError error) => new(default, error ?? throw new ArgumentNullException(nameof(error)));
 
     public override string ToString() => IsSuccess ? $"Success({Value})" : $"Failure({Error.Kind}: {Error.Message})";

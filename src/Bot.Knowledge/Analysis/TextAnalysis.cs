@@ -1,6 +1,6 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -71,16 +71,16 @@ public static class TextAnalysis
     /// </summary>
     private sealed class ApostropheFolder : TokenFilter
     {
-        private readonly ICharTermAttribute term;
+        private readonly ICharTermAttribute _term;
 
-        public ApostropheFolder(TokenStream input) : base(input) => term = AddAttribute<ICharTermAttribute>();
+        public ApostropheFolder(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
 
         public override bool IncrementToken()
         {
             if (!m_input.IncrementToken())
                 return false;
-            var buffer = term.Buffer;
-            for (var i = 0; i < term.Length; i++)
+            var buffer = _term.Buffer;
+            for (var i = 0; i < _term.Length; i++)
             {
                 if (buffer[i] is '\u2019' or '\u2018' or '\uFF07')
                     buffer[i] = '\'';

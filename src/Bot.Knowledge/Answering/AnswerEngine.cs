@@ -28,7 +28,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
 
     // Loaded on the first question, not at construction: 'fit' builds an engine to extract
     // features for a new model while the shipped one may describe other features.
-    private readonly Lazy<AnswerModel> scorer = new(() => model ?? AnswerModel.Shipped);
+    private readonly Lazy<AnswerModel> _scorer = new(() => model ?? AnswerModel.Shipped);
 
     /// <summary>
     /// The mode used when none is asked for, once every passage has its vectors: hybrid with a
@@ -46,7 +46,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         if (read.Abstention is { } why)
             return Answer.NotAnswered(question, why);
 
-        var weights = scorer.Value.For(how);
+        var weights = _scorer.Value.For(how);
         var rows = read.Units.Select(u => u.Features).ToArray();
         var scores = rows.Select(r => weights.Ranker.Score(r)).ToArray();
         var (abstention, best) = AbstentionFeatures.Compute(rows, scores);
@@ -265,7 +265,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         return scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key);
     }
 
-    private static TextSpan[] Highlights(AnalyzedPassage passage, IReadOnlySet<string> wanted) =>
+    private static TextSpan[] Highlights(AnalyzedPassage passage, HashSet<string> wanted) =>
         passage.Terms.Where(t => wanted.Contains(t.Term)).Select(t => t.Span).ToArray();
 }
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -16,7 +15,7 @@ public sealed class AnswerModel
 {
     public const string ResourceName = "Bot.Knowledge.Answering.answer-model.json";
 
-    private readonly IReadOnlyDictionary<RetrievalMode, ModeWeights> modes;
+    private readonly IReadOnlyDictionary<RetrievalMode, ModeWeights> _modes;
 
     public AnswerModel(IReadOnlyDictionary<RetrievalMode, ModeWeights> modes)
     {
@@ -26,7 +25,7 @@ public sealed class AnswerModel
                 throw new InvalidDataException($"the {mode} scorer's weights do not match the {AnswerFeatures.Names.Count} answer and {AbstentionFeatures.Names.Count} abstention features");
         }
 
-        this.modes = modes;
+        _modes = modes;
     }
 
     private static readonly Lazy<AnswerModel> ShippedModel = new(LoadShipped);
@@ -38,7 +37,7 @@ public sealed class AnswerModel
     public static AnswerModel Shipped => ShippedModel.Value;
 
     public ModeWeights For(RetrievalMode mode) =>
-        modes.TryGetValue(mode, out var weights) ? weights : throw new InvalidOperationException($"the answer model has no {mode} scorer");
+        _modes.TryGetValue(mode, out var weights) ? weights : throw new InvalidOperationException($"the answer model has no {mode} scorer");
 
     public static AnswerModel Parse(string json)
     {
@@ -46,8 +45,11 @@ public sealed class AnswerModel
                    ?? throw new InvalidDataException("the answer model file is empty");
         if (file.Features is null || !file.Features.SequenceEqual(AnswerFeatures.Names)
             || file.AbstentionFeatures is null || !file.AbstentionFeatures.SequenceEqual(AbstentionFeatures.Names))
+        {
             throw new InvalidDataException(
                 "the answer model was fitted on other features than this build computes; run 'fit' again (docs/RETRIEVAL.md)");
+        }
+
         var modes = new Dictionary<RetrievalMode, ModeWeights>();
         foreach (var (name, weights) in file.Modes ?? new Dictionary<string, ModeWeights>())
         {

@@ -8,12 +8,12 @@ namespace Bot.Knowledge.Answering;
 /// <summary>A passage competing to hold the answer, analysed, with its similarities to the question.</summary>
 internal sealed class CandidatePassage
 {
-    private float[]? unitSimilarities;
-    private float[]? contextSimilarities;
-    private float[]? predicateUnitSimilarities;
-    private float[]? predicateContextSimilarities;
-    private float[]? clauseSimilarities;
-    private float[]? predicateClauseSimilarities;
+    private float[]? _unitSimilarities;
+    private float[]? _contextSimilarities;
+    private float[]? _predicateUnitSimilarities;
+    private float[]? _predicateContextSimilarities;
+    private float[]? _clauseSimilarities;
+    private float[]? _predicateClauseSimilarities;
 
     public required Passage Passage { get; init; }
     /// <summary>BM25 score, 0 when only the semantic ranking found the passage.</summary>
@@ -27,27 +27,27 @@ internal sealed class CandidatePassage
 
     /// <summary>Cosine of the question with answer unit <paramref name="unit"/> alone.</summary>
     public float UnitSimilarity(int unit) =>
-        At(unitSimilarities, unit);
+        At(_unitSimilarities, unit);
 
     /// <summary>Cosine of the question with answer unit <paramref name="unit"/> read after the one before it.</summary>
     public float ContextSimilarity(int unit) =>
-        At(contextSimilarities, unit);
+        At(_contextSimilarities, unit);
 
     /// <summary>Cosine of the question without its names (<see cref="Search.NameVariants.WithoutNames"/>) with unit <paramref name="unit"/>.</summary>
     public float PredicateUnitSimilarity(int unit) =>
-        At(predicateUnitSimilarities, unit);
+        At(_predicateUnitSimilarities, unit);
 
     /// <summary>The same, with the unit read after the one before it.</summary>
     public float PredicateContextSimilarity(int unit) =>
-        At(predicateContextSimilarities, unit);
+        At(_predicateContextSimilarities, unit);
 
     /// <summary>Cosine of the question with the unit's closest clause; the unit's own cosine when it has one clause.</summary>
     public float ClauseSimilarity(int unit) =>
-        At(clauseSimilarities, unit);
+        At(_clauseSimilarities, unit);
 
     /// <summary>The same with the question without its names.</summary>
     public float PredicateClauseSimilarity(int unit) =>
-        At(predicateClauseSimilarities, unit);
+        At(_predicateClauseSimilarities, unit);
 
     /// <summary>A unit's similarity, or 0 without a model (or when the stored vectors did not match).</summary>
     private static float At(float[]? similarities, int unit) =>
@@ -85,12 +85,12 @@ internal sealed class CandidatePassage
             ContextTerms = AnalyzedPassage.Of($"{passage.Title}\n{passage.Section}", store.IndexAnalyzer).TermSet,
             PassageSimilarity = passageSimilarity,
             HeadingSimilarity = headingSimilarity,
-            unitSimilarities = units,
-            contextSimilarities = contexts,
-            predicateUnitSimilarities = predicateUnits,
-            predicateContextSimilarities = predicateContexts,
-            clauseSimilarities = clauses,
-            predicateClauseSimilarities = predicateClauses,
+            _unitSimilarities = units,
+            _contextSimilarities = contexts,
+            _predicateUnitSimilarities = predicateUnits,
+            _predicateContextSimilarities = predicateContexts,
+            _clauseSimilarities = clauses,
+            _predicateClauseSimilarities = predicateClauses,
         };
     }
 }

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Text;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>
@@ -10,8 +8,8 @@ namespace Bot.Knowledge.Answering;
 /// </summary>
 internal sealed class QuestionView
 {
-    private float[] rarity = [];
-    private float rarityTotal;
+    private float[] _rarity = [];
+    private float _rarityTotal;
 
     public required SentenceRanker Ranker { get; init; }
 
@@ -90,10 +88,10 @@ internal sealed class QuestionView
         for (var k = 0; k < concepts.Count; k++)
         {
             if (concepts[k].MatchIn(unit.Terms) > 0)
-                covered += rarity[k];
+                covered += _rarity[k];
         }
 
-        return rarityTotal > 0 ? covered / rarityTotal : 0f;
+        return _rarityTotal > 0 ? covered / _rarityTotal : 0f;
     }
 
     /// <summary>How many units each concept occurs in: a word found in every unit ("Kim") tells them apart less than a rare one.</summary>
@@ -111,8 +109,8 @@ internal sealed class QuestionView
             }
         }
 
-        rarity = unitFrequency.Select(df => (float)Math.Log(1 + (Units.Count - df + 0.5) / (df + 0.5))).ToArray();
-        rarityTotal = rarity.Sum();
+        _rarity = unitFrequency.Select(df => (float)Math.Log(1 + (Units.Count - df + 0.5) / (df + 0.5))).ToArray();
+        _rarityTotal = _rarity.Sum();
     }
 
     private static float AskCoverage(SentenceRanker ranker, CandidatePassage candidate, int u, IReadOnlyList<bool> nameConcepts, float askWeight)

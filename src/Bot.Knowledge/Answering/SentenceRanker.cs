@@ -35,82 +35,85 @@ internal sealed class SentenceRanker
         "he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "there", "then",
     };
 
-    private readonly IReadOnlyList<Concept> concepts;
-    private readonly float total;
-    private readonly AnswerType type;
-    private readonly IReadOnlySet<string> questionWords;
-    private readonly IReadOnlySet<string> questionTerms;
-    private readonly bool[] phraseWithNext;
+    private readonly IReadOnlyList<Concept> _concepts;
+    private readonly float _total;
+    private readonly AnswerType _type;
+    private readonly IReadOnlySet<string> _questionWords;
+    private readonly HashSet<string> _questionTerms;
+    private readonly bool[] _phraseWithNext;
 
     public SentenceRanker(string question, IReadOnlyList<Concept> concepts, IReadOnlyList<AnalyzedPassage> passages)
     {
-        this.concepts = concepts;
-        total = concepts.Sum(c => c.Weight);
-        type = AnswerTypes.Detect(question);
-        questionWords = AnalyzedPassage.Words(question).Select(w => w.Lower).ToHashSet(StringComparer.Ordinal);
-        questionTerms = concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
-        phraseWithNext = new bool[concepts.Count];
+        _concepts = concepts;
+        _total = concepts.Sum(c => c.Weight);
+        _type = AnswerTypes.Detect(question);
+        _questionWords = AnalyzedPassage.Words(question).Select(w => w.Lower).ToHashSet(StringComparer.Ordinal);
+        _questionTerms = concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
+        _phraseWithNext = new bool[concepts.Count];
         for (var i = 0; i + 1 < concepts.Count; i++)
-            phraseWithNext[i] = passages.Any(p => p.Sentences.Any(s => Adjacent(s, concepts[i], concepts[i + 1])));
+            _phraseWithNext[i] = passages.Any(p => p.Sentences.Any(s => Adjacent(s, concepts[i], concepts[i + 1])));
     }
 
     /// <summary>Share of the question's weight a passage covers, counting its title and section at a discount.</summary>
     public float PassageCoverage(AnalyzedPassage passage, IReadOnlySet<string> contextTerms) =>
-        total <= 0 ? 0 : concepts.Sum(c => c.Weight * Math.Max(c.MatchIn(passage.TermSet), ContextCredit * c.MatchIn(contextTerms))) / total;
+        _total <= 0 ? 0 : _concepts.Sum(c => c.Weight * Math.Max(c.MatchIn(passage.TermSet), ContextCredit * c.MatchIn(contextTerms))) / _total;
 
     public float Score(AnalyzedSentence sentence, AnalyzedSentence? previous, float passageCoverage, float bm25Share)
     {
         var own = Coverage(sentence, null);
         var withPrevious = previous is null ? own : Coverage(sentence, previous);
-        var evidenceWeight = type is AnswerType.Person or AnswerType.Place or AnswerType.Time or AnswerType.Quantity or AnswerType.Identity ? StrongEvidenceWeight : WeakEvidenceWeight;
+        var evidenceWeight = _type is AnswerType.Person or AnswerType.Place or AnswerType.Time or AnswerType.Quantity or AnswerType.Identity ? StrongEvidenceWeight : WeakEvidenceWeight;
         var carry = sentence.Words.Count > 0 && Pronouns.Contains(sentence.Words[0].Text) ? PronounCarryOver : CarryOver;
         var score = own + carry * Math.Max(0, withPrevious - own)
             + PassageCoverageWeight * passageCoverage
             + Bm25Weight * bm25Share
-            + evidenceWeight * AnswerEvidence.Strength(sentence, type, questionWords, questionTerms);
+            + evidenceWeight * AnswerEvidence.Strength(sentence, _type, _questionWords, _questionTerms);
         // A sentence made only of the question's own words repeats it; it does not answer it.
-        if (sentence.Terms.All(questionTerms.Contains))
+        if (sentence.Terms.All(_questionTerms.Contains))
             score -= EchoPenalty;
         return score;
     }
 
-    public AnswerType Type => type;
+    public AnswerType Type => _type;
 
-    public IReadOnlyList<Concept> Concepts => concepts;
+    public IReadOnlyList<Concept> Concepts => _concepts;
 
     /// <summary>How strongly the unit holds the kind of thing asked for (0 to 1), beyond the question's own words.</summary>
-    public float Evidence(AnalyzedSentence unit) => AnswerEvidence.Strength(unit, type, questionWords, questionTerms);
+    public float Evidence(AnalyzedSentence unit) => AnswerEvidence.Strength(unit, _type, _questionWords, _questionTerms);
 
     /// <summary>Share of the unit's words that the question already said: 1 for a unit that only repeats it.</summary>
     public float Echo(AnalyzedSentence unit) =>
-        unit.Terms.Count == 0 ? 1f : (float)unit.Terms.Count(questionTerms.Contains) / unit.Terms.Count;
+        unit.Terms.Count == 0 ? 1f : (float)unit.Terms.Count(_questionTerms.Contains) / unit.Terms.Count;
 
     /// <summary>Words of the unit the question did not say: what an answer adds.</summary>
-    public int NewTerms(AnalyzedSentence unit) => unit.Terms.Count(t => !questionTerms.Contains(t));
+    public int NewTerms(AnalyzedSentence unit) => unit.Terms.Count(t => !_questionTerms.Contains(t));
 
     /// <summary>Share of the question's weight a sentence covers, together with the one before it when given.</summary>
     public float Coverage(AnalyzedSentence sentence, AnalyzedSentence? previous)
     {
-        if (total <= 0)
+        if (_total <= 0)
             return 0;
         var covered = 0f;
-        for (var i = 0; i < concepts.Count; i++)
+        for (var i = 0; i < _concepts.Count; i++)
         {
-            var credit = concepts[i].MatchIn(sentence.Terms);
+            var credit = _concepts[i].MatchIn(sentence.Terms);
             if (previous is not null)
-                credit = Math.Max(credit, concepts[i].MatchIn(previous.Terms));
+                credit = Math.Max(credit, _concepts[i].MatchIn(previous.Terms));
             if (credit == 0)
                 continue;
-            var joinedBefore = i > 0 && phraseWithNext[i - 1];
-            var joinedAfter = phraseWithNext[i];
+            var joinedBefore = i > 0 && _phraseWithNext[i - 1];
+            var joinedAfter = _phraseWithNext[i];
             if ((joinedBefore || joinedAfter)
-                && !(joinedBefore && SaysTogether(concepts[i - 1], concepts[i], sentence, previous))
-                && !(joinedAfter && SaysTogether(concepts[i], concepts[i + 1], sentence, previous)))
+                && !(joinedBefore && SaysTogether(_concepts[i - 1], _concepts[i], sentence, previous))
+                && !(joinedAfter && SaysTogether(_concepts[i], _concepts[i + 1], sentence, previous)))
+            {
                 credit *= BrokenPhraseCredit;
-            covered += concepts[i].Weight * credit;
+            }
+
+            covered += _concepts[i].Weight * credit;
         }
 
-        return covered / total;
+        return covered / _total;
     }
 
     private static bool SaysTogether(Concept first, Concept second, AnalyzedSentence sentence, AnalyzedSentence? previous) =>

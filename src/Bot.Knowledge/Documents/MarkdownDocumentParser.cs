@@ -145,7 +145,7 @@ public static class MarkdownDocumentParser
         return level > 0 && level < line.Length && line[level] == ' ' ? level : 0;
     }
 
-    private static IReadOnlyList<string> ParseTags(string? value)
+    private static string[] ParseTags(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
             return [];

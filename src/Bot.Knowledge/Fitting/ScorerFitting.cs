@@ -128,10 +128,10 @@ public static class ScorerFitting
     public static IReadOnlyList<bool> Usable(RetrievalMode mode) =>
         AnswerFeatures.Names.Select((n, i) => AnswerFeatures.Measured(mode)[i] && !AnswerFeatures.QuestionLevel.Contains(n)).ToArray();
 
-    private static int Top(IReadOnlyList<double> scores)
+    private static int Top(double[] scores)
     {
         var top = -1;
-        for (var i = 0; i < scores.Count; i++)
+        for (var i = 0; i < scores.Length; i++)
         {
             if (top < 0 || scores[i] > scores[top])
                 top = i;

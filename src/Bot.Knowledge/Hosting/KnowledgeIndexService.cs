@@ -23,9 +23,9 @@ public sealed partial class KnowledgeIndexService(
 {
     private const string WarmUpQuestion = "Who directed the documentary?";
 
-    private readonly Channel<bool> changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly Channel<bool> vectorsWanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private FileSystemWatcher? watcher;
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> _vectorsWanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private FileSystemWatcher? _watcher;
 
     /// <summary>
     /// Indexing happens here, not in ExecuteAsync, so the index is ready before later services start.
@@ -35,23 +35,27 @@ public sealed partial class KnowledgeIndexService(
     {
         var started = time.GetTimestamp();
         var report = synchronizer.Synchronize(deferVectors: options.Value.Watch);
-        logger.LogInformation(
-            "Knowledge ready from {Folder} in {Elapsed:0} ms: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} reused, {Skipped} skipped",
-            synchronizer.Folder, time.GetElapsedTime(started).TotalMilliseconds, report.Added, report.Updated, report.Removed, report.Unchanged, report.Skipped.Count);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            Log.KnowledgeReady(
+                logger, synchronizer.Folder, time.GetElapsedTime(started).TotalMilliseconds,
+                report.Added, report.Updated, report.Removed, report.Unchanged, report.Skipped.Count);
+        }
 
         if (options.Value.Watch)
         {
             if (store.Index.Manifest.Unembedded.Count > 0)
             {
                 Log.AnsweringByWords(logger, store.Index.Manifest.Unembedded.Count);
-                vectorsWanted.Writer.TryWrite(true);
+                _vectorsWanted.Writer.TryWrite(true);
             }
             else if (store.Embedder is { } embedder)
             {
                 // A long-running bot loads its sentence model now, not on the first member's question.
                 var loading = time.GetTimestamp();
                 embedder.Embed(["warm-up"], cancellationToken);
-                logger.LogInformation("Sentence model {Model} ready in {Elapsed:0} ms", embedder.ModelId, time.GetElapsedTime(loading).TotalMilliseconds);
+                if (logger.IsEnabled(LogLevel.Information))
+                    Log.SentenceModelReady(logger, embedder.ModelId, time.GetElapsedTime(loading).TotalMilliseconds);
             }
 
             // And one question through the whole answer path: the fitted scorer is loaded (a model
@@ -59,9 +63,10 @@ public sealed partial class KnowledgeIndexService(
             // member who asks first does not wait for it.
             var warming = time.GetTimestamp();
             new Answering.AnswerEngine(store).Ask(WarmUpQuestion);
-            logger.LogDebug("Answer path ready in {Elapsed:0} ms", time.GetElapsedTime(warming).TotalMilliseconds);
+            if (logger.IsEnabled(LogLevel.Debug))
+                Log.AnswerPathReady(logger, time.GetElapsedTime(warming).TotalMilliseconds);
 
-            watcher = StartWatcher();
+            _watcher = StartWatcher();
         }
         await base.StartAsync(cancellationToken);
     }
@@ -83,13 +88,13 @@ public sealed partial class KnowledgeIndexService(
             {
                 if (await WaitForChangeOrPoll(settings.PollInterval, stoppingToken))
                     await Task.Delay(settings.ReloadDebounce, time, stoppingToken);
-                changes.Reader.TryRead(out _); // events during the debounce belong to this reload
+                _changes.Reader.TryRead(out _); // events during the debounce belong to this reload
                 var report = synchronizer.Synchronize(deferVectors: true);
                 if (report.Changed)
                     metrics?.Reloaded(applied: true);
                 problems.Succeeded();
                 if (report.Changed && store.Index.Manifest.Unembedded.Count > 0)
-                    vectorsWanted.Writer.TryWrite(true);
+                    _vectorsWanted.Writer.TryWrite(true);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -113,12 +118,12 @@ public sealed partial class KnowledgeIndexService(
     {
         try
         {
-            await foreach (var _ in vectorsWanted.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var _ in _vectorsWanted.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
                     var embedded = await Task.Factory.StartNew(
-                        () => synchronizer.FillVectors(stoppingToken, background: true), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                        () => synchronizer.FillVectors(background: true, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                     // The first question by meaning loads every passage's vectors: let it not be a member's.
                     if (embedded > 0 && store.State == IndexState.Hybrid)
                         new Answering.AnswerEngine(store).Ask(WarmUpQuestion);
@@ -137,7 +142,7 @@ public sealed partial class KnowledgeIndexService(
 
     public override void Dispose()
     {
-        watcher?.Dispose();
+        _watcher?.Dispose();
         base.Dispose();
     }
 
@@ -147,7 +152,7 @@ public sealed partial class KnowledgeIndexService(
         using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
         try
         {
-            await changes.Reader.ReadAsync(either.Token);
+            await _changes.Reader.ReadAsync(either.Token);
             return true;
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
@@ -165,18 +170,18 @@ public sealed partial class KnowledgeIndexService(
                 IncludeSubdirectories = true,
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
             };
-            FileSystemEventHandler signal = (_, _) => changes.Writer.TryWrite(true);
+            FileSystemEventHandler signal = (_, _) => _changes.Writer.TryWrite(true);
             fsw.Changed += signal;
             fsw.Created += signal;
             fsw.Deleted += signal;
-            fsw.Renamed += (_, _) => changes.Writer.TryWrite(true);
-            fsw.Error += (_, e) => logger.LogWarning(e.GetException(), "Watching {Folder} failed; relying on polling", synchronizer.Folder);
+            fsw.Renamed += (_, _) => _changes.Writer.TryWrite(true);
+            fsw.Error += (_, e) => Log.WatchFailed(logger, e.GetException(), synchronizer.Folder);
             fsw.EnableRaisingEvents = true;
             return fsw;
         }
         catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException)
         {
-            logger.LogWarning(e, "Cannot watch {Folder}; changes are picked up by polling every {Interval}", synchronizer.Folder, options.Value.PollInterval);
+            Log.CannotWatch(logger, e, synchronizer.Folder, options.Value.PollInterval);
             return null;
         }
     }
@@ -188,5 +193,20 @@ public sealed partial class KnowledgeIndexService(
 
         [LoggerMessage(2, LogLevel.Error, "Building the vectors failed; answering by words until the knowledge folder changes, then trying again")]
         public static partial void VectorsFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(3, LogLevel.Information, "Knowledge ready from {Folder} in {Elapsed:0} ms: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} reused, {Skipped} skipped")]
+        public static partial void KnowledgeReady(ILogger logger, string folder, double elapsed, int added, int updated, int removed, int unchanged, int skipped);
+
+        [LoggerMessage(4, LogLevel.Information, "Sentence model {Model} ready in {Elapsed:0} ms")]
+        public static partial void SentenceModelReady(ILogger logger, string model, double elapsed);
+
+        [LoggerMessage(5, LogLevel.Debug, "Answer path ready in {Elapsed:0} ms")]
+        public static partial void AnswerPathReady(ILogger logger, double elapsed);
+
+        [LoggerMessage(6, LogLevel.Warning, "Watching {Folder} failed; relying on polling")]
+        public static partial void WatchFailed(ILogger logger, Exception exception, string folder);
+
+        [LoggerMessage(7, LogLevel.Warning, "Cannot watch {Folder}; changes are picked up by polling every {Interval}")]
+        public static partial void CannotWatch(ILogger logger, Exception exception, string folder, TimeSpan interval);
     }
 }

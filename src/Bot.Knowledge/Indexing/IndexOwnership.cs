@@ -10,9 +10,9 @@ namespace Bot.Knowledge.Indexing;
 /// </summary>
 internal sealed class IndexOwnership : IDisposable
 {
-    private readonly FileStream claim;
+    private readonly FileStream _claim;
 
-    private IndexOwnership(FileStream claim) => this.claim = claim;
+    private IndexOwnership(FileStream claim) => _claim = claim;
 
     /// <summary>Claims the index for this process, or returns null when another process holds it (or the folder is read-only).</summary>
     public static IndexOwnership? TryClaim(string indexFolder)
@@ -31,5 +31,5 @@ internal sealed class IndexOwnership : IDisposable
     /// <summary>Beside the index folder, not in it: a damaged index is cleared file by file, and the claim must survive that.</summary>
     public static string PathFor(string indexFolder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(indexFolder)) + ".owner";
 
-    public void Dispose() => claim.Dispose();
+    public void Dispose() => _claim.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Documents;
 using Bot.Knowledge.Search;
@@ -18,17 +19,17 @@ namespace Bot.Knowledge.Indexing;
 /// </summary>
 public sealed class KnowledgeIndex : IDisposable
 {
-    private readonly Directory directory;
-    private readonly IndexWriter writer;
-    private readonly SearcherManager searchers;
-    private readonly System.Threading.Lock writeLock = new();
-    private readonly IndexOwnership? ownership;
-    private volatile bool vectorsComplete;
+    private readonly Directory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _writeLock = new();
+    private readonly IndexOwnership? _ownership;
+    private volatile bool _vectorsComplete;
 
     private KnowledgeIndex(Directory directory, IndexManifest manifest, IndexOwnership? ownership, string? embeddingModel)
     {
-        this.directory = directory;
-        this.ownership = ownership;
+        _directory = directory;
+        _ownership = ownership;
         Manifest = manifest;
         IsPrivateCopy = ownership is null;
         EmbeddingModel = embeddingModel ?? "";
@@ -40,11 +41,11 @@ public sealed class KnowledgeIndex : IDisposable
             // another model (or none) cannot be compared with this model's: start over.
             OpenMode = compatible ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
         };
-        writer = new IndexWriter(directory, config);
+        _writer = new IndexWriter(directory, config);
         if (config.OpenMode == OpenMode.CREATE)
             Manifest = IndexManifest.Empty with { ChainVersion = TextAnalysis.ChainVersion, EmbeddingModel = EmbeddingModel };
-        searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
-        vectorsComplete = Manifest.Unembedded.Count == 0;
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
+        _vectorsComplete = Manifest.Unembedded.Count == 0;
     }
 
     internal static Similarity Similarity { get; } = new BM25Similarity();
@@ -142,19 +143,19 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     public void Apply(IEnumerable<IndexedDocument> upserts, IEnumerable<string> deletedPaths, IndexManifest manifest, bool publish = true)
     {
-        lock (writeLock)
+        lock (_writeLock)
         {
             foreach (var path in deletedPaths)
-                writer.DeleteDocuments(new Term(IndexFields.Path, path));
+                _writer.DeleteDocuments(new Term(IndexFields.Path, path));
             foreach (var (document, vectors) in upserts)
             {
-                writer.UpdateDocuments(
+                _writer.UpdateDocuments(
                     new Term(IndexFields.Path, document.Path),
                     document.Passages.Select((p, i) => ToLucene(p, document.Tags, vectors?[i])));
             }
 
-            writer.SetCommitData(manifest.ToCommitData());
-            writer.Commit();
+            _writer.SetCommitData(manifest.ToCommitData());
+            _writer.Commit();
             Manifest = manifest;
         }
 
@@ -169,14 +170,14 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     public void Publish()
     {
-        lock (writeLock)
+        lock (_writeLock)
         {
             var complete = Manifest.Unembedded.Count == 0;
             if (!complete)
-                vectorsComplete = false;
-            searchers.MaybeRefreshBlocking();
+                _vectorsComplete = false;
+            _searchers.MaybeRefreshBlocking();
             if (complete)
-                vectorsComplete = true;
+                _vectorsComplete = true;
         }
     }
 
@@ -187,10 +188,10 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     public void CompactDeletes()
     {
-        lock (writeLock)
+        lock (_writeLock)
         {
-            writer.ForceMergeDeletes(doWait: true);
-            writer.Commit();
+            _writer.ForceMergeDeletes(doWait: true);
+            _writer.Commit();
         }
     }
 
@@ -198,7 +199,7 @@ public sealed class KnowledgeIndex : IDisposable
     /// True when the snapshot searches use holds the vectors of every passage (or the index stores
     /// none): what an answer by meaning needs. False while a cold start's vectors are being built.
     /// </summary>
-    public bool VectorsComplete => vectorsComplete;
+    public bool VectorsComplete => _vectorsComplete;
 
     /// <summary>
     /// The documents under <paramref name="paths"/> as the last commit holds them, published or not,
@@ -206,9 +207,9 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     public IReadOnlyList<KnowledgeDocument> ReadDocuments(IEnumerable<string> paths)
     {
-        lock (writeLock)
+        lock (_writeLock)
         {
-            using var reader = DirectoryReader.Open(writer, applyAllDeletes: true);
+            using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
             var searcher = new IndexSearcher(reader);
             var documents = new List<KnowledgeDocument>();
             foreach (var path in paths)
@@ -218,7 +219,7 @@ public sealed class KnowledgeIndex : IDisposable
                     continue;
                 var stored = hits.Select(h => searcher.Doc(h.Doc)).ToArray();
                 var passages = stored.Select(FromLucene).OrderBy(p => p.Ordinal).ToArray();
-                var tags = stored[0].GetValues(IndexFields.Tags) ?? [];
+                var tags = stored[0].GetValues(IndexFields.Tags, CultureInfo.InvariantCulture) ?? [];
                 documents.Add(new KnowledgeDocument(path, passages[0].Title, passages[0].Source, tags, passages));
             }
 
@@ -227,7 +228,7 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>Borrows the current snapshot; dispose the lease to give it back.</summary>
-    public SearcherLease Acquire() => new(searchers);
+    public SearcherLease Acquire() => new(_searchers);
 
     /// <summary>
     /// The current snapshot's version: it changes whenever a commit changes what the index holds,
@@ -267,19 +268,19 @@ public sealed class KnowledgeIndex : IDisposable
 
     public void Dispose()
     {
-        searchers.Dispose();
-        writer.Dispose();
-        directory.Dispose();
-        ownership?.Dispose();
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _ownership?.Dispose();
     }
 
     internal static Passage FromLucene(Document doc) => new(
-        doc.Get(IndexFields.Path),
+        doc.Get(IndexFields.Path, CultureInfo.InvariantCulture),
         doc.GetField(IndexFields.Ordinal).GetInt32Value() ?? 0,
-        doc.Get(IndexFields.Title),
-        doc.Get(IndexFields.Section) ?? "",
-        doc.Get(IndexFields.Source),
-        doc.Get(IndexFields.Text));
+        doc.Get(IndexFields.Title, CultureInfo.InvariantCulture),
+        doc.Get(IndexFields.Section, CultureInfo.InvariantCulture) ?? "",
+        doc.Get(IndexFields.Source, CultureInfo.InvariantCulture),
+        doc.Get(IndexFields.Text, CultureInfo.InvariantCulture));
 
     private static Document ToLucene(Passage passage, IReadOnlyList<string> tags, PassageVectors? vectors)
     {
@@ -318,15 +319,15 @@ public sealed class KnowledgeIndex : IDisposable
 /// <summary>A snapshot of the index on loan from the <see cref="SearcherManager"/>.</summary>
 public readonly struct SearcherLease : IDisposable
 {
-    private readonly SearcherManager manager;
+    private readonly SearcherManager _manager;
 
     internal SearcherLease(SearcherManager manager)
     {
-        this.manager = manager;
+        _manager = manager;
         Searcher = manager.Acquire();
     }
 
     public IndexSearcher Searcher { get; }
 
-    public void Dispose() => manager.Release(Searcher);
+    public void Dispose() => _manager.Release(Searcher);
 }

@@ -49,10 +49,14 @@ internal static partial class NameCues
         var gap = tokens.Gap(last);
         var nextIsLowerWord = SentenceTokens.IsSpace(gap) && char.IsLower(next.Text[0]);
         if (nextIsLowerWord && NameWords.Kin.Contains(next.Text) && !tail.Possessive)
+        {
             cues |= Cues.Family;
+        }
         else if (nextIsLowerWord && !tail.Possessive && (inside & (Cues.OrganizationNoun | Cues.PlaceNoun)) == 0 && Demonym().IsMatch(tail.Text)
                  && !NameWords.FunctionWords.Contains(next.Text) && !CueWords.SpeechVerbs.Contains(next.Text))
+        {
             cues |= Cues.Adjectival; // "Korean defectors", not "Orvan before" or "Jordan said"
+        }
 
         if (nextIsLowerWord && CueWords.SpeechVerbs.Contains(next.Text))
             cues |= Cues.Role;
@@ -60,7 +64,10 @@ internal static partial class NameCues
             cues |= Cues.Role;
         if (IsComma(gap) && next.Lower is "the" or "a" or "an" && last + 2 < tokens.Count
             && tokens.JoinsNext(last + 1) && CueWords.Roles.Contains(tokens[last + 2].Text) && char.IsLower(tokens[last + 2].Text[0]))
+        {
             cues |= Cues.Role;
+        }
+
         return cues;
     }
 
@@ -77,13 +84,19 @@ internal static partial class NameCues
         if (!tokens[last].Possessive && (cues & Cues.Family) == 0)
         {
             if (space && CueWords.Locatives.Contains(p.Text))
+            {
                 found |= Cues.Locative;
+            }
             else if (space && p.Lower is "the" && before >= 1 && tokens.JoinsNext(before - 1) && CueWords.Locatives.Contains(tokens[before - 1].Text))
+            {
                 found |= Cues.Locative;
+            }
             else if (previous is { } prior && prior.Run.Cues.HasFlag(Cues.Locative) && !prior.Run.Cues.HasFlag(Cues.Quoted)
                      && ((space && p.Lower is "and" or "or" && prior.Last == before - 1 && tokens.JoinsNext(before - 1))
                          || (prior.Last == before && IsComma(gap))))
+            {
                 found |= Cues.Locative; // "between Vietnam and Laos", "through Tessaly, Orvan and ..."
+            }
         }
 
         // "the director, Madeleine Gavin", "director Madeleine Gavin", "this Pastor, Seungeun Kim"

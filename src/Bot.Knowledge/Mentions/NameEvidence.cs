@@ -10,13 +10,13 @@ namespace Bot.Knowledge.Mentions;
 /// </summary>
 internal sealed class NameEvidence
 {
-    private readonly Dictionary<string, int> capitalised;
-    private readonly Dictionary<string, int> lower;
+    private readonly Dictionary<string, int> _capitalised;
+    private readonly Dictionary<string, int> _lower;
 
     private NameEvidence(Dictionary<string, int> capitalised, Dictionary<string, int> lower)
     {
-        this.capitalised = capitalised;
-        this.lower = lower;
+        _capitalised = capitalised;
+        _lower = lower;
     }
 
     /// <summary>No evidence: only words in mid-sentence are names.</summary>
@@ -68,8 +68,8 @@ internal sealed class NameEvidence
     private static bool IsEvidence(SentenceTokens tokens, int i) => i > 0 && tokens.IsCapitalised(i);
 
     /// <summary>Whether a capitalised word that opens a sentence or clause may be a name all the same: the knowledge writes it capitalised elsewhere.</summary>
-    public bool MayOpen(string lowerCase) => capitalised.ContainsKey(lowerCase);
+    public bool MayOpen(string lowerCase) => _capitalised.ContainsKey(lowerCase);
 
     /// <summary>Whether the knowledge writes the word in lower case more often than capitalised: then a capital is grammar or title case, not a name.</summary>
-    public bool IsCommon(string lowerCase) => lower.GetValueOrDefault(lowerCase) > capitalised.GetValueOrDefault(lowerCase);
+    public bool IsCommon(string lowerCase) => _lower.GetValueOrDefault(lowerCase) > _capitalised.GetValueOrDefault(lowerCase);
 }

@@ -50,14 +50,22 @@ internal static class NameFinder
         {
             var gap = tokens.Gap(last);
             if (SentenceTokens.IsSpace(gap) && IsName(tokens, last + 1, evidence))
+            {
                 last++;
+            }
             else if (gap.Length > 1 && gap[0] == '.' && SentenceTokens.IsSpace(gap[1..]) && NameWords.Titles.Contains(tokens[last].Text) && IsName(tokens, last + 1, evidence))
+            {
                 last++; // "Dr. Okafor"
+            }
             else if (SentenceTokens.IsSpace(gap) && NameWords.Connectors.Contains(tokens[last + 1].Text) && !tokens[last + 1].Possessive
                      && tokens.JoinsNext(last + 1) && IsName(tokens, last + 2, evidence))
+            {
                 last += 2; // "Ministry of Waterways"
+            }
             else
+            {
                 break;
+            }
         }
 
         return last;

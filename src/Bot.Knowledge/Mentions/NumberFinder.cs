@@ -27,7 +27,10 @@ internal static partial class NumberFinder
             if (t.Text.Length > MaxDigits
                 || !decimal.TryParse(t.Text.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
                 || value == 0)
+            {
                 continue;
+            }
+
             numbers.Add(new NumberMention(t.Start, t.End - t.Start, t.Text, value, IsYear(tokens, i, value)));
         }
 

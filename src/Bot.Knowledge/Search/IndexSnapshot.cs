@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Bot.Knowledge.Documents;
 using Bot.Knowledge.Indexing;
 using Bot.Knowledge.Semantic;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Bot.Knowledge.Search;
 
@@ -19,16 +19,16 @@ internal sealed class IndexSnapshot
 {
     private static readonly ConditionalWeakTable<IndexReader, IndexSnapshot> Snapshots = new();
 
-    private readonly Dictionary<string, int> textFrequencies;
-    private readonly Dictionary<string, int> contextFrequencies;
-    private readonly Dictionary<char, string[]> termsByInitial;
-    private readonly ConcurrentDictionary<string, string[]> nearSpellings = new(StringComparer.Ordinal);
-    private readonly Passage?[] passages;
-    private volatile VectorTable? vectors;
-    private readonly Lock vectorsLoading = new();
-    private volatile IReadOnlyList<KnowledgeDocument>? documents;
-    private readonly Lock documentsLoading = new();
-    private volatile NameVariants? names;
+    private readonly Dictionary<string, int> _textFrequencies;
+    private readonly Dictionary<string, int> _contextFrequencies;
+    private readonly Dictionary<char, string[]> _termsByInitial;
+    private readonly ConcurrentDictionary<string, string[]> _nearSpellings = new(StringComparer.Ordinal);
+    private readonly Passage?[] _passages;
+    private volatile VectorTable? _vectors;
+    private readonly Lock _vectorsLoading = new();
+    private volatile IReadOnlyList<KnowledgeDocument>? _documents;
+    private readonly Lock _documentsLoading = new();
+    private volatile NameVariants? _names;
 
     private static readonly ISet<string> PassageFields = new HashSet<string>
     {
@@ -40,52 +40,52 @@ internal sealed class IndexSnapshot
     private IndexSnapshot(IndexReader reader)
     {
         DocCount = Math.Max(reader.NumDocs, 1);
-        textFrequencies = Frequencies(reader, IndexFields.Text);
-        contextFrequencies = Frequencies(reader, IndexFields.Context);
-        termsByInitial = textFrequencies.Keys
+        _textFrequencies = Frequencies(reader, IndexFields.Text);
+        _contextFrequencies = Frequencies(reader, IndexFields.Context);
+        _termsByInitial = _textFrequencies.Keys
             .Where(t => t.Length > 0 && t.All(char.IsLetter))
             .GroupBy(t => t[0])
             .ToDictionary(g => g.Key, g => g.ToArray());
-        passages = new Passage?[reader.MaxDoc];
+        _passages = new Passage?[reader.MaxDoc];
     }
 
     public int DocCount { get; }
 
     public static IndexSnapshot Of(IndexSearcher searcher) => Snapshots.GetValue(searcher.IndexReader, r => new IndexSnapshot(r));
 
-    public int TextFrequency(string term) => textFrequencies.GetValueOrDefault(term);
+    public int TextFrequency(string term) => _textFrequencies.GetValueOrDefault(term);
 
-    public int ContextFrequency(string term) => contextFrequencies.GetValueOrDefault(term);
+    public int ContextFrequency(string term) => _contextFrequencies.GetValueOrDefault(term);
 
     /// <summary>The passage stored for a document, loaded once per snapshot.</summary>
     public Passage Passage(IndexSearcher searcher, int doc) =>
-        passages[doc] ??= KnowledgeIndex.FromLucene(searcher.Doc(doc, PassageFields));
+        _passages[doc] ??= KnowledgeIndex.FromLucene(searcher.Doc(doc, PassageFields));
 
     /// <summary>Every live passage's vectors, loaded once per snapshot on the first question that needs them.</summary>
     public VectorTable Vectors(IndexSearcher searcher, int dimensions)
     {
-        var table = vectors;
+        var table = _vectors;
         if (table is not null)
             return table;
-        lock (vectorsLoading)
-            return vectors ??= VectorTable.Load(searcher.IndexReader, dimensions);
+        lock (_vectorsLoading)
+            return _vectors ??= VectorTable.Load(searcher.IndexReader, dimensions);
     }
 
     /// <summary>Every live document, by path, rebuilt from its passages once per snapshot.</summary>
     public IReadOnlyList<KnowledgeDocument> Documents(IndexSearcher searcher)
     {
-        var loaded = documents;
+        var loaded = _documents;
         if (loaded is not null)
             return loaded;
-        lock (documentsLoading)
-            return documents ??= LoadDocuments(searcher);
+        lock (_documentsLoading)
+            return _documents ??= LoadDocuments(searcher);
     }
 
     /// <summary>The knowledge's names and words, for reading misspelt names in questions; built once per snapshot.</summary>
     public NameVariants Names(IndexSearcher searcher) =>
-        names ??= new NameVariants(Documents(searcher).SelectMany(d => d.Passages));
+        _names ??= new NameVariants(Documents(searcher).SelectMany(d => d.Passages));
 
-    private IReadOnlyList<KnowledgeDocument> LoadDocuments(IndexSearcher searcher)
+    private KnowledgeDocument[] LoadDocuments(IndexSearcher searcher)
     {
         var reader = searcher.IndexReader;
         var live = MultiFields.GetLiveDocs(reader);
@@ -95,9 +95,9 @@ internal sealed class IndexSnapshot
             if (live is not null && !live.Get(doc))
                 continue;
             var stored = searcher.Doc(doc, DocumentFields);
-            var passage = passages[doc] ??= KnowledgeIndex.FromLucene(stored);
+            var passage = _passages[doc] ??= KnowledgeIndex.FromLucene(stored);
             if (!byPath.TryGetValue(passage.Path, out var document))
-                byPath[passage.Path] = document = ([], stored.GetValues(IndexFields.Tags) ?? []);
+                byPath[passage.Path] = document = ([], stored.GetValues(IndexFields.Tags, CultureInfo.InvariantCulture) ?? []);
             document.Passages.Add(passage);
         }
 
@@ -120,9 +120,9 @@ internal sealed class IndexSnapshot
         // Short words have too many neighbours one edit away to guess safely.
         if (stem.Length < 5 || !stem.All(char.IsLetter))
             return [];
-        return nearSpellings.GetOrAdd(stem, s =>
+        return _nearSpellings.GetOrAdd(stem, s =>
         {
-            if (!termsByInitial.TryGetValue(s[0], out var candidates))
+            if (!_termsByInitial.TryGetValue(s[0], out var candidates))
                 return [];
             var maxEdits = s.Length >= 10 ? 2 : 1;
             var best = maxEdits + 1;

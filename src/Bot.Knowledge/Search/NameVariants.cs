@@ -21,11 +21,11 @@ internal sealed partial class NameVariants
     /// <summary>Ordinary words this long, one edit from a knowledge word, are misspellings of it too ("religous").</summary>
     private const int MinLengthForWordEdits = 6;
 
-    private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
-    private readonly HashSet<string> vocabulary = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> fixes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> stems = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _fixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _stems = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     public NameVariants(IEnumerable<Passage> passages)
     {
@@ -35,7 +35,7 @@ internal sealed partial class NameVariants
             {
                 foreach (var word in AnalyzedPassage.Words(text))
                 {
-                    vocabulary.Add(word.Lower);
+                    _vocabulary.Add(word.Lower);
                 }
             }
 
@@ -43,18 +43,18 @@ internal sealed partial class NameVariants
             {
                 foreach (var word in AnalyzedPassage.Words(sentence))
                 {
-                    vocabulary.Add(word.Lower);
+                    _vocabulary.Add(word.Lower);
                     if (word.Capitalized && !word.SentenceInitial && word.Text.Length >= 3 && word.Text.All(char.IsLetter))
-                        names.TryAdd(word.Lower, word.Text);
+                        _names.TryAdd(word.Lower, word.Text);
                 }
             }
         }
     }
 
-    public int Count => names.Count;
+    public int Count => _names.Count;
 
     /// <summary>Whether the knowledge writes this word (any case) as a name: "Kim", "Laos", "Utopia".</summary>
-    public bool IsName(string word) => names.ContainsKey(word.ToLowerInvariant());
+    public bool IsName(string word) => _names.ContainsKey(word.ToLowerInvariant());
 
     /// <summary>
     /// Whether a stem is a name's ("madelein" of "Madeleine"): the stemmer only trims a name's
@@ -62,15 +62,15 @@ internal sealed partial class NameVariants
     /// </summary>
     public bool IsNameStem(string stem)
     {
-        if (names.ContainsKey(stem))
+        if (_names.ContainsKey(stem))
             return true;
-        lock (gate)
+        lock (_gate)
         {
-            if (stems.TryGetValue(stem, out var known))
+            if (_stems.TryGetValue(stem, out var known))
                 return known;
-            var isName = stem.Length >= 3 && names.Keys.Any(n => n.StartsWith(stem, StringComparison.Ordinal) && n.Length - stem.Length <= 2);
-            if (stems.Count < 10_000)
-                stems[stem] = isName;
+            var isName = stem.Length >= 3 && _names.Keys.Any(n => n.StartsWith(stem, StringComparison.Ordinal) && n.Length - stem.Length <= 2);
+            if (_stems.Count < 10_000)
+                _stems[stem] = isName;
             return isName;
         }
     }
@@ -90,16 +90,16 @@ internal sealed partial class NameVariants
         Word().Replace(question, m =>
         {
             var lower = m.Value.ToLowerInvariant();
-            if (vocabulary.Contains(lower))
+            if (_vocabulary.Contains(lower))
                 return m.Value;
             string? fixedWord;
-            lock (gate)
+            lock (_gate)
             {
-                if (!fixes.TryGetValue(lower, out fixedWord))
+                if (!_fixes.TryGetValue(lower, out fixedWord))
                 {
                     fixedWord = Find(lower);
-                    if (fixes.Count < 10_000)
-                        fixes[lower] = fixedWord;
+                    if (_fixes.Count < 10_000)
+                        _fixes[lower] = fixedWord;
                 }
             }
 
@@ -109,19 +109,19 @@ internal sealed partial class NameVariants
     private string? Find(string word)
     {
         // "Rohs", "Kims": a plural or a possessive without its apostrophe.
-        if (word.Length >= 4 && word[^1] == 's' && names.TryGetValue(word[..^1], out var singular))
+        if (word.Length >= 4 && word[^1] == 's' && _names.TryGetValue(word[..^1], out var singular))
             return singular;
         // "Kimm", "Gavinn": one letter typed twice.
         for (var i = 1; i < word.Length; i++)
         {
-            if (word[i] == word[i - 1] && names.TryGetValue(word.Remove(i, 1), out var undoubled))
+            if (word[i] == word[i - 1] && _names.TryGetValue(word.Remove(i, 1), out var undoubled))
                 return undoubled;
         }
 
         if (word.Length < MinLengthForEdits)
             return null;
         string? best = null;
-        foreach (var (lower, name) in names)
+        foreach (var (lower, name) in _names)
         {
             if (lower.Length >= MinLengthForEdits && lower[0] == word[0] && Math.Abs(lower.Length - word.Length) <= 1
                 && EditDistance.Bounded(word, lower, 1) <= 1)
@@ -134,7 +134,7 @@ internal sealed partial class NameVariants
 
         if (best is not null || word.Length < MinLengthForWordEdits)
             return best;
-        foreach (var known in vocabulary)
+        foreach (var known in _vocabulary)
         {
             if (known.Length >= MinLengthForWordEdits && known[0] == word[0] && Math.Abs(known.Length - word.Length) <= 1
                 && EditDistance.Bounded(word, known, 1) <= 1)

@@ -45,16 +45,16 @@ internal static class PassageQuery
     /// </summary>
     private sealed class TermStates(IndexReaderContext top)
     {
-        private readonly Dictionary<string, TermsEnum?[]> enumerators = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TermsEnum?[]> _enumerators = new(StringComparer.Ordinal);
 
         public TermQuery Query(string field, string text, float boost)
         {
             var term = new Term(field, text);
             var leaves = top.Leaves;
-            if (!enumerators.TryGetValue(field, out var perLeaf))
+            if (!_enumerators.TryGetValue(field, out var perLeaf))
             {
                 perLeaf = leaves.Select(leaf => leaf.AtomicReader.GetTerms(field)?.GetEnumerator()).ToArray();
-                enumerators[field] = perLeaf;
+                _enumerators[field] = perLeaf;
             }
 
             var context = new TermContext(top);

@@ -12,18 +12,18 @@ internal sealed partial class EmbeddingProgressLog(ILogger logger, TimeProvider 
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(5);
 
-    private readonly Lock gate = new();
-    private long lastLine;
-    private int lastTenth;
+    private readonly Lock _gate = new();
+    private long _lastLine;
+    private int _lastTenth;
 
     public void Report(EmbeddingProgress progress)
     {
-        lock (gate)
+        lock (_gate)
         {
             if (progress.Done == 0)
             {
-                lastLine = time.GetTimestamp();
-                lastTenth = 0;
+                _lastLine = time.GetTimestamp();
+                _lastTenth = 0;
                 if (!progress.Finished)
                     Started(logger, progress.Total, progress.Passages);
                 return;
@@ -36,10 +36,10 @@ internal sealed partial class EmbeddingProgressLog(ILogger logger, TimeProvider 
             }
 
             var tenth = (int)(progress.Fraction * 10);
-            if (tenth <= lastTenth || time.GetElapsedTime(lastLine) < MinInterval)
+            if (tenth <= _lastTenth || time.GetElapsedTime(_lastLine) < MinInterval)
                 return;
-            lastTenth = tenth;
-            lastLine = time.GetTimestamp();
+            _lastTenth = tenth;
+            _lastLine = time.GetTimestamp();
             Advanced(logger, progress.Done, progress.Total, progress.Fraction * 100, progress.TextsPerSecond, progress.Remaining is { } left ? EmbeddingProgress.Readable(left) : "?");
         }
     }

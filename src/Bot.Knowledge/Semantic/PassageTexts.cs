@@ -10,12 +10,12 @@ namespace Bot.Knowledge.Semantic;
 /// </summary>
 internal sealed class PassageTexts
 {
-    private readonly int[] clauseCounts;
+    private readonly int[] _clauseCounts;
 
     private PassageTexts(IReadOnlyList<string> texts, int[] clauseCounts)
     {
         Texts = texts;
-        this.clauseCounts = clauseCounts;
+        _clauseCounts = clauseCounts;
     }
 
     public IReadOnlyList<string> Texts { get; }
@@ -34,13 +34,13 @@ internal sealed class PassageTexts
     /// <summary>The passage's vectors, from <paramref name="vectors"/>[<paramref name="at"/>..], one per text of <see cref="Texts"/>.</summary>
     public PassageVectors Assemble(float[][] vectors, int at)
     {
-        var n = clauseCounts.Length;
+        var n = _clauseCounts.Length;
         var clauses = new IReadOnlyList<float[]>[n];
         var clauseAt = at + 2 + 2 * n;
         for (var u = 0; u < n; u++)
         {
-            clauses[u] = vectors[clauseAt..(clauseAt + clauseCounts[u])];
-            clauseAt += clauseCounts[u];
+            clauses[u] = vectors[clauseAt..(clauseAt + _clauseCounts[u])];
+            clauseAt += _clauseCounts[u];
         }
 
         return new PassageVectors(vectors[at], vectors[at + 1], vectors[(at + 2)..(at + 2 + n)], vectors[(at + 2 + n)..(at + 2 + 2 * n)], clauses);

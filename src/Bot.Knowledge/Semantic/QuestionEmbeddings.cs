@@ -6,9 +6,9 @@ namespace Bot.Knowledge.Semantic;
 /// </summary>
 public sealed class QuestionEmbeddings(ITextEmbedder embedder, int capacity)
 {
-    private readonly Dictionary<string, LinkedListNode<(string Key, float[] Vector)>> index = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Key, float[] Vector)> recency = new();
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, LinkedListNode<(string Key, float[] Vector)>> _index = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Key, float[] Vector)> _recency = new();
+    private readonly Lock _gate = new();
 
     public ITextEmbedder Embedder => embedder;
 
@@ -24,14 +24,14 @@ public sealed class QuestionEmbeddings(ITextEmbedder embedder, int capacity)
         var keys = questions.Select(q => q.Trim()).ToArray();
         var vectors = new float[keys.Length][];
         var missing = new List<string>();
-        lock (gate)
+        lock (_gate)
         {
             for (var i = 0; i < keys.Length; i++)
             {
-                if (index.TryGetValue(keys[i], out var hit))
+                if (_index.TryGetValue(keys[i], out var hit))
                 {
-                    recency.Remove(hit);
-                    recency.AddFirst(hit);
+                    _recency.Remove(hit);
+                    _recency.AddFirst(hit);
                     vectors[i] = hit.Value.Vector;
                 }
                 else if (!missing.Contains(keys[i], StringComparer.Ordinal))
@@ -45,7 +45,7 @@ public sealed class QuestionEmbeddings(ITextEmbedder embedder, int capacity)
             return vectors;
 
         var embedded = embedder.Embed(missing);
-        lock (gate)
+        lock (_gate)
         {
             for (var m = 0; m < missing.Count; m++)
                 Remember(missing[m], embedded[m]);
@@ -58,13 +58,13 @@ public sealed class QuestionEmbeddings(ITextEmbedder embedder, int capacity)
 
     private void Remember(string key, float[] vector)
     {
-        if (capacity <= 0 || index.ContainsKey(key))
+        if (capacity <= 0 || _index.ContainsKey(key))
             return;
-        index[key] = recency.AddFirst((key, vector));
-        if (index.Count > capacity)
+        _index[key] = _recency.AddFirst((key, vector));
+        if (_index.Count > capacity)
         {
-            index.Remove(recency.Last!.Value.Key);
-            recency.RemoveLast();
+            _index.Remove(_recency.Last!.Value.Key);
+            _recency.RemoveLast();
         }
     }
 }

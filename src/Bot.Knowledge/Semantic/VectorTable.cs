@@ -10,20 +10,20 @@ namespace Bot.Knowledge.Semantic;
 /// </summary>
 internal sealed class VectorTable
 {
-    private readonly int dimensions;
-    private readonly int[] docs;
-    private readonly float[] passageVectors;
-    private readonly Dictionary<int, PassageVectors> byDoc;
+    private readonly int _dimensions;
+    private readonly int[] _docs;
+    private readonly float[] _passageVectors;
+    private readonly Dictionary<int, PassageVectors> _byDoc;
 
     private VectorTable(int dimensions, int[] docs, float[] passageVectors, Dictionary<int, PassageVectors> byDoc)
     {
-        this.dimensions = dimensions;
-        this.docs = docs;
-        this.passageVectors = passageVectors;
-        this.byDoc = byDoc;
+        _dimensions = dimensions;
+        _docs = docs;
+        _passageVectors = passageVectors;
+        _byDoc = byDoc;
     }
 
-    public int Count => docs.Length;
+    public int Count => _docs.Length;
 
     public static VectorTable Load(IndexReader reader, int dimensions)
     {
@@ -48,19 +48,19 @@ internal sealed class VectorTable
         return new VectorTable(dimensions, docs.ToArray(), flat, byDoc);
     }
 
-    public PassageVectors? Of(int doc) => byDoc.GetValueOrDefault(doc);
+    public PassageVectors? Of(int doc) => _byDoc.GetValueOrDefault(doc);
 
     /// <summary>The passages most similar in meaning to the question, best first, with their cosine.</summary>
     public IReadOnlyList<(int Doc, float Cosine)> Nearest(float[] question, int count)
     {
         var best = new PriorityQueue<(int Doc, float Cosine), float>(count + 1);
-        for (var i = 0; i < docs.Length; i++)
+        for (var i = 0; i < _docs.Length; i++)
         {
-            var cosine = Semantic.Vectors.Dot(question, passageVectors.AsSpan(i * dimensions, dimensions));
+            var cosine = Semantic.Vectors.Dot(question, _passageVectors.AsSpan(i * _dimensions, _dimensions));
             if (best.Count < count)
-                best.Enqueue((docs[i], cosine), cosine);
+                best.Enqueue((_docs[i], cosine), cosine);
             else if (cosine > best.Peek().Cosine)
-                best.EnqueueDequeue((docs[i], cosine), cosine);
+                best.EnqueueDequeue((_docs[i], cosine), cosine);
         }
 
         var result = new (int, float)[best.Count];

@@ -16,20 +16,20 @@ internal sealed class SentenceCorpus
 {
     private static readonly ConditionalWeakTable<IndexReader, SentenceCorpus> Snapshots = new();
 
-    private readonly Dictionary<string, int> documentFrequencies;
-    private readonly Dictionary<string, float>[] vectors;
+    private readonly Dictionary<string, int> _documentFrequencies;
+    private readonly Dictionary<string, float>[] _vectors;
 
     private SentenceCorpus(IReadOnlyList<CorpusSentence> sentences)
     {
         Sentences = sentences;
-        documentFrequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        _documentFrequencies = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var sentence in sentences)
         {
             foreach (var term in sentence.Analyzed.Terms)
-                documentFrequencies[term] = documentFrequencies.GetValueOrDefault(term) + 1;
+                _documentFrequencies[term] = _documentFrequencies.GetValueOrDefault(term) + 1;
         }
 
-        vectors = sentences.Select(s => UnitVector(s.Analyzed.Sequence)).ToArray();
+        _vectors = sentences.Select(s => UnitVector(s.Analyzed.Sequence)).ToArray();
     }
 
     /// <summary>All sentences, in reading order; <see cref="CorpusSentence.Index"/> is the place in this list.</summary>
@@ -41,12 +41,12 @@ internal sealed class SentenceCorpus
     /// <summary>BM25's inverse document frequency with sentences as the documents.</summary>
     public float Idf(string term)
     {
-        var df = documentFrequencies.GetValueOrDefault(term);
+        var df = _documentFrequencies.GetValueOrDefault(term);
         return (float)Math.Log(1 + (Sentences.Count - df + 0.5) / (df + 0.5));
     }
 
     /// <summary>The sentence's TF-IDF vector, of length 1 (empty for a sentence of stop words only).</summary>
-    public IReadOnlyDictionary<string, float> Vector(int sentence) => vectors[sentence];
+    public IReadOnlyDictionary<string, float> Vector(int sentence) => _vectors[sentence];
 
     public static float Cosine(IReadOnlyDictionary<string, float> a, IReadOnlyDictionary<string, float> b)
     {

@@ -11,15 +11,15 @@ namespace Bot.Knowledge.Summaries;
 /// </summary>
 internal sealed class TopicMatch
 {
-    private readonly IReadOnlyList<Concept> concepts;
-    private readonly float total;
-    private readonly HashSet<string> topicTerms;
+    private readonly IReadOnlyList<Concept> _concepts;
+    private readonly float _total;
+    private readonly HashSet<string> _topicTerms;
 
     private TopicMatch(IReadOnlyList<Concept> concepts)
     {
-        this.concepts = concepts;
-        total = concepts.Sum(c => c.Weight);
-        topicTerms = concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
+        _concepts = concepts;
+        _total = concepts.Sum(c => c.Weight);
+        _topicTerms = concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The topic's match, or null when it has no words or a word the knowledge never uses.</summary>
@@ -30,26 +30,26 @@ internal sealed class TopicMatch
     }
 
     /// <summary>Share of the topic's weight among a heading's or title's stems.</summary>
-    public float Cover(IReadOnlySet<string> terms) => concepts.Sum(c => c.Weight * c.MatchIn(terms)) / total;
+    public float Cover(IReadOnlySet<string> terms) => _concepts.Sum(c => c.Weight * c.MatchIn(terms)) / _total;
 
     /// <summary>Share of the topic's weight the sentence says, a name's word counting only where it is not part of another name.</summary>
     public float Cover(AnalyzedSentence sentence)
     {
         var words = sentence.Words;
         var covered = 0f;
-        for (var i = 0; i < concepts.Count; i++)
+        for (var i = 0; i < _concepts.Count; i++)
         {
             var best = 0f;
             for (var k = 0; k < words.Count; k++)
             {
-                if (words[k].Term is { } term && concepts[i].Variants.TryGetValue(term, out var credit) && credit > best && !Clashes(words, k, i))
+                if (words[k].Term is { } term && _concepts[i].Variants.TryGetValue(term, out var credit) && credit > best && !Clashes(words, k, i))
                     best = credit;
             }
 
-            covered += concepts[i].Weight * best;
+            covered += _concepts[i].Weight * best;
         }
 
-        return covered / total;
+        return covered / _total;
     }
 
     /// <summary>
@@ -60,10 +60,10 @@ internal sealed class TopicMatch
     /// </summary>
     private bool Clashes(IReadOnlyList<SurfaceWord> words, int at, int concept)
     {
-        if (concepts.Count < 2)
+        if (_concepts.Count < 2)
             return false;
         bool Foreign(int j) =>
-            j >= 0 && j < words.Count && words[j].Capitalized && !words[j].SentenceInitial && words[j].Term is { } t && !topicTerms.Contains(t);
-        return (concept > 0 && Foreign(at - 1)) || (concept < concepts.Count - 1 && Foreign(at + 1));
+            j >= 0 && j < words.Count && words[j].Capitalized && !words[j].SentenceInitial && words[j].Term is { } t && !_topicTerms.Contains(t);
+        return (concept > 0 && Foreign(at - 1)) || (concept < _concepts.Count - 1 && Foreign(at + 1));
     }
 }

@@ -14,22 +14,22 @@ public sealed class TopicCatalog
     /// <summary>Discord's limit on a suggestion's name and value; longer topics are not offered.</summary>
     public const int MaxNameLength = 100;
 
-    private readonly Topic[] topics;
-    private readonly string[] keys;
-    private readonly FrozenDictionary<string, Topic> byKey;
+    private readonly Topic[] _topics;
+    private readonly string[] _keys;
+    private readonly FrozenDictionary<string, Topic> _byKey;
 
     public TopicCatalog(long version, IEnumerable<Topic> topics)
     {
         ArgumentNullException.ThrowIfNull(topics);
         Version = version;
-        this.topics = topics
+        _topics = topics
             .OrderByDescending(t => t.Count)
             .ThenBy(t => t.Key, StringComparer.Ordinal)
             .ThenBy(t => t.Name, StringComparer.Ordinal)
             .DistinctBy(t => t.Key, StringComparer.Ordinal)
             .ToArray();
-        keys = this.topics.Select(t => t.Key).ToArray();
-        byKey = this.topics.ToFrozenDictionary(t => t.Key, StringComparer.Ordinal);
+        _keys = _topics.Select(t => t.Key).ToArray();
+        _byKey = _topics.ToFrozenDictionary(t => t.Key, StringComparer.Ordinal);
     }
 
     public static TopicCatalog Empty { get; } = new(0, []);
@@ -41,10 +41,10 @@ public sealed class TopicCatalog
     public long Version { get; }
 
     /// <summary>Most named first.</summary>
-    public IReadOnlyList<Topic> Topics => topics;
+    public IReadOnlyList<Topic> Topics => _topics;
 
     /// <summary>The topic whose name folds to the same text as <paramref name="typed"/>, or null.</summary>
-    public Topic? Find(string typed) => byKey.GetValueOrDefault(FoldedText.Fold(typed ?? ""));
+    public Topic? Find(string typed) => _byKey.GetValueOrDefault(FoldedText.Fold(typed ?? ""));
 
     /// <summary>At most <paramref name="max"/> topics matching what was typed, best first; the most named when nothing was.</summary>
     public IReadOnlyList<Topic> Suggest(string? typed, int max)
@@ -52,15 +52,15 @@ public sealed class TopicCatalog
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         var query = FoldedText.Fold(typed ?? "");
         if (query.Length == 0)
-            return topics.Length <= max ? topics : topics[..max];
+            return _topics.Length <= max ? _topics : _topics[..max];
         if (query.Length > MaxNameLength)
             return [];
 
         // Rank in the high bits, position in the most-named order in the low ones: one sort of longs.
         var found = new List<long>();
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < _keys.Length; i++)
         {
-            var rank = Rank(keys[i], query);
+            var rank = Rank(_keys[i], query);
             if (rank >= 0)
                 found.Add(((long)rank << 32) | (uint)i);
         }
@@ -69,7 +69,7 @@ public sealed class TopicCatalog
         var count = Math.Min(max, found.Count);
         var result = new Topic[count];
         for (var i = 0; i < count; i++)
-            result[i] = topics[(int)(found[i] & uint.MaxValue)];
+            result[i] = _topics[(int)(found[i] & uint.MaxValue)];
         return result;
     }
 

@@ -26,15 +26,15 @@ public sealed class TopicSentences
 
     private static readonly Analyzer Stems = TextAnalysis.CreateIndexAnalyzer();
 
-    private readonly Dictionary<(string Passage, int Start), Chosen> candidates = [];
-    private readonly Dictionary<string, int> documentOrder;
-    private readonly string phrase;
-    private int rank;
+    private readonly Dictionary<(string Passage, int Start), Chosen> _candidates = [];
+    private readonly Dictionary<string, int> _documentOrder;
+    private readonly string _phrase;
+    private int _rank;
 
     private TopicSentences(IndexContents contents, string phrase)
     {
-        documentOrder = contents.Documents.Select((d, i) => (d.Path, i)).ToDictionary(p => p.Path, p => p.i, StringComparer.Ordinal);
-        this.phrase = phrase;
+        _documentOrder = contents.Documents.Select((d, i) => (d.Path, i)).ToDictionary(p => p.Path, p => p.i, StringComparer.Ordinal);
+        _phrase = phrase;
     }
 
     /// <summary>At most <paramref name="max"/> sentences about what was typed, in reading order; none when the knowledge says nothing about it.</summary>
@@ -50,7 +50,7 @@ public sealed class TopicSentences
         if (topic is not null && (topic.Kinds & (TopicKinds.Section | TopicKinds.Document)) != 0)
             found.FromHeadings(contents, topic);
         found.FromSearch(search, topic?.Name ?? typed);
-        return found.candidates.Values
+        return found._candidates.Values
             .OrderBy(c => c.Tier)
             .ThenBy(c => c.Rank)
             .Take(max)
@@ -66,13 +66,13 @@ public sealed class TopicSentences
     {
         foreach (var document in contents.Documents)
         {
-            var wholeDocument = topic.Kinds.HasFlag(TopicKinds.Document) && FoldedText.Fold(document.Title) == phrase;
+            var wholeDocument = topic.Kinds.HasFlag(TopicKinds.Document) && FoldedText.Fold(document.Title) == _phrase;
             foreach (var passage in document.Passages)
             {
-                if (!wholeDocument && !(topic.Kinds.HasFlag(TopicKinds.Section) && FoldedText.Fold(passage.Section) == phrase))
+                if (!wholeDocument && !(topic.Kinds.HasFlag(TopicKinds.Section) && FoldedText.Fold(passage.Section) == _phrase))
                     continue;
                 foreach (var sentence in SentenceSplitter.Spans(passage.Text))
-                    Offer(passage, sentence, 0, FoldedText.Occurrences(passage.Text, sentence, phrase));
+                    Offer(passage, sentence, 0, FoldedText.Occurrences(passage.Text, sentence, _phrase));
             }
         }
     }
@@ -86,7 +86,7 @@ public sealed class TopicSentences
             var text = hit.Passage.Text;
             foreach (var sentence in SentenceSplitter.Spans(text))
             {
-                var mentions = FoldedText.Occurrences(text, sentence, phrase);
+                var mentions = FoldedText.Occurrences(text, sentence, _phrase);
                 if (mentions.Count > 0)
                 {
                     Offer(hit.Passage, sentence, 1, mentions);
@@ -104,9 +104,9 @@ public sealed class TopicSentences
     /// <summary>A sentence found again keeps its best tier and its first rank.</summary>
     private void Offer(Passage passage, TextSpan sentence, int tier, IReadOnlyList<TextSpan> bold)
     {
-        var chosen = new Chosen(passage, sentence, tier, rank++, bold, documentOrder.GetValueOrDefault(passage.Path, int.MaxValue));
-        if (!candidates.TryGetValue((passage.Id, sentence.Start), out var known) || known.Tier > tier)
-            candidates[(passage.Id, sentence.Start)] = chosen;
+        var chosen = new Chosen(passage, sentence, tier, _rank++, bold, _documentOrder.GetValueOrDefault(passage.Path, int.MaxValue));
+        if (!_candidates.TryGetValue((passage.Id, sentence.Start), out var known) || known.Tier > tier)
+            _candidates[(passage.Id, sentence.Start)] = chosen;
     }
 
     private static List<string> Terms(string text) => TextAnalysis.Terms(Stems, text).Distinct(StringComparer.Ordinal).ToList();

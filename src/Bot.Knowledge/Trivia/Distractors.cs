@@ -66,7 +66,7 @@ internal static class Distractors
         names.OrderBy(e => names.Count(o => !ReferenceEquals(o, e) && SameName(o.NameWords, e.NameWords)));
 
     /// <summary>The first three names in order of which none may be another's alias, or null.</summary>
-    private static IReadOnlyList<string>? Greedy(IEnumerable<PoolEntry> names)
+    private static string[]? Greedy(IEnumerable<PoolEntry> names)
     {
         var chosen = new List<PoolEntry>(Count);
         foreach (var entry in names)
@@ -81,7 +81,7 @@ internal static class Distractors
         return null;
     }
 
-    private static IReadOnlyList<string>? Numbers(Candidate answer, string question, IReadOnlyList<PoolEntry> pool, Random? random)
+    private static List<string>? Numbers(Candidate answer, string question, IReadOnlyList<PoolEntry> pool, Random? random)
     {
         var style = NumberStyle.Of(answer.Text, answer.Kind);
         var taken = new HashSet<string>(StringComparer.Ordinal) { style.Format(answer.Value) };

@@ -25,11 +25,11 @@ internal sealed class TriviaFacts
 
     private static readonly ConditionalWeakTable<SentenceCorpus, TriviaFacts> Snapshots = new();
 
-    private readonly IReadOnlyList<Candidate>[] candidates;
-    private readonly Dictionary<TriviaKind, IReadOnlyList<PoolEntry>> pools;
-    private readonly Dictionary<string, List<CorpusSentence>> byLocator = new(StringComparer.Ordinal);
-    private readonly Dictionary<TriviaKind, IReadOnlyList<Fact>> byKind;
-    private readonly Dictionary<(TriviaKind, string), List<PoolEntry>> byWord = [];
+    private readonly IReadOnlyList<Candidate>[] _candidates;
+    private readonly Dictionary<TriviaKind, IReadOnlyList<PoolEntry>> _pools;
+    private readonly Dictionary<string, List<CorpusSentence>> _byLocator = new(StringComparer.Ordinal);
+    private readonly Dictionary<TriviaKind, IReadOnlyList<Fact>> _byKind;
+    private readonly Dictionary<(TriviaKind, string), List<PoolEntry>> _byWord = [];
 
     private TriviaFacts(SentenceCorpus corpus)
     {
@@ -38,17 +38,17 @@ internal sealed class TriviaFacts
         var runs = sentences.Select(s => NameFinder.Names(s.Sentence.Text, evidence)).ToArray();
         var kinds = NameKinds.Of(runs.SelectMany(r => r));
 
-        candidates = new IReadOnlyList<Candidate>[sentences.Count];
+        _candidates = new IReadOnlyList<Candidate>[sentences.Count];
         for (var i = 0; i < sentences.Count; i++)
         {
-            candidates[i] = Candidates(sentences[i], runs[i], kinds);
+            _candidates[i] = Candidates(sentences[i], runs[i], kinds);
             var locator = TriviaId.Locator(sentences[i].Sentence);
-            if (!byLocator.TryGetValue(locator, out var same))
-                byLocator[locator] = same = [];
+            if (!_byLocator.TryGetValue(locator, out var same))
+                _byLocator[locator] = same = [];
             same.Add(sentences[i]);
         }
 
-        pools = candidates.SelectMany(c => c)
+        _pools = _candidates.SelectMany(c => c)
             .GroupBy(c => c.Kind)
             .ToDictionary(
                 g => g.Key,
@@ -58,7 +58,7 @@ internal sealed class TriviaFacts
         var facts = new List<Fact>();
         foreach (var sentence in sentences)
         {
-            for (var m = 0; m < candidates[sentence.Index].Count; m++)
+            for (var m = 0; m < _candidates[sentence.Index].Count; m++)
             {
                 if (FactAt(sentence, m) is { } fact)
                     facts.Add(fact);
@@ -66,11 +66,11 @@ internal sealed class TriviaFacts
         }
 
         Facts = facts;
-        byKind = facts.GroupBy(f => f.Answer.Kind).ToDictionary(g => g.Key, g => (IReadOnlyList<Fact>)g.ToArray());
+        _byKind = facts.GroupBy(f => f.Answer.Kind).ToDictionary(g => g.Key, g => (IReadOnlyList<Fact>)g.ToArray());
     }
 
     /// <summary>The answers a sentence offers, in the order they are written: names of a known kind, then numbers.</summary>
-    private static Candidate[] Candidates(CorpusSentence sentence, IReadOnlyList<NameRun> runs, IReadOnlyDictionary<string, TriviaKind> kinds)
+    private static Candidate[] Candidates(CorpusSentence sentence, IReadOnlyList<NameRun> runs, Dictionary<string, TriviaKind> kinds)
     {
         var found = new List<Candidate>();
         foreach (var run in runs)
@@ -94,14 +94,14 @@ internal sealed class TriviaFacts
     /// <summary>Each pool's names by word, so the names that may be another name for an answer are found without comparing every pair.</summary>
     private void IndexPoolsByWord()
     {
-        foreach (var (kind, entries) in pools)
+        foreach (var (kind, entries) in _pools)
         {
             foreach (var entry in entries)
             {
                 foreach (var word in entry.NameWords)
                 {
-                    if (!byWord.TryGetValue((kind, word), out var sharing))
-                        byWord[(kind, word)] = sharing = [];
+                    if (!_byWord.TryGetValue((kind, word), out var sharing))
+                        _byWord[(kind, word)] = sharing = [];
                     sharing.Add(entry);
                 }
             }
@@ -112,25 +112,25 @@ internal sealed class TriviaFacts
     public IReadOnlyList<Fact> Facts { get; }
 
     /// <summary>The kinds with at least one fact, in the enum's order.</summary>
-    public IReadOnlyList<TriviaKind> Kinds => byKind.Keys.Order().ToArray();
+    public IReadOnlyList<TriviaKind> Kinds => _byKind.Keys.Order().ToArray();
 
-    public IReadOnlyList<Fact> FactsOf(TriviaKind kind) => byKind.GetValueOrDefault(kind) ?? [];
+    public IReadOnlyList<Fact> FactsOf(TriviaKind kind) => _byKind.GetValueOrDefault(kind) ?? [];
 
     public static TriviaFacts Of(SentenceCorpus corpus) => Snapshots.GetValue(corpus, c => new TriviaFacts(c));
 
-    public IReadOnlyList<PoolEntry> Pool(TriviaKind kind) => pools.GetValueOrDefault(kind) ?? [];
+    public IReadOnlyList<PoolEntry> Pool(TriviaKind kind) => _pools.GetValueOrDefault(kind) ?? [];
 
     /// <summary>Names of the answer's kind with a word in common with it: the only ones that can be another name for it.</summary>
     private IEnumerable<PoolEntry> SharingAWord(Candidate answer) =>
-        answer.NameWords.SelectMany(w => byWord.GetValueOrDefault((answer.Kind, w)) ?? []).Distinct();
+        answer.NameWords.SelectMany(w => _byWord.GetValueOrDefault((answer.Kind, w)) ?? []).Distinct();
 
     /// <summary>The sentences at a locator of an id (more than one only if two paths share a hash prefix).</summary>
-    public IReadOnlyList<CorpusSentence> At(string locator) => byLocator.GetValueOrDefault(locator) ?? [];
+    public IReadOnlyList<CorpusSentence> At(string locator) => _byLocator.GetValueOrDefault(locator) ?? [];
 
     /// <summary>The fact of the sentence's <paramref name="mention"/>th candidate, or null when it does not make a question.</summary>
     public Fact? FactAt(CorpusSentence sentence, int mention)
     {
-        var found = candidates[sentence.Index];
+        var found = _candidates[sentence.Index];
         if (mention < 0 || mention >= found.Count || mention > TriviaId.MaxMention || sentence.Sentence.Position > TriviaId.MaxPosition)
             return null;
         var text = sentence.Sentence.Text;

@@ -13,7 +13,7 @@ namespace Bot.Knowledge.Trivia;
 /// <param name="key">Authenticates question ids (<see cref="StateKey"/>); without one, a key of this process only.</param>
 public sealed class TriviaGenerator(KnowledgeStore store, StateKey? key = null)
 {
-    private readonly StateKey key = key ?? StateKey.Random();
+    private readonly StateKey _key = key ?? StateKey.Random();
 
     /// <summary>
     /// A question chosen by <paramref name="seed"/>: first a kind among those the knowledge has
@@ -84,7 +84,7 @@ public sealed class TriviaGenerator(KnowledgeStore store, StateKey? key = null)
         var right = random.Next(TriviaQuestion.OptionCount);
         var options = wrong.ToList();
         options.Insert(right, fact.Answer.Text);
-        var id = TriviaId.Create(fact, seed, fact.Question, options, right, key);
+        var id = TriviaId.Create(fact, seed, fact.Question, options, right, _key);
         return new TriviaQuestion(id, fact.Answer.Kind, fact.Question, options, right, fact.Sentence.Sentence);
     }
 }

@@ -43,7 +43,10 @@ internal static partial class TriviaId
         if (!match.Success
             || !int.TryParse(match.Groups["mention"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out mention)
             || !TryBase36(match.Groups["seed"].Value, out var unsigned))
+        {
             return false;
+        }
+
         locator = match.Groups["locator"].Value;
         seed = unchecked((int)unsigned);
         return true;

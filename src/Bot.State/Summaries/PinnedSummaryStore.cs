@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Bot.State.Summaries;
 
 /// <summary>The summaries the bot pinned, in the state database: where, which message, on what topic, when.</summary>
-public sealed class PinnedSummaryStore(StateDatabase database, TimeProvider time, ILogger<PinnedSummaryStore> logger) : IPinnedSummaries
+public sealed partial class PinnedSummaryStore(StateDatabase database, TimeProvider time, ILogger<PinnedSummaryStore> logger) : IPinnedSummaries
 {
     /// <summary>Most rows <see cref="ListAsync"/> returns.</summary>
     public const int MaxList = 250;
@@ -38,7 +38,7 @@ public sealed class PinnedSummaryStore(StateDatabase database, TimeProvider time
         }
         catch (SqliteException e)
         {
-            logger.LogError(e, "Could not record a pinned summary in {Database}", database.Path);
+            Log.RecordFailed(logger, e, database.Path);
         }
     }
 
@@ -64,5 +64,11 @@ public sealed class PinnedSummaryStore(StateDatabase database, TimeProvider time
         }
 
         return pinned;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "Could not record a pinned summary in {Database}")]
+        public static partial void RecordFailed(ILogger logger, Exception exception, string database);
     }
 }

@@ -1,4 +1,3 @@
-using Bot.Commands.Replies;
 using Bot.Commands;
 using Bot.Limits;
 using Microsoft.Data.Sqlite;
@@ -11,7 +10,7 @@ namespace Bot.State.Unanswered;
 /// <see cref="QuestionKey"/>). Each asking is one UPSERT, atomic in SQLite, so parallel askings
 /// of the same question all count. Times come from the injected <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider time, ILogger<UnansweredQuestionStore> logger) : IUnansweredQuestions
+public sealed partial class UnansweredQuestionStore(StateDatabase database, TimeProvider time, ILogger<UnansweredQuestionStore> logger) : IUnansweredQuestions
 {
     /// <summary>Longest question kept, in characters; longer ones are cut (a Discord option can hold 6000).</summary>
     public const int MaxQuestionLength = 1000;
@@ -77,7 +76,7 @@ public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider
         }
         catch (SqliteException e)
         {
-            logger.LogError(e, "Could not record an unanswered question in {Database}", database.Path);
+            Log.RecordFailed(logger, e, database.Path);
         }
     }
 
@@ -121,5 +120,11 @@ public sealed class UnansweredQuestionStore(StateDatabase database, TimeProvider
     {
         var top = await TopUnansweredAsync(guildId, Math.Clamp(limit, 1, MaxLimit), cancellationToken);
         return top.Select(q => new UnansweredQuestionCount(q.Question, q.Count, q.FirstAsked, q.LastAsked)).ToArray();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "Could not record an unanswered question in {Database}")]
+        public static partial void RecordFailed(ILogger logger, Exception exception, string database);
     }
 }

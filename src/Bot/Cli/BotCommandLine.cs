@@ -3,7 +3,6 @@ using Bot.Hosting;
 using Bot.Knowledge;
 using Bot.Knowledge.Answering;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Cli;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Fitting;
 

@@ -1,7 +1,7 @@
 using Bot.Commands;
 using Bot.Discord;
-using Bot.Hosting;
 using Bot.DiscordBridge;
+using Bot.Hosting;
 using Bot.Registration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -17,9 +17,9 @@ internal sealed class TerminalProgressBar(TextWriter terminal, TimeProvider time
     private const int Width = 24;
     private const string ClearLine = "\r\u001b[2K";
 
-    private readonly Lock gate = new();
-    private long lastDraw;
-    private bool shown;
+    private readonly Lock _gate = new();
+    private long _lastDraw;
+    private bool _shown;
 
     /// <summary>Where to draw the bar: standard error when it is a terminal and the command prints text, not JSON; null for no bar.</summary>
     public static TextWriter? Terminal(CliArguments cli, TextWriter error) =>
@@ -27,19 +27,19 @@ internal sealed class TerminalProgressBar(TextWriter terminal, TimeProvider time
 
     public void Report(EmbeddingProgress progress)
     {
-        lock (gate)
+        lock (_gate)
         {
             if (progress.Finished)
             {
-                if (shown)
+                if (_shown)
                     terminal.Write(ClearLine);
-                shown = false;
+                _shown = false;
             }
-            else if (!shown || time.GetElapsedTime(lastDraw) >= RedrawInterval)
+            else if (!_shown || time.GetElapsedTime(_lastDraw) >= RedrawInterval)
             {
                 terminal.Write(ClearLine + Render(progress));
-                lastDraw = time.GetTimestamp();
-                shown = true;
+                _lastDraw = time.GetTimestamp();
+                _shown = true;
             }
 
             terminal.Flush();

@@ -67,7 +67,7 @@ internal static class DiscordMessages
         Footer = embed.Footer is { } footer ? new EmbedFooter { Text = footer } : null,
     };
 
-    private static IReadOnlyList<Component> Rows(IReadOnlyList<ReplyButton> buttons) =>
+    private static Component[] Rows(IReadOnlyList<ReplyButton> buttons) =>
         buttons.Chunk(ButtonsPerRow)
             .Select(row => new Component
             {

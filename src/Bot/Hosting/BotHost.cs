@@ -1,21 +1,20 @@
 using Bot.Cli;
 using Bot.Cli.LocalConsole;
 using Bot.Commands.Hosting;
-using Bot.Knowledge;
-using Bot.Embeddings.MiniLM;
-using Bot.Knowledge.Hosting;
-using Bot.Knowledge.Semantic;
 using Bot.Discord;
 using Bot.Discord.Http;
+using Bot.Embeddings.MiniLM;
+using Bot.Knowledge;
+using Bot.Knowledge.Hosting;
+using Bot.Knowledge.Semantic;
 using Bot.Observability;
 using Bot.State.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Hosting;
 

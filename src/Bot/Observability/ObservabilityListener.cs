@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +19,9 @@ namespace Bot.Observability;
 internal sealed partial class ObservabilityListener(IServiceProvider services, IOptions<ObservabilityOptions> options, ILogger<ObservabilityListener> logger)
     : IHostedService, IAsyncDisposable
 {
-    private WebApplication? app;
+    private WebApplication? _app;
 
+    [SuppressMessage("Performance", "CA1873:Avoid potentially expensive logging", Justification = "Each call is guarded by logger.IsEnabled; the analyzer does not see a guard around a [LoggerMessage] call (dotnet/sdk#50893).")]
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var urls = ListenerUrls.Split(options.Value.Urls);
@@ -34,22 +36,23 @@ internal sealed partial class ObservabilityListener(IServiceProvider services, I
         builder.Services.AddSingleton(services.GetRequiredService<ILoggerFactory>());
         builder.Services.AddSingleton(services.GetRequiredService<HealthCheckService>());
         builder.Services.AddSingleton<IHostLifetime, HostDecides>();
-        app = builder.Build();
-        ObservabilityEndpoints.Map(app, services.GetRequiredService<MeterProvider>());
-        await app.StartAsync(cancellationToken);
-        Listening(logger, string.Join(", ", app.Urls));
+        _app = builder.Build();
+        ObservabilityEndpoints.Map(_app, services.GetRequiredService<MeterProvider>());
+        await _app.StartAsync(cancellationToken);
+        if (logger.IsEnabled(LogLevel.Information))
+            Listening(logger, string.Join(", ", _app.Urls));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (app is not null)
-            await app.StopAsync(cancellationToken);
+        if (_app is not null)
+            await _app.StopAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (app is not null)
-            await app.DisposeAsync();
+        if (_app is not null)
+            await _app.DisposeAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving /healthz/live, /healthz/ready and /metrics on {Urls}")]

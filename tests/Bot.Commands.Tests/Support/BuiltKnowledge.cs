@@ -8,11 +8,11 @@ namespace Bot.Commands.Tests.Support;
 /// <summary>A knowledge folder indexed on disk in a temp folder, words only, and the reader commands answer from.</summary>
 internal sealed class BuiltKnowledge : IDisposable
 {
-    private readonly TempFolder temp = new();
+    private readonly TempFolder _temp = new();
 
     public BuiltKnowledge(string knowledgeFolder)
     {
-        Store = new KnowledgeStore(KnowledgeIndex.Open(temp.Combine("index")));
+        Store = new KnowledgeStore(KnowledgeIndex.Open(_temp.Combine("index")));
         Synchronizer = new KnowledgeSynchronizer(Store, knowledgeFolder, 4 * 1024 * 1024, NullLogger.Instance);
         Synchronizer.Synchronize();
         Reader = new KnowledgeReader(new AnswerEngine(Store), Store);
@@ -27,7 +27,7 @@ internal sealed class BuiltKnowledge : IDisposable
     public void Dispose()
     {
         Store.Dispose();
-        temp.Dispose();
+        _temp.Dispose();
     }
 }
 
@@ -81,21 +81,21 @@ internal static class GeneratedKnowledge
 /// <summary>Unanswered questions kept in a list, as a test's stand-in for the state store.</summary>
 public sealed class RecordingUnansweredQuestions : IUnansweredQuestions
 {
-    private readonly List<(string Question, string? GuildId)> recorded = [];
+    private readonly List<(string Question, string? GuildId)> _recorded = [];
 
     public IReadOnlyList<(string Question, string? GuildId)> Recorded
     {
         get
         {
-            lock (recorded)
-                return recorded.ToArray();
+            lock (_recorded)
+                return _recorded.ToArray();
         }
     }
 
     public ValueTask RecordAsync(string question, string? guildId, CancellationToken cancellationToken)
     {
-        lock (recorded)
-            recorded.Add((question, guildId));
+        lock (_recorded)
+            _recorded.Add((question, guildId));
         return ValueTask.CompletedTask;
     }
 }

@@ -5,7 +5,7 @@ namespace Bot.Commands.Tests.Support;
 /// <summary>Pins that succeed (or fail as told) and remember what was pinned.</summary>
 internal sealed class FakePins(PinOutcome outcome = PinOutcome.Pinned) : IMessagePins
 {
-    private readonly List<(string Channel, string Message)> pinned = [];
+    private readonly List<(string Channel, string Message)> _pinned = [];
 
     public PinOutcome Outcome { get; set; } = outcome;
 
@@ -13,15 +13,15 @@ internal sealed class FakePins(PinOutcome outcome = PinOutcome.Pinned) : IMessag
     {
         get
         {
-            lock (pinned)
-                return pinned.ToArray();
+            lock (_pinned)
+                return _pinned.ToArray();
         }
     }
 
     public ValueTask<PinOutcome> PinAsync(string channelId, string messageId, CancellationToken cancellationToken)
     {
-        lock (pinned)
-            pinned.Add((channelId, messageId));
+        lock (_pinned)
+            _pinned.Add((channelId, messageId));
         return ValueTask.FromResult(Outcome);
     }
 }
@@ -29,7 +29,7 @@ internal sealed class FakePins(PinOutcome outcome = PinOutcome.Pinned) : IMessag
 /// <summary>Events that are created (or refused as told), each request remembered.</summary>
 internal sealed class FakeGuildEvents(GuildEventOutcome outcome = GuildEventOutcome.Created) : IGuildEvents
 {
-    private readonly List<GuildEventRequest> requests = [];
+    private readonly List<GuildEventRequest> _requests = [];
 
     public GuildEventOutcome Outcome { get; set; } = outcome;
 
@@ -37,15 +37,15 @@ internal sealed class FakeGuildEvents(GuildEventOutcome outcome = GuildEventOutc
     {
         get
         {
-            lock (requests)
-                return requests.ToArray();
+            lock (_requests)
+                return _requests.ToArray();
         }
     }
 
     public ValueTask<GuildEventResult> CreateAsync(GuildEventRequest request, CancellationToken cancellationToken)
     {
-        lock (requests)
-            requests.Add(request);
+        lock (_requests)
+            _requests.Add(request);
         return ValueTask.FromResult(new GuildEventResult(Outcome, Outcome == GuildEventOutcome.Created ? "987654321" : null, Outcome == GuildEventOutcome.Failed ? "scheduled_start_time: must be in the future" : null));
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Bot.Commands.Replies;
-using Bot.Testing;
 
 namespace Bot.Commands.Tests.Support;
 

@@ -17,14 +17,14 @@ namespace Bot.Commands.Tests.Support;
 /// </summary>
 public sealed class ShippedCommandsFixture : IDisposable
 {
-    private readonly TempFolder temp = new();
-    private readonly ServiceProvider services;
+    private readonly TempFolder _temp = new();
+    private readonly ServiceProvider _services;
 
     public ShippedCommandsFixture()
     {
-        var store = new KnowledgeStore(KnowledgeIndex.Open(temp.Combine("index")));
+        var store = new KnowledgeStore(KnowledgeIndex.Open(_temp.Combine("index")));
         new KnowledgeSynchronizer(store, TestPaths.ShippedKnowledge, 4 * 1024 * 1024, NullLogger.Instance).Synchronize();
-        services = new ServiceCollection()
+        _services = new ServiceCollection()
             .AddSingleton(store)
             .AddSingleton<AnswerEngine>()
             .AddSingleton<IUnansweredQuestions>(Unanswered)
@@ -32,14 +32,14 @@ public sealed class ShippedCommandsFixture : IDisposable
             // Tests run many commands as one member; the cooldown has tests of its own.
             .Configure<QuestionCooldownOptions>(o => o.Questions = 0)
             .BuildServiceProvider();
-        Catalog = services.GetRequiredService<CommandCatalog>();
-        Knowledge = services.GetRequiredService<IKnowledgeReader>();
+        Catalog = _services.GetRequiredService<CommandCatalog>();
+        Knowledge = _services.GetRequiredService<IKnowledgeReader>();
     }
 
     public CommandCatalog Catalog { get; }
 
     /// <summary>The container the commands were wired in: the knowledge's summarizer, trivia generator and so on.</summary>
-    public IServiceProvider Services => services;
+    public IServiceProvider Services => _services;
 
     public IKnowledgeReader Knowledge { get; }
 
@@ -86,8 +86,8 @@ public sealed class ShippedCommandsFixture : IDisposable
 
     public void Dispose()
     {
-        services.Dispose(); // disposes the store, and with it the index
-        temp.Dispose();
+        _services.Dispose(); // disposes the store, and with it the index
+        _temp.Dispose();
     }
 }
 

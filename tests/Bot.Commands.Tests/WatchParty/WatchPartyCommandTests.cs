@@ -17,7 +17,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
 
     private static readonly string Article = File.ReadAllText(TestPaths.ShippedArticle).ReplaceLineEndings("\n");
 
-    private readonly FakeGuildEvents events = new();
+    private readonly FakeGuildEvents _events = new();
 
     [Fact]
     public void Watchparty_has_three_subcommands_and_schedule_needs_create_events()
@@ -53,7 +53,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
 
         var reply = await Run("schedule", MemberPermission.CreateEvents, options.ToArray());
 
-        var request = Assert.Single(events.Requests);
+        var request = Assert.Single(_events.Requests);
         var startsAt = DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(startsAt, request.Start);
         Assert.Equal(startsAt + TimeSpan.FromHours(2), request.End); // the knowledge states no running time
@@ -78,7 +78,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
     {
         await Run("schedule", MemberPermission.CreateEvents, ("start", "in 3 days"));
 
-        var description = Assert.Single(events.Requests).Description;
+        var description = Assert.Single(_events.Requests).Description;
         Assert.InRange(description.Length, 1, 1000);
         var parts = description.Split("\n\n");
         Assert.Equal(2, parts.Length);
@@ -101,7 +101,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
         var reply = await Run("schedule", MemberPermission.CreateEvents, options.ToArray());
 
         Assert.True(reply.Ephemeral);
-        Assert.Empty(events.Requests);
+        Assert.Empty(_events.Requests);
         Assert.Contains("has already passed", reply.Content);
     }
 
@@ -118,7 +118,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
 
         Assert.True(reply.Ephemeral);
         Assert.Contains(says, reply.Content);
-        Assert.Empty(events.Requests);
+        Assert.Empty(_events.Requests);
     }
 
     [Theory]
@@ -128,7 +128,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
     {
         var reply = await Run("schedule", MemberPermission.CreateEvents, ("start", "in 2h"), ("channel", new ChannelValue("1213418522542211076", kind)));
 
-        var place = Assert.Single(events.Requests).Place;
+        var place = Assert.Single(_events.Requests).Place;
         Assert.Equal(("1213418522542211076", kind, (string?)null), (place.ChannelId, place.ChannelKind, place.Location));
         Assert.Contains("<#1213418522542211076>", reply.Embeds[0].Description);
     }
@@ -139,7 +139,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
         var reply = await Run("schedule", MemberPermission.CreateEvents, ("start", "in 2h"), ("channel", new ChannelValue("5", ChannelKind.Text)));
 
         Assert.Equal(WatchPartyCommand.NotVoiceText, reply.Content);
-        Assert.Empty(events.Requests);
+        Assert.Empty(_events.Requests);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
     {
         var reply = await Run("schedule", MemberPermission.CreateEvents, ("start", "in 2h"), ("title", "Film **night** @everyone"));
 
-        Assert.Equal("Film **night** @everyone", Assert.Single(events.Requests).Name);
+        Assert.Equal("Film **night** @everyone", Assert.Single(_events.Requests).Name);
         ReplyAssert.PingsNobody(reply);
         Assert.Contains(@"Film \*\*night\*\*", reply.Embeds[0].Title);
     }
@@ -163,7 +163,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
         Assert.True(reply.Ephemeral);
         Assert.Equal(WatchPartyCommand.MemberCannotScheduleText, reply.Content);
         Assert.Contains("**Create Events**", reply.Content);
-        Assert.Empty(events.Requests);
+        Assert.Empty(_events.Requests);
     }
 
     [Fact]
@@ -176,13 +176,13 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
 
         Assert.Equal(WatchPartyCommand.BotCannotScheduleText, reply.Content);
         Assert.Contains("**Create Events**", reply.Content);
-        Assert.Empty(events.Requests);
+        Assert.Empty(_events.Requests);
     }
 
     [Fact]
     public async Task A_bot_refused_by_the_transport_says_which_permission_to_grant()
     {
-        events.Outcome = GuildEventOutcome.BotMissingPermission;
+        _events.Outcome = GuildEventOutcome.BotMissingPermission;
 
         var reply = await Run("schedule", MemberPermission.CreateEvents, ("start", "in 2h"));
 
@@ -193,7 +193,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
     [Fact]
     public async Task Without_discord_the_reply_says_the_event_was_not_created()
     {
-        events.Outcome = GuildEventOutcome.NotAvailable;
+        _events.Outcome = GuildEventOutcome.NotAvailable;
 
         var reply = await Run("schedule", MemberPermission.CreateEvents, ("start", "in 2h"));
 
@@ -206,7 +206,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
     [InlineData(GuildEventOutcome.Failed, "did not create the event")]
     public async Task Other_refusals_are_explained_privately(GuildEventOutcome outcome, string says)
     {
-        events.Outcome = outcome;
+        _events.Outcome = outcome;
 
         var reply = await Run("schedule", MemberPermission.CreateEvents, ("start", "in 2h"));
 
@@ -281,13 +281,13 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
         using var temp = new TempFolder();
         File.WriteAllText(temp.Combine("film.md"), "---\ntitle: The film\n---\n\n# The film\n\nThe documentary follows a family across several borders in Asia. It was filmed over many months with a small crew.\n\n## Details\n\nThe film has a running time of 115 minutes.\n");
         using var built = new BuiltKnowledge(temp.FullPath);
-        var command = new WatchPartyCommand(new StartTimeParser(new FakeTimeProvider(Now)), new Summarizer(built.Store), events);
+        var command = new WatchPartyCommand(new StartTimeParser(new FakeTimeProvider(Now)), new Summarizer(built.Store), _events);
 
         var reply = await command.ExecuteAsync(
             Contexts.Command(built.Reader, "watchparty", ("start", "2026-12-01T19:00Z")) with { Subcommand = "schedule", Permissions = MemberPermission.CreateEvents },
             CancellationToken.None);
 
-        var request = Assert.Single(events.Requests);
+        var request = Assert.Single(_events.Requests);
         Assert.Equal(TimeSpan.FromMinutes(115), request.End - request.Start);
         Assert.Contains("115 minutes (from the knowledge: The film > Details)", request.Description);
         Assert.Contains("115 minutes", reply.Embeds[0].Description);
@@ -316,7 +316,7 @@ public class WatchPartyCommandTests(ShippedCommandsFixture knowledge) : IClassFi
     }
 
     private WatchPartyCommand Command(IPromptPositions? positions = null, DiscussionPrompts? prompts = null) =>
-        new(new StartTimeParser(new FakeTimeProvider(Now)), knowledge.Services.GetRequiredService<Summarizer>(), events, positions, prompts);
+        new(new StartTimeParser(new FakeTimeProvider(Now)), knowledge.Services.GetRequiredService<Summarizer>(), _events, positions, prompts);
 
     private CommandContext Context(string subcommand, MemberPermission permissions, params (string Name, object Value)[] options) =>
         knowledge.Context("watchparty", options) with { Subcommand = subcommand, Permissions = permissions, ChannelId = "555" };

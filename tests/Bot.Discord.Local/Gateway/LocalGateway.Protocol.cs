@@ -286,7 +286,7 @@ public sealed partial class LocalGateway
         }
     }
 
-    private async Task DrainUntilClosedAsync(LocalGatewayConnection connection)
+    private static async Task DrainUntilClosedAsync(LocalGatewayConnection connection)
     {
         while (await connection.ReceiveAsync() is not null)
         {

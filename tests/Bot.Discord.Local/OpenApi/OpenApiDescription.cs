@@ -1,4 +1,3 @@
-using Bot.Discord.Local;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 

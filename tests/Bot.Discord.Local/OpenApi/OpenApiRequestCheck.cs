@@ -41,7 +41,7 @@ public static class OpenApiRequestCheck
         OpenApiDescription.Root.GetProperty("paths").EnumerateObject()
             .Select(p => (p.Name, new Regex("^" + Regex.Replace(Regex.Escape(p.Name), @"\\\{[a-z_.]+}", "[^/]+") + "$")))
             // Literal segments before parameters: "/messages/@original" must win over "/messages/{message_id}".
-            .OrderByDescending(t => t.Name.Count(c => c == '{') == 0 ? 1 : 0)
+            .OrderByDescending(t => t.Name.Contains('{', StringComparison.Ordinal) ? 0 : 1)
             .ThenBy(t => t.Name.Count(c => c == '{'))
             .ToArray());
 }

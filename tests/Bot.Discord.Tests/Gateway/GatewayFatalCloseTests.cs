@@ -1,5 +1,4 @@
 using Bot.Discord.Gateway;
-using Bot.Discord.Local;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Discord.Tests.Gateway;

@@ -1,10 +1,10 @@
-using Bot.Discord.Local.Logging;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bot.Discord.Gateway;
 using Bot.Discord.Interactions;
 using Bot.Discord.Local;
 using Bot.Discord.Local.Gateway;
+using Bot.Discord.Local.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
-using Bot.Discord.Local;
 using Bot.Discord.Gateway;
+using Bot.Discord.Local;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Bot.Discord.Interactions;
 using Bot.Discord.Local;
 using Bot.Discord.Models.Interactions;

@@ -5,7 +5,6 @@ using Bot.Discord.Interactions.Admission;
 using Bot.Discord.Local;
 using Bot.Discord.Local.Interactions;
 using Bot.Discord.Tests.Gateway;
-using Bot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

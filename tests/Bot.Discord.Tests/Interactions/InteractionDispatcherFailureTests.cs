@@ -1,9 +1,9 @@
+using System.Globalization;
 using Bot.Discord.Interactions;
 using Bot.Discord.Local;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Discord.Tests.Interactions;
 
@@ -30,7 +30,7 @@ public sealed class InteractionDispatcherFailureTests
         Assert.Equal(204, callback.Status);
 
         var error = Assert.Single(harness.Logs.Entries, e => e.Level == LogLevel.Error);
-        Assert.Contains(failing.Interaction.Id.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Contains(failing.Interaction.Id.ToString(CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
         Assert.Contains("(ask)", error.Message, StringComparison.Ordinal);
         Assert.Contains("index is rebuilding", error.Exception?.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(failing.Interaction.Token, harness.Logs.AllText, StringComparison.Ordinal);
@@ -242,7 +242,7 @@ public sealed class InteractionDispatcherFailureTests
         Assert.Empty(harness.Server.Requests);
         Assert.Equal(0, harness.Handler.PlanCalls + harness.Handler.HandleCalls);
         var warning = Assert.Single(harness.LogsAbout(incoming, LogLevel.Warning));
-        Assert.Contains(incoming.Interaction.Id.ToString(), warning.Message, StringComparison.Ordinal);
+        Assert.Contains(incoming.Interaction.Id.ToString(CultureInfo.InvariantCulture), warning.Message, StringComparison.Ordinal);
         Assert.Contains("3-second window", warning.Message, StringComparison.Ordinal);
     }
 

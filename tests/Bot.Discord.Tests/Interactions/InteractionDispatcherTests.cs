@@ -3,7 +3,6 @@ using Bot.Discord.Interactions.Policy;
 using Bot.Discord.Models.Commands;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Models.Messages;
-using Bot.Discord.Rest;
 
 namespace Bot.Discord.Tests.Interactions;
 

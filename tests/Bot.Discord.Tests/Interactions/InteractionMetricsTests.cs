@@ -1,7 +1,6 @@
+using System.Globalization;
 using Bot.Discord.Interactions;
-using Bot.Testing;
 using Bot.Discord.Models.Interactions;
-using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Discord.Tests.Interactions;
@@ -159,7 +158,7 @@ public sealed class InteractionMetricsTests
         var callback = Assert.Single(requests.GetMeasurementSnapshot());
         Assert.Equal("/interactions/{interaction_id}/{interaction_token}/callback", callback.Tags["route"]);
         Assert.Equal("POST", callback.Tags["method"]);
-        Assert.Equal(harness.SingleCallback(incoming).Status.ToString(), callback.Tags["status"]);
+        Assert.Equal(Convert.ToString(harness.SingleCallback(incoming).Status, CultureInfo.InvariantCulture), callback.Tags["status"]);
         Assert.DoesNotContain(callback.Tags.Values, value => value?.ToString()?.Contains(incoming.Interaction.Token!, StringComparison.Ordinal) == true);
     }
 }

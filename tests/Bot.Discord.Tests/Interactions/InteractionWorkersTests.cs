@@ -1,6 +1,5 @@
+using System.Globalization;
 using Bot.Discord.Interactions;
-using Bot.Discord.Models.Interactions;
-using Bot.Discord.Tests.Rest;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Discord.Tests.Interactions;
@@ -138,7 +137,7 @@ public sealed class InteractionWorkersTests
 
         await handlerCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await DispatcherHarness.WaitUntilAsync(h => workers.InteractionFinished += h, h => workers.InteractionFinished -= h, () => workers.InFlight == 0, "the worker let go of the interaction");
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(incoming.Interaction.Id.ToString(), StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(incoming.Interaction.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         Assert.DoesNotContain(harness.Logs.Entries, e => e.Level >= LogLevel.Error);
     }
 

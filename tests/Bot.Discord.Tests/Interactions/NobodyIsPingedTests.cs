@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Bot.Discord.Interactions;
 using Bot.Discord.Local;
 using Bot.Discord.Models.Interactions;

@@ -1,7 +1,7 @@
-using Bot.Discord.Local.OpenApi;
-using Bot.Discord.Local;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bot.Discord.Local;
+using Bot.Discord.Local.OpenApi;
 
 namespace Bot.Discord.Tests.Rest;
 

@@ -1,7 +1,8 @@
-using Bot.Discord.Local.OpenApi;
-using Bot.Discord.Local;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Bot.Discord.Local;
+using Bot.Discord.Local.OpenApi;
 using Bot.Discord.Models.Commands;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Models.Messages;
@@ -186,7 +187,7 @@ public sealed class OpenApiConformanceTests
         new("create message built in code", DiscordRoutes.CreateMessage, async h => (await h.Client.CreateMessageAsync(1213418270883971075, new CreateMessageRequest
         {
             Content = "Tonight: **Beyond Utopia** (2023), dir. Madeleine Gavin.",
-            Embeds = [new Embed { Title = "Film night", Description = "Doors at 19:00", Color = 0x5865F2, Timestamp = DateTimeOffset.Parse("2026-08-07T19:00:00Z"), Fields = [new EmbedField { Name = "Where", Value = "Community hall", Inline = true }] }],
+            Embeds = [new Embed { Title = "Film night", Description = "Doors at 19:00", Color = 0x5865F2, Timestamp = DateTimeOffset.Parse("2026-08-07T19:00:00Z", CultureInfo.InvariantCulture), Fields = [new EmbedField { Name = "Where", Value = "Community hall", Inline = true }] }],
             AllowedMentions = AllowedMentions.None,
             MessageReference = new MessageReference { MessageId = 1533158394691715084 },
             Flags = MessageFlags.SuppressNotifications,
@@ -195,8 +196,8 @@ public sealed class OpenApiConformanceTests
         {
             Name = "Beyond Utopia screening",
             EntityType = GuildScheduledEventEntityType.External,
-            ScheduledStartTime = DateTimeOffset.Parse("2026-08-07T19:00:00Z"),
-            ScheduledEndTime = DateTimeOffset.Parse("2026-08-07T21:00:00Z"),
+            ScheduledStartTime = DateTimeOffset.Parse("2026-08-07T19:00:00Z", CultureInfo.InvariantCulture),
+            ScheduledEndTime = DateTimeOffset.Parse("2026-08-07T21:00:00Z", CultureInfo.InvariantCulture),
             EntityMetadata = new GuildScheduledEventEntityMetadata { Location = "Community hall" },
         })).IsSuccess),
         new("commands built in code", DiscordRoutes.BulkOverwriteApplicationCommands, async h => (await h.Client.BulkOverwriteGlobalCommandsAsync(h.Server.ApplicationId,

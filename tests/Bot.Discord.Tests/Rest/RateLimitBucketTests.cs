@@ -1,5 +1,5 @@
+using System.Globalization;
 using Bot.Discord.Rest.RateLimits;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Discord.Tests.Rest;
 
@@ -7,7 +7,7 @@ public sealed class RateLimitBucketTests
 {
     private static readonly TimeSpan NoLimit = TimeSpan.FromHours(1);
 
-    private readonly TimerRecordingTimeProvider _time = new(DateTimeOffset.Parse("2026-08-07T19:00:00Z"));
+    private readonly TimerRecordingTimeProvider _time = new(DateTimeOffset.Parse("2026-08-07T19:00:00Z", CultureInfo.InvariantCulture));
 
     private static RateLimitHeaders Described(int limit, int remaining, double resetAfter) =>
         new() { Limit = limit, Remaining = remaining, ResetAfter = TimeSpan.FromSeconds(resetAfter), Bucket = "abcd" };

@@ -1,12 +1,11 @@
-using Bot.Discord.Local;
-using Microsoft.Extensions.Time.Testing;
+using System.Globalization;
 
 namespace Bot.Discord.Tests.Rest;
 
 /// <summary>Buckets as a user of the client sees them: an empty bucket delays only its own requests.</summary>
 public sealed class RestBucketTests
 {
-    private static SteppedFakeTime NewClock() => new(DateTimeOffset.Parse("2026-08-07T19:00:00Z"));
+    private static SteppedFakeTime NewClock() => new(DateTimeOffset.Parse("2026-08-07T19:00:00Z", CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task An_empty_bucket_delays_the_next_request_to_it_but_not_to_another_bucket()

@@ -1,7 +1,7 @@
 using Bot.Discord.Diagnostics;
+using Bot.Discord.Local;
 using Bot.Discord.Rest;
 using Bot.Discord.Rest.RateLimits;
-using Bot.Discord.Local;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

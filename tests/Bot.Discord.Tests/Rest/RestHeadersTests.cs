@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Bot.Discord.Local;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Models.Messages;
 using Bot.Discord.Rest;
 using Bot.Discord.Rest.RateLimits;
-using Bot.Discord.Local;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Discord.Tests.Rest;

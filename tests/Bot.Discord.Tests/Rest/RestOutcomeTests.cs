@@ -1,7 +1,8 @@
+using System.Globalization;
+using Bot.Discord.Local;
 using Bot.Discord.Models.Commands;
 using Bot.Discord.Models.Interactions;
 using Bot.Discord.Rest;
-using Bot.Discord.Local;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Discord.Tests.Rest;
@@ -12,7 +13,7 @@ public sealed class RestOutcomeTests
     [Fact]
     public async Task Answering_an_interaction_after_three_seconds_is_an_unknown_interaction()
     {
-        await using var harness = await RestHarness.StartAsync(new FakeTimeProvider(DateTimeOffset.Parse("2026-08-07T19:00:00Z")));
+        await using var harness = await RestHarness.StartAsync(new FakeTimeProvider(DateTimeOffset.Parse("2026-08-07T19:00:00Z", CultureInfo.InvariantCulture)));
         var (id, token) = harness.Server.NewInteraction();
         harness.FakeTime.Advance(TimeSpan.FromSeconds(4));
 

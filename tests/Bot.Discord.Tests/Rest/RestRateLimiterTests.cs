@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Discord.Rest;
 using Bot.Discord.Rest.RateLimits;
 using Microsoft.Extensions.Time.Testing;
@@ -6,7 +7,7 @@ namespace Bot.Discord.Tests.Rest;
 
 public sealed class RestRateLimiterTests
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-08-07T19:00:00Z"));
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-08-07T19:00:00Z", CultureInfo.InvariantCulture));
 
     [Fact]
     public void Buckets_are_split_by_the_top_level_id()

@@ -1,6 +1,6 @@
-using Bot.Discord.Rest;
+using System.Globalization;
 using Bot.Discord.Local;
-using Microsoft.Extensions.Time.Testing;
+using Bot.Discord.Rest;
 
 namespace Bot.Discord.Tests.Rest;
 
@@ -26,7 +26,7 @@ public sealed class RestRetryTests
     public async Task A_429_from_the_docs_waits_its_full_retry_after_on_the_injected_clock()
     {
         await using var harness = await RestHarness.StartAsync(
-            new SteppedFakeTime(DateTimeOffset.Parse("2026-08-07T19:00:00Z")),
+            new SteppedFakeTime(DateTimeOffset.Parse("2026-08-07T19:00:00Z", CultureInfo.InvariantCulture)),
             options => options.MaxRateLimitWait = TimeSpan.FromMinutes(2));
         harness.Server.Script("get_bot_gateway", LocalDiscordResponses.RateLimited("user", 64.57));
 
@@ -43,7 +43,7 @@ public sealed class RestRetryTests
     [InlineData("header", 2)]
     public async Task A_429_without_bucket_headers_waits_the_retry_after_it_gives(string source, double seconds)
     {
-        await using var harness = await RestHarness.StartAsync(new SteppedFakeTime(DateTimeOffset.Parse("2026-08-07T19:00:00Z")));
+        await using var harness = await RestHarness.StartAsync(new SteppedFakeTime(DateTimeOffset.Parse("2026-08-07T19:00:00Z", CultureInfo.InvariantCulture)));
         harness.Server.Script("create_message", source == "body"
             ? LocalDiscordResponses.RateLimited("user", seconds, bucketHeaders: false)
             : LocalDiscordResponses.RateLimitedByHeaderOnly((int)seconds));
@@ -121,7 +121,7 @@ public sealed class RestRetryTests
     public async Task Back_off_after_a_502_waits_on_the_injected_clock()
     {
         await using var harness = await RestHarness.StartAsync(
-            new SteppedFakeTime(DateTimeOffset.Parse("2026-08-07T19:00:00Z")),
+            new SteppedFakeTime(DateTimeOffset.Parse("2026-08-07T19:00:00Z", CultureInfo.InvariantCulture)),
             options => (options.ServerErrorBackoff, options.MaxServerErrorBackoff) = (TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)));
         harness.Server.Script("get_bot_gateway", LocalDiscordResponses.BadGateway());
 

@@ -9,22 +9,22 @@ namespace Bot.Discord.Tests.Rest;
 /// </summary>
 internal sealed class TimerRecordingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private readonly List<TimeSpan> dueTimes = [];
+    private readonly List<TimeSpan> _dueTimes = [];
 
     /// <summary>The due time of every timer made, in order.</summary>
     public IReadOnlyList<TimeSpan> DueTimes
     {
         get
         {
-            lock (dueTimes)
-                return dueTimes.ToArray();
+            lock (_dueTimes)
+                return _dueTimes.ToArray();
         }
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        lock (dueTimes)
-            dueTimes.Add(dueTime);
+        lock (_dueTimes)
+            _dueTimes.Add(dueTime);
         return base.CreateTimer(callback, state, dueTime, period);
     }
 }

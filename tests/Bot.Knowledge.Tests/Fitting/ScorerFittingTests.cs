@@ -1,4 +1,3 @@
-using Bot.Knowledge.Answering;
 using Bot.Knowledge.Evaluation;
 using Bot.Knowledge.Fitting;
 

@@ -91,22 +91,22 @@ internal static class InventedKnowledge
 /// <summary>A knowledge folder indexed on disk, with the summarizer and trivia generator over it.</summary>
 public abstract class KnowledgeFolderFixture : IDisposable
 {
-    private readonly KnowledgeWorkspace workspace;
-    private readonly OpenKnowledge knowledge;
+    private readonly KnowledgeWorkspace _workspace;
+    private readonly OpenKnowledge _knowledge;
 
     private protected KnowledgeFolderFixture(bool shipped, params (string Path, string Text)[] articles)
     {
-        workspace = new KnowledgeWorkspace(withShippedKnowledge: shipped);
+        _workspace = new KnowledgeWorkspace(withShippedKnowledge: shipped);
         foreach (var (path, text) in articles)
-            workspace.Write(path, text);
-        knowledge = workspace.Open();
-        knowledge.Sync();
-        Summarizer = new Summarizer(knowledge.Store);
-        Trivia = new TriviaGenerator(knowledge.Store);
-        AllText = KnowledgeText.Of(workspace.KnowledgeFolder);
+            _workspace.Write(path, text);
+        _knowledge = _workspace.Open();
+        _knowledge.Sync();
+        Summarizer = new Summarizer(_knowledge.Store);
+        Trivia = new TriviaGenerator(_knowledge.Store);
+        AllText = KnowledgeText.Of(_workspace.KnowledgeFolder);
     }
 
-    public KnowledgeStore Store => knowledge.Store;
+    public KnowledgeStore Store => _knowledge.Store;
 
     public Summarizer Summarizer { get; }
 
@@ -115,7 +115,11 @@ public abstract class KnowledgeFolderFixture : IDisposable
     /// <summary>Every article of the folder with its white space collapsed, for checking that text is the knowledge's own.</summary>
     public string AllText { get; }
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose()
+    {
+        _workspace.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
 /// <summary>The shipped knowledge folder, copied and indexed on disk.</summary>

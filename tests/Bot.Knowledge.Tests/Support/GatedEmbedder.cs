@@ -8,22 +8,22 @@ namespace Bot.Knowledge.Tests.Support;
 /// </summary>
 internal sealed class GatedEmbedder(ITextEmbedder inner) : ITextEmbedder
 {
-    private readonly ManualResetEventSlim gate = new(initialState: false);
-    private readonly TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ManualResetEventSlim _gate = new(initialState: false);
+    private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string ModelId => inner.ModelId;
 
     public int Dimensions => inner.Dimensions;
 
     /// <summary>Completes when the first call reaches the gate: embedding has begun and is held there.</summary>
-    public Task Entered => entered.Task;
+    public Task Entered => _entered.Task;
 
-    public void Open() => gate.Set();
+    public void Open() => _gate.Set();
 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        entered.TrySetResult();
-        gate.Wait(cancellationToken);
+        _entered.TrySetResult();
+        _gate.Wait(cancellationToken);
         return inner.Embed(texts, cancellationToken);
     }
 }
@@ -31,17 +31,17 @@ internal sealed class GatedEmbedder(ITextEmbedder inner) : ITextEmbedder
 /// <summary>The real model, keeping every batch it was given: how a test sees how texts were batched.</summary>
 internal sealed class RecordingEmbedder(ITextEmbedder inner) : ITextEmbedder
 {
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string[]> batches = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string[]> _batches = new();
 
     public string ModelId => inner.ModelId;
 
     public int Dimensions => inner.Dimensions;
 
-    public IReadOnlyList<string[]> Batches => batches.ToArray();
+    public IReadOnlyList<string[]> Batches => _batches.ToArray();
 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        batches.Enqueue(texts.ToArray());
+        _batches.Enqueue(texts.ToArray());
         return inner.Embed(texts, cancellationToken);
     }
 }

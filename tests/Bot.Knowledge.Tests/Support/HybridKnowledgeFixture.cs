@@ -6,11 +6,11 @@ namespace Bot.Knowledge.Tests.Support;
 /// <summary>The shipped knowledge indexed on disk with sentence vectors: what the bot answers from by default.</summary>
 public sealed class HybridKnowledgeFixture : IDisposable
 {
-    private readonly TempFolder temp = new();
+    private readonly TempFolder _temp = new();
 
     public HybridKnowledgeFixture()
     {
-        Store = new KnowledgeStore(KnowledgeIndex.Open(temp.Combine("index"), SentenceModel.Shared.ModelId), SentenceModel.Shared);
+        Store = new KnowledgeStore(KnowledgeIndex.Open(_temp.Combine("index"), SentenceModel.Shared.ModelId), SentenceModel.Shared);
         new KnowledgeSynchronizer(Store, TestPaths.ShippedKnowledge, 4 * 1024 * 1024, new CapturingLogger()).Synchronize();
         Engine = new AnswerEngine(Store);
     }
@@ -24,6 +24,6 @@ public sealed class HybridKnowledgeFixture : IDisposable
     public void Dispose()
     {
         Store.Dispose();
-        temp.Dispose();
+        _temp.Dispose();
     }
 }

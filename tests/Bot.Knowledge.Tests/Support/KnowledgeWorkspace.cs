@@ -1,7 +1,7 @@
-using Bot.Knowledge.Semantic;
 using System.Text;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Semantic;
 
 namespace Bot.Knowledge.Tests.Support;
 
@@ -12,8 +12,8 @@ namespace Bot.Knowledge.Tests.Support;
 /// </summary>
 internal sealed class KnowledgeWorkspace : IDisposable
 {
-    private readonly TempFolder temp = new();
-    private readonly List<IDisposable> opened = [];
+    private readonly TempFolder _temp = new();
+    private readonly List<IDisposable> _opened = [];
 
     public KnowledgeWorkspace(bool withShippedKnowledge = false)
     {
@@ -24,9 +24,9 @@ internal sealed class KnowledgeWorkspace : IDisposable
             File.Copy(file, Path.Combine(KnowledgeFolder, Path.GetFileName(file)));
     }
 
-    public string KnowledgeFolder => temp.Combine("knowledge");
+    public string KnowledgeFolder => _temp.Combine("knowledge");
 
-    public string DataFolder => temp.Combine("data");
+    public string DataFolder => _temp.Combine("data");
 
     /// <summary>Where the bot keeps its index: <c>index</c> under the data folder.</summary>
     public string IndexFolder => Path.Combine(DataFolder, "index");
@@ -43,7 +43,7 @@ internal sealed class KnowledgeWorkspace : IDisposable
     {
         var path = PathOf(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var staging = Path.Combine(temp.FullPath, Guid.NewGuid().ToString("N") + ".tmp");
+        var staging = Path.Combine(_temp.FullPath, Guid.NewGuid().ToString("N") + ".tmp");
         File.WriteAllBytes(staging, content);
         File.Move(staging, path, overwrite: true);
         return path;
@@ -56,22 +56,22 @@ internal sealed class KnowledgeWorkspace : IDisposable
     public OpenKnowledge Open(int maxFileBytes = 4 * 1024 * 1024, ITextEmbedder? embedder = null)
     {
         var knowledge = new OpenKnowledge(KnowledgeIndex.Open(IndexFolder, embedder?.ModelId), KnowledgeFolder, maxFileBytes, Log, embedder);
-        opened.Add(knowledge);
+        _opened.Add(knowledge);
         return knowledge;
     }
 
     public void Dispose()
     {
-        foreach (var o in opened)
+        foreach (var o in _opened)
             o.Dispose();
-        temp.Dispose();
+        _temp.Dispose();
     }
 }
 
 /// <summary>An index with its store, synchroniser and answer engine: what the bot runs on.</summary>
 internal sealed class OpenKnowledge : IDisposable
 {
-    private bool disposed;
+    private bool _disposed;
 
     public OpenKnowledge(KnowledgeIndex index, string knowledgeFolder, int maxFileBytes, CapturingLogger log, ITextEmbedder? embedder = null)
     {
@@ -92,9 +92,9 @@ internal sealed class OpenKnowledge : IDisposable
 
     public void Dispose()
     {
-        if (disposed)
+        if (_disposed)
             return;
-        disposed = true;
+        _disposed = true;
         Store.Dispose();
     }
 }

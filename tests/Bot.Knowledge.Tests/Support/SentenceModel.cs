@@ -17,9 +17,9 @@ internal static class SentenceModel
 /// <summary>The real model, counting the texts it is asked to embed: how a test sees whether indexing embedded again.</summary>
 internal sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
 {
-    private int texts;
+    private int _texts;
 
-    public int TextsEmbedded => Volatile.Read(ref texts);
+    public int TextsEmbedded => Volatile.Read(ref _texts);
 
     public string ModelId => inner.ModelId;
 
@@ -27,7 +27,7 @@ internal sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
 
     public float[][] Embed(IReadOnlyList<string> batch, CancellationToken cancellationToken = default)
     {
-        Interlocked.Add(ref texts, batch.Count);
+        Interlocked.Add(ref _texts, batch.Count);
         return inner.Embed(batch, cancellationToken);
     }
 }

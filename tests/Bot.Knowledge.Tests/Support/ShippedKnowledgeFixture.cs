@@ -6,14 +6,14 @@ namespace Bot.Knowledge.Tests.Support;
 /// <summary>The shipped knowledge folder indexed on disk in a temp folder: what the bot answers from.</summary>
 public sealed class ShippedKnowledgeFixture : IDisposable
 {
-    private readonly TempFolder temp = new();
-    private readonly KnowledgeStore store;
+    private readonly TempFolder _temp = new();
+    private readonly KnowledgeStore _store;
 
     public ShippedKnowledgeFixture()
     {
-        store = new KnowledgeStore(KnowledgeIndex.Open(temp.Combine("index")));
-        Report = new KnowledgeSynchronizer(store, TestPaths.ShippedKnowledge, 4 * 1024 * 1024, new CapturingLogger()).Synchronize();
-        Engine = new AnswerEngine(store);
+        _store = new KnowledgeStore(KnowledgeIndex.Open(_temp.Combine("index")));
+        Report = new KnowledgeSynchronizer(_store, TestPaths.ShippedKnowledge, 4 * 1024 * 1024, new CapturingLogger()).Synchronize();
+        Engine = new AnswerEngine(_store);
     }
 
     public SyncReport Report { get; }
@@ -24,7 +24,7 @@ public sealed class ShippedKnowledgeFixture : IDisposable
 
     public void Dispose()
     {
-        store.Dispose();
-        temp.Dispose();
+        _store.Dispose();
+        _temp.Dispose();
     }
 }

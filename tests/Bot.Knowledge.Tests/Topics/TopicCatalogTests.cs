@@ -1,6 +1,6 @@
+using Bot.Knowledge.Summaries;
 using Bot.Knowledge.Tests.Support;
 using Bot.Knowledge.Topics;
-using Bot.Knowledge.Summaries;
 using Bot.Knowledge.Trivia;
 
 namespace Bot.Knowledge.Tests.Topics;

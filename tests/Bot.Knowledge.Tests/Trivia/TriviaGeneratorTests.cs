@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Knowledge.Tests.Summaries;
 using Bot.Knowledge.Tests.Support;
 using Bot.Knowledge.Trivia;
@@ -129,8 +130,8 @@ public class ShippedTriviaTests(ShippedKnowledgeFolder knowledge) : IClassFixtur
         [
             null, "", " ", "garbage", "trivia", id + ".", "." + id, id + "0", id.ToUpperInvariant(), " " + id, id + " ",
             id.Replace('.', ':'), new string('a', 500), With(0, "00000000"), With(0, Bump(parts[0])),
-            With(1, (int.Parse(parts[1]) + 1).ToString()), With(1, "0" + parts[1]), With(1, "-1"),
-            With(2, (int.Parse(parts[2]) + 1).ToString()), With(3, (int.Parse(parts[3]) + 1).ToString()), With(3, "999"),
+            With(1, (int.Parse(parts[1], CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture)), With(1, "0" + parts[1]), With(1, "-1"),
+            With(2, (int.Parse(parts[2], CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture)), With(3, (int.Parse(parts[3], CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture)), With(3, "999"),
             With(4, parts[4] + "0"), With(4, "zzzzzzz"), With(4, "zzzzzzzz"), With(5, Bump(parts[5])), With(5, "000000"),
             string.Join('.', parts.Take(5)), string.Join('.', parts.Append("x")),
         ];
@@ -222,8 +223,8 @@ public class InventedTriviaTests(InventedKnowledgeFolder knowledge) : IClassFixt
         for (var seed = 0; seed < 200; seed++)
         {
             var question = knowledge.Trivia.Generate(seed, TriviaKind.Year)!;
-            var answer = int.Parse(question.Answer);
-            Assert.All(question.Options, o => Assert.True(years.Contains(o) || Math.Abs(int.Parse(o) - answer) <= 10, o));
+            var answer = int.Parse(question.Answer, CultureInfo.InvariantCulture);
+            Assert.All(question.Options, o => Assert.True(years.Contains(o) || Math.Abs(int.Parse(o, CultureInfo.InvariantCulture) - answer) <= 10, o));
             Assert.True(question.Options.Count(years.Contains) >= 2, string.Join(", ", question.Options));
         }
     }

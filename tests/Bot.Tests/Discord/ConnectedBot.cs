@@ -19,11 +19,11 @@ internal sealed class ConnectedBot : IAsyncDisposable
 
     public const ulong Guild = 1213418019225731074;
 
-    private readonly TempFolder work;
+    private readonly TempFolder _work;
 
     private ConnectedBot(TempFolder work, LocalDiscordServer discord, BotProcess process)
     {
-        this.work = work;
+        _work = work;
         Discord = discord;
         Process = process;
     }
@@ -33,7 +33,7 @@ internal sealed class ConnectedBot : IAsyncDisposable
     public BotProcess Process { get; }
 
     /// <summary>The bot's data folder (index and bot.db).</summary>
-    public string DataFolder => work.Combine("data");
+    public string DataFolder => _work.Combine("data");
 
     /// <param name="knowledge">Makes the knowledge folder in the bot's work folder; the shipped one when null.</param>
     public static async Task<ConnectedBot> StartAsync(Func<TempFolder, string>? knowledge = null)
@@ -115,7 +115,7 @@ internal sealed class ConnectedBot : IAsyncDisposable
     {
         await Process.DisposeAsync();
         await Discord.DisposeAsync();
-        work.Dispose();
+        _work.Dispose();
     }
 }
 

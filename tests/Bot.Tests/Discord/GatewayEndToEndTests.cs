@@ -13,25 +13,25 @@ namespace Bot.Tests.Discord;
 public sealed class GatewayEndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TempFolder work = new();
-    private LocalDiscordServer discord = null!;
+    private readonly TempFolder _work = new();
+    private LocalDiscordServer _discord = null!;
 
-    public async Task InitializeAsync() => discord = await LocalDiscordServer.StartAsync();
+    public async Task InitializeAsync() => _discord = await LocalDiscordServer.StartAsync();
 
     public async Task DisposeAsync()
     {
-        await discord.DisposeAsync();
-        work.Dispose();
+        await _discord.DisposeAsync();
+        _work.Dispose();
     }
 
-    private Dictionary<string, string?> Settings() => BotSettings.Gateway(discord, work.Combine("data"));
+    private Dictionary<string, string?> Settings() => BotSettings.Gateway(_discord, _work.Combine("data"));
 
     private async Task<BotProcess> StartConnected(Dictionary<string, string?>? settings = null)
     {
-        var bot = BotProcess.Start(work.FullPath, settings ?? Settings());
+        var bot = BotProcess.Start(_work.FullPath, settings ?? Settings());
         try
         {
-            await discord.Gateway.WaitForAsync(g => g.IdentifyCount >= 1 && g.CurrentSessionId is not null, "the bot to identify", Patience);
+            await _discord.Gateway.WaitForAsync(g => g.IdentifyCount >= 1 && g.CurrentSessionId is not null, "the bot to identify", Patience);
         }
         catch (TimeoutException e)
         {
@@ -46,13 +46,13 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     {
         await using var bot = await StartConnected();
 
-        var identify = discord.Gateway.Current.ReceivedOp(2).Single();
+        var identify = _discord.Gateway.Current.ReceivedOp(2).Single();
         Assert.Equal(0, identify.D!["intents"]!.GetValue<int>());
-        var ask = InteractionPayloads.SlashCommand(discord, "ask", [("question", "Who directed Beyond Utopia?")]);
-        await discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
-        await discord.WaitForRequestsAsync(1, "create_interaction_response", Patience);
+        var ask = InteractionPayloads.SlashCommand(_discord, "ask", [("question", "Who directed Beyond Utopia?")]);
+        await _discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
+        await _discord.WaitForRequestsAsync(1, "create_interaction_response", Patience);
 
-        var callback = JsonNode.Parse(discord.RequestsTo("create_interaction_response").Single().Body)!;
+        var callback = JsonNode.Parse(_discord.RequestsTo("create_interaction_response").Single().Body)!;
         Assert.Equal(4, callback["type"]!.GetValue<int>());
         var embed = callback["data"]!["embeds"]![0]!;
         Assert.Contains("Madeleine Gavin", embed["title"]!.GetValue<string>());
@@ -60,7 +60,7 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         Assert.Empty(callback["data"]!["allowed_mentions"]!["parse"]!.AsArray());
         // Everything the bot sent on the way (gateway URL, command registration, the callback) is
         // what Discord's API description accepts.
-        Assert.Empty(OpenApiRequestCheck.Problems(discord.Requests));
+        Assert.Empty(OpenApiRequestCheck.Problems(_discord.Requests));
     }
 
     [Fact]
@@ -69,19 +69,19 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         var settings = Settings();
         settings["Discord__ResumeTimeout"] = "00:00:01";
         await using var bot = await StartConnected(settings);
-        var firstSession = discord.Gateway.CurrentSessionId;
-        discord.Gateway.ResumeReply = ResumeReply.Ignore;
+        var firstSession = _discord.Gateway.CurrentSessionId;
+        _discord.Gateway.ResumeReply = ResumeReply.Ignore;
 
-        await discord.Gateway.SendReconnectAsync();
-        await discord.Gateway.WaitForAsync(g => g.IdentifyCount == 2 && g.CurrentSessionId is { } s && s != firstSession, "a new IDENTIFY", Patience);
-        var ask = InteractionPayloads.SlashCommand(discord, "ask", [("question", "Who directed Beyond Utopia?")]);
-        await discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
-        await discord.WaitForRequestsAsync(1, "create_interaction_response", Patience);
+        await _discord.Gateway.SendReconnectAsync();
+        await _discord.Gateway.WaitForAsync(g => g.IdentifyCount == 2 && g.CurrentSessionId is { } s && s != firstSession, "a new IDENTIFY", Patience);
+        var ask = InteractionPayloads.SlashCommand(_discord, "ask", [("question", "Who directed Beyond Utopia?")]);
+        await _discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
+        await _discord.WaitForRequestsAsync(1, "create_interaction_response", Patience);
 
-        var callback = JsonNode.Parse(discord.RequestsTo("create_interaction_response").Single().Body)!;
+        var callback = JsonNode.Parse(_discord.RequestsTo("create_interaction_response").Single().Body)!;
         Assert.Contains("Madeleine Gavin", callback["data"]!["embeds"]![0]!["title"]!.GetValue<string>());
-        Assert.Equal(1, discord.Gateway.ResumeCount);
-        Assert.Equal(1000, discord.Gateway.Connections[1].ClientCloseCode);
+        Assert.Equal(1, _discord.Gateway.ResumeCount);
+        Assert.Equal(1000, _discord.Gateway.Connections[1].ClientCloseCode);
         await bot.WaitForLogAsync("neither RESUMED, INVALID_SESSION nor a replayed event within 00:00:01", Patience);
     }
 
@@ -89,7 +89,7 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     public async Task Sigterm_closes_the_gateway_with_1000_and_exits_cleanly()
     {
         await using var bot = await StartConnected();
-        var connection = discord.Gateway.Current;
+        var connection = _discord.Gateway.Current;
 
         bot.Terminate();
         await bot.WaitForExitAsync(Patience);
@@ -103,16 +103,16 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     public async Task A_rejected_token_stops_the_bot_with_a_message_and_no_retry_storm()
     {
         var settings = Settings();
-        settings["Discord__GatewayUrl"] = discord.Gateway.Url;
+        settings["Discord__GatewayUrl"] = _discord.Gateway.Url;
         settings["Discord__Token"] = "MTIz.bad.token-not-accepted-by-the-local-discord";
 
-        await using var bot = BotProcess.Start(work.FullPath, settings);
+        await using var bot = BotProcess.Start(_work.FullPath, settings);
         await bot.WaitForExitAsync(Patience);
 
         Assert.NotEqual(0, bot.ExitCode);
         Assert.Contains("4004", bot.Error);
         Assert.Contains("Discord__Token", bot.Error);
         Assert.DoesNotContain("token-not-accepted", bot.Error + bot.Output);
-        Assert.Equal(1, discord.Gateway.ConnectionCount);
+        Assert.Equal(1, _discord.Gateway.ConnectionCount);
     }
 }

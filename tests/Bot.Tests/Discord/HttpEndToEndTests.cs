@@ -19,28 +19,28 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
 {
     private const string EditOriginal = "update_original_webhook_message";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TempFolder work = new();
-    private readonly int port = LocalPorts.Free();
-    private LocalDiscordServer discord = null!;
-    private HttpDelivery delivery = null!;
-    private HttpClient http = null!;
+    private readonly TempFolder _work = new();
+    private readonly int _port = LocalPorts.Free();
+    private LocalDiscordServer _discord = null!;
+    private HttpDelivery _delivery = null!;
+    private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        discord = await LocalDiscordServer.StartAsync();
-        delivery = new HttpDelivery(discord, new Uri($"http://127.0.0.1:{port}/interactions"));
-        http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        _discord = await LocalDiscordServer.StartAsync();
+        _delivery = new HttpDelivery(_discord, new Uri($"http://127.0.0.1:{_port}/interactions"));
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromSeconds(10) };
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
-        delivery.Dispose();
-        await discord.DisposeAsync();
-        work.Dispose();
+        _http.Dispose();
+        _delivery.Dispose();
+        await _discord.DisposeAsync();
+        _work.Dispose();
     }
 
-    private Dictionary<string, string?> Settings() => BotSettings.Http(discord, delivery, port, work.Combine("data"));
+    private Dictionary<string, string?> Settings() => BotSettings.Http(_discord, _delivery, _port, _work.Combine("data"));
 
     [Fact]
     public async Task Healthz_says_ready_only_once_the_index_is_and_the_bot_then_answers()
@@ -49,7 +49,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         // answering by them while the sentence model embeds the passages in the background.
         var settings = Settings();
         settings.Remove("Knowledge__Semantic");
-        await using var bot = BotProcess.Start(work.FullPath, settings);
+        await using var bot = BotProcess.Start(_work.FullPath, settings);
 
         // Before ready the probe gets 503, or nothing at all: the host starts Kestrel after the hosted
         // services, so it does not listen until the index is built (and commands registered).
@@ -66,13 +66,13 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         Assert.NotEmpty(before);
         for (var i = 0; i < 3; i++)
         {
-            using var probe = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            using var probe = await _http.GetAsync(new Uri("/healthz", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
             Assert.Equal("ready", await probe.Content.ReadAsStringAsync());
             Assert.True(probe.Headers.CacheControl?.NoStore, "a probe's answer must not be cached");
         }
 
-        var answer = await delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
+        var answer = await _delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
         Assert.True(answer is { Status: 200 } && answer.ResponseType() == 4, $"expected a message (type 4): {answer}\n{bot.Error}");
         Assert.Contains("Madeleine Gavin", answer.Json()!["data"]!["embeds"]![0]!["title"]!.GetValue<string>());
     }
@@ -82,7 +82,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
     {
         await using var bot = await StartReadyAsync(Settings());
 
-        var answer = await delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
+        var answer = await _delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
 
         Assert.True(answer is { Status: 200, ContentType: "application/json" } && answer.ResponseType() == 4, $"expected a message (type 4): {answer}\n{bot.Error}");
         var response = answer.Json()!;
@@ -93,13 +93,13 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
 
         // Discord took the answer as the interaction's response; the bot called none of the callback routes.
         Assert.True(answer.Acknowledged, answer.ToString());
-        Assert.Empty(discord.RequestsTo("create_interaction_response"));
-        Assert.Empty(discord.RequestsTo(EditOriginal));
+        Assert.Empty(_discord.RequestsTo("create_interaction_response"));
+        Assert.Empty(_discord.RequestsTo(EditOriginal));
 
         // The answer is an interaction response as Discord's API description has it, and so is everything
         // the bot sent the local Discord on the way (command registration).
         Assert.Empty(OpenApiRequestCheck.Problems(AsCallback(answer)));
-        Assert.Empty(OpenApiRequestCheck.Problems(discord.Requests));
+        Assert.Empty(OpenApiRequestCheck.Problems(_discord.Requests));
     }
 
     [Fact]
@@ -115,36 +115,36 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         {
             var interaction = Ask("Who directed Beyond Utopia?");
             var (body, timestamp, signature) = tamper(Encoding.UTF8.GetBytes(interaction.ToJsonString()));
-            refused.Add((name, interaction, await delivery.SendAsync(body, timestamp, signature)));
+            refused.Add((name, interaction, await _delivery.SendAsync(body, timestamp, signature)));
         }
 
         await Refuse("no headers", body => (body, null, null));
-        await Refuse("no signature", body => (body, delivery.Timestamp(), null));
+        await Refuse("no signature", body => (body, _delivery.Timestamp(), null));
         await Refuse("another key's signature", body =>
         {
-            var timestamp = delivery.Timestamp();
+            var timestamp = _delivery.Timestamp();
             return (body, timestamp, HttpDelivery.Sign(stranger, timestamp, body));
         });
         await Refuse("body changed after signing", body =>
         {
-            var timestamp = delivery.Timestamp();
-            var signature = HttpDelivery.Sign(delivery.Key, timestamp, body);
+            var timestamp = _delivery.Timestamp();
+            var signature = HttpDelivery.Sign(_delivery.Key, timestamp, body);
             return (Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("Who directed", "Who produced", StringComparison.Ordinal)), timestamp, signature);
         });
         await Refuse("timestamp changed after signing", body =>
         {
-            var timestamp = delivery.Timestamp();
-            return (body, delivery.Timestamp(TimeSpan.FromSeconds(-1)), HttpDelivery.Sign(delivery.Key, timestamp, body));
+            var timestamp = _delivery.Timestamp();
+            return (body, _delivery.Timestamp(TimeSpan.FromSeconds(-1)), HttpDelivery.Sign(_delivery.Key, timestamp, body));
         });
         await Refuse("signed 10 minutes ago", body =>
         {
-            var timestamp = delivery.Timestamp(TimeSpan.FromMinutes(-10));
-            return (body, timestamp, HttpDelivery.Sign(delivery.Key, timestamp, body));
+            var timestamp = _delivery.Timestamp(TimeSpan.FromMinutes(-10));
+            return (body, timestamp, HttpDelivery.Sign(_delivery.Key, timestamp, body));
         });
 
         // A good one after them: once it is answered and logged, anything dispatched before it would be too.
         var good = Ask("Who directed Beyond Utopia?");
-        var answer = await delivery.DeliverAsync(good);
+        var answer = await _delivery.DeliverAsync(good);
         Assert.Equal(200, answer.Status);
         await bot.WaitForLogAsync($"Interaction {good["id"]} (ask) answered", Patience);
 
@@ -153,7 +153,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
             Assert.True(r.Answer.Status == 401, $"{r.Case}: {r.Answer}");
             Assert.Equal("", r.Answer.Body);
             Assert.DoesNotContain((string)r.Interaction["id"]!, bot.Error);
-            Assert.DoesNotContain(discord.Requests, request => request.Path.Contains((string)r.Interaction["token"]!, StringComparison.Ordinal));
+            Assert.DoesNotContain(_discord.Requests, request => request.Path.Contains((string)r.Interaction["token"]!, StringComparison.Ordinal));
         });
         // Refusals are counted and reported at most once a minute, so junk cannot flood the log:
         // the first one is reported at once, the others within the minute only counted.
@@ -170,7 +170,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
 
         var asks = new[] { Ask("Who directed Beyond Utopia?"), Ask("Who is Pastor Kim?"), Ask("What is the Caleb Mission?") };
         foreach (var ask in asks)
-            Assert.Equal(200, (await delivery.DeliverAsync(ask)).Status);
+            Assert.Equal(200, (await _delivery.DeliverAsync(ask)).Status);
         foreach (var ask in asks)
             await bot.WaitForLogAsync($"Interaction {ask["id"]} (ask) answered", Patience);
 
@@ -184,11 +184,11 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
     {
         await using var bot = await StartReadyAsync(Settings());
         var ping = JsonNode.Parse(FixtureFiles.Read("interaction_ping.json"))!.AsObject();
-        var (id, token) = discord.NewInteraction();
+        var (id, token) = _discord.NewInteraction();
         ping["id"] = id.ToString(CultureInfo.InvariantCulture);
         ping["token"] = token;
 
-        var answer = await delivery.DeliverAsync(ping);
+        var answer = await _delivery.DeliverAsync(ping);
 
         Assert.Equal(200, answer.Status);
         Assert.Equal("application/json", answer.ContentType);
@@ -204,14 +204,14 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         await using var bot = await StartReadyAsync(settings);
         var ask = Ask("Who directed Beyond Utopia?");
 
-        var answer = await delivery.DeliverAsync(ask);
+        var answer = await _delivery.DeliverAsync(ask);
 
         Assert.Equal(200, answer.Status);
         Assert.Equal(5, answer.ResponseType());
         Assert.True(answer.Acknowledged, answer.ToString());
-        await discord.WaitForRequestsAsync(1, EditOriginal, Patience);
-        var edit = discord.RequestsTo(EditOriginal).Single();
-        Assert.Equal($"/webhooks/{discord.ApplicationId}/{ask["token"]}/messages/@original", edit.Path);
+        await _discord.WaitForRequestsAsync(1, EditOriginal, Patience);
+        var edit = _discord.RequestsTo(EditOriginal).Single();
+        Assert.Equal($"/webhooks/{_discord.ApplicationId}/{ask["token"]}/messages/@original", edit.Path);
         var sent = JsonNode.Parse(edit.Body)!;
         Assert.Contains("Madeleine Gavin", sent["embeds"]![0]!["title"]!.GetValue<string>());
         Assert.Empty(sent["allowed_mentions"]!["parse"]!.AsArray());
@@ -219,9 +219,9 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         // The local Discord knew the original from the HTTP answer: the edit was accepted, not 404.
         await WaitUntilAsync(() => edit.Status is not null);
         Assert.Equal(200, edit.Status);
-        Assert.Empty(discord.RequestsTo("create_interaction_response"));
+        Assert.Empty(_discord.RequestsTo("create_interaction_response"));
         Assert.Empty(OpenApiRequestCheck.Problems(AsCallback(answer)));
-        Assert.Empty(OpenApiRequestCheck.Problems(discord.Requests));
+        Assert.Empty(OpenApiRequestCheck.Problems(_discord.Requests));
     }
 
     [Fact]
@@ -230,10 +230,10 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         var settings = Settings();
         settings["Discord__Interactions__DeferAfter"] = "00:00:00";
         await using var bot = await StartReadyAsync(settings);
-        var held = discord.Hold(EditOriginal);
+        var held = _discord.Hold(EditOriginal);
 
         // Deferred, so the answer is still on its way (the edit, held at the local Discord) when SIGTERM comes.
-        var answer = await delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
+        var answer = await _delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
         Assert.Equal(5, answer.ResponseType());
         await held.Arrived.WaitAsync(Patience);
         bot.Terminate();
@@ -245,7 +245,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
 
         Assert.Equal(0, bot.ExitCode);
         Assert.Contains("Every interaction in flight was answered", bot.Error);
-        var edit = discord.RequestsTo(EditOriginal).Single();
+        var edit = _discord.RequestsTo(EditOriginal).Single();
         Assert.Equal(200, edit.Status);
         Assert.Contains("Madeleine Gavin", JsonNode.Parse(edit.Body)!["embeds"]![0]!["title"]!.GetValue<string>());
     }
@@ -256,15 +256,15 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         var settings = Settings();
         settings.Remove("Discord__PublicKey");
 
-        await using var bot = await BotProcess.RunAsync(work.FullPath, settings);
+        await using var bot = await BotProcess.RunAsync(_work.FullPath, settings);
 
         Assert.Equal(2, bot.ExitCode);
         Assert.Contains("Discord__PublicKey", bot.Error);
-        Assert.Empty(discord.Requests);
+        Assert.Empty(_discord.Requests);
     }
 
     /// <summary>A new /ask interaction as Discord delivers it.</summary>
-    private JsonObject Ask(string question) => InteractionPayloads.SlashCommand(discord, "ask", [("question", question)]);
+    private JsonObject Ask(string question) => InteractionPayloads.SlashCommand(_discord, "ask", [("question", question)]);
 
     /// <summary>
     /// The HTTP answer as the callback request it stands for (Discord takes either as the initial
@@ -285,7 +285,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
     /// <summary>Starts the bot and waits until its probe says ready.</summary>
     private async Task<BotProcess> StartReadyAsync(Dictionary<string, string?> settings)
     {
-        var bot = BotProcess.Start(work.FullPath, settings);
+        var bot = BotProcess.Start(_work.FullPath, settings);
         var until = DateTime.UtcNow + Patience;
         while (await ProbeAsync(bot) != HttpStatusCode.OK)
         {
@@ -308,7 +308,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
             throw new InvalidOperationException($"The bot exited ({bot.ExitCode}) before it was ready:\n{bot.Error}");
         try
         {
-            using var probe = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            using var probe = await _http.GetAsync(new Uri("/healthz", UriKind.Relative));
             return probe.StatusCode;
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)

@@ -12,18 +12,18 @@ namespace Bot.Tests.Discord;
 /// </summary>
 public sealed class ReplyPolicyEndToEndTests : IAsyncLifetime
 {
-    private ConnectedBot bot = null!;
+    private ConnectedBot _bot = null!;
 
-    public async Task InitializeAsync() => bot = await ConnectedBot.StartAsync(LongAnswerKnowledge.Create);
+    public async Task InitializeAsync() => _bot = await ConnectedBot.StartAsync(LongAnswerKnowledge.Create);
 
-    public async Task DisposeAsync() => await bot.DisposeAsync();
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
-    private LocalDiscordServer Discord => bot.Discord;
+    private LocalDiscordServer Discord => _bot.Discord;
 
     [Fact]
     public async Task An_answer_longer_than_an_embed_title_arrives_cut_at_a_word_with_an_ellipsis()
     {
-        var seen = await bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "ask", [("question", LongAnswerKnowledge.Question)]));
+        var seen = await _bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "ask", [("question", LongAnswerKnowledge.Question)]));
 
         LongAnswerKnowledge.AssertCutTitle((string)seen.Embed()["title"]!);
         Assert.Empty(MessageRules.Problems(seen.Data));
@@ -34,15 +34,15 @@ public sealed class ReplyPolicyEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Mentions_in_what_members_type_ping_nobody_in_any_message_the_bot_sends()
     {
-        const string Typed = "@everyone <@874955302502531078> <@&1213418270883971070> who directed Beyond Utopia?";
-        await bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "ask", [("question", Typed)]));
-        await bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "ask", [("question", "@here what is the capital of Peru?")]));
+        const string typed = "@everyone <@874955302502531078> <@&1213418270883971070> who directed Beyond Utopia?";
+        await _bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "ask", [("question", typed)]));
+        await _bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "ask", [("question", "@here what is the capital of Peru?")]));
 
         // A pin Discord refuses: the summary goes out, then a private note after it.
         Discord.DenyPermissionIn(ConnectedBot.Channel);
         var summary = InteractionPayloads.SlashCommand(Discord, "summary", [("pin", true)], Bits.Member | Bits.PinMessages);
-        await bot.SendAsync(summary);
-        await bot.WaitForAsync("execute_webhook", r => r.Path.Contains((string)summary["token"]!, StringComparison.Ordinal));
+        await _bot.SendAsync(summary);
+        await _bot.WaitForAsync("execute_webhook", r => r.Path.Contains((string)summary["token"]!, StringComparison.Ordinal));
 
         var messages = Discord.Messages;
         Assert.True(messages.Count >= 4, string.Join('\n', messages));
@@ -59,9 +59,9 @@ public sealed class ReplyPolicyEndToEndTests : IAsyncLifetime
 
         await Discord.Gateway.DispatchInteractionAsync(click.ToJsonString());
         await held.Arrived.WaitAsync(ConnectedBot.Patience);
-        var deferral = await bot.WaitForAsync("create_interaction_response", r => r.Path.Contains($"/{(string)click["id"]!}/", StringComparison.Ordinal));
+        var deferral = await _bot.WaitForAsync("create_interaction_response", r => r.Path.Contains($"/{(string)click["id"]!}/", StringComparison.Ordinal));
         held.Release();
-        var edit = await bot.WaitForAsync(DispatchEdit, r => r.Path.Contains((string)click["token"]!, StringComparison.Ordinal));
+        var edit = await _bot.WaitForAsync(DispatchEdit, r => r.Path.Contains((string)click["token"]!, StringComparison.Ordinal));
 
         var acknowledged = JsonNode.Parse(deferral.Body)!;
         Assert.Equal(5, (int)acknowledged["type"]!);

@@ -11,9 +11,9 @@ namespace Bot.Tests.Discord;
 public sealed class StartupRegistrationTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TempFolder work = new();
+    private readonly TempFolder _work = new();
 
-    public void Dispose() => work.Dispose();
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public async Task Two_fresh_discords_started_from_one_data_folder_both_get_every_command_and_an_unchanged_one_gets_no_overwrite()
@@ -38,13 +38,13 @@ public sealed class StartupRegistrationTests : IDisposable
     /// <summary>Starts the bot against <paramref name="discord"/>, waits until it logged <paramref name="registration"/>, and stops it.</summary>
     private async Task<BotProcess> StartAndStopAsync(LocalDiscordServer discord, string registration)
     {
-        var bot = BotProcess.Start(work.FullPath, new Dictionary<string, string?>
+        var bot = BotProcess.Start(_work.FullPath, new Dictionary<string, string?>
         {
             ["Discord__Token"] = discord.Token,
             ["Discord__ApplicationId"] = discord.ApplicationId.ToString(CultureInfo.InvariantCulture),
             ["Discord__ApiBaseUrl"] = discord.BaseUrl,
             ["Knowledge__Folder"] = TestPaths.ShippedKnowledge,
-            ["Knowledge__DataFolder"] = work.Combine("data"),
+            ["Knowledge__DataFolder"] = _work.Combine("data"),
             ["Knowledge__Semantic"] = "false",
         });
         await using (bot)

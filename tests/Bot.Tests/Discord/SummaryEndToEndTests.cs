@@ -14,20 +14,20 @@ namespace Bot.Tests.Discord;
 /// </summary>
 public sealed class SummaryEndToEndTests : IAsyncLifetime
 {
-    private ConnectedBot bot = null!;
+    private ConnectedBot _bot = null!;
 
-    public async Task InitializeAsync() => bot = await ConnectedBot.StartAsync();
+    public async Task InitializeAsync() => _bot = await ConnectedBot.StartAsync();
 
-    public async Task DisposeAsync() => await bot.DisposeAsync();
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
-    private LocalDiscordServer Discord => bot.Discord;
+    private LocalDiscordServer Discord => _bot.Discord;
 
     [Fact]
     public async Task Pin_true_pins_the_bots_reply_and_records_it()
     {
         var summary = InteractionPayloads.SlashCommand(Discord, "summary", [("topic", "Pastor Kim"), ("pin", true)], Bits.Member | Bits.PinMessages);
 
-        var seen = await bot.SendAsync(summary);
+        var seen = await _bot.SendAsync(summary);
 
         Assert.False(seen.Ephemeral);
         var card = seen.Embed();
@@ -36,7 +36,7 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         Assert.Empty(seen.CustomIds); // it is being pinned: no Pin button
         Assert.Empty(seen.Data["allowed_mentions"]!["parse"]!.AsArray());
 
-        var pin = await bot.WaitForAsync("create_pin");
+        var pin = await _bot.WaitForAsync("create_pin");
         var message = Assert.Single(Discord.MessagesTitled("Summary: Pastor Kim"));
         Assert.Equal($"/channels/{ConnectedBot.Channel}/messages/pins/{(string)message["id"]!}", pin.Path);
         Assert.Equal(204, pin.Status);
@@ -58,7 +58,7 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
     [InlineData(Bits.Member | Bits.ManageMessages)] // Manage Messages alone stopped allowing pins in 2026
     public async Task Pin_true_from_a_member_without_pin_messages_is_refused_privately_naming_it(ulong permissions)
     {
-        var seen = await bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "summary", [("pin", true)], permissions));
+        var seen = await _bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "summary", [("pin", true)], permissions));
 
         Assert.True(seen.Ephemeral);
         Assert.Contains("**Pin Messages**", seen.Content);
@@ -66,8 +66,8 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         // A member who may pin asks next, and that pin arrives: a pin for the refused one, whose work
         // would have begun first, would be there too (no sleep to wait for what should not come).
         var allowed = InteractionPayloads.SlashCommand(Discord, "summary", [("pin", true)], Bits.Member | Bits.PinMessages);
-        var made = await bot.SendAsync(allowed);
-        var pin = await bot.WaitForAsync("create_pin");
+        var made = await _bot.SendAsync(allowed);
+        var pin = await _bot.WaitForAsync("create_pin");
         Assert.Single(Discord.RequestsTo("create_pin"));
         Assert.False(made.Ephemeral);
         Assert.EndsWith("/" + (string)Discord.MessagesTitled(Bot.Commands.Summaries.SummaryCommand.WholeTitle)[^1]["id"]!, pin.Path, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         var summary = InteractionPayloads.SlashCommand(Discord, "summary", [("pin", true)], Bits.Member | Bits.PinMessages);
         summary["app_permissions"] = Bits.Text(Bits.Bot & ~Bits.PinMessages);
 
-        var seen = await bot.SendAsync(summary);
+        var seen = await _bot.SendAsync(summary);
 
         Assert.True(seen.Ephemeral);
         Assert.StartsWith("I can't pin the summary: I need the **Pin Messages** permission here.", seen.Content);
@@ -92,9 +92,9 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         Discord.DenyPermissionIn(ConnectedBot.Channel);
         var summary = InteractionPayloads.SlashCommand(Discord, "summary", [("pin", true)], Bits.Member | Bits.PinMessages);
 
-        var seen = await bot.SendAsync(summary);
-        var pin = await bot.WaitForAsync("create_pin");
-        var notice = await bot.WaitForAsync("execute_webhook", r => r.Path.Contains((string)summary["token"]!, StringComparison.Ordinal));
+        var seen = await _bot.SendAsync(summary);
+        var pin = await _bot.WaitForAsync("create_pin");
+        var notice = await _bot.WaitForAsync("execute_webhook", r => r.Path.Contains((string)summary["token"]!, StringComparison.Ordinal));
 
         Assert.False(seen.Ephemeral); // the summary itself was posted
         Assert.Equal(403, pin.Status);
@@ -108,13 +108,13 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_summary_card_has_a_pin_button_that_pins_the_message_it_is_on()
     {
-        var seen = await bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "summary"));
+        var seen = await _bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "summary"));
         Assert.False(seen.Ephemeral);
         Assert.Equal(["summary:pin:"], seen.CustomIds);
 
         var click = InteractionPayloads.ButtonClick(Discord, "summary:pin:");
         click["member"]!["permissions"] = Bits.Text(Bits.Member | Bits.PinMessages);
-        var pressed = await bot.SendAsync(click);
+        var pressed = await _bot.SendAsync(click);
 
         Assert.True(pressed.Ephemeral);
         Assert.Contains("Pinned", pressed.Content);
@@ -130,7 +130,7 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         var click = InteractionPayloads.ButtonClick(Discord, "summary:pin:");
         click["member"]!["permissions"] = Bits.Text(Bits.Member | Bits.ManageMessages);
 
-        var pressed = await bot.SendAsync(click);
+        var pressed = await _bot.SendAsync(click);
 
         Assert.True(pressed.Ephemeral);
         Assert.Equal("Only members with the **Pin Messages** permission can pin summaries.", pressed.Content);
@@ -144,7 +144,7 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         click["member"]!["permissions"] = Bits.Text(Bits.Member | Bits.PinMessages);
         Discord.DenyPermissionIn(ulong.Parse((string)click["channel_id"]!, CultureInfo.InvariantCulture));
 
-        var pressed = await bot.SendAsync(click);
+        var pressed = await _bot.SendAsync(click);
 
         Assert.True(pressed.Ephemeral);
         Assert.Contains("I need the **Pin Messages** permission here", pressed.Content);
@@ -166,7 +166,7 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<Bot.Commands.Summaries.PinnedSummary>> PinnedListAsync()
     {
-        using var database = new Bot.State.StateDatabase(Microsoft.Extensions.Options.Options.Create(new Bot.State.StateOptions { DataFolder = bot.DataFolder }));
+        using var database = new Bot.State.StateDatabase(Microsoft.Extensions.Options.Options.Create(new Bot.State.StateOptions { DataFolder = _bot.DataFolder }));
         var store = new Bot.State.Summaries.PinnedSummaryStore(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Bot.State.Summaries.PinnedSummaryStore>.Instance);
         return await store.ListAsync(ConnectedBot.Guild.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
     }

@@ -14,18 +14,18 @@ namespace Bot.Tests.Discord;
 /// </summary>
 public sealed partial class WatchPartyEndToEndTests : IAsyncLifetime
 {
-    private ConnectedBot bot = null!;
+    private ConnectedBot _bot = null!;
 
-    public async Task InitializeAsync() => bot = await ConnectedBot.StartAsync();
+    public async Task InitializeAsync() => _bot = await ConnectedBot.StartAsync();
 
-    public async Task DisposeAsync() => await bot.DisposeAsync();
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
-    private LocalDiscordServer Discord => bot.Discord;
+    private LocalDiscordServer Discord => _bot.Discord;
 
     [Fact]
     public async Task The_commands_are_registered_with_subcommands_channel_types_and_default_permissions()
     {
-        var registration = await bot.WaitForAsync("bulk_set_application_commands");
+        var registration = await _bot.WaitForAsync("bulk_set_application_commands");
 
         var commands = JsonNode.Parse(registration.Body)!.AsArray().Select(c => c!.AsObject()).ToDictionary(c => (string)c["name"]!);
         var watchparty = commands["watchparty"];
@@ -50,9 +50,9 @@ public sealed partial class WatchPartyEndToEndTests : IAsyncLifetime
         var schedule = InteractionPayloads.SlashSubcommand(Discord, "watchparty", "schedule", [("start", iso), ("title", "Film night"), ("timezone", "Asia/Seoul")], Bits.Member | Bits.CreateEvents);
         InteractionPayloads.WithChannelOption(schedule, "channel", 1213418522542211076, channelType: 2);
 
-        var seen = await bot.SendAsync(schedule);
+        var seen = await _bot.SendAsync(schedule);
 
-        var created = await bot.WaitForAsync("create_guild_scheduled_event");
+        var created = await _bot.WaitForAsync("create_guild_scheduled_event");
         Assert.Equal($"/guilds/{ConnectedBot.Guild}/scheduled-events", created.Path);
         Assert.Equal(200, created.Status);
         var body = JsonNode.Parse(created.Body)!.AsObject();
@@ -77,9 +77,9 @@ public sealed partial class WatchPartyEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Schedule_without_a_channel_creates_an_external_event_with_a_location_and_an_end()
     {
-        var seen = await bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "schedule", [("start", "in 2h"), ("timezone", "Europe/Paris")], Bits.Member | Bits.CreateEvents));
+        var seen = await _bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "schedule", [("start", "in 2h"), ("timezone", "Europe/Paris")], Bits.Member | Bits.CreateEvents));
 
-        var created = await bot.WaitForAsync("create_guild_scheduled_event");
+        var created = await _bot.WaitForAsync("create_guild_scheduled_event");
         var body = JsonNode.Parse(created.Body)!.AsObject();
         Assert.Equal(3, (int)body["entity_type"]!);
         Assert.Null(body["channel_id"]);
@@ -97,7 +97,7 @@ public sealed partial class WatchPartyEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_start_in_the_past_is_refused_and_no_event_is_created()
     {
-        var seen = await bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "schedule", [("start", "2020-01-01 20:00")], Bits.Member | Bits.CreateEvents));
+        var seen = await _bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "schedule", [("start", "2020-01-01 20:00")], Bits.Member | Bits.CreateEvents));
 
         Assert.True(seen.Ephemeral);
         Assert.Contains("has already passed", seen.Content);
@@ -109,7 +109,7 @@ public sealed partial class WatchPartyEndToEndTests : IAsyncLifetime
     [InlineData(Bits.Member | Bits.ManageEvents)]
     public async Task A_member_without_create_events_is_refused_privately_naming_it(ulong permissions)
     {
-        var seen = await bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "schedule", [("start", "in 2h")], permissions));
+        var seen = await _bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "schedule", [("start", "in 2h")], permissions));
 
         Assert.True(seen.Ephemeral);
         Assert.Equal("Only members with the **Create Events** permission can schedule watch parties.", seen.Content);
@@ -122,7 +122,7 @@ public sealed partial class WatchPartyEndToEndTests : IAsyncLifetime
         var schedule = InteractionPayloads.SlashSubcommand(Discord, "watchparty", "schedule", [("start", "in 2h")], Bits.Member | Bits.CreateEvents);
         schedule["app_permissions"] = Bits.Text(Bits.Bot & ~Bits.CreateEvents);
 
-        var seen = await bot.SendAsync(schedule);
+        var seen = await _bot.SendAsync(schedule);
 
         Assert.True(seen.Ephemeral);
         Assert.StartsWith("I can't create the event: I need the **Create Events** permission here.", seen.Content);
@@ -134,7 +134,7 @@ public sealed partial class WatchPartyEndToEndTests : IAsyncLifetime
     {
         Discord.Script("create_guild_scheduled_event", LocalDiscordResponses.MissingPermissions());
 
-        var seen = await bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "schedule", [("start", "tomorrow 20:00")], Bits.Member | Bits.CreateEvents));
+        var seen = await _bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "schedule", [("start", "tomorrow 20:00")], Bits.Member | Bits.CreateEvents));
 
         Assert.Equal(403, Assert.Single(Discord.RequestsTo("create_guild_scheduled_event")).Status);
         Assert.True(seen.Ephemeral);
@@ -144,7 +144,7 @@ public sealed partial class WatchPartyEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Where_quotes_the_knowledge_with_its_source()
     {
-        var seen = await bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "where"));
+        var seen = await _bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "where"));
 
         var card = seen.Embed();
         Assert.Contains("Amazon Prime and Apple TV", (string)card["description"]!);
@@ -154,8 +154,8 @@ public sealed partial class WatchPartyEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Prompt_gives_the_next_question_for_the_channel_each_time()
     {
-        var first = await bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "prompt"));
-        var second = await bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "prompt"));
+        var first = await _bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "prompt"));
+        var second = await _bot.SendAsync(InteractionPayloads.SlashSubcommand(Discord, "watchparty", "prompt"));
 
         Assert.Matches(PromptTitle(), (string)first.Embed()["title"]!);
         Assert.StartsWith("Discussion prompt 1 of ", (string)first.Embed()["title"]!);
@@ -167,11 +167,11 @@ public sealed partial class WatchPartyEndToEndTests : IAsyncLifetime
     public async Task Unanswered_lists_what_members_asked_in_vain_for_moderators_only()
     {
         for (var i = 0; i < 2; i++)
-            await bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "ask", [("question", "What is the recipe for sourdough bread?")]));
-        await bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "ask", [("question", "How do I configure a Kubernetes ingress controller?")]));
+            await _bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "ask", [("question", "What is the recipe for sourdough bread?")]));
+        await _bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "ask", [("question", "How do I configure a Kubernetes ingress controller?")]));
 
-        var moderator = await bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "unanswered", memberPermissions: Bits.Member | Bits.ManageMessages));
-        var member = await bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "unanswered", memberPermissions: Bits.Member | Bits.PinMessages));
+        var moderator = await _bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "unanswered", memberPermissions: Bits.Member | Bits.ManageMessages));
+        var member = await _bot.SendAsync(InteractionPayloads.SlashCommand(Discord, "unanswered", memberPermissions: Bits.Member | Bits.PinMessages));
 
         Assert.True(moderator.Ephemeral);
         var lines = ((string)moderator.Embed()["description"]!).Split('\n');

@@ -26,27 +26,27 @@ namespace Bot.Tests.DiscordBridge;
 /// </summary>
 public sealed class CommandInteractionHandlerTests : IDisposable
 {
-    private readonly TempFolder temp = new();
-    private readonly ServiceProvider services;
-    private readonly CommandInteractionHandler handler;
+    private readonly TempFolder _temp = new();
+    private readonly ServiceProvider _services;
+    private readonly CommandInteractionHandler _handler;
 
     public CommandInteractionHandlerTests()
     {
-        var store = new KnowledgeStore(KnowledgeIndex.Open(temp.Combine("index")));
+        var store = new KnowledgeStore(KnowledgeIndex.Open(_temp.Combine("index")));
         new KnowledgeSynchronizer(store, TestPaths.ShippedKnowledge, 4 * 1024 * 1024, NullLogger.Instance).Synchronize();
-        services = new ServiceCollection()
+        _services = new ServiceCollection()
             .AddSingleton(store)
             .AddSingleton<AnswerEngine>()
             .AddBotCommands()
             .Configure<QuestionCooldownOptions>(o => o.Questions = 0)
             .BuildServiceProvider();
-        handler = new CommandInteractionHandler(services.GetRequiredService<CommandCatalog>(), services.GetRequiredService<IKnowledgeReader>());
+        _handler = new CommandInteractionHandler(_services.GetRequiredService<CommandCatalog>(), _services.GetRequiredService<IKnowledgeReader>());
     }
 
     public void Dispose()
     {
-        services.Dispose();
-        temp.Dispose();
+        _services.Dispose();
+        _temp.Dispose();
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public sealed class CommandInteractionHandlerTests : IDisposable
     {
         var interaction = Autocomplete("about", Option("topic", "gav", focused: true));
 
-        Assert.Equal(DeferralKind.None, handler.PlanDeferral(interaction));
-        var reply = await handler.HandleAsync(interaction, CancellationToken.None);
+        Assert.Equal(DeferralKind.None, _handler.PlanDeferral(interaction));
+        var reply = await _handler.HandleAsync(interaction, CancellationToken.None);
 
         Assert.Equal(InteractionReplyKind.Autocomplete, reply.Kind);
         var choices = reply.Data.Choices!;
@@ -72,7 +72,7 @@ public sealed class CommandInteractionHandlerTests : IDisposable
     [Fact]
     public async Task Empty_focused_option_suggests_the_most_named_topics()
     {
-        var reply = await handler.HandleAsync(Autocomplete("about", Option("topic", "", focused: true)), CancellationToken.None);
+        var reply = await _handler.HandleAsync(Autocomplete("about", Option("topic", "", focused: true)), CancellationToken.None);
 
         Assert.InRange(reply.Data.Choices!.Count, 10, 25);
         Assert.Equal("Pastor Kim", reply.Data.Choices[0].Name);
@@ -81,7 +81,7 @@ public sealed class CommandInteractionHandlerTests : IDisposable
     [Fact]
     public async Task Six_thousand_typed_characters_get_no_suggestions()
     {
-        var reply = await handler.HandleAsync(Autocomplete("about", Option("topic", new string('a', 6000), focused: true)), CancellationToken.None);
+        var reply = await _handler.HandleAsync(Autocomplete("about", Option("topic", new string('a', 6000), focused: true)), CancellationToken.None);
 
         Assert.Equal(InteractionReplyKind.Autocomplete, reply.Kind);
         Assert.Empty(reply.Data.Choices!);
@@ -98,7 +98,7 @@ public sealed class CommandInteractionHandlerTests : IDisposable
                      Autocomplete("about"),
                  })
         {
-            var reply = await handler.HandleAsync(interaction, CancellationToken.None);
+            var reply = await _handler.HandleAsync(interaction, CancellationToken.None);
 
             Assert.Equal(InteractionReplyKind.Autocomplete, reply.Kind);
             Assert.Empty(reply.Data.Choices!);
@@ -126,23 +126,23 @@ public sealed class CommandInteractionHandlerTests : IDisposable
     public async Task Private_answer_then_share_then_more_passages_each_planned_as_the_reply_they_get()
     {
         var ask = Command("ask", Option("question", "Who directed Beyond Utopia?"), new InteractionDataOption { Name = "private", Type = ApplicationCommandOptionType.Boolean, Value = true });
-        Assert.Equal(DeferralKind.Ephemeral, handler.PlanDeferral(ask));
-        var answer = await handler.HandleAsync(ask, CancellationToken.None);
+        Assert.Equal(DeferralKind.Ephemeral, _handler.PlanDeferral(ask));
+        var answer = await _handler.HandleAsync(ask, CancellationToken.None);
         Assert.Equal(InteractionReplyKind.Message, answer.Kind);
         Assert.Equal(MessageFlags.Ephemeral, answer.Data.Flags);
         var buttons = Buttons(answer.Data);
         Assert.Equal(["More passages", "Share"], buttons.Select(b => b.Label));
 
         var share = Click(buttons.Single(b => b.Label == "Share").CustomId!);
-        Assert.Equal(DeferralKind.Public, handler.PlanDeferral(share));
-        var shared = await handler.HandleAsync(share, CancellationToken.None);
+        Assert.Equal(DeferralKind.Public, _handler.PlanDeferral(share));
+        var shared = await _handler.HandleAsync(share, CancellationToken.None);
         Assert.Equal(InteractionReplyKind.Message, shared.Kind);
         Assert.Null(shared.Data.Flags); // for everyone in the channel
         Assert.Equal(answer.Data.Embeds![0].Title, shared.Data.Embeds![0].Title);
 
         var more = Click(buttons.Single(b => b.Label == "More passages").CustomId!);
-        Assert.Equal(DeferralKind.Ephemeral, handler.PlanDeferral(more));
-        var passages = await handler.HandleAsync(more, CancellationToken.None);
+        Assert.Equal(DeferralKind.Ephemeral, _handler.PlanDeferral(more));
+        var passages = await _handler.HandleAsync(more, CancellationToken.None);
         Assert.Equal(InteractionReplyKind.Message, passages.Kind);
         Assert.Equal(MessageFlags.Ephemeral, passages.Data.Flags);
         Assert.Equal(3, passages.Data.Embeds![0].Fields!.Count);
@@ -151,12 +151,12 @@ public sealed class CommandInteractionHandlerTests : IDisposable
     [Fact]
     public async Task Search_pages_replace_the_message_they_are_on()
     {
-        var search = await handler.HandleAsync(Command("search", Option("query", "Pastor Kim")), CancellationToken.None);
+        var search = await _handler.HandleAsync(Command("search", Option("query", "Pastor Kim")), CancellationToken.None);
         var next = Buttons(search.Data).Single(b => b.Label == "Next");
 
         var click = Click(next.CustomId!);
-        Assert.Equal(DeferralKind.UpdateMessage, handler.PlanDeferral(click));
-        var page = await handler.HandleAsync(click, CancellationToken.None);
+        Assert.Equal(DeferralKind.UpdateMessage, _handler.PlanDeferral(click));
+        var page = await _handler.HandleAsync(click, CancellationToken.None);
 
         Assert.Equal(InteractionReplyKind.UpdateMessage, page.Kind);
         Assert.StartsWith("Page 2 of", page.Data.Embeds![0].Footer!.Text);
@@ -170,13 +170,13 @@ public sealed class CommandInteractionHandlerTests : IDisposable
     [InlineData("", DeferralKind.Ephemeral)]
     public void Clicks_are_planned_from_their_custom_id(string customId, DeferralKind expected)
     {
-        Assert.Equal(expected, handler.PlanDeferral(Click(customId)));
+        Assert.Equal(expected, _handler.PlanDeferral(Click(customId)));
     }
 
     [Fact]
     public async Task Click_no_command_owns_gets_a_private_note()
     {
-        var reply = await handler.HandleAsync(Click("nobody:1"), CancellationToken.None);
+        var reply = await _handler.HandleAsync(Click("nobody:1"), CancellationToken.None);
 
         Assert.Equal(InteractionReplyKind.Message, reply.Kind);
         Assert.Equal(MessageFlags.Ephemeral, reply.Data.Flags);

@@ -22,18 +22,18 @@ namespace Bot.Tests.DiscordBridge;
 /// </summary>
 public sealed class SubcommandInteractionTests
 {
-    private readonly RecordingCommand command = new();
-    private readonly CommandInteractionHandler handler;
+    private readonly RecordingCommand _command = new();
+    private readonly CommandInteractionHandler _handler;
 
     public SubcommandInteractionTests()
     {
-        handler = new CommandInteractionHandler(new CommandCatalog([command]), new NoKnowledge());
+        _handler = new CommandInteractionHandler(new CommandCatalog([_command]), new NoKnowledge());
     }
 
     [Fact]
     public void Subcommands_are_registered_as_sub_command_options_holding_their_own_options()
     {
-        var registered = CommandDefinitions.ToDiscord(command.Definition);
+        var registered = CommandDefinitions.ToDiscord(_command.Definition);
 
         Assert.Equal(["plan", "where"], registered.Options!.Select(o => o.Name));
         Assert.All(registered.Options!, o => Assert.Equal(ApplicationCommandOptionType.SubCommand, o.Type));
@@ -75,10 +75,10 @@ public sealed class SubcommandInteractionTests
             },
         };
 
-        Assert.Equal(DeferralKind.Public, handler.PlanDeferral(interaction));
-        await handler.HandleAsync(interaction, CancellationToken.None);
+        Assert.Equal(DeferralKind.Public, _handler.PlanDeferral(interaction));
+        await _handler.HandleAsync(interaction, CancellationToken.None);
 
-        var context = command.LastCommand!;
+        var context = _command.LastCommand!;
         Assert.Equal("plan", context.Subcommand);
         Assert.Equal("in 2h", context.Options.GetString("start"));
         Assert.Equal(new ChannelValue("555", ChannelKind.Stage), context.Options.GetChannel("channel"));
@@ -98,13 +98,13 @@ public sealed class SubcommandInteractionTests
             Data = new InteractionData { Name = "party", Options = [new InteractionDataOption { Name = "where", Type = ApplicationCommandOptionType.SubCommand }] },
         };
 
-        Assert.Equal(DeferralKind.Ephemeral, handler.PlanDeferral(interaction)); // "where" replies privately
-        await handler.HandleAsync(interaction, CancellationToken.None);
+        Assert.Equal(DeferralKind.Ephemeral, _handler.PlanDeferral(interaction)); // "where" replies privately
+        await _handler.HandleAsync(interaction, CancellationToken.None);
 
-        Assert.Equal("where", command.LastCommand!.Subcommand);
-        Assert.Empty(command.LastCommand.Options.Names);
-        Assert.Null(command.LastCommand.BotPermissions);
-        Assert.True(command.LastCommand.BotMayHave(MemberPermission.PinMessages)); // unknown: only trying tells
+        Assert.Equal("where", _command.LastCommand!.Subcommand);
+        Assert.Empty(_command.LastCommand.Options.Names);
+        Assert.Null(_command.LastCommand.BotPermissions);
+        Assert.True(_command.LastCommand.BotMayHave(MemberPermission.PinMessages)); // unknown: only trying tells
     }
 
     [Fact]
@@ -119,9 +119,9 @@ public sealed class SubcommandInteractionTests
             Message = new Message { Id = 844397162624450620, ChannelId = 7, Author = new User { Id = 2, Username = "bot" } },
         };
 
-        await handler.HandleAsync(click, CancellationToken.None);
+        await _handler.HandleAsync(click, CancellationToken.None);
 
-        var context = command.LastClick!;
+        var context = _command.LastClick!;
         Assert.Equal("844397162624450620", context.MessageId);
         Assert.Equal("7", context.ChannelId);
         Assert.Equal(MemberPermission.PinMessages | MemberPermission.ManageMessages, context.Permissions);

@@ -5,13 +5,13 @@ namespace Bot.Tests.LocalConsole;
 /// <summary>The <c>console</c> verb of the built executable: a separate process reading typed lines from its standard input.</summary>
 public sealed class ConsoleExecutableTests : IDisposable
 {
-    private readonly TempFolder work = new();
+    private readonly TempFolder _work = new();
 
-    public void Dispose() => work.Dispose();
+    public void Dispose() => _work.Dispose();
 
     private string[] Folders => FoldersWith(TestPaths.ShippedKnowledge);
 
-    private string[] FoldersWith(string knowledge) => ["--knowledge", knowledge, "--data", work.Combine("data")];
+    private string[] FoldersWith(string knowledge) => ["--knowledge", knowledge, "--data", _work.Combine("data")];
 
     /// <summary>Runs the console with <paramref name="typed"/> as its standard input, as <c>printf … | Bot console</c> does.</summary>
     private async Task<(int Code, string Out, string Err)> Run(string typed, IReadOnlyDictionary<string, string>? environment = null, string? knowledge = null)
@@ -21,7 +21,7 @@ public sealed class ConsoleExecutableTests : IDisposable
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = work.FullPath,
+            WorkingDirectory = _work.FullPath,
         };
         start.ArgumentList.Add(BotProcess.BotDll);
         start.ArgumentList.Add("console");
@@ -53,13 +53,13 @@ public sealed class ConsoleExecutableTests : IDisposable
     [Fact]
     public async Task Needs_no_discord_settings_and_leaves_with_code_0_when_input_ends()
     {
-        await using var bot = BotProcess.Start(work.FullPath, new Dictionary<string, string?>(), ["console", .. Folders]);
+        await using var bot = BotProcess.Start(_work.FullPath, new Dictionary<string, string?>(), ["console", .. Folders]);
         await bot.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Equal(0, bot.ExitCode);
         Assert.Contains("Ready: answering from", bot.Output);
         Assert.DoesNotContain("Discord", bot.Error);
-        Assert.True(File.Exists(work.Combine("data", "bot.db")), "the state database is created at start");
+        Assert.True(File.Exists(_work.Combine("data", "bot.db")), "the state database is created at start");
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ConsoleExecutableTests : IDisposable
     [Fact]
     public async Task An_answer_longer_than_an_embed_title_is_shown_cut_as_members_would_see_it()
     {
-        var (code, stdout, stderr) = await Run("/ask " + LongAnswerKnowledge.Question + "\n", knowledge: LongAnswerKnowledge.Create(work));
+        var (code, stdout, stderr) = await Run("/ask " + LongAnswerKnowledge.Question + "\n", knowledge: LongAnswerKnowledge.Create(_work));
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);

@@ -7,13 +7,13 @@ namespace Bot.Tests.LocalConsole;
 /// </summary>
 public sealed class ConsoleHostCommandsTests : IDisposable
 {
-    private readonly TempFolder data = new();
+    private readonly TempFolder _data = new();
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     private async Task<string> Type(params string[] lines)
     {
-        var run = await CommandLineRun.Start(string.Join('\n', lines) + "\n", "console", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
+        var run = await CommandLineRun.Start(string.Join('\n', lines) + "\n", "console", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
         Assert.Equal(0, run.ExitCode);
         var ready = run.Output.IndexOf("Ready: ", StringComparison.Ordinal);
         Assert.True(ready >= 0, $"The console never said it was ready:\n{run.Output}\n{run.Error}");

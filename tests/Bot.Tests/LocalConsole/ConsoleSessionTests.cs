@@ -9,21 +9,21 @@ namespace Bot.Tests.LocalConsole;
 /// <summary>The console's handling of lines, buttons and failures, against small commands of the test's own.</summary>
 public sealed class ConsoleSessionTests
 {
-    private readonly StringWriter output = new();
-    private readonly ConsoleSession session;
-    private readonly PagesCommand pages = new();
-    private readonly TopicsCommand topics = new();
+    private readonly StringWriter _output = new();
+    private readonly ConsoleSession _session;
+    private readonly PagesCommand _pages = new();
+    private readonly TopicsCommand _topics = new();
 
     public ConsoleSessionTests()
     {
-        session = new ConsoleSession(new CommandCatalog([pages, topics, new ModeratorCommand(), new BrokenCommand()]), new NoKnowledge(), output, ansi: false);
+        _session = new ConsoleSession(new CommandCatalog([_pages, _topics, new ModeratorCommand(), new BrokenCommand()]), new NoKnowledge(), _output, ansi: false);
     }
 
     private async Task<string> Type(string line)
     {
-        output.GetStringBuilder().Clear();
-        Assert.True(await session.HandleAsync(line, CancellationToken.None));
-        return output.ToString().TrimEnd();
+        _output.GetStringBuilder().Clear();
+        Assert.True(await _session.HandleAsync(line, CancellationToken.None));
+        return _output.ToString().TrimEnd();
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class ConsoleSessionTests
             """.ReplaceLineEndings("\n"),
             shown.ReplaceLineEndings("\n"));
         Assert.Equal("(the message is updated)\npage 2 of caleb mission\n[1] Back", (await Type("1")).ReplaceLineEndings("\n"));
-        Assert.Equal("pages:more", pages.LastCustomId);
+        Assert.Equal("pages:more", _pages.LastCustomId);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ConsoleSessionTests
         Assert.Equal("[3] Gone is disabled.", await Type("3"));
         Assert.Equal("The last message has buttons 1 to 3.", await Type("4"));
         Assert.Equal("The last message has buttons 1 to 3.", await Type("0"));
-        Assert.Null(pages.LastCustomId);
+        Assert.Null(_pages.LastCustomId);
     }
 
     [Fact]
@@ -78,14 +78,14 @@ public sealed class ConsoleSessionTests
     public async Task Exit_quit_and_their_slash_forms_leave()
     {
         foreach (var line in new[] { "exit", " QUIT ", "/exit", "/quit" })
-            Assert.False(await session.HandleAsync(line, CancellationToken.None));
+            Assert.False(await _session.HandleAsync(line, CancellationToken.None));
     }
 
     [Fact]
     public async Task Tab_on_a_slash_offers_the_command_names_that_fit()
     {
-        var all = await session.CompleteAsync("/", CancellationToken.None);
-        var some = await session.CompleteAsync("  /Mo", CancellationToken.None);
+        var all = await _session.CompleteAsync("/", CancellationToken.None);
+        var some = await _session.CompleteAsync("  /Mo", CancellationToken.None);
 
         Assert.Equal(["broken", "moderate", "pages", "topics"], all!.Choices.Select(c => c.Value));
         Assert.True(some!.IsCommandName);
@@ -96,7 +96,7 @@ public sealed class ConsoleSessionTests
     [Fact]
     public async Task An_option_without_suggestions_completes_nothing_and_a_trailing_question_mark_is_part_of_the_text()
     {
-        Assert.Null(await session.CompleteAsync("/pages cal", CancellationToken.None));
+        Assert.Null(await _session.CompleteAsync("/pages cal", CancellationToken.None));
         Assert.StartsWith("topic=who is caleb?", await Type("/pages who is caleb?"));
     }
 
@@ -110,10 +110,10 @@ public sealed class ConsoleSessionTests
               Mad Max (not in the film)
             """.ReplaceLineEndings("\n"),
             (await Type("/topics mad?")).ReplaceLineEndings("\n"));
-        Assert.Equal("", topics.Ran);
-        Assert.Equal(("name", "mad"), (topics.Last!.FocusedOption, topics.Last.FocusedValue));
-        Assert.Null(topics.Last.GuildId);
-        Assert.Equal(ConsoleSession.AllPermissions, topics.Last.Permissions);
+        Assert.Equal("", _topics.Ran);
+        Assert.Equal(("name", "mad"), (_topics.Last!.FocusedOption, _topics.Last.FocusedValue));
+        Assert.Null(_topics.Last.GuildId);
+        Assert.Equal(ConsoleSession.AllPermissions, _topics.Last.Permissions);
     }
 
     [Fact]
@@ -121,15 +121,15 @@ public sealed class ConsoleSessionTests
     {
         Assert.Equal("No suggestions for name matching 'zz'.", await Type("/topics kind:person limit:2 name:zz?"));
 
-        Assert.Equal("person", topics.Last!.Options.GetString("kind"));
-        Assert.Equal(2, topics.Last.Options.GetInteger("limit"));
-        Assert.False(topics.Last.Options.Has("name"));
+        Assert.Equal("person", _topics.Last!.Options.GetString("kind"));
+        Assert.Equal(2, _topics.Last.Options.GetInteger("limit"));
+        Assert.False(_topics.Last.Options.Has("name"));
     }
 
     [Fact]
     public async Task With_nothing_typed_yet_the_positional_option_is_completed()
     {
-        var completion = await session.CompleteAsync("/topics ", CancellationToken.None);
+        var completion = await _session.CompleteAsync("/topics ", CancellationToken.None);
 
         Assert.Equal("name", completion!.Option!.Name);
         Assert.Equal("/topics ".Length, completion.ReplaceFrom);
@@ -139,7 +139,7 @@ public sealed class ConsoleSessionTests
     [Fact]
     public async Task Tab_completion_replaces_what_was_typed_from_where_the_value_starts()
     {
-        var completion = await session.CompleteAsync("/topics kind:person name: gav", CancellationToken.None);
+        var completion = await _session.CompleteAsync("/topics kind:person name: gav", CancellationToken.None);
 
         Assert.Equal("/topics kind:person name: ".Length, completion!.ReplaceFrom);
         Assert.Equal("gav", completion.Typed);

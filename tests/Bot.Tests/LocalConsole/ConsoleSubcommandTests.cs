@@ -9,20 +9,20 @@ namespace Bot.Tests.LocalConsole;
 /// <summary>The console with a command of subcommands, and a reply that asks for work once it is a message.</summary>
 public sealed class ConsoleSubcommandTests
 {
-    private readonly StringWriter output = new();
-    private readonly PartyCommand party = new();
-    private readonly ConsoleSession session;
+    private readonly StringWriter _output = new();
+    private readonly PartyCommand _party = new();
+    private readonly ConsoleSession _session;
 
     public ConsoleSubcommandTests()
     {
-        session = new ConsoleSession(new CommandCatalog([party]), new NoKnowledge(), output, ansi: false);
+        _session = new ConsoleSession(new CommandCatalog([_party]), new NoKnowledge(), _output, ansi: false);
     }
 
     private async Task<string> Type(string line)
     {
-        output.GetStringBuilder().Clear();
-        Assert.True(await session.HandleAsync(line, CancellationToken.None));
-        return output.ToString().TrimEnd().ReplaceLineEndings("\n");
+        _output.GetStringBuilder().Clear();
+        Assert.True(await _session.HandleAsync(line, CancellationToken.None));
+        return _output.ToString().TrimEnd().ReplaceLineEndings("\n");
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public sealed class ConsoleSubcommandTests
     [Fact]
     public async Task Tab_after_the_command_offers_its_subcommands()
     {
-        var all = await session.CompleteAsync("/party ", CancellationToken.None);
-        var some = await session.CompleteAsync("/party p", CancellationToken.None);
+        var all = await _session.CompleteAsync("/party ", CancellationToken.None);
+        var some = await _session.CompleteAsync("/party p", CancellationToken.None);
 
         Assert.Equal(["plan", "wrapup", "pin"], all!.Choices.Select(c => c.Value));
         Assert.Equal(["plan", "pin"], some!.Choices.Select(c => c.Value));
@@ -61,7 +61,7 @@ public sealed class ConsoleSubcommandTests
         var shown = await Type("/party pin");
 
         Assert.Equal("pinned soon\n\npinned console/1\n(only you would see this on Discord)", shown);
-        Assert.Equal(("console", "1"), party.Sent);
+        Assert.Equal(("console", "1"), _party.Sent);
     }
 
     private sealed class PartyCommand : ICommand

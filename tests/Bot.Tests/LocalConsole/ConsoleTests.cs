@@ -5,12 +5,12 @@ namespace Bot.Tests.LocalConsole;
 /// <summary>The <c>console</c> verb driven in process with typed lines, the real commands and the shipped knowledge.</summary>
 public sealed class ConsoleTests : IDisposable
 {
-    private readonly TempFolder data = new();
+    private readonly TempFolder _data = new();
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     private Task<CommandLineRun> Type(params string[] lines) =>
-        CommandLineRun.Start(string.Join('\n', lines) + "\n", "console", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
+        CommandLineRun.Start(string.Join('\n', lines) + "\n", "console", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
 
     /// <summary>What the console printed after saying it is ready.</summary>
     private static string AfterReady(CommandLineRun run)
@@ -24,7 +24,7 @@ public sealed class ConsoleTests : IDisposable
     /// <summary>The answer sentence the <c>ask</c> verb prints for <paramref name="question"/>: what the knowledge says, however it ranks today.</summary>
     private async Task<string> KnowledgeSentence(string question)
     {
-        var ask = await CommandLineRun.Start(null, "ask", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath, question);
+        var ask = await CommandLineRun.Start(null, "ask", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath, question);
         Assert.Equal(0, ask.ExitCode);
         return ask.OutputLines[0];
     }
@@ -178,7 +178,7 @@ public sealed class ConsoleTests : IDisposable
     {
         await Type("/ask What is the weather in Seoul tomorrow?", "/ask what is the weather in seoul tomorrow");
 
-        using var database = new Bot.State.StateDatabase(Microsoft.Extensions.Options.Options.Create(new Bot.State.StateOptions { DataFolder = data.FullPath }));
+        using var database = new Bot.State.StateDatabase(Microsoft.Extensions.Options.Options.Create(new Bot.State.StateOptions { DataFolder = _data.FullPath }));
         var store = new Bot.State.Unanswered.UnansweredQuestionStore(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Bot.State.Unanswered.UnansweredQuestionStore>.Instance);
         var question = Assert.Single(await store.TopUnansweredAsync(guildId: null, limit: 10));
         Assert.Equal(("What is the weather in Seoul tomorrow?", 2L), (question.Question, question.Count));
@@ -198,8 +198,8 @@ public sealed class ConsoleTests : IDisposable
     [Fact]
     public async Task A_broken_state_database_stops_the_console_before_it_is_ready_naming_the_file()
     {
-        Directory.CreateDirectory(data.FullPath);
-        var database = data.Combine("bot.db");
+        Directory.CreateDirectory(_data.FullPath);
+        var database = _data.Combine("bot.db");
         await File.WriteAllTextAsync(database, new string('x', 4096));
 
         var run = await Type("/ask who is pastor kim");
@@ -213,7 +213,7 @@ public sealed class ConsoleTests : IDisposable
     [Fact]
     public async Task Words_after_the_verb_are_refused_with_what_to_do_instead()
     {
-        var run = await CommandLineRun.Start(null, "console", "who is pastor kim", "--knowledge", TestPaths.ShippedKnowledge, "--data", data.FullPath);
+        var run = await CommandLineRun.Start(null, "console", "who is pastor kim", "--knowledge", TestPaths.ShippedKnowledge, "--data", _data.FullPath);
 
         Assert.Equal(BotCommandLine.UsageError, run.ExitCode);
         Assert.StartsWith("error: console takes no question", run.Error);

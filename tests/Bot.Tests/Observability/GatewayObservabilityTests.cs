@@ -1,7 +1,7 @@
 using System.Net;
 using Bot.Discord.Local;
-using Bot.Tests.Discord;
 using Bot.Discord.Local.Interactions;
+using Bot.Tests.Discord;
 
 namespace Bot.Tests.Observability;
 
@@ -12,28 +12,28 @@ namespace Bot.Tests.Observability;
 public sealed class GatewayObservabilityTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TempFolder work = new();
-    private readonly int port = LocalPorts.Free();
-    private LocalDiscordServer discord = null!;
-    private ProbeClient probes = null!;
+    private readonly TempFolder _work = new();
+    private readonly int _port = LocalPorts.Free();
+    private LocalDiscordServer _discord = null!;
+    private ProbeClient _probes = null!;
 
     public async Task InitializeAsync()
     {
-        discord = await LocalDiscordServer.StartAsync();
-        probes = new ProbeClient(port);
+        _discord = await LocalDiscordServer.StartAsync();
+        _probes = new ProbeClient(_port);
     }
 
     public async Task DisposeAsync()
     {
-        probes.Dispose();
-        await discord.DisposeAsync();
-        work.Dispose();
+        _probes.Dispose();
+        await _discord.DisposeAsync();
+        _work.Dispose();
     }
 
     private Dictionary<string, string?> Settings()
     {
-        var settings = BotSettings.Gateway(discord, work.Combine("data"));
-        settings["Observability__Urls"] = $"http://127.0.0.1:{port}";
+        var settings = BotSettings.Gateway(_discord, _work.Combine("data"));
+        settings["Observability__Urls"] = $"http://127.0.0.1:{_port}";
         return settings;
     }
 
@@ -43,20 +43,20 @@ public sealed class GatewayObservabilityTests : IAsyncLifetime
         // The sentence model embeds every passage before the index is ready: a start of some seconds.
         var settings = Settings();
         settings.Remove("Knowledge__Semantic");
-        await using var bot = BotProcess.Start(work.FullPath, settings);
+        await using var bot = BotProcess.Start(_work.FullPath, settings);
 
-        var live = await probes.WaitForAsync("/healthz/live", HttpStatusCode.OK, bot, 0);
-        var (status, starting) = await probes.GetAsync("/healthz/ready");
+        var live = await _probes.WaitForAsync("/healthz/live", HttpStatusCode.OK, bot, 0);
+        var (status, starting) = await _probes.GetAsync("/healthz/ready");
 
         Assert.Equal("Healthy", ProbeClient.CheckStatus(live, "gateway-heartbeat"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("Unhealthy", ProbeClient.CheckStatus(starting, "knowledge"));
         Assert.Equal("Unhealthy", ProbeClient.CheckStatus(starting, "gateway-session"));
 
-        var ready = await probes.WaitForAsync("/healthz/ready", HttpStatusCode.OK, bot, HttpStatusCode.ServiceUnavailable);
+        var ready = await _probes.WaitForAsync("/healthz/ready", HttpStatusCode.OK, bot, HttpStatusCode.ServiceUnavailable);
         Assert.Equal("Healthy", ProbeClient.CheckStatus(ready, "knowledge"));
         Assert.Equal("Healthy", ProbeClient.CheckStatus(ready, "gateway-session"));
-        Assert.NotNull(discord.Gateway.CurrentSessionId);
+        Assert.NotNull(_discord.Gateway.CurrentSessionId);
         Assert.Contains("Knowledge ready", bot.Error, StringComparison.Ordinal);
     }
 
@@ -66,15 +66,15 @@ public sealed class GatewayObservabilityTests : IAsyncLifetime
         var settings = Settings();
         settings["Logging__Console__FormatterName"] = "json";
         settings["Logging__LogLevel__Bot"] = "Debug";
-        await using var bot = BotProcess.Start(work.FullPath, settings);
-        await probes.WaitForAsync("/healthz/ready", HttpStatusCode.OK, bot, 0, HttpStatusCode.ServiceUnavailable);
-        var ask = InteractionPayloads.SlashCommand(discord, "ask", [("question", "Who directed Beyond Utopia?")]);
+        await using var bot = BotProcess.Start(_work.FullPath, settings);
+        await _probes.WaitForAsync("/healthz/ready", HttpStatusCode.OK, bot, 0, HttpStatusCode.ServiceUnavailable);
+        var ask = InteractionPayloads.SlashCommand(_discord, "ask", [("question", "Who directed Beyond Utopia?")]);
         var id = (string)ask["id"]!;
         var token = (string)ask["token"]!;
 
-        await discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
-        await discord.WaitForRequestsAsync(1, "create_interaction_response", Patience);
-        var metrics = await probes.ScrapeUntilAsync(bot, "the answered /ask and its latency", text =>
+        await _discord.Gateway.DispatchInteractionAsync(ask.ToJsonString());
+        await _discord.WaitForRequestsAsync(1, "create_interaction_response", Patience);
+        var metrics = await _probes.ScrapeUntilAsync(bot, "the answered /ask and its latency", text =>
             PrometheusText.Value(text, "bot_interactions_total", ("command", "ask"), ("type", "command"), ("outcome", "answered")) == 1
             && PrometheusText.Value(text, "bot_answer_duration_seconds_count", ("command", "ask"), ("deferred", "false")) == 1);
 
@@ -102,23 +102,23 @@ public sealed class GatewayObservabilityTests : IAsyncLifetime
     [Fact]
     public async Task Live_turns_unhealthy_when_discord_stops_acknowledging_heartbeats_and_healthy_when_it_starts_again()
     {
-        discord.Gateway.HeartbeatIntervalMs = 500;
+        _discord.Gateway.HeartbeatIntervalMs = 500;
         var settings = Settings();
         settings["Observability__HeartbeatGrace"] = "00:00:00";
-        await using var bot = BotProcess.Start(work.FullPath, settings);
-        await probes.WaitForAsync("/healthz/ready", HttpStatusCode.OK, bot, 0, HttpStatusCode.ServiceUnavailable);
-        await discord.Gateway.WaitForAsync(g => g.Current.Sent.Any(frame => frame.Op == 11), "a heartbeat ACK", Patience);
-        Assert.Equal(HttpStatusCode.OK, (await probes.GetAsync("/healthz/live")).Status);
+        await using var bot = BotProcess.Start(_work.FullPath, settings);
+        await _probes.WaitForAsync("/healthz/ready", HttpStatusCode.OK, bot, 0, HttpStatusCode.ServiceUnavailable);
+        await _discord.Gateway.WaitForAsync(g => g.Current.Sent.Any(frame => frame.Op == 11), "a heartbeat ACK", Patience);
+        Assert.Equal(HttpStatusCode.OK, (await _probes.GetAsync("/healthz/live")).Status);
 
-        discord.Gateway.AcksHeartbeats = false;
-        var dead = await probes.WaitForAsync("/healthz/live", HttpStatusCode.ServiceUnavailable, bot, HttpStatusCode.OK);
+        _discord.Gateway.AcksHeartbeats = false;
+        var dead = await _probes.WaitForAsync("/healthz/live", HttpStatusCode.ServiceUnavailable, bot, HttpStatusCode.OK);
 
         Assert.Equal("Unhealthy", ProbeClient.CheckStatus(dead, "gateway-heartbeat"));
         Assert.Equal("Healthy", ProbeClient.CheckStatus(dead, "workers"));
-        var (_, metrics) = await probes.GetAsync("/metrics");
+        var (_, metrics) = await _probes.GetAsync("/metrics");
         Assert.True(PrometheusText.Value(metrics, "bot_gateway_reconnects_total", ("reason", "zombie"), ("next", "resume")) >= 1, metrics);
 
-        discord.Gateway.AcksHeartbeats = true;
-        await probes.WaitForAsync("/healthz/live", HttpStatusCode.OK, bot, HttpStatusCode.ServiceUnavailable);
+        _discord.Gateway.AcksHeartbeats = true;
+        await _probes.WaitForAsync("/healthz/live", HttpStatusCode.OK, bot, HttpStatusCode.ServiceUnavailable);
     }
 }

@@ -8,17 +8,17 @@ internal sealed class ProbeClient : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly HttpClient http;
+    private readonly HttpClient _http;
 
     public ProbeClient(int port) =>
-        http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>The status (0 when nothing listens yet) and the body.</summary>
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
     {
         try
         {
-            using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+            using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
@@ -70,5 +70,5 @@ internal sealed class ProbeClient : IDisposable
     /// <summary>A check's status in a probe's body (<c>checks.NAME.status</c>).</summary>
     public static string? CheckStatus(string body, string check) => (string?)JsonNode.Parse(body)?["checks"]?[check]?["status"];
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 }

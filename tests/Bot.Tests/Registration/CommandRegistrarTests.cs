@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Bot.Commands;
 using Bot.Commands.Hosting;
-using Bot.Discord;
 using Bot.Discord.Local;
 using Bot.Discord.Local.Logging;
 using Bot.Discord.Local.OpenApi;
@@ -24,50 +23,50 @@ namespace Bot.Tests.Registration;
 public sealed class CommandRegistrarTests : IAsyncLifetime
 {
     private const ulong Guild = 1213418019225731074;
-    private readonly TempFolder temp = new();
-    private readonly CapturingLoggerProvider logs = new();
-    private LocalDiscordServer discord = null!;
-    private ServiceProvider services = null!;
-    private IReadOnlyList<ApplicationCommand> ours = null!;
+    private readonly TempFolder _temp = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private LocalDiscordServer _discord = null!;
+    private ServiceProvider _services = null!;
+    private IReadOnlyList<ApplicationCommand> _ours = null!;
 
-    private CommandRegistrar Registrar => services.GetRequiredService<CommandRegistrar>();
+    private CommandRegistrar Registrar => _services.GetRequiredService<CommandRegistrar>();
 
     public async Task InitializeAsync()
     {
-        discord = await LocalDiscordServer.StartAsync();
+        _discord = await LocalDiscordServer.StartAsync();
         var collection = new ServiceCollection()
-            .AddLogging(logging => logging.AddProvider(logs))
-            .AddSingleton(new KnowledgeStore(KnowledgeIndex.Open(temp.Combine("index"))))
+            .AddLogging(logging => logging.AddProvider(_logs))
+            .AddSingleton(new KnowledgeStore(KnowledgeIndex.Open(_temp.Combine("index"))))
             .AddSingleton<AnswerEngine>()
             .AddBotCommands()
             .AddSingleton<CommandRegistrar>();
-        collection.AddDiscordRest(options => (options.ApiBaseUrl, options.Token) = (discord.BaseUrl, discord.Token));
-        services = collection.BuildServiceProvider();
-        ours = CommandDefinitions.ToDiscord(services.GetRequiredService<CommandCatalog>().Definitions);
+        collection.AddDiscordRest(options => (options.ApiBaseUrl, options.Token) = (_discord.BaseUrl, _discord.Token));
+        _services = collection.BuildServiceProvider();
+        _ours = CommandDefinitions.ToDiscord(_services.GetRequiredService<CommandCatalog>().Definitions);
     }
 
     public async Task DisposeAsync()
     {
-        await services.DisposeAsync();
-        await discord.DisposeAsync();
-        temp.Dispose();
+        await _services.DisposeAsync();
+        await _discord.DisposeAsync();
+        _temp.Dispose();
     }
 
     [Fact]
     public async Task A_discord_that_has_our_commands_as_it_lists_them_gets_no_overwrite()
     {
-        await Registrar.SynchronizeAsync(discord.ApplicationId, null, ours, CancellationToken.None);
-        var listed = discord.CommandsIn();
+        await Registrar.SynchronizeAsync(_discord.ApplicationId, null, _ours, CancellationToken.None);
+        var listed = _discord.CommandsIn();
 
-        var again = await Registrar.SynchronizeAsync(discord.ApplicationId, null, ours, CancellationToken.None);
+        var again = await Registrar.SynchronizeAsync(_discord.ApplicationId, null, _ours, CancellationToken.None);
 
         Assert.False(again.Any, string.Join("\n", again.Lines()));
-        Assert.Single(discord.RequestsTo("bulk_set_application_commands"));
-        Assert.Equal(2, discord.RequestsTo("list_application_commands").Count);
-        Assert.Equal(listed.ToJsonString(), discord.CommandsIn().ToJsonString()); // ids and versions untouched
+        Assert.Single(_discord.RequestsTo("bulk_set_application_commands"));
+        Assert.Equal(2, _discord.RequestsTo("list_application_commands").Count);
+        Assert.Equal(listed.ToJsonString(), _discord.CommandsIn().ToJsonString()); // ids and versions untouched
         Assert.All(listed, command => Assert.NotNull(command!["id"])); // what Discord adds was there to ignore
-        Assert.Contains(logs.Entries, e => e.Message == $"Slash commands up to date: Discord has our {ours.Count} commands globally; not registering");
-        Assert.Empty(OpenApiRequestCheck.Problems(discord.Requests));
+        Assert.Contains(_logs.Entries, e => e.Message == $"Slash commands up to date: Discord has our {_ours.Count} commands globally; not registering");
+        Assert.Empty(OpenApiRequestCheck.Problems(_discord.Requests));
     }
 
     public static TheoryData<string, string> Tampered() => new()
@@ -81,46 +80,46 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
     [MemberData(nameof(Tampered))]
     public async Task A_discord_with_one_command_deleted_changed_or_extra_gets_one_overwrite_back_to_ours(string tampering, string reason)
     {
-        await Registrar.SynchronizeAsync(discord.ApplicationId, Guild, ours, CancellationToken.None);
-        var registered = discord.CommandsIn(Guild);
-        discord.SetCommands(Tamper(registered, tampering), Guild);
+        await Registrar.SynchronizeAsync(_discord.ApplicationId, Guild, _ours, CancellationToken.None);
+        var registered = _discord.CommandsIn(Guild);
+        _discord.SetCommands(Tamper(registered, tampering), Guild);
 
-        var changes = await Registrar.SynchronizeAsync(discord.ApplicationId, Guild, ours, CancellationToken.None);
+        var changes = await Registrar.SynchronizeAsync(_discord.ApplicationId, Guild, _ours, CancellationToken.None);
 
         Assert.True(changes.Any);
-        Assert.Equal(2, discord.RequestsTo("bulk_set_guild_application_commands").Count);
-        Assert.Equal(Names(registered), Names(discord.CommandsIn(Guild)));
-        var logged = logs.Entries.Last(e => e.Message.StartsWith("Registered", StringComparison.Ordinal)).Message;
-        Assert.Equal($"Registered {ours.Count} slash commands in guild {Guild} because {reason}", logged);
-        Assert.False((await Registrar.SynchronizeAsync(discord.ApplicationId, Guild, ours, CancellationToken.None)).Any);
-        Assert.Equal(2, discord.RequestsTo("bulk_set_guild_application_commands").Count);
+        Assert.Equal(2, _discord.RequestsTo("bulk_set_guild_application_commands").Count);
+        Assert.Equal(Names(registered), Names(_discord.CommandsIn(Guild)));
+        var logged = _logs.Entries.Last(e => e.Message.StartsWith("Registered", StringComparison.Ordinal)).Message;
+        Assert.Equal($"Registered {_ours.Count} slash commands in guild {Guild} because {reason}", logged);
+        Assert.False((await Registrar.SynchronizeAsync(_discord.ApplicationId, Guild, _ours, CancellationToken.None)).Any);
+        Assert.Equal(2, _discord.RequestsTo("bulk_set_guild_application_commands").Count);
     }
 
     [Fact]
     public async Task Register_commands_overwrites_even_when_discord_has_them_and_says_nothing_changed()
     {
-        await Registrar.SynchronizeAsync(discord.ApplicationId, null, ours, CancellationToken.None);
+        await Registrar.SynchronizeAsync(_discord.ApplicationId, null, _ours, CancellationToken.None);
 
-        var changes = await Registrar.RegisterAsync(discord.ApplicationId, null, ours, CancellationToken.None);
+        var changes = await Registrar.RegisterAsync(_discord.ApplicationId, null, _ours, CancellationToken.None);
 
         Assert.False(changes.Any);
-        Assert.Equal(ours.Count, changes.Unchanged.Count);
-        Assert.Equal(2, discord.RequestsTo("bulk_set_application_commands").Count);
+        Assert.Equal(_ours.Count, changes.Unchanged.Count);
+        Assert.Equal(2, _discord.RequestsTo("bulk_set_application_commands").Count);
     }
 
     [Fact]
     public async Task A_list_discord_refuses_is_one_message_naming_the_setting_and_nothing_is_written()
     {
         var collection = new ServiceCollection().AddLogging().AddSingleton<CommandRegistrar>();
-        collection.AddDiscordRest(options => (options.ApiBaseUrl, options.Token) = (discord.BaseUrl, "MTIz.not-the-right.token-value-0123456789"));
+        collection.AddDiscordRest(options => (options.ApiBaseUrl, options.Token) = (_discord.BaseUrl, "MTIz.not-the-right.token-value-0123456789"));
         await using var wrongToken = collection.BuildServiceProvider();
 
         var refused = await Assert.ThrowsAsync<CommandRegistrationException>(
-            () => wrongToken.GetRequiredService<CommandRegistrar>().SynchronizeAsync(discord.ApplicationId, null, ours, CancellationToken.None));
+            () => wrongToken.GetRequiredService<CommandRegistrar>().SynchronizeAsync(_discord.ApplicationId, null, _ours, CancellationToken.None));
 
         Assert.Contains("Discord:Token", refused.Message);
         Assert.DoesNotContain("not-the-right", refused.Message);
-        Assert.Empty(discord.RequestsTo("bulk_set_application_commands"));
+        Assert.Empty(_discord.RequestsTo("bulk_set_application_commands"));
     }
 
     /// <summary>One command removed, edited as in the developer portal, or added by another deployment.</summary>

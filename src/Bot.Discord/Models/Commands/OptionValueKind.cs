@@ -1,5 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Bot.Discord.Models.Commands;
 
+[SuppressMessage("Naming", "CA1720:Identifiers should not contain type names", Justification = "The kinds mirror Discord's option types, named as in its API documentation.")]
 public enum OptionValueKind
 {
     /// <summary><c>default(OptionValue)</c>: no value.</summary>

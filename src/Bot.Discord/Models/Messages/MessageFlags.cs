@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Bot.Discord.Models.Messages;
 
 /// <summary>Message flags. Settable when sending: SuppressEmbeds, Ephemeral (interactions), SuppressNotifications, IsVoiceMessage, IsComponentsV2.</summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Discord's name for the message flags field; a [Flags] enum.")]
 [Flags]
 public enum MessageFlags
 {

@@ -1,9 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Bot.Discord.Rest.RateLimits;
 
 /// <summary>
 /// Discord's per-bot global limit: at most <c>limit</c> requests in any one-second window, and a full stop
 /// after a global 429. Interaction callbacks and interaction webhooks do not come here.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The semaphore is only awaited and released: it never allocates a wait handle, so there is nothing to dispose, and a disposable limiter would make its owners disposable for nothing.")]
 public sealed class GlobalRateLimiter
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Bot.Discord.Rest.RateLimits;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Bot.Discord.Rest.RateLimits;
 /// kept. State changes happen under <see cref="_lock"/>, which responses take without queueing.
 /// Every wait goes through the injected <see cref="TimeProvider"/>.
 /// </remarks>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The semaphore is only awaited and released: it never allocates a wait handle, so there is nothing to dispose, and a disposable limiter would make its owners disposable for nothing.")]
 public sealed class RateLimitBucket
 {
     private readonly TimeProvider _time;

@@ -36,21 +36,21 @@ internal sealed class ConsoleMessagePins : IMessagePins
 /// <summary>The console has no server to hold events: each request is kept, none is created.</summary>
 internal sealed class ConsoleGuildEvents : IGuildEvents
 {
-    private readonly List<GuildEventRequest> requested = [];
+    private readonly List<GuildEventRequest> _requested = [];
 
     public IReadOnlyList<GuildEventRequest> Requested
     {
         get
         {
-            lock (requested)
-                return requested.ToArray();
+            lock (_requested)
+                return _requested.ToArray();
         }
     }
 
     public ValueTask<GuildEventResult> CreateAsync(GuildEventRequest request, CancellationToken cancellationToken)
     {
-        lock (requested)
-            requested.Add(request);
+        lock (_requested)
+            _requested.Add(request);
         return ValueTask.FromResult(new GuildEventResult(GuildEventOutcome.NotAvailable));
     }
 }

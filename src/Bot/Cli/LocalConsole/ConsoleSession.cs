@@ -23,12 +23,12 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
     public static readonly MemberPermission AllPermissions =
         Enum.GetValues<MemberPermission>().Aggregate(MemberPermission.None, (all, p) => all | p);
 
-    private IReadOnlyList<Component> buttons = [];
-    private int messages;
-    private ulong interactions;
+    private IReadOnlyList<Component> _buttons = [];
+    private int _messages;
+    private ulong _interactions;
 
     /// <summary>The buttons of the last message shown, as Discord would get them, pressed by typing their number.</summary>
-    public IReadOnlyList<Component> Buttons => buttons;
+    public IReadOnlyList<Component> Buttons => _buttons;
 
     public static bool IsExit(string line) =>
         line.Trim().TrimStart('/').ToLowerInvariant() is "exit" or "quit";
@@ -156,14 +156,14 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
 
     private async Task PressAsync(int number, CancellationToken cancellationToken)
     {
-        if (number < 1 || number > buttons.Count)
+        if (number < 1 || number > _buttons.Count)
         {
-            await output.WriteLineAsync(buttons.Count == 0 ? "The last message has no buttons to press."
-                : buttons.Count == 1 ? "The last message has one button: type 1 to press it." : $"The last message has buttons 1 to {buttons.Count}.");
+            await output.WriteLineAsync(_buttons.Count == 0 ? "The last message has no buttons to press."
+                : _buttons.Count == 1 ? "The last message has one button: type 1 to press it." : $"The last message has buttons 1 to {_buttons.Count}.");
             return;
         }
 
-        var button = buttons[number - 1];
+        var button = _buttons[number - 1];
         if (button.Disabled == true)
         {
             await output.WriteLineAsync($"[{number}] {TerminalText.Sanitize(button.Label ?? "")} is disabled.");
@@ -177,7 +177,7 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
             return;
         }
 
-        var messageId = MessageId(messages);
+        var messageId = MessageId(_messages);
         await ShowAsync(
             owner.Definition.Name,
             () => owner.HandleComponentAsync(
@@ -202,7 +202,7 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
     /// </summary>
     private async Task ShowAsync(string command, Func<ValueTask<Reply>> handler, CancellationToken cancellationToken)
     {
-        var id = ++interactions;
+        var id = ++_interactions;
         using var scope = logger?.BeginScope(new InteractionLogScope(id, command));
         Reply reply;
         try
@@ -221,10 +221,10 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
         if (logger is not null)
             Answered(logger, id, command);
 
-        if (reply.Kind == ReplyKind.NewMessage || messages == 0)
-            messages++;
+        if (reply.Kind == ReplyKind.NewMessage || _messages == 0)
+            _messages++;
         var sent = ReplyText.AsSent(reply);
-        buttons = ReplyText.Buttons(sent);
+        _buttons = ReplyText.Buttons(sent);
         await output.WriteLineAsync(ReplyText.Render(sent, reply.Kind == ReplyKind.UpdateMessage, ansi));
         await output.WriteLineAsync();
         if (reply.WhenSent is not { } work || reply.Ephemeral || reply.Kind != ReplyKind.NewMessage)
@@ -233,7 +233,7 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
         Reply? notice;
         try
         {
-            notice = await work(new SentMessage(ConsoleCapabilities.ChannelId, MessageId(messages)), cancellationToken);
+            notice = await work(new SentMessage(ConsoleCapabilities.ChannelId, MessageId(_messages)), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {

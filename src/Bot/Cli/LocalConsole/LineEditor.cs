@@ -10,15 +10,15 @@ namespace Bot.Cli.LocalConsole;
 /// </summary>
 internal sealed class LineEditor(string prompt, Func<string, CancellationToken, Task<ConsoleCompletion?>> complete)
 {
-    private readonly List<string> history = [];
-    private int shownLength;
+    private readonly List<string> _history = [];
+    private int _shownLength;
 
     /// <summary>The line typed, or null when the user pressed Ctrl+D on an empty line.</summary>
     public string? ReadLine(CancellationToken cancellationToken)
     {
         var buffer = new StringBuilder();
-        var recalled = history.Count;
-        shownLength = 0;
+        var recalled = _history.Count;
+        _shownLength = 0;
         Console.Write(prompt);
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -27,8 +27,8 @@ internal sealed class LineEditor(string prompt, Func<string, CancellationToken, 
             {
                 Console.WriteLine();
                 var line = buffer.ToString();
-                if (line.Trim().Length > 0 && (history.Count == 0 || history[^1] != line))
-                    history.Add(line);
+                if (line.Trim().Length > 0 && (_history.Count == 0 || _history[^1] != line))
+                    _history.Add(line);
                 return line;
             }
 
@@ -66,9 +66,9 @@ internal sealed class LineEditor(string prompt, Func<string, CancellationToken, 
             case ConsoleKey.Tab:
                 Complete(buffer, cancellationToken);
                 break;
-            case ConsoleKey.UpArrow or ConsoleKey.DownArrow when history.Count > 0:
-                recalled = Math.Clamp(recalled + (key.Key == ConsoleKey.UpArrow ? -1 : 1), 0, history.Count);
-                buffer.Clear().Append(recalled < history.Count ? history[recalled] : "");
+            case ConsoleKey.UpArrow or ConsoleKey.DownArrow when _history.Count > 0:
+                recalled = Math.Clamp(recalled + (key.Key == ConsoleKey.UpArrow ? -1 : 1), 0, _history.Count);
+                buffer.Clear().Append(recalled < _history.Count ? _history[recalled] : "");
                 Redraw(buffer);
                 break;
             case ConsoleKey.Escape:
@@ -83,7 +83,7 @@ internal sealed class LineEditor(string prompt, Func<string, CancellationToken, 
                 {
                     buffer.Append(key.KeyChar);
                     Console.Write(key.KeyChar);
-                    shownLength++;
+                    _shownLength++;
                 }
 
                 break;
@@ -114,10 +114,10 @@ internal sealed class LineEditor(string prompt, Func<string, CancellationToken, 
         {
             Console.WriteLine();
             Console.WriteLine(ConsoleSession.Describe(completion));
-            shownLength = 0;
+            _shownLength = 0;
             Console.Write(prompt);
             Console.Write(buffer.ToString());
-            shownLength = buffer.Length;
+            _shownLength = buffer.Length;
             return;
         }
 
@@ -128,13 +128,13 @@ internal sealed class LineEditor(string prompt, Func<string, CancellationToken, 
     private void Redraw(StringBuilder buffer)
     {
         var width = SafeWidth();
-        var rows = (prompt.Length + shownLength) / width;
+        var rows = (prompt.Length + _shownLength) / width;
         var text = new StringBuilder();
         if (rows > 0)
             text.Append("\u001b[").Append(rows).Append('A');
         text.Append("\r\u001b[J").Append(prompt).Append(buffer);
         Console.Write(text.ToString());
-        shownLength = buffer.Length;
+        _shownLength = buffer.Length;
     }
 
     /// <summary>The terminal's width; 80 when it does not say (a pseudo-terminal with no size reports 0).</summary>
@@ -150,7 +150,7 @@ internal sealed class LineEditor(string prompt, Func<string, CancellationToken, 
         }
     }
 
-    private static string CommonPrefix(IReadOnlyList<string> values)
+    private static string CommonPrefix(string[] values)
     {
         var prefix = values[0];
         foreach (var value in values.Skip(1))
