@@ -116,28 +116,45 @@ public sealed class GatewayClient : BackgroundService
     private async Task<(GatewayNextStep Next, TimeSpan Delay)> ConnectOnceAsync(GatewayNextStep step, CancellationToken stoppingToken)
     {
         var resume = step == GatewayNextStep.Resume && _session.CanResume;
-        Uri uri;
+        var (uri, otherwise) = await ChooseUriAsync(resume, stoppingToken).ConfigureAwait(false);
+        if (uri is null)
+        {
+            return otherwise;
+        }
+
+        var (end, connection) = await RunConnectionAsync(uri, resume, stoppingToken).ConfigureAwait(false);
+        return NextAfter(end, connection);
+    }
+
+    /// <summary>
+    /// Where this connection goes: the session's resume URL, or (the session cleared) the URL to identify on.
+    /// No URL, and what to do instead, when the token was refused or the URL could not be had.
+    /// </summary>
+    private async Task<(Uri? Uri, (GatewayNextStep Next, TimeSpan Delay) Otherwise)> ChooseUriAsync(bool resume, CancellationToken stoppingToken)
+    {
         if (resume)
         {
-            uri = _session.ResumeUri!;
+            return (_session.ResumeUri!, default);
         }
-        else
+
+        _session.Clear();
+        var (gatewayUri, fatal) = await ResolveGatewayUriAsync(stoppingToken).ConfigureAwait(false);
+        if (fatal is not null)
         {
-            _session.Clear();
-            var (gatewayUri, fatal) = await ResolveGatewayUriAsync(stoppingToken).ConfigureAwait(false);
-            if (fatal is not null)
-            {
-                return (Stop(fatal), TimeSpan.Zero);
-            }
-
-            if (gatewayUri is null)
-            {
-                return (GatewayNextStep.Identify, _backoff.Next());
-            }
-
-            uri = gatewayUri;
+            return (null, (Stop(fatal), TimeSpan.Zero));
         }
 
+        if (gatewayUri is null)
+        {
+            return (null, (GatewayNextStep.Identify, _backoff.Next()));
+        }
+
+        return (gatewayUri, default);
+    }
+
+    /// <summary>Runs one connection on a new socket until it ends, and keeps the back-off and connect-failure counts.</summary>
+    private async Task<(ConnectionEnd End, GatewayConnection Connection)> RunConnectionAsync(Uri uri, bool resume, CancellationToken stoppingToken)
+    {
         _status.Connecting();
         GatewayLog.Connecting(_logger, uri, resume ? "resume" : "identify");
         var transport = _transports();
@@ -157,6 +174,12 @@ public sealed class GatewayClient : BackgroundService
         }
 
         NoteConnectFailure(connection.Connected, resume);
+        return (end, connection);
+    }
+
+    /// <summary>What follows the end of a connection: stop, shut down, or resume or identify after a delay (logged).</summary>
+    private (GatewayNextStep Next, TimeSpan Delay) NextAfter(ConnectionEnd end, GatewayConnection connection)
+    {
         switch (end.Next)
         {
             case GatewayNextStep.Shutdown:
@@ -171,23 +194,7 @@ public sealed class GatewayClient : BackgroundService
             nextStep = GatewayNextStep.Identify;
         }
 
-        TimeSpan delay;
-        if (nextStep == GatewayNextStep.Identify)
-        {
-            _session.Clear();
-
-            // Discord documents no wait any more; a short random one keeps a fleet of shards from identifying in lockstep.
-            delay = end.Reason == ConnectionEndReason.InvalidSession
-                ? Max(InvalidSessionDelay(_options), _backoff.Next())
-                : _backoff.Next();
-        }
-        else
-        {
-            // Interactions missed meanwhile are replayed on resume, but their 3-second window keeps running: no
-            // pause after a reconnect Discord asked for on a link that worked.
-            delay = connection.ReachedSession && end.IsPlannedReconnect ? TimeSpan.Zero : _backoff.Next();
-        }
-
+        var delay = DelayBefore(nextStep, end, connection);
         var mode = nextStep == GatewayNextStep.Resume && _session.CanResume ? "resume" : "identify";
         if (end.Reason is ConnectionEndReason.ReconnectRequested or ConnectionEndReason.InvalidSession)
         {
@@ -201,6 +208,24 @@ public sealed class GatewayClient : BackgroundService
 
         _status.Reconnecting(end.Reason, mode == "resume");
         return (nextStep, delay);
+    }
+
+    /// <summary>The wait before the next connection; identifying anew clears the session first.</summary>
+    private TimeSpan DelayBefore(GatewayNextStep nextStep, ConnectionEnd end, GatewayConnection connection)
+    {
+        if (nextStep == GatewayNextStep.Identify)
+        {
+            _session.Clear();
+
+            // Discord documents no wait any more; a short random one keeps a fleet of shards from identifying in lockstep.
+            return end.Reason == ConnectionEndReason.InvalidSession
+                ? Max(InvalidSessionDelay(_options), _backoff.Next())
+                : _backoff.Next();
+        }
+
+        // Interactions missed meanwhile are replayed on resume, but their 3-second window keeps running: no
+        // pause after a reconnect Discord asked for on a link that worked.
+        return connection.ReachedSession && end.IsPlannedReconnect ? TimeSpan.Zero : _backoff.Next();
     }
 
     private void NoteConnectFailure(bool connected, bool resume)
