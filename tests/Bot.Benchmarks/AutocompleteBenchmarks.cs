@@ -50,13 +50,13 @@ public class AutocompleteBenchmarks
         var reader = new KnowledgeReader(new AnswerEngine(_store), _store);
         _about = new AboutCommand();
         _contexts = Typed.Select(typed => new AutocompleteContext
-            {
-                CommandName = AboutCommand.Name,
-                FocusedOption = AboutCommand.TopicOption,
-                FocusedValue = typed,
-                Invoker = new CommandInvoker("1", "Member"),
-                Knowledge = reader,
-            })
+        {
+            CommandName = AboutCommand.Name,
+            FocusedOption = AboutCommand.TopicOption,
+            FocusedValue = typed,
+            Invoker = new CommandInvoker("1", "Member"),
+            Knowledge = reader,
+        })
             .ToArray();
 
         var clock = Stopwatch.StartNew();

@@ -78,7 +78,8 @@ public sealed class BuilderTests
                 new SelectOption { Label = "Butterfly", Value = "butterfly", Emoji = new Emoji { Name = "🦋" } },
                 new SelectOption { Label = "Caterpillar", Value = "caterpillar", Emoji = new Emoji { Name = "🐛" } },
             ],
-            placeholder: "Ants are the best") with { Id = 2 };
+            placeholder: "Ants are the best");
+        select = select with { Id = 2 };
 
         var modal = InteractionResponse.Modal("bug_modal", "Bug Survey", [Component.LabelFor("Favorite bug?", select) with { Id = 1 }]);
 

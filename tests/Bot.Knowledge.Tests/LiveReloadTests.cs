@@ -215,7 +215,8 @@ public sealed class LiveReloadTests : IAsyncLifetime
 
                 Interlocked.Increment(ref asked);
             }
-        }) { IsBackground = true };
+        });
+        asker.IsBackground = true;
         asker.Start();
 
         try

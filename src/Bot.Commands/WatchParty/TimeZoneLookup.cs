@@ -64,6 +64,6 @@ public static partial class TimeZoneLookup
         }
     }
 
-        [GeneratedRegex(@"^[A-Za-z0-9_+\-/ ]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9_+\-/ ]+$", RegexOptions.CultureInvariant)]
     private static partial Regex ZoneIdShape();
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Bot.Discord.Local.OpenApi;
 
 namespace Bot.Discord.Tests.LocalDiscord;
+
 using Bot.Discord.Local;
 
 /// <summary>The local Discord behaves as the real one where the client depends on it.</summary>

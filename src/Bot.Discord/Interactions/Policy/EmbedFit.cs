@@ -70,13 +70,13 @@ internal static class EmbedFit
         var lengths = embeds.SelectMany(Texts).Select(t => t.Length).Order().ToArray();
         var cap = WaterLevel(lengths, DiscordLimits.EmbedTotalLength);
         return embeds.Select(e => e with
-            {
-                Title = CutTo(e.Title, cap),
-                Description = CutTo(e.Description, cap),
-                Footer = e.Footer is { } footer ? footer with { Text = TextLimits.Truncate(footer.Text, cap) } : null,
-                Author = e.Author is { } author ? author with { Name = TextLimits.Truncate(author.Name, cap) } : null,
-                Fields = e.Fields?.Select(f => f with { Name = TextLimits.Truncate(f.Name, cap), Value = TextLimits.Truncate(f.Value, cap) }).ToArray(),
-            })
+        {
+            Title = CutTo(e.Title, cap),
+            Description = CutTo(e.Description, cap),
+            Footer = e.Footer is { } footer ? footer with { Text = TextLimits.Truncate(footer.Text, cap) } : null,
+            Author = e.Author is { } author ? author with { Name = TextLimits.Truncate(author.Name, cap) } : null,
+            Fields = e.Fields?.Select(f => f with { Name = TextLimits.Truncate(f.Name, cap), Value = TextLimits.Truncate(f.Value, cap) }).ToArray(),
+        })
             .ToArray();
     }
 
