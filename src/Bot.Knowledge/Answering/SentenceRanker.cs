@@ -39,7 +39,7 @@ internal sealed class SentenceRanker
     private readonly float total;
     private readonly AnswerType type;
     private readonly IReadOnlySet<string> questionWords;
-    private readonly IReadOnlySet<string> questionTerms;
+    private readonly HashSet<string> questionTerms;
     private readonly bool[] phraseWithNext;
 
     public SentenceRanker(string question, IReadOnlyList<Concept> concepts, IReadOnlyList<AnalyzedPassage> passages)
@@ -69,7 +69,7 @@ internal sealed class SentenceRanker
             + Bm25Weight * bm25Share
             + evidenceWeight * AnswerEvidence.Strength(sentence, type, questionWords, questionTerms);
         // A sentence made only of the question's own words repeats it; it does not answer it.
-        if (sentence.Terms.All(questionTerms.Contains))
+        if (TermCounts.Shared(sentence.Terms, questionTerms) == sentence.Terms.Count)
             score -= EchoPenalty;
         return score;
     }
@@ -83,10 +83,10 @@ internal sealed class SentenceRanker
 
     /// <summary>Share of the unit's words that the question already said: 1 for a unit that only repeats it.</summary>
     public float Echo(AnalyzedSentence unit) =>
-        unit.Terms.Count == 0 ? 1f : (float)unit.Terms.Count(questionTerms.Contains) / unit.Terms.Count;
+        unit.Terms.Count == 0 ? 1f : (float)TermCounts.Shared(unit.Terms, questionTerms) / unit.Terms.Count;
 
     /// <summary>Words of the unit the question did not say: what an answer adds.</summary>
-    public int NewTerms(AnalyzedSentence unit) => unit.Terms.Count(t => !questionTerms.Contains(t));
+    public int NewTerms(AnalyzedSentence unit) => unit.Terms.Count - TermCounts.Shared(unit.Terms, questionTerms);
 
     /// <summary>Share of the question's weight a sentence covers, together with the one before it when given.</summary>
     public float Coverage(AnalyzedSentence sentence, AnalyzedSentence? previous)
