@@ -1,6 +1,5 @@
 using Bot.Knowledge.Tests.Support;
 using Microsoft.Extensions.Logging;
-using Directory = System.IO.Directory;
 
 namespace Bot.Knowledge.Tests;
 

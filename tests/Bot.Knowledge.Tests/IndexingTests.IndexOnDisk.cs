@@ -9,8 +9,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Directory = System.IO.Directory;
 
 namespace Bot.Knowledge.Tests;

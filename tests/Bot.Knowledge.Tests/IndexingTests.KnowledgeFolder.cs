@@ -1,11 +1,7 @@
 using Bot.Knowledge.Hosting;
 using Bot.Knowledge.Indexing;
 using Bot.Knowledge.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Directory = System.IO.Directory;
 
 namespace Bot.Knowledge.Tests;
 
