@@ -1,4 +1,3 @@
-using Bot.Knowledge.Indexing;
 using Bot.Knowledge.Tests.Support;
 
 namespace Bot.Knowledge.Tests;

@@ -1,5 +1,4 @@
 using Bot.Knowledge.Tests.Summaries;
-using Bot.Knowledge.Tests.Support;
 using Bot.Knowledge.Trivia;
 
 namespace Bot.Knowledge.Tests.Trivia;
