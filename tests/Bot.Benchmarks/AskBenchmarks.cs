@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using BenchmarkDotNet.Attributes;
 using Bot.Knowledge;
 using Bot.Knowledge.Answering;
@@ -11,7 +12,7 @@ namespace Bot.Benchmarks;
 /// percentiles of single-question latencies across all the dev questions. The index is on disk,
 /// built once in GlobalSetup; the engine and its passage-analysis cache are warmed before measuring.
 /// </summary>
-[Config(typeof(LatencyConfig))]
+[Config(typeof(GcLatencyConfig))]
 public class AskBenchmarks : AskBenchmarksBase;
 
 /// <summary>
@@ -61,11 +62,14 @@ internal static class AskSetup
     private const int WarmupPasses = 30;
 
     /// <summary>
-    /// And at least this long: tiered compilation promotes hot methods in the background after a
-    /// delay, so a fixed number of calls can end while much of the code still runs unoptimised
-    /// (seen here: p99 near 3 ms from tier-0 code alone on a busy 2-core machine).
+    /// And until the JIT has compiled nothing for this long: tiered compilation promotes hot methods
+    /// in the background after a delay, so a fixed number of calls (or a fixed time, on a busy
+    /// 2-core machine) can end while some code still runs unoptimised, and those calls land in p99.
     /// </summary>
-    private static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan JitQuiet = TimeSpan.FromSeconds(1);
+
+    /// <summary>A bound on the wait above, so a method the JIT keeps recompiling cannot hang set-up.</summary>
+    private static readonly TimeSpan WarmupLimit = TimeSpan.FromSeconds(30);
 
     public static (ScratchFolder Scratch, KnowledgeStore Store, AnswerEngine Engine, string[] Questions) Prepare(Corpus corpus)
     {
@@ -92,10 +96,17 @@ internal static class AskSetup
         }
 
         var warming = Stopwatch.StartNew();
-        for (var pass = 1; pass < WarmupPasses || warming.Elapsed < WarmupTime; pass++)
+        var compiled = JitInfo.GetCompiledMethodCount();
+        var lastCompile = TimeSpan.Zero;
+        for (var pass = 1; pass < WarmupPasses || (warming.Elapsed - lastCompile < JitQuiet && warming.Elapsed < WarmupLimit); pass++)
         {
             foreach (var question in questions)
                 engine.Ask(question);
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                (compiled, lastCompile) = (now, warming.Elapsed);
+            }
         }
 
         return answered;

@@ -8,6 +8,7 @@ using Bot.Commands.Replies;
 using Bot.Knowledge;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Indexing;
+using Bot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Perfolizer.Mathematics.OutlierDetection;
 
@@ -44,7 +45,7 @@ public class AutocompleteBenchmarks
     {
         _root = Path.Combine(Path.GetTempPath(), $"bot-bench-autocomplete-{Guid.NewGuid():N}");
         var knowledge = Path.Combine(_root, "knowledge");
-        ThousandNames.Write(knowledge);
+        GeneratedKnowledge.WriteNames(knowledge);
         _store = new KnowledgeStore(KnowledgeIndex.Open(Path.Combine(_root, "index")));
         new KnowledgeSynchronizer(_store, knowledge, 4 * 1024 * 1024, NullLogger.Instance).Synchronize();
         var reader = new KnowledgeReader(new AnswerEngine(_store), _store);
@@ -69,7 +70,7 @@ public class AutocompleteBenchmarks
                 Suggest(context);
         }
 
-        Console.WriteLine($"// {topics} topics read from {ThousandNames.Names.Count} names in {built.TotalMilliseconds:N1} ms");
+        Console.WriteLine($"// {topics} topics read from {GeneratedKnowledge.Names.Count} names in {built.TotalMilliseconds:N1} ms");
         _next = 0;
     }
 
@@ -111,39 +112,5 @@ public sealed class AutocompleteLatencyConfig : ManualConfig
             .WithOutlierMode(OutlierMode.DontRemove)
             .WithGcForce(false));
         AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median, BenchmarkDotNet.Columns.StatisticColumn.P95, P99Column.Instance, BenchmarkDotNet.Columns.StatisticColumn.Max);
-    }
-}
-
-/// <summary>The knowledge folder of the command tests' 1,000-topic case: 40 first names × 25 last names, some accented.</summary>
-internal static class ThousandNames
-{
-    private static readonly string[] FirstNames =
-    [
-        "Alder", "Bexley", "Corin", "Dalia", "Élodie", "Farrow", "Galen", "Hollis", "Ingrid", "Jovan",
-        "Kestrel", "Linnea", "Marlow", "Nadia", "Orrin", "Perrin", "Quilla", "Rowan", "Søren", "Tamsin",
-        "Ulric", "Vesna", "Wynne", "Xavi", "Yara", "Zoë", "Anselm", "Brisa", "Cyrus", "Delphine",
-        "Emrys", "Fenna", "Gideon", "Halima", "Isolde", "Joaquín", "Katya", "Leander", "Mireille", "Nikolai",
-    ];
-
-    private static readonly string[] LastNames =
-    [
-        "Ashdown", "Blackwood", "Carrow", "Dunmore", "Ellery", "Fairbanks", "Greaves", "Hartwell", "Ironside", "Jessup",
-        "Kingsley", "Lockhart", "Montague", "Northcott", "Oakhurst", "Pemberton", "Quayle", "Ravenscroft", "Stroud", "Thackeray",
-        "Underhill", "Vance", "Whitlock", "Yardley", "Zelinski",
-    ];
-
-    public static IReadOnlyList<string> Names { get; } =
-        FirstNames.SelectMany(first => LastNames.Select(last => $"{first} {last}")).ToArray();
-
-    public static void Write(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        foreach (var (chunk, file) in Names.Chunk(50).Select((c, i) => (c, i)))
-        {
-            var paragraphs = chunk.Select((name, i) => $"In one scene the crew meets {name} at the market, and they talk about the harvest number {file * 50 + i}.");
-            File.WriteAllText(
-                Path.Combine(folder, $"people-{file:00}.md"),
-                $"---\ntitle: People met on the road, part {file + 1}\nsource: generated for a benchmark\n---\n\n# People met on the road, part {file + 1}\n\n{string.Join("\n\n", paragraphs)}\n");
-        }
     }
 }

@@ -31,6 +31,8 @@ internal static class BenchmarkInputs
             ? Path.GetFullPath(set)
             : FindUpwards(Path.Combine("eval", "dev-questions.jsonl"))
               ?? FindUpwards(Path.Combine("shared", "eval", "dev-questions.jsonl"))
+              // A fresh clone has no ../shared: the repository keeps its own copy of the public set.
+              ?? FindUpwards(Path.Combine("tests", "data", "dev-questions.jsonl"))
               ?? throw new InvalidOperationException($"Could not find eval/dev-questions.jsonl above {AppContext.BaseDirectory}; set {QuestionsVariable}.");
         var questions = new List<string>();
         foreach (var line in File.ReadLines(path))

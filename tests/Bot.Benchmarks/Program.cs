@@ -5,7 +5,7 @@ namespace Bot.Benchmarks;
 /// <summary>
 /// BenchmarkDotNet's switcher (<c>--filter</c>, <c>--list</c>, ...), or one of the Stopwatch-based
 /// modes for what is a single long measurement rather than many iterations (docs/PERFORMANCE.md):
-/// <c>--model-load</c>, <c>--throughput</c>, <c>--hybrid-breakdown</c>, <c>--embed-corpus</c>, <c>--gateway-load</c>, <c>--http-load</c>, <c>--fast-start</c>, <c>--embed-throughput</c>, <c>--write-corpus</c>.
+/// <c>--model-load</c>, <c>--throughput</c>, <c>--hybrid-breakdown</c>, <c>--embed-corpus</c>, <c>--gateway-load</c>, <c>--http-load</c>, <c>--fast-start</c>, <c>--embed-throughput</c>, <c>--write-corpus</c>, <c>--ask-latency</c>.
 /// </summary>
 public static class Program
 {
@@ -29,6 +29,8 @@ public static class Program
                 return FastStart.Run(args[1..]).GetAwaiter().GetResult();
             case "--embed-throughput":
                 return EmbeddingThroughput.Run(args[1..]);
+            case "--ask-latency":
+                return AskLatencyProbe.Run(args[1..]);
             case "--write-corpus":
                 return RecombinedCorpus.Run(args[1..]);
             default:

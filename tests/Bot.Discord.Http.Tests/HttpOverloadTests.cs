@@ -20,10 +20,6 @@ namespace Bot.Discord.Http.Tests;
 /// </summary>
 public sealed class HttpOverloadTests
 {
-    private const string Edit = "update_original_webhook_message";
-    private const ulong Server = 1213418270883971072;
-    private const ulong OtherServer = 1313418270883971072;
-
     [Fact]
     public async Task An_ask_that_cannot_be_answered_in_time_gets_a_deferral_at_once_and_its_answer_by_edit()
     {
@@ -101,15 +97,15 @@ public sealed class HttpOverloadTests
     public async Task A_server_flooding_does_not_starve_another_server()
     {
         await using var bot = await OverloadedEndpoint.StartAsync();
-        var busyServer = new List<Delivery> { bot.Ask(member: 1, Server) };
+        var busyServer = new List<Delivery> { bot.Ask(member: 1, OverloadScenario.Server) };
         await bot.Gate.WaitForEnteredAsync(1);
         for (var member = 2UL; member <= 4; member++)
         {
-            busyServer.Add(bot.Ask(member, Server));
+            busyServer.Add(bot.Ask(member, OverloadScenario.Server));
             await bot.WaitingAsync((int)member - 1);
         }
 
-        var quiet = bot.Ask(member: 9, OtherServer);
+        var quiet = bot.Ask(member: 9, OverloadScenario.OtherServer);
         await bot.WaitingAsync(4);
         bot.Gate.Open();
         await Task.WhenAll(busyServer.Append(quiet).Select(ask => ask.Answer)).WaitAsync(TimeSpan.FromSeconds(10));
@@ -183,10 +179,8 @@ public sealed class HttpOverloadTests
                 settings.Time = time;
                 settings.Discord = discord;
                 settings.Handler = new GatedHandler(gate);
-                settings.Config["Discord:Interactions:Workers"] = "1";
-                settings.Config["Discord:Interactions:DeferAfter"] = "00:00:01";
-                settings.Config["Discord:Interactions:MaxQueueDelay"] = maxQueueDelay;
-                settings.Config["Discord:Interactions:MaxQueuedPerMember"] = maxQueuedPerMember.ToString(CultureInfo.InvariantCulture);
+                foreach (var (name, value) in OverloadScenario.Settings(maxQueueDelay, maxQueuedPerMember))
+                    settings.Config[name] = value;
             });
 
             // Discord's side of the delivery, signing with the key the endpoint trusts.
@@ -208,11 +202,9 @@ public sealed class HttpOverloadTests
         }
 
         /// <summary>Signs and POSTs /ask from <paramref name="member"/> in <paramref name="guild"/>, without waiting for the answer.</summary>
-        public Delivery Ask(ulong member, ulong guild = Server)
+        public Delivery Ask(ulong member, ulong guild = OverloadScenario.Server)
         {
-            var ask = InteractionPayloads.SlashCommand(Discord, "ask", [("question", "Who directed Beyond Utopia?")]);
-            ask["member"]!["user"]!["id"] = (300_000_000_000_000_000UL + member).ToString(CultureInfo.InvariantCulture);
-            ask["guild_id"] = guild.ToString(CultureInfo.InvariantCulture);
+            var ask = OverloadScenario.Ask(Discord, member, guild);
             var body = System.Text.Encoding.UTF8.GetBytes(ask.ToJsonString());
             var timestamp = _delivery.Timestamp();
             var answer = _delivery.SendAsync(body, timestamp, EndpointHarness.Sign(_host.Key, timestamp, body));
@@ -224,7 +216,7 @@ public sealed class HttpOverloadTests
             Eventually.HoldsAsync(() => Admission.Waiting == count, $"{count} waiting for a handler");
 
         public IReadOnlyList<RecordedRequest> EditsOf(Delivery ask) =>
-            Discord.RequestsTo(Edit).Where(r => r.Path.Contains("/" + ask.Token + "/", StringComparison.Ordinal)).ToArray();
+            OverloadScenario.EditsOf(Discord, ask.Token);
 
         public async ValueTask DisposeAsync()
         {

@@ -61,15 +61,8 @@ public sealed class AboutCommand : IAutocompleteCommand
 
     public ValueTask<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(AutocompleteContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        if (context.FocusedOption != TopicOption || !context.Knowledge.IsReady)
-            return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>([]);
-        var suggestions = _topics.For(context.Knowledge).Suggest(context.FocusedValue, DiscordLimits.AutocompleteChoices);
-        var choices = new AutocompleteChoice[suggestions.Count];
-        for (var i = 0; i < choices.Length; i++)
-            choices[i] = new AutocompleteChoice(suggestions[i].Name, suggestions[i].Name);
-        return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>(choices);
+        return ValueTask.FromResult(_topics.Choices(context, TopicOption, MaxTopicLength));
     }
 
     public ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Bot.Commands.Replies;
 using Bot.Knowledge.Topics;
+using Bot.Limits;
 
 namespace Bot.Commands.About;
 
@@ -47,6 +49,22 @@ public sealed class TopicCache
         {
             holder.Gate.Exit();
         }
+    }
+
+    /// <summary>
+    /// Autocomplete for a command's topic option (/about, /summary): the catalog's suggestions for
+    /// what is typed, leaving out any name longer than the option takes; none while the knowledge
+    /// is loading or for another option.
+    /// </summary>
+    public IReadOnlyList<AutocompleteChoice> Choices(AutocompleteContext context, string topicOption, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.FocusedOption != topicOption || !context.Knowledge.IsReady)
+            return [];
+        return For(context.Knowledge).Suggest(context.FocusedValue, DiscordLimits.AutocompleteChoices)
+            .Where(t => t.Name.Length <= maxLength)
+            .Select(t => new AutocompleteChoice(t.Name, t.Name))
+            .ToArray();
     }
 
     private sealed class Holder

@@ -21,11 +21,6 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
     public const string Introduction =
         "Answers come only from the community's knowledge folder; when it doesn't cover a question, I say so instead of guessing.";
 
-    private const string PagePrefix = "page:";
-
-    /// <summary>What a page's fields may take of the embed total, leaving room for the title, introduction and footer.</summary>
-    private const int PageBudget = DiscordLimits.EmbedTotalLength - 400;
-
     public CommandDefinition Definition { get; } = new(Name, "List the commands and the options each one takes.") { Ephemeral = true };
 
     public ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -39,14 +34,13 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        var data = context.Data;
-        var page = data.StartsWith(PagePrefix, StringComparison.Ordinal) && int.TryParse(data.AsSpan(PagePrefix.Length), out var n) ? n : 0;
+        var page = EmbedPages.Parse(context.Data);
         return ValueTask.FromResult(Page(page, ReplyKind.UpdateMessage));
     }
 
     private Reply Page(int index, ReplyKind kind)
     {
-        var pages = Paginate(definitions().OrderBy(d => d.Name, StringComparer.Ordinal).SelectMany(DescribeAll));
+        var pages = EmbedPages.Split(definitions().OrderBy(d => d.Name, StringComparer.Ordinal).SelectMany(DescribeAll), DiscordLimits.EmbedFields);
         index = Math.Clamp(index, 0, pages.Count - 1);
         var embed = new ReplyEmbed
         {
@@ -55,41 +49,11 @@ public sealed partial class HelpCommand(Func<IEnumerable<CommandDefinition>> def
             Fields = pages[index],
             Footer = pages.Count > 1 ? $"Page {index + 1} of {pages.Count}" : null,
         };
-        IReadOnlyList<ReplyButton> buttons = pages.Count > 1
-            ?
-            [
-                new("Previous", PageId(Math.Max(0, index - 1)), ReplyButtonStyle.Secondary, Disabled: index == 0),
-                new("Next", PageId(Math.Min(pages.Count - 1, index + 1)), ReplyButtonStyle.Secondary, Disabled: index == pages.Count - 1),
-            ]
-            : [];
+        var buttons = EmbedPages.Buttons(index, pages.Count, PageId);
         return new Reply { Embeds = [embed], Buttons = buttons, Ephemeral = Definition.Ephemeral, Kind = kind };
     }
 
-    private static string PageId(int index) => CustomIds.Create(Name, PagePrefix + index);
-
-    /// <summary>Fields in order, as many to a page as fit its field count and length; always at least one (maybe empty) page.</summary>
-    private static List<ReplyEmbedField[]> Paginate(IEnumerable<ReplyEmbedField> fields)
-    {
-        var pages = new List<ReplyEmbedField[]>();
-        var page = new List<ReplyEmbedField>();
-        var length = 0;
-        foreach (var field in fields)
-        {
-            var size = field.Name.Length + field.Value.Length;
-            if (page.Count > 0 && (page.Count == DiscordLimits.EmbedFields || length + size > PageBudget))
-            {
-                pages.Add([.. page]);
-                page.Clear();
-                length = 0;
-            }
-
-            page.Add(field);
-            length += size;
-        }
-
-        pages.Add([.. page]);
-        return pages;
-    }
+    private static string PageId(int index) => CustomIds.Create(Name, EmbedPages.Data(index));
 
     /// <summary>
     /// The fields of one command: one for the command itself, or one per subcommand (its usage,

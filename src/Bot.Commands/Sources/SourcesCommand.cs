@@ -23,11 +23,6 @@ public sealed class SourcesCommand : IComponentCommand
     /// <summary>Documents on one page at most.</summary>
     public const int DocumentsPerPage = 10;
 
-    private const string PagePrefix = "page:";
-
-    /// <summary>What a page's fields may take of the embed total, leaving room for the title, introduction and footer.</summary>
-    private const int PageBudget = DiscordLimits.EmbedTotalLength - 400;
-
     /// <summary>A front-matter source longer than this is cut: it is a reference, not text to read.</summary>
     private const int SourceLength = 300;
 
@@ -44,11 +39,7 @@ public sealed class SourcesCommand : IComponentCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        var data = context.Data;
-        var page = data.StartsWith(PagePrefix, StringComparison.Ordinal)
-                   && int.TryParse(data.AsSpan(PagePrefix.Length), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : 0;
+        var page = EmbedPages.Parse(context.Data);
         return ValueTask.FromResult(Page(context.Knowledge, page, ReplyKind.UpdateMessage));
     }
 
@@ -60,7 +51,7 @@ public sealed class SourcesCommand : IComponentCommand
         if (documents.Count == 0)
             return new Reply { Content = EmptyText, Ephemeral = true, Kind = kind };
 
-        var pages = Paginate(documents.Select(Describe));
+        var pages = EmbedPages.Split(documents.Select(Describe), DocumentsPerPage);
         index = Math.Clamp(index, 0, pages.Count - 1);
         var passages = documents.Sum(d => d.Passages.Count);
         var embed = new ReplyEmbed
@@ -71,13 +62,7 @@ public sealed class SourcesCommand : IComponentCommand
             Footer = (pages.Count > 1 ? $"Page {index + 1} of {pages.Count} · " : "")
                      + $"{Count(documents.Count, "document")}, {Count(passages, "passage")}",
         };
-        IReadOnlyList<ReplyButton> buttons = pages.Count > 1
-            ?
-            [
-                new("Previous", PageId(Math.Max(0, index - 1)), ReplyButtonStyle.Secondary, Disabled: index == 0),
-                new("Next", PageId(Math.Min(pages.Count - 1, index + 1)), ReplyButtonStyle.Secondary, Disabled: index == pages.Count - 1),
-            ]
-            : [];
+        var buttons = EmbedPages.Buttons(index, pages.Count, PageId);
         return new Reply { Embeds = [embed], Buttons = buttons, Ephemeral = true, Kind = kind };
     }
 
@@ -88,28 +73,5 @@ public sealed class SourcesCommand : IComponentCommand
 
     private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
-    private static string PageId(int index) => CustomIds.Create(Name, PagePrefix + index.ToString(CultureInfo.InvariantCulture));
-
-    private static List<ReplyEmbedField[]> Paginate(IEnumerable<ReplyEmbedField> fields)
-    {
-        var pages = new List<ReplyEmbedField[]>();
-        var page = new List<ReplyEmbedField>();
-        var length = 0;
-        foreach (var field in fields)
-        {
-            var size = field.Name.Length + field.Value.Length;
-            if (page.Count > 0 && (page.Count == DocumentsPerPage || length + size > PageBudget))
-            {
-                pages.Add([.. page]);
-                page.Clear();
-                length = 0;
-            }
-
-            page.Add(field);
-            length += size;
-        }
-
-        pages.Add([.. page]);
-        return pages;
-    }
+    private static string PageId(int index) => CustomIds.Create(Name, EmbedPages.Data(index));
 }

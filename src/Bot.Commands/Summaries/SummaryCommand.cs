@@ -88,15 +88,8 @@ public sealed class SummaryCommand : IComponentCommand, IAutocompleteCommand
 
     public ValueTask<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(AutocompleteContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        if (context.FocusedOption != TopicOption || !context.Knowledge.IsReady)
-            return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>([]);
-        var suggestions = _topics.For(context.Knowledge).Suggest(context.FocusedValue, DiscordLimits.AutocompleteChoices);
-        return ValueTask.FromResult<IReadOnlyList<AutocompleteChoice>>(suggestions
-            .Where(t => t.Name.Length <= MaxTopicLength)
-            .Select(t => new AutocompleteChoice(t.Name, t.Name))
-            .ToArray());
+        return ValueTask.FromResult(_topics.Choices(context, TopicOption, MaxTopicLength));
     }
 
     public ValueTask<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)

@@ -69,7 +69,7 @@ internal sealed class SentenceRanker
             + Bm25Weight * bm25Share
             + evidenceWeight * AnswerEvidence.Strength(sentence, _type, _questionWords, _questionTerms);
         // A sentence made only of the question's own words repeats it; it does not answer it.
-        if (sentence.Terms.All(_questionTerms.Contains))
+        if (TermCounts.Shared(sentence.Terms, _questionTerms) == sentence.Terms.Count)
             score -= EchoPenalty;
         return score;
     }
@@ -83,10 +83,10 @@ internal sealed class SentenceRanker
 
     /// <summary>Share of the unit's words that the question already said: 1 for a unit that only repeats it.</summary>
     public float Echo(AnalyzedSentence unit) =>
-        unit.Terms.Count == 0 ? 1f : (float)unit.Terms.Count(_questionTerms.Contains) / unit.Terms.Count;
+        unit.Terms.Count == 0 ? 1f : (float)TermCounts.Shared(unit.Terms, _questionTerms) / unit.Terms.Count;
 
     /// <summary>Words of the unit the question did not say: what an answer adds.</summary>
-    public int NewTerms(AnalyzedSentence unit) => unit.Terms.Count(t => !_questionTerms.Contains(t));
+    public int NewTerms(AnalyzedSentence unit) => unit.Terms.Count - TermCounts.Shared(unit.Terms, _questionTerms);
 
     /// <summary>Share of the question's weight a sentence covers, together with the one before it when given.</summary>
     public float Coverage(AnalyzedSentence sentence, AnalyzedSentence? previous)

@@ -10,13 +10,27 @@ namespace Bot.Knowledge.Search;
 /// <param name="Known">False when neither the word, its synonyms nor a near spelling occurs in the knowledge.</param>
 public sealed record Concept(string Head, IReadOnlyDictionary<string, float> Variants, float Weight, bool Known)
 {
+    /// <summary>The most any of the concept's variants counts in <paramref name="terms"/> (0 when none is there).</summary>
     public float MatchIn(IReadOnlySet<string> terms)
     {
         var best = 0f;
-        foreach (var (term, credit) in Variants)
+        // Called for every concept against every answer unit: the dictionary's struct enumerator
+        // avoids a boxed enumerator per call (see TermCounts for why that garbage matters).
+        if (Variants is Dictionary<string, float> variants)
         {
-            if (credit > best && terms.Contains(term))
-                best = credit;
+            foreach (var (term, credit) in variants)
+            {
+                if (credit > best && terms.Contains(term))
+                    best = credit;
+            }
+        }
+        else
+        {
+            foreach (var (term, credit) in Variants)
+            {
+                if (credit > best && terms.Contains(term))
+                    best = credit;
+            }
         }
 
         return best;

@@ -20,9 +20,6 @@ namespace Bot.Discord.Tests.Interactions;
 public sealed class GatewayOverloadTests
 {
     private const string Callback = "create_interaction_response";
-    private const string Edit = "update_original_webhook_message";
-    private const ulong Server = 1213418270883971072;
-    private const ulong OtherServer = 1313418270883971072;
 
     [Fact]
     public async Task An_ask_that_cannot_be_answered_in_time_is_deferred_at_once_and_answered_by_edit()
@@ -118,15 +115,15 @@ public sealed class GatewayOverloadTests
     public async Task A_server_flooding_does_not_starve_another_server()
     {
         await using var bot = await OverloadedBot.StartAsync();
-        var busyServer = new List<Sent> { await bot.AskAsync(member: 1, Server) };
+        var busyServer = new List<Sent> { await bot.AskAsync(member: 1, OverloadScenario.Server) };
         await bot.Gate.WaitForEnteredAsync(1);
         for (var member = 2UL; member <= 4; member++)
         {
-            busyServer.Add(await bot.AskAsync(member, Server));
+            busyServer.Add(await bot.AskAsync(member, OverloadScenario.Server));
         }
 
         await DispatcherHarness.WaitUntilAsync(() => bot.Admission.Waiting == 3, "the busy server's questions wait");
-        var quiet = await bot.AskAsync(member: 9, OtherServer);
+        var quiet = await bot.AskAsync(member: 9, OverloadScenario.OtherServer);
         await DispatcherHarness.WaitUntilAsync(() => bot.Admission.Waiting == 4, "the other server's question waits");
 
         bot.Gate.Open();
@@ -206,13 +203,7 @@ public sealed class GatewayOverloadTests
             var harness = await GatewayHarness.StartAsync(
                 time: new FakeTimeProvider(),
                 handler: handler,
-                settings: _ => new Dictionary<string, string?>
-                {
-                    ["Discord:Interactions:Workers"] = "1",
-                    ["Discord:Interactions:DeferAfter"] = "00:00:01",
-                    ["Discord:Interactions:MaxQueueDelay"] = maxQueueDelay,
-                    ["Discord:Interactions:MaxQueuedPerMember"] = maxQueuedPerMember.ToString(CultureInfo.InvariantCulture),
-                });
+                settings: _ => OverloadScenario.Settings(maxQueueDelay, maxQueuedPerMember));
             await harness.Gateway.WaitForAsync(
                 gateway => gateway.Connections.LastOrDefault(c => c.IsOpen) is { } open && open.Sent.Any(frame => frame.T == "READY"),
                 "READY");
@@ -233,11 +224,9 @@ public sealed class GatewayOverloadTests
         }
 
         /// <summary>Sends /ask from <paramref name="member"/> in <paramref name="guild"/> over the gateway.</summary>
-        public async Task<Sent> AskAsync(ulong member, ulong guild = Server)
+        public async Task<Sent> AskAsync(ulong member, ulong guild = OverloadScenario.Server)
         {
-            var ask = InteractionPayloads.SlashCommand(Discord, "ask", [("question", "Who directed Beyond Utopia?")]);
-            ask["member"]!["user"]!["id"] = (300_000_000_000_000_000UL + member).ToString(CultureInfo.InvariantCulture);
-            ask["guild_id"] = guild.ToString(CultureInfo.InvariantCulture);
+            var ask = OverloadScenario.Ask(Discord, member, guild);
             await _harness.Gateway.DispatchInteractionAsync(ask.ToJsonString());
             return new Sent(ulong.Parse((string)ask["id"]!, CultureInfo.InvariantCulture), (string)ask["token"]!);
         }
@@ -246,7 +235,7 @@ public sealed class GatewayOverloadTests
             Discord.RequestsTo(Callback).Where(r => r.Path.StartsWith($"/interactions/{ask.Id}/", StringComparison.Ordinal)).ToArray();
 
         public IReadOnlyList<RecordedRequest> EditsOf(Sent ask) =>
-            Discord.RequestsTo(Edit).Where(r => r.Path.Contains("/" + ask.Token + "/", StringComparison.Ordinal)).ToArray();
+            OverloadScenario.EditsOf(Discord, ask.Token);
 
         /// <summary>The one initial callback of <paramref name="ask"/>, once the local Discord has it.</summary>
         public async Task<RecordedRequest> CallbackAsync(Sent ask)

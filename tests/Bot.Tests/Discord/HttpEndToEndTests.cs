@@ -19,28 +19,13 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
 {
     private const string EditOriginal = "update_original_webhook_message";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TempFolder _work = new();
-    private readonly int _port = LocalPorts.Free();
-    private LocalDiscordServer _discord = null!;
-    private HttpDelivery _delivery = null!;
-    private HttpClient _http = null!;
+    private HttpModeHarness _harness = null!;
 
-    public async Task InitializeAsync()
-    {
-        _discord = await LocalDiscordServer.StartAsync();
-        _delivery = new HttpDelivery(_discord, new Uri($"http://127.0.0.1:{_port}/interactions"));
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromSeconds(10) };
-    }
+    public async Task InitializeAsync() => _harness = await HttpModeHarness.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        _delivery.Dispose();
-        await _discord.DisposeAsync();
-        _work.Dispose();
-    }
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    private Dictionary<string, string?> Settings() => BotSettings.Http(_discord, _delivery, _port, _work.Combine("data"));
+    private Dictionary<string, string?> Settings() => BotSettings.Http(_harness.Discord, _harness.Delivery, _harness.Port, _harness.Work.Combine("data"));
 
     [Fact]
     public async Task Healthz_says_ready_only_once_the_index_is_and_the_bot_then_answers()
@@ -49,13 +34,13 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         // answering by them while the sentence model embeds the passages in the background.
         var settings = Settings();
         settings.Remove("Knowledge__Semantic");
-        await using var bot = BotProcess.Start(_work.FullPath, settings);
+        await using var bot = BotProcess.Start(_harness.Work.FullPath, settings);
 
         // Before ready the probe gets 503, or nothing at all: the host starts Kestrel after the hosted
         // services, so it does not listen until the index is built (and commands registered).
         var before = new List<string>();
         HttpStatusCode status;
-        while ((status = await ProbeAsync(bot)) != HttpStatusCode.OK)
+        while ((status = await _harness.ProbeAsync(bot)) != HttpStatusCode.OK)
         {
             Assert.True(status is HttpStatusCode.ServiceUnavailable or 0, $"/healthz answered {status} before being ready");
             before.Add(status == 0 ? "not listening" : "503");
@@ -66,13 +51,13 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         Assert.NotEmpty(before);
         for (var i = 0; i < 3; i++)
         {
-            using var probe = await _http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            using var probe = await _harness.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
             Assert.Equal("ready", await probe.Content.ReadAsStringAsync());
             Assert.True(probe.Headers.CacheControl?.NoStore, "a probe's answer must not be cached");
         }
 
-        var answer = await _delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
+        var answer = await _harness.Delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
         Assert.True(answer is { Status: 200 } && answer.ResponseType() == 4, $"expected a message (type 4): {answer}\n{bot.Error}");
         Assert.Contains("Madeleine Gavin", answer.Json()!["data"]!["embeds"]![0]!["title"]!.GetValue<string>());
     }
@@ -80,9 +65,9 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Answers_a_signed_ask_in_the_http_answer_with_the_answer_in_an_embed_and_no_pings()
     {
-        await using var bot = await StartReadyAsync(Settings());
+        await using var bot = await _harness.StartReadyAsync(Settings());
 
-        var answer = await _delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
+        var answer = await _harness.Delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
 
         Assert.True(answer is { Status: 200, ContentType: "application/json" } && answer.ResponseType() == 4, $"expected a message (type 4): {answer}\n{bot.Error}");
         var response = answer.Json()!;
@@ -93,13 +78,13 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
 
         // Discord took the answer as the interaction's response; the bot called none of the callback routes.
         Assert.True(answer.Acknowledged, answer.ToString());
-        Assert.Empty(_discord.RequestsTo("create_interaction_response"));
-        Assert.Empty(_discord.RequestsTo(EditOriginal));
+        Assert.Empty(_harness.Discord.RequestsTo("create_interaction_response"));
+        Assert.Empty(_harness.Discord.RequestsTo(EditOriginal));
 
         // The answer is an interaction response as Discord's API description has it, and so is everything
         // the bot sent the local Discord on the way (command registration).
         Assert.Empty(OpenApiRequestCheck.Problems(AsCallback(answer)));
-        Assert.Empty(OpenApiRequestCheck.Problems(_discord.Requests));
+        Assert.Empty(OpenApiRequestCheck.Problems(_harness.Discord.Requests));
     }
 
     [Fact]
@@ -107,7 +92,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
     {
         var settings = Settings();
         settings["Logging__LogLevel__Bot.Discord.Interactions.InteractionDispatcher"] = "Debug";
-        await using var bot = await StartReadyAsync(settings);
+        await using var bot = await _harness.StartReadyAsync(settings);
         using var stranger = Key.Create(SignatureAlgorithm.Ed25519);
         var refused = new List<(string Case, JsonObject Interaction, HttpDeliveryResult Answer)>();
 
@@ -115,36 +100,36 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         {
             var interaction = Ask("Who directed Beyond Utopia?");
             var (body, timestamp, signature) = tamper(Encoding.UTF8.GetBytes(interaction.ToJsonString()));
-            refused.Add((name, interaction, await _delivery.SendAsync(body, timestamp, signature)));
+            refused.Add((name, interaction, await _harness.Delivery.SendAsync(body, timestamp, signature)));
         }
 
         await Refuse("no headers", body => (body, null, null));
-        await Refuse("no signature", body => (body, _delivery.Timestamp(), null));
+        await Refuse("no signature", body => (body, _harness.Delivery.Timestamp(), null));
         await Refuse("another key's signature", body =>
         {
-            var timestamp = _delivery.Timestamp();
+            var timestamp = _harness.Delivery.Timestamp();
             return (body, timestamp, HttpDelivery.Sign(stranger, timestamp, body));
         });
         await Refuse("body changed after signing", body =>
         {
-            var timestamp = _delivery.Timestamp();
-            var signature = HttpDelivery.Sign(_delivery.Key, timestamp, body);
+            var timestamp = _harness.Delivery.Timestamp();
+            var signature = HttpDelivery.Sign(_harness.Delivery.Key, timestamp, body);
             return (Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("Who directed", "Who produced", StringComparison.Ordinal)), timestamp, signature);
         });
         await Refuse("timestamp changed after signing", body =>
         {
-            var timestamp = _delivery.Timestamp();
-            return (body, _delivery.Timestamp(TimeSpan.FromSeconds(-1)), HttpDelivery.Sign(_delivery.Key, timestamp, body));
+            var timestamp = _harness.Delivery.Timestamp();
+            return (body, _harness.Delivery.Timestamp(TimeSpan.FromSeconds(-1)), HttpDelivery.Sign(_harness.Delivery.Key, timestamp, body));
         });
         await Refuse("signed 10 minutes ago", body =>
         {
-            var timestamp = _delivery.Timestamp(TimeSpan.FromMinutes(-10));
-            return (body, timestamp, HttpDelivery.Sign(_delivery.Key, timestamp, body));
+            var timestamp = _harness.Delivery.Timestamp(TimeSpan.FromMinutes(-10));
+            return (body, timestamp, HttpDelivery.Sign(_harness.Delivery.Key, timestamp, body));
         });
 
         // A good one after them: once it is answered and logged, anything dispatched before it would be too.
         var good = Ask("Who directed Beyond Utopia?");
-        var answer = await _delivery.DeliverAsync(good);
+        var answer = await _harness.Delivery.DeliverAsync(good);
         Assert.Equal(200, answer.Status);
         await bot.WaitForLogAsync($"Interaction {good["id"]} (ask) answered", Patience);
 
@@ -153,7 +138,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
             Assert.True(r.Answer.Status == 401, $"{r.Case}: {r.Answer}");
             Assert.Equal("", r.Answer.Body);
             Assert.DoesNotContain((string)r.Interaction["id"]!, bot.Error);
-            Assert.DoesNotContain(_discord.Requests, request => request.Path.Contains((string)r.Interaction["token"]!, StringComparison.Ordinal));
+            Assert.DoesNotContain(_harness.Discord.Requests, request => request.Path.Contains((string)r.Interaction["token"]!, StringComparison.Ordinal));
         });
         // Refusals are counted and reported at most once a minute, so junk cannot flood the log:
         // the first one is reported at once, the others within the minute only counted.
@@ -165,12 +150,12 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task At_information_level_each_interaction_is_one_log_line()
     {
-        await using var bot = await StartReadyAsync(Settings());
+        await using var bot = await _harness.StartReadyAsync(Settings());
         var before = bot.Error.Length;
 
         var asks = new[] { Ask("Who directed Beyond Utopia?"), Ask("Who is Pastor Kim?"), Ask("What is the Caleb Mission?") };
         foreach (var ask in asks)
-            Assert.Equal(200, (await _delivery.DeliverAsync(ask)).Status);
+            Assert.Equal(200, (await _harness.Delivery.DeliverAsync(ask)).Status);
         foreach (var ask in asks)
             await bot.WaitForLogAsync($"Interaction {ask["id"]} (ask) answered", Patience);
 
@@ -182,13 +167,13 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Answers_a_ping_with_a_pong()
     {
-        await using var bot = await StartReadyAsync(Settings());
+        await using var bot = await _harness.StartReadyAsync(Settings());
         var ping = JsonNode.Parse(FixtureFiles.Read("interaction_ping.json"))!.AsObject();
-        var (id, token) = _discord.NewInteraction();
+        var (id, token) = _harness.Discord.NewInteraction();
         ping["id"] = id.ToString(CultureInfo.InvariantCulture);
         ping["token"] = token;
 
-        var answer = await _delivery.DeliverAsync(ping);
+        var answer = await _harness.Delivery.DeliverAsync(ping);
 
         Assert.Equal(200, answer.Status);
         Assert.Equal("application/json", answer.ContentType);
@@ -201,17 +186,17 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
     {
         var settings = Settings();
         settings["Discord__Interactions__DeferAfter"] = "00:00:00";
-        await using var bot = await StartReadyAsync(settings);
+        await using var bot = await _harness.StartReadyAsync(settings);
         var ask = Ask("Who directed Beyond Utopia?");
 
-        var answer = await _delivery.DeliverAsync(ask);
+        var answer = await _harness.Delivery.DeliverAsync(ask);
 
         Assert.Equal(200, answer.Status);
         Assert.Equal(5, answer.ResponseType());
         Assert.True(answer.Acknowledged, answer.ToString());
-        await _discord.WaitForRequestsAsync(1, EditOriginal, Patience);
-        var edit = _discord.RequestsTo(EditOriginal).Single();
-        Assert.Equal($"/webhooks/{_discord.ApplicationId}/{ask["token"]}/messages/@original", edit.Path);
+        await _harness.Discord.WaitForRequestsAsync(1, EditOriginal, Patience);
+        var edit = _harness.Discord.RequestsTo(EditOriginal).Single();
+        Assert.Equal($"/webhooks/{_harness.Discord.ApplicationId}/{ask["token"]}/messages/@original", edit.Path);
         var sent = JsonNode.Parse(edit.Body)!;
         Assert.Contains("Madeleine Gavin", sent["embeds"]![0]!["title"]!.GetValue<string>());
         Assert.Empty(sent["allowed_mentions"]!["parse"]!.AsArray());
@@ -219,9 +204,9 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         // The local Discord knew the original from the HTTP answer: the edit was accepted, not 404.
         await WaitUntilAsync(() => edit.Status is not null);
         Assert.Equal(200, edit.Status);
-        Assert.Empty(_discord.RequestsTo("create_interaction_response"));
+        Assert.Empty(_harness.Discord.RequestsTo("create_interaction_response"));
         Assert.Empty(OpenApiRequestCheck.Problems(AsCallback(answer)));
-        Assert.Empty(OpenApiRequestCheck.Problems(_discord.Requests));
+        Assert.Empty(OpenApiRequestCheck.Problems(_harness.Discord.Requests));
     }
 
     [Fact]
@@ -229,11 +214,11 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
     {
         var settings = Settings();
         settings["Discord__Interactions__DeferAfter"] = "00:00:00";
-        await using var bot = await StartReadyAsync(settings);
-        var held = _discord.Hold(EditOriginal);
+        await using var bot = await _harness.StartReadyAsync(settings);
+        var held = _harness.Discord.Hold(EditOriginal);
 
         // Deferred, so the answer is still on its way (the edit, held at the local Discord) when SIGTERM comes.
-        var answer = await _delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
+        var answer = await _harness.Delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
         Assert.Equal(5, answer.ResponseType());
         await held.Arrived.WaitAsync(Patience);
         bot.Terminate();
@@ -245,7 +230,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
 
         Assert.Equal(0, bot.ExitCode);
         Assert.Contains("Every interaction in flight was answered", bot.Error);
-        var edit = _discord.RequestsTo(EditOriginal).Single();
+        var edit = _harness.Discord.RequestsTo(EditOriginal).Single();
         Assert.Equal(200, edit.Status);
         Assert.Contains("Madeleine Gavin", JsonNode.Parse(edit.Body)!["embeds"]![0]!["title"]!.GetValue<string>());
     }
@@ -256,15 +241,15 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         var settings = Settings();
         settings.Remove("Discord__PublicKey");
 
-        await using var bot = await BotProcess.RunAsync(_work.FullPath, settings);
+        await using var bot = await BotProcess.RunAsync(_harness.Work.FullPath, settings);
 
         Assert.Equal(2, bot.ExitCode);
         Assert.Contains("Discord__PublicKey", bot.Error);
-        Assert.Empty(_discord.Requests);
+        Assert.Empty(_harness.Discord.Requests);
     }
 
     /// <summary>A new /ask interaction as Discord delivers it.</summary>
-    private JsonObject Ask(string question) => InteractionPayloads.SlashCommand(_discord, "ask", [("question", question)]);
+    private JsonObject Ask(string question) => InteractionPayloads.SlashCommand(_harness.Discord, "ask", [("question", question)]);
 
     /// <summary>
     /// The HTTP answer as the callback request it stands for (Discord takes either as the initial
@@ -281,41 +266,6 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         ReceivedAt = DateTimeOffset.UtcNow,
         Status = answer.Status,
     };
-
-    /// <summary>Starts the bot and waits until its probe says ready.</summary>
-    private async Task<BotProcess> StartReadyAsync(Dictionary<string, string?> settings)
-    {
-        var bot = BotProcess.Start(_work.FullPath, settings);
-        var until = DateTime.UtcNow + Patience;
-        while (await ProbeAsync(bot) != HttpStatusCode.OK)
-        {
-            if (DateTime.UtcNow > until)
-            {
-                await bot.DisposeAsync();
-                throw new TimeoutException($"The bot was not ready within {Patience}:\n{bot.Error}");
-            }
-
-            await Task.Delay(20);
-        }
-
-        return bot;
-    }
-
-    /// <summary>GET /healthz: its status, or 0 when nothing listens yet.</summary>
-    private async Task<HttpStatusCode> ProbeAsync(BotProcess bot)
-    {
-        if (bot.HasExited)
-            throw new InvalidOperationException($"The bot exited ({bot.ExitCode}) before it was ready:\n{bot.Error}");
-        try
-        {
-            using var probe = await _http.GetAsync(new Uri("/healthz", UriKind.Relative));
-            return probe.StatusCode;
-        }
-        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
-        {
-            return 0;
-        }
-    }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
-using Bot.Discord.Local;
 using Bot.Discord.Local.Interactions;
 
 namespace Bot.Tests.Discord;
@@ -17,26 +15,11 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private const string LanternQuestion = "Where is the Zephyr Lantern Festival held?";
     private const string CookQuestion = "Who baked cornbread in the safe house?";
-    private readonly TempFolder _work = new();
-    private readonly int _port = LocalPorts.Free();
-    private LocalDiscordServer _discord = null!;
-    private HttpDelivery _delivery = null!;
-    private HttpClient _http = null!;
+    private HttpModeHarness _harness = null!;
 
-    public async Task InitializeAsync()
-    {
-        _discord = await LocalDiscordServer.StartAsync();
-        _delivery = new HttpDelivery(_discord, new Uri($"http://127.0.0.1:{_port}/interactions"));
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromSeconds(10) };
-    }
+    public async Task InitializeAsync() => _harness = await HttpModeHarness.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        _delivery.Dispose();
-        await _discord.DisposeAsync();
-        _work.Dispose();
-    }
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task Ask_from_the_command_line_while_the_bot_runs_leaves_the_bot_answering_and_reloading()
@@ -44,12 +27,12 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
         var knowledge = CopyOfShippedKnowledge("knowledge");
         var other = CopyOfShippedKnowledge("other-knowledge");
         File.WriteAllText(Path.Combine(other, "lanterns.md"), "# Festivals\n\nThe Zephyr Lantern Festival is held every spring in the harbour town of Quillport.\n");
-        var data = _work.Combine("data");
+        var data = _harness.Work.Combine("data");
         await using var bot = await StartReadyAsync(knowledge, data);
         var lock_ = Path.Combine(data, "index", "write.lock");
         Assert.True(File.Exists(lock_), "the running bot holds the index's write lock");
 
-        var cli = await BotProcess.RunAsync(_work.FullPath, Lexical(), "ask", "--knowledge", other, "--data", data, LanternQuestion);
+        var cli = await BotProcess.RunAsync(_harness.Work.FullPath, Lexical(), "ask", "--knowledge", other, "--data", data, LanternQuestion);
 
         Assert.True(cli.ExitCode == 0, cli.Error);
         Assert.Contains("Quillport", cli.Output);
@@ -58,14 +41,14 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
         // The bot goes on: a moderator's new file is picked up, and the other folder's file never was.
         File.WriteAllText(Path.Combine(knowledge, "cook.md"), "# The safe house\n\nThe safe house cook, Mrs. Lee, baked cornbread every Tuesday.\n");
         await bot.WaitForLogAsync("Knowledge index updated:", Patience, times: 2); // the first was the start
-        var cook = await _delivery.DeliverAsync(Ask(CookQuestion));
+        var cook = await _harness.Delivery.DeliverAsync(Ask(CookQuestion));
         Assert.True(cook.Json()!.ToJsonString().Contains("Mrs. Lee", StringComparison.Ordinal), cook.Json()!.ToJsonString() + bot.Error);
-        var lantern = await _delivery.DeliverAsync(Ask(LanternQuestion));
+        var lantern = await _harness.Delivery.DeliverAsync(Ask(LanternQuestion));
         Assert.DoesNotContain("Quillport", lantern.Json()!.ToJsonString());
 
         File.Delete(Path.Combine(knowledge, "cook.md"));
         await bot.WaitForLogAsync("Knowledge index updated:", Patience, times: 3);
-        var gone = await _delivery.DeliverAsync(Ask(CookQuestion));
+        var gone = await _harness.Delivery.DeliverAsync(Ask(CookQuestion));
         Assert.DoesNotContain("Mrs. Lee", gone.Json()!.ToJsonString());
         Assert.DoesNotContain("fail", bot.Error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Exception", bot.Error, StringComparison.Ordinal);
@@ -73,7 +56,7 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
 
     private string CopyOfShippedKnowledge(string name)
     {
-        var folder = _work.Combine(name);
+        var folder = _harness.Work.Combine(name);
         Directory.CreateDirectory(folder);
         foreach (var file in Directory.GetFiles(TestPaths.ShippedKnowledge))
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
@@ -87,41 +70,17 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
     {
         var settings = Lexical();
         settings["Discord__Transport"] = "Http";
-        settings["Discord__HttpUrls"] = $"http://127.0.0.1:{_port}";
-        settings["Discord__PublicKey"] = _delivery.PublicKeyHex;
-        settings["Discord__Token"] = _discord.Token;
-        settings["Discord__ApplicationId"] = _discord.ApplicationId.ToString(CultureInfo.InvariantCulture);
-        settings["Discord__ApiBaseUrl"] = _discord.BaseUrl;
+        settings["Discord__HttpUrls"] = $"http://127.0.0.1:{_harness.Port}";
+        settings["Discord__PublicKey"] = _harness.Delivery.PublicKeyHex;
+        settings["Discord__Token"] = _harness.Discord.Token;
+        settings["Discord__ApplicationId"] = _harness.Discord.ApplicationId.ToString(CultureInfo.InvariantCulture);
+        settings["Discord__ApiBaseUrl"] = _harness.Discord.BaseUrl;
         settings["Knowledge__Folder"] = knowledge;
         settings["Knowledge__DataFolder"] = data;
         settings["Discord__Interactions__DeferAfter"] = "00:00:02.500";
         settings["Commands__Cooldown__Questions"] = "100";
-        var bot = BotProcess.Start(_work.FullPath, settings);
-        var until = DateTime.UtcNow + Patience;
-        while (!await IsReadyAsync(bot))
-        {
-            if (DateTime.UtcNow > until)
-                throw new TimeoutException($"The bot was not ready within {Patience}:\n{bot.Error}");
-            await Task.Delay(20);
-        }
-
-        return bot;
+        return await _harness.StartReadyAsync(settings);
     }
 
-    private async Task<bool> IsReadyAsync(BotProcess bot)
-    {
-        if (bot.HasExited)
-            throw new InvalidOperationException($"The bot exited ({bot.ExitCode}) before it was ready:\n{bot.Error}");
-        try
-        {
-            using var probe = await _http.GetAsync(new Uri("/healthz", UriKind.Relative));
-            return probe.StatusCode == HttpStatusCode.OK;
-        }
-        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
-        {
-            return false;
-        }
-    }
-
-    private JsonObject Ask(string question) => InteractionPayloads.SlashCommand(_discord, "ask", [("question", question)]);
+    private JsonObject Ask(string question) => InteractionPayloads.SlashCommand(_harness.Discord, "ask", [("question", question)]);
 }
