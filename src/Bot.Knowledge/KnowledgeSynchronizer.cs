@@ -243,27 +243,28 @@ public sealed partial class KnowledgeSynchronizer(
         public int Unchanged { get; set; }
     }
 
+    // Event ids 1-3 are EmbeddingProgressLog's and 101-102 KnowledgeSynchronizer.Vectors', all in this category.
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "The stored index could not be read ({Reason}); rebuilding it from {Folder}")]
+        [LoggerMessage(4, LogLevel.Warning, "The stored index could not be read ({Reason}); rebuilding it from {Folder}")]
         public static partial void RebuildingDamagedIndex(ILogger logger, string reason, string folder);
 
-        [LoggerMessage(2, LogLevel.Information, "Knowledge index updated: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} unchanged")]
+        [LoggerMessage(5, LogLevel.Information, "Knowledge index updated: {Added} added, {Updated} changed, {Removed} removed, {Unchanged} unchanged")]
         public static partial void IndexUpdated(ILogger logger, int added, int updated, int removed, int unchanged);
 
-        [LoggerMessage(3, LogLevel.Warning, "Passed over {Path} in the knowledge folder: {Reason}")]
+        [LoggerMessage(6, LogLevel.Warning, "Passed over {Path} in the knowledge folder: {Reason}")]
         public static partial void PassedOver(ILogger logger, string path, string reason);
 
-        [LoggerMessage(4, LogLevel.Warning, "Skipped knowledge file {Path}: {Reason}")]
+        [LoggerMessage(7, LogLevel.Warning, "Skipped knowledge file {Path}: {Reason}")]
         public static partial void SkippedFile(ILogger logger, string path, string reason);
 
-        [LoggerMessage(5, LogLevel.Debug, "Indexed the words of {Files} files ({Removed} removed); {Unembedded} files wait for their vectors")]
+        [LoggerMessage(8, LogLevel.Debug, "Indexed the words of {Files} files ({Removed} removed); {Unembedded} files wait for their vectors")]
         public static partial void WordsIndexed(ILogger logger, int files, int removed, int unembedded);
 
-        [LoggerMessage(6, LogLevel.Warning, "Could not read synonym file {Path}: {Reason}; keeping the previous synonyms")]
+        [LoggerMessage(9, LogLevel.Warning, "Could not read synonym file {Path}: {Reason}; keeping the previous synonyms")]
         public static partial void SynonymsUnreadable(ILogger logger, string path, string reason);
 
-        [LoggerMessage(7, LogLevel.Warning, "Skipped a line of synonym file {Path}: {Problem}")]
+        [LoggerMessage(10, LogLevel.Warning, "Skipped a line of synonym file {Path}: {Problem}")]
         public static partial void SynonymLineSkipped(ILogger logger, string path, string problem);
     }
 }
