@@ -27,9 +27,7 @@ public sealed class Ed25519Verifier
     public Ed25519Verifier(string publicKeyHex)
     {
         if (DiscordOptions.DescribeInvalidPublicKey(publicKeyHex) is { } problem)
-        {
             throw new ArgumentException(problem, nameof(publicKeyHex));
-        }
 
         Span<byte> raw = stackalloc byte[PublicKeyHexLength / 2];
         Convert.FromHexString(publicKeyHex, raw, out _, out _);
@@ -40,9 +38,7 @@ public sealed class Ed25519Verifier
     public bool Verify(ReadOnlySpan<byte> timestampUtf8, ReadOnlySpan<byte> body, ReadOnlySpan<byte> signature)
     {
         if (signature.Length != SignatureLength)
-        {
             return false;
-        }
 
         // Ed25519 hashes the whole message twice, so it has to be one contiguous span.
         var length = timestampUtf8.Length + body.Length;

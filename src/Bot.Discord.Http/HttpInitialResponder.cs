@@ -31,14 +31,10 @@ public sealed class HttpInitialResponder : IInitialResponder
     {
         ArgumentNullException.ThrowIfNull(response);
         if (Interlocked.Exchange(ref _claimed, 1) != 0)
-        {
             return Task.FromResult(Failure(DiscordRestErrorKind.AlreadyAcknowledged, 40060, 400, "Interaction has already been acknowledged."));
-        }
 
         if (!_response.TrySetResult(response))
-        {
             return Task.FromResult(TooLate());
-        }
 
         return WaitForDeliveryAsync(cancellationToken);
     }

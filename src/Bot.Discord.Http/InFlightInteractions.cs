@@ -66,9 +66,7 @@ public sealed partial class InFlightInteractions : IHostedLifecycleService, IDis
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
         if (_running.IsEmpty)
-        {
             return;
-        }
 
         Log.Draining(_logger, _running.Count);
         try

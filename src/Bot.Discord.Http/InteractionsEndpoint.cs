@@ -83,9 +83,7 @@ public sealed partial class InteractionsEndpoint
 
         var (answered, interaction) = await ReadVerifiedAsync(context, timestamp, signatureHex);
         if (answered)
-        {
             return;
-        }
 
         if (interaction is null)
         {
@@ -200,9 +198,7 @@ public sealed partial class InteractionsEndpoint
         try
         {
             if (remaining > TimeSpan.Zero)
-            {
                 return (false, await responder.Response.WaitAsync(remaining, _time, context.RequestAborted));
-            }
         }
         catch (TimeoutException)
         {
@@ -323,9 +319,7 @@ public sealed partial class InteractionsEndpoint
             {
                 var read = await body.ReadAsync(destination[length..], cancellationToken);
                 if (read == 0)
-                {
                     return (BodyOutcome.Complete, length);
-                }
 
                 length += read;
             }

@@ -24,27 +24,19 @@ internal static class SignatureHeaders
         var signatures = headers[Signature];
         var timestamps = headers[Timestamp];
         if (signatures.Count != 1 || string.IsNullOrEmpty(signatures[0]))
-        {
             return RequestRejection.MissingSignature;
-        }
 
         if (timestamps.Count != 1 || string.IsNullOrEmpty(timestamps[0]))
-        {
             return RequestRejection.MissingTimestamp;
-        }
 
         signatureHex = signatures[0]!;
         timestamp = timestamps[0]!;
         if (signatureHex.Length != SignatureHexLength || !IsHex(signatureHex))
-        {
             return RequestRejection.MalformedSignature;
-        }
 
         // Digits only: no sign, no spaces, no fraction. The signed bytes are this exact text.
         if (timestamp.Length > MaxTimestampDigits || timestamp.AsSpan().ContainsAnyExceptInRange('0', '9'))
-        {
             return RequestRejection.MalformedTimestamp;
-        }
 
         foreach (var digit in timestamp)
         {

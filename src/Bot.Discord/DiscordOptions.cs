@@ -218,14 +218,10 @@ public sealed class DiscordOptions : IValidatableObject
     public static string? DescribeInvalidPublicKey(string? publicKeyHex)
     {
         if (string.IsNullOrEmpty(publicKeyHex))
-        {
             return "the public key is empty";
-        }
 
         if (publicKeyHex.Length != PublicKeyHexLength)
-        {
             return $"the public key has {publicKeyHex.Length} characters; it must be {PublicKeyHexLength} hex characters (32 bytes)";
-        }
 
         Span<byte> raw = stackalloc byte[PublicKeyHexLength / 2];
         return Convert.FromHexString(publicKeyHex, raw, out _, out _) == OperationStatus.Done
@@ -237,25 +233,17 @@ public sealed class DiscordOptions : IValidatableObject
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
         if (TokenFileProblem is not null)
-        {
             yield return new(TokenFileProblem);
-        }
 
         // A shard count below 1 has its own message; the id is only judged against a usable count.
         if (ShardCount >= 1 && (ShardId < 0 || ShardId >= ShardCount))
-        {
             yield return new($"{Key(nameof(ShardId))} is {ShardId}; it must be at least 0 and below {Key(nameof(ShardCount))} ({ShardCount}).");
-        }
 
         if (string.Equals(HttpPath, HealthPath, StringComparison.OrdinalIgnoreCase))
-        {
             yield return new($"{Key(nameof(HttpPath))} and {Key(nameof(HealthPath))} are both '{HttpPath}'; they must differ.");
-        }
 
         if (MaxServerErrorBackoff < ServerErrorBackoff)
-        {
             yield return new($"{Key(nameof(MaxServerErrorBackoff))} is {MaxServerErrorBackoff}; it must not be below {Key(nameof(ServerErrorBackoff))} ({ServerErrorBackoff}).");
-        }
 
         // Only the Http transport verifies requests; the gateway never needs the key.
         if (Transport == DiscordTransport.Http && DescribeInvalidPublicKey(PublicKey) is { } keyProblem)

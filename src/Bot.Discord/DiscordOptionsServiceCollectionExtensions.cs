@@ -25,9 +25,7 @@ public static class DiscordOptionsServiceCollectionExtensions
 
         // Binding registers the section's change-token source: its presence means the section is bound already.
         if (configuration is null || services.Any(service => service.ServiceType == typeof(IOptionsChangeTokenSource<DiscordOptions>)))
-        {
             return options;
-        }
 
         var section = configuration.GetSection(DiscordOptions.Section);
         return options

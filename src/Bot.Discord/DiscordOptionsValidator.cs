@@ -15,8 +15,6 @@ public sealed partial class DiscordOptionsValidator : IValidateOptions<DiscordOp
     {
         var result = new DiscordOptionsValidator().Validate(null, options);
         if (result.Failed)
-        {
             throw new InvalidOperationException("Discord settings are not usable: " + string.Join(" ", result.Failures));
-        }
     }
 }

@@ -18,9 +18,7 @@ internal sealed class TokenFileReader : IPostConfigureOptions<DiscordOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.TokenFile))
-        {
             return;
-        }
 
         var key = DiscordOptions.Key(nameof(DiscordOptions.TokenFile));
         if (!string.IsNullOrWhiteSpace(options.Token))
@@ -41,14 +39,10 @@ internal sealed class TokenFileReader : IPostConfigureOptions<DiscordOptions>
         {
             var file = new FileInfo(path);
             if (!file.Exists)
-            {
                 return $"{key} is '{path}', which does not exist or is not a regular file.";
-            }
 
             if (file.Length > MaxBytes)
-            {
                 return $"{key} is '{path}', which is {file.Length} bytes; a token file holds only the token.";
-            }
 
             token = File.ReadAllText(path).Trim();
             return token.Length == 0 ? $"{key} is '{path}', which is empty; put the bot token in it." : null;

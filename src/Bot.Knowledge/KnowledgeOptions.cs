@@ -53,9 +53,7 @@ public sealed class KnowledgeOptions : IValidatableObject
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
         if (File.Exists(DataFolder))
-        {
             yield return new("Knowledge:DataFolder names a file, not a folder: pass --data DIR (or set Knowledge__DataFolder) to a folder, which is created when missing.");
-        }
     }
 }
 

@@ -104,9 +104,7 @@ internal static class AskSetup
                 engine.Ask(question);
             var now = JitInfo.GetCompiledMethodCount();
             if (now != compiled)
-            {
                 (compiled, lastCompile) = (now, warming.Elapsed);
-            }
         }
 
         return answered;

@@ -84,9 +84,7 @@ internal sealed class EndpointHarness : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(config);
         if (settings.ShutdownTimeout is { } shutdownTimeout)
-        {
             builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = shutdownTimeout);
-        }
 
         builder.Services.AddSingleton(settings.Time);
         builder.Services.AddSingleton<IReadinessCheck>(readiness);
@@ -146,14 +144,10 @@ internal sealed class EndpointHarness : IAsyncDisposable
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (signature is not null)
-        {
             request.Headers.TryAddWithoutValidation("X-Signature-Ed25519", signature);
-        }
 
         if (timestamp is not null)
-        {
             request.Headers.TryAddWithoutValidation("X-Signature-Timestamp", timestamp);
-        }
 
         return request;
     }
@@ -187,9 +181,7 @@ internal sealed class EndpointHarness : IAsyncDisposable
     {
         Http.Dispose();
         if (!_stopped)
-        {
             await _app.StopAsync();
-        }
 
         await _app.DisposeAsync();
         Key.Dispose();

@@ -142,9 +142,7 @@ public sealed class RandomRequestTests
             // hex digit, a space Kestrel trims), or two can together make another original (its body and its
             // signature): that request is genuinely signed and rightly accepted. Try again.
             if (!originals.Any(genuine => SignsTheSame(candidate, genuine)))
-            {
                 return (candidate, names);
-            }
         }
     }
 
@@ -159,9 +157,7 @@ public sealed class RandomRequestTests
     {
         using var request = EndpointHarness.Request(candidate.Body, candidate.Timestamp, candidate.Signature);
         if (candidate.ExtraHeader is { } extra)
-        {
             request.Headers.TryAddWithoutValidation(extra.Name, extra.Value);
-        }
 
         using var response = await host.Http.SendAsync(request, cancellationToken);
         return (int)response.StatusCode;
@@ -179,9 +175,7 @@ public sealed class RandomRequestTests
         AddRawHeader(head, "X-Signature-Timestamp", candidate.Timestamp, random);
         AddRawHeader(head, "X-Signature-Ed25519", candidate.Signature, random);
         if (candidate.ExtraHeader is { } extra)
-        {
             AddRawHeader(head, extra.Name, extra.Value, random);
-        }
         head.AddRange("\r\n"u8.ToArray());
         await stream.WriteAsync(head.ToArray(), cancellationToken);
         await stream.WriteAsync(candidate.Body, cancellationToken);
@@ -194,9 +188,7 @@ public sealed class RandomRequestTests
     private static void AddRawHeader(List<byte> head, string name, string? value, Random random)
     {
         if (value is null)
-        {
             return;
-        }
 
         var bytes = Encoding.Latin1.GetBytes(value);
         if (random.Next(2) == 0 && bytes.Length > 0)
@@ -243,9 +235,7 @@ public sealed class RandomRequestTests
     {
         var copy = (byte[])bytes.Clone();
         if (copy.Length > 0)
-        {
             copy[random.Next(copy.Length)] = (byte)random.Next(256);
-        }
 
         return copy;
     }
@@ -304,9 +294,7 @@ public sealed class RandomRequestTests
     private static string ReplaceChar(Random random, string text)
     {
         if (text.Length == 0)
-        {
             return RandomHeader(random, 1);
-        }
 
         var chars = text.ToCharArray();
         chars[random.Next(chars.Length)] = (char)random.Next(0x20, 0x7F);

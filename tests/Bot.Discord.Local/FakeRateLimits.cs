@@ -48,9 +48,7 @@ public sealed class FakeRateLimits
             }
 
             if (_globalSends.Count >= GlobalPerSecond)
-            {
                 return _globalSends.Peek() + TimeSpan.FromSeconds(1) - now;
-            }
 
             _globalSends.Enqueue(now);
             return null;
@@ -78,9 +76,7 @@ public sealed class FakeRateLimits
 
             var exceeded = window.Used >= limit;
             if (take && !exceeded)
-            {
                 window.Used++;
-            }
 
             var resetAfter = window.End - now;
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

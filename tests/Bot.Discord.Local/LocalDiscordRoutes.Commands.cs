@@ -14,9 +14,7 @@ internal sealed partial class LocalDiscordRoutes
     private FakeResponse ListCommands(FakeRequest request)
     {
         if (request.Id("application_id") != ApplicationId)
-        {
             return FakeResponse.Error(403, 50001, "Missing Access");
-        }
 
         lock (_state.Lock)
         {
@@ -27,14 +25,10 @@ internal sealed partial class LocalDiscordRoutes
     private FakeResponse BulkSetCommands(FakeRequest request)
     {
         if (request.Id("application_id") != ApplicationId)
-        {
             return FakeResponse.Error(403, 50001, "Missing Access");
-        }
 
         if (request.Json is not JsonArray body)
-        {
             return FakeResponse.InvalidField("", "BASE_TYPE_ARRAY", "Must be an array.");
-        }
 
         var scope = Scope(request);
         lock (_state.Lock)
@@ -44,21 +38,15 @@ internal sealed partial class LocalDiscordRoutes
             for (var i = 0; i < body.Count; i++)
             {
                 if (body[i] is not JsonObject definition)
-                {
                     return FakeResponse.InvalidField($"{i}", "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
-                }
 
                 var name = (string?)definition["name"];
                 var type = (int?)definition["type"] ?? 1;
                 if (name is not { Length: >= 1 and <= 32 })
-                {
                     return FakeResponse.InvalidField($"{i}.name", "BASE_TYPE_REQUIRED", "This field is required");
-                }
 
                 if (type == 1 && (string?)definition["description"] is not { Length: >= 1 and <= 100 })
-                {
                     return FakeResponse.InvalidField($"{i}.description", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
-                }
 
                 var previous = existing.OfType<JsonObject>().FirstOrDefault(c => (string?)c["name"] == name && ((int?)c["type"] ?? 1) == type);
                 saved.Add(Stored(definition, scope, previous?["id"]?.DeepClone()));
@@ -96,9 +84,7 @@ internal sealed partial class LocalDiscordRoutes
         }
 
         if (definition["options"] is JsonArray { Count: > 0 } options)
-        {
             command["options"] = StoredOptions(options);
-        }
 
         return command;
     }
@@ -113,15 +99,11 @@ internal sealed partial class LocalDiscordRoutes
             foreach (var flag in new[] { "required", "autocomplete" })
             {
                 if (copy[flag] is JsonValue value && value.TryGetValue<bool>(out var set) && !set)
-                {
                     copy.Remove(flag);
-                }
             }
 
             if (copy["options"] is JsonArray children)
-            {
                 copy["options"] = StoredOptions(children);
-            }
 
             stored.Add(copy);
         }

@@ -16,27 +16,19 @@ internal sealed partial class LocalDiscordRoutes
         lock (_state.Lock)
         {
             if (CheckWebhook(request) is { } refused)
-            {
                 return refused;
-            }
 
             if (!_state.Originals.TryGetValue(request["webhook_token"], out var original))
-            {
                 return FakeResponse.Error(404, 10008, "Unknown Message");
-            }
 
             var edit = request.Json as JsonObject ?? [];
             if (Refusal(edit, "") is { } invalid)
-            {
                 return invalid;
-            }
 
             foreach (var field in new[] { "content", "embeds", "components", "attachments" })
             {
                 if (edit.ContainsKey(field))
-                {
                     original[field] = edit[field]?.DeepClone() ?? (field == "content" ? "" : new JsonArray());
-                }
             }
 
             original["flags"] = ((int?)original["flags"] ?? 0) & ~128; // no longer "thinking"
@@ -51,9 +43,7 @@ internal sealed partial class LocalDiscordRoutes
         lock (_state.Lock)
         {
             if (CheckWebhook(request) is { } refused)
-            {
                 return refused;
-            }
 
             return _state.Originals.Remove(request["webhook_token"])
                 ? FakeResponse.NoContent
@@ -66,15 +56,11 @@ internal sealed partial class LocalDiscordRoutes
         lock (_state.Lock)
         {
             if (CheckWebhook(request) is { } refused)
-            {
                 return refused;
-            }
 
             var body = request.Json as JsonObject ?? [];
             if (NewMessageRefusal(body) is { } invalid)
-            {
                 return invalid;
-            }
 
             var message = Message(InteractionChannelId, body, messageType: 0, webhookId: ApplicationId);
             return request.Query.TryGetValue("wait", out var wait) && wait == "true" ? FakeResponse.Ok(message) : FakeResponse.NoContent;
@@ -91,15 +77,11 @@ internal sealed partial class LocalDiscordRoutes
         lock (_state.Lock)
         {
             if (CheckChannel(channelId) is { } refused)
-            {
                 return refused;
-            }
 
             var body = request.Json as JsonObject ?? [];
             if (NewMessageRefusal(body) is { } invalid)
-            {
                 return invalid;
-            }
 
             return FakeResponse.Ok(Message(channelId, body, messageType: 0, webhookId: null));
         }

@@ -16,9 +16,7 @@ internal sealed partial class LocalDiscordRoutes
         lock (_state.Lock)
         {
             if (CheckWebhook(request) is { } refused)
-            {
                 return refused;
-            }
 
             return _state.Originals.TryGetValue(request["webhook_token"], out var original)
                 ? FakeResponse.Ok(original.DeepClone())

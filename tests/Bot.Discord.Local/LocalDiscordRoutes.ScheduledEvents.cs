@@ -10,30 +10,22 @@ internal sealed partial class LocalDiscordRoutes
     private FakeResponse CreateScheduledEvent(FakeRequest request)
     {
         if (request.Json is not JsonObject body)
-        {
             return FakeResponse.InvalidField("", "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
-        }
 
         foreach (var field in new[] { "name", "privacy_level", "scheduled_start_time", "entity_type" })
         {
             if (body[field] is null)
-            {
                 return FakeResponse.InvalidField(field, "BASE_TYPE_REQUIRED", "This field is required");
-            }
         }
 
         var entityType = (int?)body["entity_type"];
         if (entityType == 3)
         {
             if ((string?)body["entity_metadata"]?["location"] is not { Length: >= 1 and <= 100 })
-            {
                 return FakeResponse.InvalidField("entity_metadata.location", "BASE_TYPE_REQUIRED", "This field is required");
-            }
 
             if (body["scheduled_end_time"] is null)
-            {
                 return FakeResponse.InvalidField("scheduled_end_time", "BASE_TYPE_REQUIRED", "This field is required");
-            }
         }
         else if (body["channel_id"] is null)
         {

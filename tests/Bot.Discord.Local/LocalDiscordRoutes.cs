@@ -79,32 +79,22 @@ internal sealed partial class LocalDiscordRoutes
         lock (_state.Lock)
         {
             if (_state.Acknowledged.ContainsKey(id))
-            {
                 return FakeResponse.Error(400, 40060, "Interaction has already been acknowledged.");
-            }
 
             // The initial response must come within 3 seconds of the interaction.
             if (_state.Now - FakeDiscordState.CreatedAt(id) > TimeSpan.FromSeconds(3))
-            {
                 return FakeResponse.Error(404, 10062, "Unknown interaction");
-            }
 
             if (type is null)
-            {
                 return FakeResponse.InvalidField("type", "BASE_TYPE_REQUIRED", "This field is required");
-            }
 
             if (type is not (1 or 4 or 5 or 6 or 7 or 8 or 9 or 12))
-            {
                 return FakeResponse.InvalidField("type", "BASE_TYPE_CHOICES", "Value must be one of {1, 4, 5, 6, 7, 8, 9, 12}.");
-            }
 
             var data = response?["data"];
             var problems = type == 8 ? MessageRules.ChoiceProblems(data?["choices"]) : type is 4 or 7 ? MessageRules.Problems(data, "data.") : [];
             if (problems is [var first, ..])
-            {
                 return FakeResponse.InvalidField(first.Path, first.Code, first.Message);
-            }
 
             _state.Acknowledged[id] = token;
             JsonObject? message = null;
@@ -126,9 +116,7 @@ internal sealed partial class LocalDiscordRoutes
                 interaction["response_message_ephemeral"] = ((int?)message?["flags"] & 64) == 64;
                 answer["resource"] = new JsonObject { ["type"] = type };
                 if (type is 4 or 7 && message is not null)
-                {
                     answer["resource"]!["message"] = message.DeepClone();
-                }
 
                 return FakeResponse.Ok(answer);
             }
@@ -143,15 +131,11 @@ internal sealed partial class LocalDiscordRoutes
         lock (_state.Lock)
         {
             if (CheckChannel(channelId) is { } refused)
-            {
                 return refused;
-            }
 
             var pins = _state.Pins.TryGetValue(channelId, out var existing) ? existing : _state.Pins[channelId] = [];
             if (pins.Count >= 250 && !pins.Contains(request.Id("message_id")))
-            {
                 return FakeResponse.Error(400, 30003, "Maximum number of pins reached (250)");
-            }
 
             pins.Add(request.Id("message_id"));
             return FakeResponse.NoContent;
@@ -161,16 +145,12 @@ internal sealed partial class LocalDiscordRoutes
     private FakeResponse? CheckWebhook(FakeRequest request)
     {
         if (request.Id("webhook_id") != ApplicationId)
-        {
             return FakeResponse.Error(404, 10015, "Unknown Webhook");
-        }
 
         var token = request["webhook_token"];
         var interaction = _state.Acknowledged.FirstOrDefault(pair => pair.Value == token);
         if (interaction.Value is null)
-        {
             return FakeResponse.Error(404, 10015, "Unknown Webhook");
-        }
 
         // Interaction tokens last 15 minutes.
         return _state.Now - FakeDiscordState.CreatedAt(interaction.Key) > TimeSpan.FromMinutes(15)

@@ -224,9 +224,7 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (!http.Path.StartsWithSegments(ApiPrefix))
-        {
             return (404, Json(404, 0, "404: Not Found"), "application/json", headers);
-        }
 
         var matches = _routes.All.Select(route => (Route: route, Match: route.Path.Match(record.Path))).Where(m => m.Match.Success).ToArray();
         var (route, match) = matches.FirstOrDefault(m => m.Route.Method == record.Method);
@@ -245,9 +243,7 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
             var held = _holds.FindIndex(hold => hold.Operation == route.Operation);
             gate = held >= 0 ? _holds[held].Gate : null;
             if (held >= 0)
-            {
                 _holds.RemoveAt(held);
-            }
         }
 
         if (gate is not null)
@@ -261,9 +257,7 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
             var scripted = _scripts.FindIndex(s => s.Operation == route.Operation);
             script = scripted >= 0 ? _scripts[scripted].Response : null;
             if (scripted >= 0)
-            {
                 _scripts.RemoveAt(scripted);
-            }
         }
 
         var majorKey = route.MajorKey(match!);
@@ -286,17 +280,13 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
         }
 
         if (route.BotAuth && http.Headers.Authorization.ToString() != "Bot " + Token)
-        {
             return (401, Json(401, 0, "401: Unauthorized"), "application/json", headers);
-        }
 
         JsonNode? parsed = null;
         if (record.Body.Length > 0)
         {
             if (http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
-            {
                 return (400, Json(400, 50035, "Invalid Form Body"), "application/json", headers);
-            }
 
             try
             {
@@ -330,16 +320,12 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
         }
 
         if (match!.Groups["webhook_token"] is { Success: true } webhookToken)
-        {
             await WaitForHttpAnswerAsync(Uri.UnescapeDataString(webhookToken.Value));
-        }
 
         var query = http.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
         var answer = route.Handle(new FakeRequest(match!, query, parsed));
         if (route.Operation == "get_bot_gateway" && answer is { Status: 200, Json: { } gatewayBot })
-        {
             answer = answer with { Json = Gateway.PointToSelf(gatewayBot) };
-        }
 
         return (answer.Status, answer.Json, "application/json", headers);
     }
@@ -354,9 +340,7 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
         }
 
         if (answered is not null)
-        {
             await answered.WaitAsync(HttpAnswerWait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
     }
 
     private static string Json(int status, int code, string message) =>

@@ -83,16 +83,12 @@ internal static partial class JsonEquivalence
                 break;
             case JsonValueKind.Number:
                 if (!NumbersEqual(expected, actual))
-                {
                     differences.Add($"{path}: expected {expected.GetRawText()}, got {actual.GetRawText()}");
-                }
 
                 break;
             case JsonValueKind.String:
                 if (!StringsEqual(expected.GetString()!, actual.GetString()!))
-                {
                     differences.Add($"{path}: expected {expected.GetRawText()}, got {actual.GetRawText()}");
-                }
 
                 break;
         }

@@ -23,9 +23,7 @@ public sealed class OptionalTests
         var written = JsonSerializer.Serialize(member, Json.GuildMember);
         Assert.Equal(present, written.Contains("\"nick\":"));
         if (present)
-        {
             Assert.Contains(nick is null ? "\"nick\":null" : $"\"nick\":\"{nick}\"", written);
-        }
     }
 
     [Fact]

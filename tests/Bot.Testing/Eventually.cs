@@ -16,9 +16,7 @@ public static class Eventually
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
-            {
                 throw new TimeoutException("Timed out waiting until " + what);
-            }
 
             await Task.Delay(5).ConfigureAwait(false);
         }

@@ -40,9 +40,7 @@ public sealed class WorkGate
         }
 
         if (!_open)
-        {
             await _permits.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Completes once <paramref name="count"/> have entered in all (real time, bounded by <paramref name="timeout"/>).</summary>
@@ -52,9 +50,7 @@ public sealed class WorkGate
         lock (_lock)
         {
             if (_entered.Count >= count)
-            {
                 return Task.CompletedTask;
-            }
 
             var watcher = (count, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             _watchers.Add(watcher);

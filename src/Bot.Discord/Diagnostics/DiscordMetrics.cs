@@ -56,36 +56,26 @@ public sealed class DiscordMetrics
         }
 
         if (admission is not null)
-        {
             meter.CreateObservableGauge("bot.interactions.running", () => admission.Running, "{interaction}", "Handlers running now (at most Discord:Interactions:Workers).");
-        }
     }
 
     /// <summary>Records how one dispatched interaction ended; PINGs are not counted.</summary>
     internal void Dispatched(DispatchCall call)
     {
         if (call.Interaction.Type == Models.Interactions.InteractionType.Ping)
-        {
             return;
-        }
 
         // The details first and the count last, so that a scrape that sees the interaction counted sees its details too.
         var command = new KeyValuePair<string, object?>("command", call.Command);
         var outcome = call.Outcome ?? (call.MissedWindow is null ? InteractionOutcome.Undelivered : InteractionOutcome.Missed);
         if (outcome == InteractionOutcome.Answered && call.AnsweredAfter is { } elapsed)
-        {
             _answerDuration.Record(elapsed.TotalSeconds, command, new("deferred", call.Deferred));
-        }
 
         if (call.Deferred)
-        {
             _deferrals.Add(1, command, new("on_arrival", call.Admission == AdmissionDecision.DeferAtOnce));
-        }
 
         if (call.MissedWindow is { } missed)
-        {
             _missedWindows.Add(1, command, new("reason", InteractionLabels.Of(missed)));
-        }
 
         _interactions.Add(1, command, new("type", InteractionLabels.Type(call.Interaction.Type)), new("outcome", InteractionLabels.Of(outcome)));
     }

@@ -89,15 +89,11 @@ public sealed class GatewayClient : BackgroundService
             try
             {
                 if (delay > TimeSpan.Zero)
-                {
                     await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
-                }
 
                 (next, delay) = await ConnectOnceAsync(next, stoppingToken).ConfigureAwait(false);
                 if (next is GatewayNextStep.Stop or GatewayNextStep.Shutdown)
-                {
                     return;
-                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -118,9 +114,7 @@ public sealed class GatewayClient : BackgroundService
         var resume = step == GatewayNextStep.Resume && _session.CanResume;
         var (uri, otherwise) = await ChooseUriAsync(resume, stoppingToken).ConfigureAwait(false);
         if (uri is null)
-        {
             return otherwise;
-        }
 
         var (end, connection) = await RunConnectionAsync(uri, resume, stoppingToken).ConfigureAwait(false);
         return NextAfter(end, connection);
@@ -133,21 +127,15 @@ public sealed class GatewayClient : BackgroundService
     private async Task<(Uri? Uri, (GatewayNextStep Next, TimeSpan Delay) Otherwise)> ChooseUriAsync(bool resume, CancellationToken stoppingToken)
     {
         if (resume)
-        {
             return (_session.ResumeUri!, default);
-        }
 
         _session.Clear();
         var (gatewayUri, fatal) = await ResolveGatewayUriAsync(stoppingToken).ConfigureAwait(false);
         if (fatal is not null)
-        {
             return (null, (Stop(fatal), TimeSpan.Zero));
-        }
 
         if (gatewayUri is null)
-        {
             return (null, (GatewayNextStep.Identify, _backoff.Next()));
-        }
 
         return (gatewayUri, default);
     }
@@ -169,9 +157,7 @@ public sealed class GatewayClient : BackgroundService
         _status.Disconnected();
 
         if (connection.ReachedSession)
-        {
             _backoff.Reset();
-        }
 
         NoteConnectFailure(connection.Connected, resume);
         return (end, connection);
@@ -190,9 +176,7 @@ public sealed class GatewayClient : BackgroundService
 
         var nextStep = end.Next;
         if (nextStep == GatewayNextStep.Resume && _resumeConnectFailures >= MaxResumeConnectFailures)
-        {
             nextStep = GatewayNextStep.Identify;
-        }
 
         var delay = DelayBefore(nextStep, end, connection);
         var mode = nextStep == GatewayNextStep.Resume && _session.CanResume ? "resume" : "identify";
@@ -251,22 +235,16 @@ public sealed class GatewayClient : BackgroundService
     private async Task<(Uri? Uri, string? Fatal)> ResolveGatewayUriAsync(CancellationToken stoppingToken)
     {
         if (!string.IsNullOrEmpty(_options.GatewayUrl))
-        {
             return (GatewayUri.ForConnecting(_options.GatewayUrl), null);
-        }
 
         if (_gatewayUri is not null)
-        {
             return (_gatewayUri, null);
-        }
 
         var result = await _restClient().GetGatewayBotAsync(stoppingToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             if (result.Error.Kind == DiscordRestErrorKind.Unauthorized)
-            {
                 return (null, $"Discord rejected the bot token (HTTP 401 on GET /gateway/bot): set {DiscordOptions.EnvironmentKey(nameof(DiscordOptions.Token))} to the token from the developer portal's Bot page");
-            }
 
             GatewayLog.GatewayUrlFailed(_logger, result.Error.Kind.ToString(), result.Error.Message);
             return (null, null);
@@ -274,9 +252,7 @@ public sealed class GatewayClient : BackgroundService
 
         _gatewayUri = GatewayUri.ForConnecting(result.Value.Url);
         if (_gatewayUri is null)
-        {
             GatewayLog.BadGatewayUrl(_logger, result.Value.Url);
-        }
 
         return (_gatewayUri, null);
     }

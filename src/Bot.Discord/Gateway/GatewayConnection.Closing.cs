@@ -10,14 +10,10 @@ internal sealed partial class GatewayConnection
     private void End(ConnectionEnd end)
     {
         if (!Decide(end))
-        {
             return;
-        }
 
         if (end.Next == GatewayNextStep.Shutdown)
-        {
             GatewayLog.ShuttingDown(_logger);
-        }
 
         if (!Connected)
         {

@@ -165,15 +165,11 @@ internal sealed partial class GatewayConnection
     private async Task OnHelloAsync(GatewayPayload payload)
     {
         if (_heartbeat is not null)
-        {
             return;
-        }
 
         var hello = Read(payload, DiscordJson.Default.HelloData);
         if (hello is not { HeartbeatInterval: > 0 })
-        {
             throw new InvalidDataException("HELLO carries no heartbeat interval.");
-        }
 
         _helloTimer?.Dispose();
         var interval = TimeSpan.FromMilliseconds(hello.HeartbeatInterval);
@@ -203,9 +199,7 @@ internal sealed partial class GatewayConnection
     private void OnResumeDeadline()
     {
         if (Interlocked.CompareExchange(ref _resumeOutcome, ResumeExpired, ResumePending) != ResumePending)
-        {
             return;
-        }
 
         GatewayLog.ResumeUnanswered(_logger, _options.ResumeTimeout);
         End(ConnectionEnd.ResumeUnanswered(_options.ResumeTimeout));
@@ -232,17 +226,13 @@ internal sealed partial class GatewayConnection
 
         // Any dispatch after RESUME is progress: Discord replays what was missed before it sends RESUMED.
         if (_resume && Interlocked.CompareExchange(ref _resumeOutcome, ResumeAnswered, ResumePending) == ResumePending)
-        {
             _resumeDeadline?.Dispose();
-        }
 
         switch (name)
         {
             case GatewayEvents.Ready:
                 if (Read(payload, DiscordJson.Default.ReadyData) is { } ready)
-                {
                     OnReady(ready);
-                }
 
                 break;
             case GatewayEvents.Resumed:
@@ -272,9 +262,7 @@ internal sealed partial class GatewayConnection
 
         // Counted only once handled, so a resume after a failed hand-over replays it.
         if (sequence is { } s)
-        {
             _session.Observe(s);
-        }
     }
 
     private void OnReady(ReadyData ready)
@@ -326,9 +314,7 @@ internal sealed partial class GatewayConnection
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
         if (bytes.Length > MaxFrameBytes)
-        {
             throw new InvalidOperationException($"A gateway frame (op {(int)payload.Op}) of {bytes.Length} bytes exceeds Discord's {MaxFrameBytes}.");
-        }
 
         await _limiter.WaitAsync(heartbeat, cancellationToken).ConfigureAwait(false);
         await _transport.SendTextAsync(bytes, cancellationToken).ConfigureAwait(false);

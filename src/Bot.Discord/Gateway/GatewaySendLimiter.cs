@@ -24,9 +24,7 @@ internal sealed class GatewaySendLimiter
     public GatewaySendLimiter(TimeProvider time, int limit = DefaultLimit, int heartbeatReserve = DefaultHeartbeatReserve, TimeSpan? window = null)
     {
         if (heartbeatReserve < 0 || heartbeatReserve >= limit)
-        {
             throw new ArgumentOutOfRangeException(nameof(heartbeatReserve), "The heartbeat reserve must leave room for other frames.");
-        }
 
         _time = time;
         _limit = limit;

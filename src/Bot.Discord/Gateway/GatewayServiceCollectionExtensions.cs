@@ -31,9 +31,7 @@ public static class GatewayServiceCollectionExtensions
         // The gateway asks REST for its URL, so the token and the REST settings are checked at start-up
         // too: unusable ones should stop start-up, not fail each reconnect.
         if (!services.Any(service => service.ServiceType == typeof(DiscordRestClient)))
-        {
             services.AddDiscordRest();
-        }
 
         services.TryAddSingleton(provider => new GatewayClient(
             provider.GetRequiredService<IOptions<DiscordOptions>>(),

@@ -9,9 +9,7 @@ internal static class GatewayUri
     public static Uri? ForConnecting(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeWs && uri.Scheme != Uri.UriSchemeWss))
-        {
             return null;
-        }
 
         var kept = uri.Query.TrimStart('?')
             .Split('&', StringSplitOptions.RemoveEmptyEntries)

@@ -54,16 +54,12 @@ internal sealed class HeartbeatLoop
         {
             var wait = due - _time.GetElapsedTime(_helloAt);
             if (wait > TimeSpan.Zero)
-            {
                 await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            }
 
             // Cleared before sending, so an ACK that races back before the send returns still counts.
             var ackedSinceLastBeat = Interlocked.Exchange(ref _acked, 0) == 1;
             if (!first && !ackedSinceLastBeat && !_receiveBlocked())
-            {
                 return;
-            }
 
             first = false;
             await _sendHeartbeat(cancellationToken).ConfigureAwait(false);

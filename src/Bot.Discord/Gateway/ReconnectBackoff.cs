@@ -18,9 +18,7 @@ internal sealed class ReconnectBackoff
     public ReconnectBackoff(TimeSpan initial, TimeSpan max, Random random)
     {
         if (initial <= TimeSpan.Zero || max < initial)
-        {
             throw new ArgumentOutOfRangeException(nameof(initial), "The first delay must be positive and not above the cap.");
-        }
 
         _initial = initial;
         _max = max;
@@ -31,9 +29,7 @@ internal sealed class ReconnectBackoff
     {
         var nominal = Nominal(_failures);
         if (nominal < _max)
-        {
             _failures++;
-        }
 
         return nominal * (0.5 + (_random.NextDouble() / 2));
     }

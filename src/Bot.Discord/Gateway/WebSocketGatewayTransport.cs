@@ -38,9 +38,7 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
         while (true)
         {
             if (length == _buffer.Length)
-            {
                 Array.Resize(ref _buffer, _buffer.Length * 2);
-            }
 
             var result = await _socket.ReceiveAsync(_buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
@@ -51,9 +49,7 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
 
             length += result.Count;
             if (result.EndOfMessage)
-            {
                 return GatewayTransportMessage.Message(_buffer.AsMemory(0, length));
-            }
         }
     }
 
@@ -63,9 +59,7 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
         try
         {
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
                 await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, cancellationToken).ConfigureAwait(false);
-            }
         }
         finally
         {

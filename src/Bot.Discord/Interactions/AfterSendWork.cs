@@ -25,9 +25,7 @@ internal sealed class AfterSendWork(ResponseFollowUps followUps, TimeProvider ti
     public void Start(DispatchCall call, Func<Message, CancellationToken, ValueTask<InteractionCallbackData?>> step, Message message)
     {
         if (_stopping.IsCancellationRequested)
-        {
             return;
-        }
 
         Interlocked.Increment(ref _running);
         var task = Task.Run(
@@ -52,9 +50,7 @@ internal sealed class AfterSendWork(ResponseFollowUps followUps, TimeProvider ti
     {
         var tasks = _tasks.Keys.ToArray();
         if (tasks.Length > 0)
-        {
             await Task.WhenAll(tasks).WaitAsync(timeout, time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
     }
 
     /// <summary>Cancels the steps still running without waiting for them (a container disposed synchronously).</summary>
@@ -72,9 +68,7 @@ internal sealed class AfterSendWork(ResponseFollowUps followUps, TimeProvider ti
         try
         {
             if (await step(message, cancellationToken).ConfigureAwait(false) is { } notice)
-            {
                 await followUps.SendEphemeralAsync(call, notice, cancellationToken).ConfigureAwait(false);
-            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

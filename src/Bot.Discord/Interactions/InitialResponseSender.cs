@@ -39,9 +39,7 @@ internal sealed class InitialResponseSender(TimeProvider time, ILogger logger)
         {
             var error = result.Error;
             if (error.Kind == DiscordRestErrorKind.UnknownInteraction)
-            {
                 call.MissedWindow ??= MissedWindow.Expired;
-            }
 
             DispatchLog.InitialResponseFailed(logger, response.Type, call.Id, call.Name, error.Kind, error.HttpStatus, error.Code, error.Message);
         }

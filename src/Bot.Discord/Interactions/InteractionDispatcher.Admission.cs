@@ -20,9 +20,7 @@ public sealed partial class InteractionDispatcher
     private Task<HandlerOutcome>? Admit(DispatchCall call, CancellationToken handlerToken)
     {
         if (call.Plan == DeferralKind.None)
-        {
             return HandlerRun.Start(_handler, call.Interaction, handlerToken);
-        }
 
         var ticket = _admission.Admit(FairnessKey.Of(call.Interaction), Elapsed(call), token => HandlerRun.Start(_handler, call.Interaction, token), handlerToken);
         call.Admission = ticket.Decision;
@@ -43,9 +41,7 @@ public sealed partial class InteractionDispatcher
     private async Task RefuseAsBusyAsync(DispatchCall call, CancellationToken cancellationToken)
     {
         if ((await _initial.SendAsync(call, BusyResponse, cancellationToken).ConfigureAwait(false)).IsSuccess)
-        {
             call.Outcome = InteractionOutcome.Busy;
-        }
     }
 
     /// <summary>How long to wait for the answer before deferring: not at all when admission expects it late.</summary>
@@ -61,9 +57,7 @@ public sealed partial class InteractionDispatcher
     {
         age = Elapsed(call);
         if (age < InteractionOptions.ResponseWindow)
-        {
             return false;
-        }
 
         DispatchLog.Stale(_logger, call.Id, call.Name, age);
         call.Outcome = InteractionOutcome.Missed;
@@ -80,9 +74,7 @@ public sealed partial class InteractionDispatcher
     {
         var elapsed = Elapsed(call);
         if (elapsed < InteractionOptions.ResponseWindow)
-        {
             return false;
-        }
 
         AdmissionLog.Expired(_logger, call.Id, call.Name, elapsed);
         call.Outcome = InteractionOutcome.Missed;
@@ -101,8 +93,6 @@ public sealed partial class InteractionDispatcher
     private void ReportOverload()
     {
         if (_admission.TakeReport() is { } report)
-        {
             AdmissionLog.Overloaded(_logger, report.Period, report.Busy, report.DeferredAtOnce, report.Expired, report.Waiting, report.ServiceTime);
-        }
     }
 }

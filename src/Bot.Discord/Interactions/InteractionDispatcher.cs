@@ -120,14 +120,10 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable, IDisposabl
         }
 
         if (PickedUpTooLate(call, out var age))
-        {
             return;
-        }
 
         if (!await PlannedAsync(call, cancellationToken).ConfigureAwait(false))
-        {
             return;
-        }
 
         using var timeLimit = new CancellationTokenSource(HandlerTimeLimit - age, _time);
         using var handlerCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLimit.Token);
@@ -140,9 +136,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable, IDisposabl
         try
         {
             if (!await AcknowledgeInTimeAsync(call, work, cancellationToken).ConfigureAwait(false))
-            {
                 return;
-            }
 
             var outcome = await HandlerRun.OutcomeAsync(work, handlerCancellation.Token, cancellationToken).ConfigureAwait(false);
             if (outcome.Error is { } error)
@@ -196,9 +190,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable, IDisposabl
         {
             // No deferred form exists (autocomplete): the answer counts only if it makes the window.
             if (await FinishesWithinAsync(work, InteractionOptions.ResponseWindow - Elapsed(call), cancellationToken).ConfigureAwait(false))
-            {
                 return true;
-            }
 
             DispatchLog.TooLateToAnswer(_logger, call.Id, call.Name, Elapsed(call));
             call.Outcome = InteractionOutcome.Missed;
@@ -207,9 +199,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable, IDisposabl
         }
 
         if (await FinishesWithinAsync(work, DeferIn(call), cancellationToken).ConfigureAwait(false))
-        {
             return true;
-        }
 
         if (WindowPassed(call))
         {
@@ -230,9 +220,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable, IDisposabl
     private async Task<bool> FinishesWithinAsync(Task work, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (!work.IsCompleted && timeout > TimeSpan.Zero)
-        {
             await work.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
 
         cancellationToken.ThrowIfCancellationRequested();
 

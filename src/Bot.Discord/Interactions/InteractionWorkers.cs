@@ -51,9 +51,7 @@ public sealed partial class InteractionWorkers : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         if (InFlight > 0)
-        {
             Log.Draining(_logger, InFlight);
-        }
 
         // The host cancels this token when its shutdown timeout is over: then stop answering at once.
         await using (cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _abandon).ConfigureAwait(false))
@@ -64,9 +62,7 @@ public sealed partial class InteractionWorkers : BackgroundService
         // The base class returns as soon as the token fires, possibly before the registration above ran
         // (it would then be removed unrun): cancel here too, or abandoned dispatches would run on.
         if (cancellationToken.IsCancellationRequested)
-        {
             await _abandon.CancelAsync().ConfigureAwait(false);
-        }
 
         var left = _queue.Reader.CanCount ? _queue.Reader.Count : 0;
         if (left > 0)
@@ -91,9 +87,7 @@ public sealed partial class InteractionWorkers : BackgroundService
         // the two comes second sees the other, so the last dispatch's end is never missed.
         _stoppedTaking = true;
         if (InFlight > 0)
-        {
             await _drained.Task.ConfigureAwait(false);
-        }
     }
 
     private async Task TakeAsync(CancellationToken stoppingToken)
@@ -143,9 +137,7 @@ public sealed partial class InteractionWorkers : BackgroundService
         finally
         {
             if (Interlocked.Decrement(ref _inFlight) == 0 && _stoppedTaking)
-            {
                 _drained.TrySetResult();
-            }
 
             InteractionFinished?.Invoke();
         }

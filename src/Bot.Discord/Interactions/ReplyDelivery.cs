@@ -26,9 +26,7 @@ internal sealed class ReplyDelivery(InitialResponseSender initial, ResponseFollo
         };
 
         if (!delivered)
-        {
             return;
-        }
 
         call.Outcome = InteractionOutcome.Answered;
         call.AnsweredAfter = time.GetElapsedTime(call.ArrivedAt);
@@ -54,9 +52,7 @@ internal sealed class ReplyDelivery(InitialResponseSender initial, ResponseFollo
         {
             // Autocomplete accepts only choices: an empty list is the quiet way to fail.
             if (call.Gate.State == InitialResponseState.NotSent && time.GetElapsedTime(call.ArrivedAt) < InteractionOptions.ResponseWindow)
-            {
                 await initial.SendAsync(call, InteractionResponse.AutocompleteResult([]), cancellationToken).ConfigureAwait(false);
-            }
 
             return;
         }
@@ -101,9 +97,7 @@ internal sealed class ReplyDelivery(InitialResponseSender initial, ResponseFollo
     private async Task<(bool, Message?)> DeferThenEditAsync(DispatchCall call, InteractionReply reply, CancellationToken cancellationToken)
     {
         if (!(await initial.SendAsync(call, ReplyPolicy.Deferral(call.Plan), cancellationToken).ConfigureAwait(false)).IsSuccess)
-        {
             return (false, null);
-        }
 
         DispatchLog.Deferred(logger, call.Id, call.Name, call.Gate.Type, time.GetElapsedTime(call.ArrivedAt));
         return await CompleteDeferralAsync(call, reply, cancellationToken).ConfigureAwait(false);

@@ -17,9 +17,7 @@ internal sealed class ResponseFollowUps(DiscordRestClient rest, ulong? configure
     public async Task<Message?> EditOriginalAsync(DispatchCall call, EditWebhookMessageRequest edit, CancellationToken cancellationToken)
     {
         if (ApplicationIdOf(call) is not { } applicationId)
-        {
             return null;
-        }
 
         var result = await rest.EditOriginalResponseAsync(applicationId, call.Interaction.Token, edit, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess && DispatchRetry.WorthOneMoreTry(result.Error))
@@ -31,9 +29,7 @@ internal sealed class ResponseFollowUps(DiscordRestClient rest, ulong? configure
         }
 
         if (!result.IsSuccess)
-        {
             Failed(call, "editing the original response", result.Error);
-        }
 
         return result.Value;
     }
@@ -42,15 +38,11 @@ internal sealed class ResponseFollowUps(DiscordRestClient rest, ulong? configure
     public async Task<Message?> ReplacePublicDeferralAsync(DispatchCall call, InteractionCallbackData data, CancellationToken cancellationToken)
     {
         if (ApplicationIdOf(call) is not { } applicationId)
-        {
             return null;
-        }
 
         var deleted = await rest.DeleteOriginalResponseAsync(applicationId, call.Interaction.Token, cancellationToken).ConfigureAwait(false);
         if (!deleted.IsSuccess)
-        {
             Failed(call, "deleting the public placeholder", deleted.Error);
-        }
 
         return await SendEphemeralAsync(call, data, cancellationToken).ConfigureAwait(false);
     }
@@ -59,15 +51,11 @@ internal sealed class ResponseFollowUps(DiscordRestClient rest, ulong? configure
     public async Task<Message?> SendEphemeralAsync(DispatchCall call, InteractionCallbackData data, CancellationToken cancellationToken)
     {
         if (ApplicationIdOf(call) is not { } applicationId)
-        {
             return null;
-        }
 
         var result = await rest.CreateFollowupMessageAsync(applicationId, call.Interaction.Token, ReplyPolicy.EphemeralFollowUp(data), cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
-        {
             Failed(call, "sending a follow-up", result.Error);
-        }
 
         return result.Value;
     }
@@ -79,9 +67,7 @@ internal sealed class ResponseFollowUps(DiscordRestClient rest, ulong? configure
     {
         var applicationId = call.Interaction.ApplicationId ?? configuredApplicationId;
         if (applicationId is null)
-        {
             DispatchLog.NoApplicationId(logger, call.Id, call.Name);
-        }
 
         return applicationId;
     }

@@ -20,9 +20,7 @@ public sealed class RestInitialResponder : IInitialResponder
     {
         ArgumentNullException.ThrowIfNull(interaction);
         if (!returnMessage)
-        {
             return InitialResponseResult.From(await _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken).ConfigureAwait(false));
-        }
 
         var result = await _rest.CreateInteractionResponseWithCallbackAsync(interaction.Id, interaction.Token, response, cancellationToken).ConfigureAwait(false);
         return result.IsSuccess ? InitialResponseResult.Sent(result.Value.Resource?.Message) : InitialResponseResult.Failed(result.Error);

@@ -13,9 +13,7 @@ public sealed record BoundRoute(DiscordRoute Route, string Path, string MajorKey
     public BoundRoute WithQuery(string name, string value)
     {
         if (!Route.QueryParameters.Contains(name))
-        {
             throw new ArgumentException($"{Route.OperationId} declares no query parameter '{name}'.", nameof(name));
-        }
 
         var pair = Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value);
         return this with { Query = Query.Length == 0 ? "?" + pair : Query + "&" + pair };

@@ -26,21 +26,15 @@ public sealed partial class DiscordRestClient
             cancellationToken.ThrowIfCancellationRequested();
             var bucket = _limiter.BucketFor(route);
             if (await WaitForSlotsAsync(route, bucket, attempts, cancellationToken).ConfigureAwait(false) is { } refused)
-            {
                 return refused;
-            }
 
             attempts++;
             var step = await SendOnceAsync(route, bucket, body, auditLogReason, attempts, cancellationToken).ConfigureAwait(false);
             if (step.Done is { } done)
-            {
                 return done;
-            }
 
             if (step.Delay is { } delay)
-            {
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
 
             // else: a 429, whose wait happens when the bucket or the global limiter is acquired again
         }
@@ -57,9 +51,7 @@ public sealed partial class DiscordRestClient
         }
 
         if (route.Route.ExemptFromGlobalLimit)
-        {
             return null;
-        }
 
         RateLimitWait globalWait;
         try
@@ -73,9 +65,7 @@ public sealed partial class DiscordRestClient
         }
 
         if (globalWait.Acquired)
-        {
             return null;
-        }
 
         bucket.Release(null, succeeded: false);
         Log.WaitTooLong(_logger, route.Route.OperationId, globalWait.TooLongBy, _options.MaxRateLimitWait);
@@ -117,9 +107,7 @@ public sealed partial class DiscordRestClient
         finally
         {
             if (!released)
-            {
                 bucket.Release(null, succeeded: false);
-            }
         }
     }
 
@@ -143,9 +131,7 @@ public sealed partial class DiscordRestClient
     {
         var operation = route.Route.OperationId;
         if (status is >= 200 and < 300)
-        {
             return Step.Finish(new Exchange(status, content, attempts, null));
-        }
 
         if (status == (int)HttpStatusCode.TooManyRequests)
         {
@@ -281,19 +267,13 @@ public sealed partial class DiscordRestClient
         var request = new HttpRequestMessage(route.Route.Method, new Uri(_baseUrl + route.Path + route.Query, UriKind.Absolute));
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         if (route.Route.Auth == RouteAuth.BotToken)
-        {
             request.Headers.TryAddWithoutValidation("Authorization", _options.AuthorizationHeader);
-        }
 
         if (auditLogReason is { Length: > 0 })
-        {
             request.Headers.TryAddWithoutValidation("X-Audit-Log-Reason", Uri.EscapeDataString(auditLogReason));
-        }
 
         if (body is not null)
-        {
             request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonMediaType } };
-        }
 
         return request;
     }

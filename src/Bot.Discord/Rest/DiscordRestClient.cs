@@ -45,9 +45,7 @@ public sealed partial class DiscordRestClient
         _options = options.Value;
         DiscordOptionsValidator.ThrowIfUnusable(_options);
         if (string.IsNullOrWhiteSpace(_options.Token))
-        {
             throw new InvalidOperationException(DiscordRestServiceCollectionExtensions.TokenNotSet);
-        }
 
         _http = http;
         _limiter = rateLimiter;
@@ -67,9 +65,7 @@ public sealed partial class DiscordRestClient
     {
         var route = DiscordRoutes.ListApplicationCommands.Bind(Id(applicationId));
         if (withLocalizations)
-        {
             route = route.WithQuery("with_localizations", "true");
-        }
 
         return SendAsync(route, null, DiscordJson.Default.IReadOnlyListApplicationCommand, null, cancellationToken);
     }
@@ -199,16 +195,12 @@ public sealed partial class DiscordRestClient
     {
         var exchange = await ExchangeAsync(route, body, auditLogReason, cancellationToken).ConfigureAwait(false);
         if (exchange.Error is { } error)
-        {
             return RestResult<T>.Failure(error);
-        }
 
         try
         {
             if (JsonSerializer.Deserialize(exchange.Body, responseType) is { } value)
-            {
                 return RestResult<T>.Success(value);
-            }
         }
         catch (JsonException exception)
         {

@@ -30,9 +30,7 @@ public sealed record DiscordRestError(DiscordRestErrorKind Kind, string Message)
     {
         var found = new List<(string, string, string)>();
         if (Errors is { } errors)
-        {
             Collect(errors, "", found);
-        }
 
         return found;
     }
@@ -40,9 +38,7 @@ public sealed record DiscordRestError(DiscordRestErrorKind Kind, string Message)
     private static void Collect(JsonElement node, string path, List<(string, string, string)> found)
     {
         if (node.ValueKind != JsonValueKind.Object)
-        {
             return;
-        }
 
         foreach (var property in node.EnumerateObject())
         {

@@ -25,9 +25,7 @@ public static class DiscordRestServiceCollectionExtensions
         var options = services.AddOptions<DiscordOptions>()
             .Validate(discord => !string.IsNullOrWhiteSpace(discord.Token) || discord.TokenFileProblem is not null, TokenNotSet);
         if (configure is not null)
-        {
             options.Configure(configure);
-        }
 
         services.AddDiscordOptions();
         services.AddDiscordMetrics();

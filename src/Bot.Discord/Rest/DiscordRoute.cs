@@ -36,24 +36,18 @@ public sealed partial record DiscordRoute(string OperationId, HttpMethod Method,
     public BoundRoute Bind(params ReadOnlySpan<string> values)
     {
         if (values.Length != Parameters.Count)
-        {
             throw new ArgumentException($"{OperationId} takes {Parameters.Count} path parameters, got {values.Length}.", nameof(values));
-        }
 
         var path = Template;
         var major = new List<string>(MajorParameters.Count);
         for (var i = 0; i < values.Length; i++)
         {
             if (string.IsNullOrEmpty(values[i]))
-            {
                 throw new ArgumentException($"{OperationId}: path parameter {Parameters[i]} is empty.", nameof(values));
-            }
 
             path = path.Replace("{" + Parameters[i] + "}", Uri.EscapeDataString(values[i]), StringComparison.Ordinal);
             if (MajorParameters.Contains(Parameters[i]))
-            {
                 major.Add(values[i]);
-            }
         }
 
         return new BoundRoute(this, path, string.Join('/', major));

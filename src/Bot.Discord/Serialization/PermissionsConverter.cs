@@ -22,20 +22,14 @@ public sealed class PermissionsConverter : JsonConverter<Permissions>
         }
 
         if (reader.TokenType != JsonTokenType.String)
-        {
             throw new JsonException($"Expected a permission bitset string, got {reader.TokenType}.");
-        }
 
         var text = reader.GetString();
         if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bits))
-        {
             return (Permissions)bits;
-        }
 
         if (BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var wide))
-        {
             return (Permissions)(ulong)(wide & ulong.MaxValue);
-        }
 
         throw new JsonException($"'{text}' is not a permission bitset.");
     }

@@ -10,16 +10,12 @@ public sealed class ShardConverter : JsonConverter<Shard>
     public override Shard Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
-        {
             throw new JsonException("A shard must be the array [shard_id, num_shards].");
-        }
 
         var id = ReadInt(ref reader);
         var count = ReadInt(ref reader);
         if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
-        {
             throw new JsonException("A shard array must have exactly two numbers.");
-        }
 
         return new Shard(id, count);
     }

@@ -22,9 +22,7 @@ public sealed class KnowledgeMetrics
         _reloads = meter.CreateCounter<long>("bot.knowledge.reloads", "{reload}", "Reloads of the knowledge folder while running: applied (something changed) or failed (the previous index kept answering).");
         _questions = meter.CreateCounter<long>("bot.questions", "{question}", "Members' questions (/ask) the knowledge answered, or abstained from because it does not answer them.");
         if (store is not null)
-        {
             meter.CreateObservableGauge("bot.knowledge.passages", () => store.IsReady ? store.Index.PassageCount : 0, "{passage}", "Passages in the index answers are found in.");
-        }
     }
 
     public void Reloaded(bool applied) => _reloads.Add(1, new KeyValuePair<string, object?>("outcome", applied ? "applied" : "failed"));

@@ -66,9 +66,7 @@ public sealed class ModelSlots : IDisposable
     public Lease Enter(CancellationToken cancellationToken = default)
     {
         if (_held.Value is { Released: false })
-        {
             return default;
-        }
 
         _free.Wait(cancellationToken);
         return new Lease(this);

@@ -42,14 +42,10 @@ internal static class CommandFields
             ("nsfw", Flag(command.Nsfw)),
         };
         if (ours.Contexts.GetValueOrDefault() is not null)
-        {
             fields.Add(("contexts", Set(command.Contexts.GetValueOrDefault() ?? AllContexts)));
-        }
 
         if (ours.IntegrationTypes is not null)
-        {
             fields.Add(("integration_types", Set(command.IntegrationTypes ?? [ApplicationIntegrationType.GuildInstall])));
-        }
 
         AddOptions(fields, "", command.Options);
         return fields;
@@ -79,9 +75,7 @@ internal static class CommandFields
             fields.Add((path + "channel_types", option.ChannelTypes is { Count: > 0 } channels ? Set(channels) : "any"));
             fields.Add((path + "choices", string.Join(", ", (option.Choices ?? []).Select(Choice))));
             if (option.Type is ApplicationCommandOptionType.SubCommand or ApplicationCommandOptionType.SubCommandGroup)
-            {
                 AddOptions(fields, path, option.Options);
-            }
         }
     }
 

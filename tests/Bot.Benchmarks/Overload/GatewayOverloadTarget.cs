@@ -43,9 +43,7 @@ internal sealed class GatewayOverloadTarget : OverloadTarget
     public override Acknowledgement? AcknowledgementOf(SentAsk sent, DiscordRecord record)
     {
         if (record.CallbackTo(sent.Ask.Id) is not { } callback)
-        {
             return null;
-        }
 
         var after = callback.ReceivedAt - sent.SentAt;
         return callback.Status == 204

@@ -37,9 +37,7 @@ internal sealed class HttpOverloadTarget : OverloadTarget
     public override Acknowledgement? AcknowledgementOf(SentAsk sent, DiscordRecord record)
     {
         if (sent.Http is not { IsCompleted: true } answered)
-        {
             return null;
-        }
 
         var result = answered.Result;
         return result.Status == 200 && result.Acknowledged

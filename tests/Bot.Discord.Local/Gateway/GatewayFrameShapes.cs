@@ -39,9 +39,7 @@ public static class GatewayFrameShapes
         if (actual is null)
         {
             if (!nullAllowed.Contains(path))
-            {
                 problems.Add($"{Name(path)} is null");
-            }
 
             return;
         }
@@ -53,9 +51,7 @@ public static class GatewayFrameShapes
         }
 
         if (required is not JsonObject requiredObject || actual is not JsonObject actualObject)
-        {
             return;
-        }
 
         foreach (var (name, value) in requiredObject)
         {
@@ -72,9 +68,7 @@ public static class GatewayFrameShapes
         foreach (var (name, value) in actualObject)
         {
             if (requiredObject.ContainsKey(name))
-            {
                 continue;
-            }
 
             if (allowed is not JsonObject allowedObject || !allowedObject.ContainsKey(name))
             {

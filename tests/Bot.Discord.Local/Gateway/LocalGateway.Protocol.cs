@@ -114,9 +114,7 @@ public sealed partial class LocalGateway
         {
             case 1:
                 if (connection.AcksHeartbeats && AcksHeartbeats)
-                {
                     await TrySendAsync(connection, JsonNode.Parse(FixtureFiles.Read("gateway_heartbeat_ack.json"))!);
-                }
 
                 break;
             case 2:
@@ -127,9 +125,7 @@ public sealed partial class LocalGateway
                 break;
             case 3 or 4 or 8 or 31 or 43:
                 if (connection.Session is null)
-                {
                     await connection.CloseAsync(4003, "Not authenticated.");
-                }
 
                 break;
             default:
@@ -215,14 +211,10 @@ public sealed partial class LocalGateway
             }
 
             if (ResumeReply == ResumeReply.Ignore)
-            {
                 return;
-            }
 
             if (session.Live is { } previous && previous != connection)
-            {
                 previous.Session = null;
-            }
 
             connection.Session = session;
             session.Live = connection;
@@ -232,9 +224,7 @@ public sealed partial class LocalGateway
             }
 
             if (ResumeReply == ResumeReply.Answer)
-            {
                 await TrySendAsync(connection, Dispatch("RESUMED", null, ++session.Sequence));
-            }
         }
         finally
         {
@@ -261,9 +251,7 @@ public sealed partial class LocalGateway
             }
 
             if (OnClientClose is { } hook)
-            {
                 await hook(connection);
-            }
 
             await connection.CloseAsync(connection.ClientCloseCode ?? 1000, "");
         }
@@ -276,9 +264,7 @@ public sealed partial class LocalGateway
         try
         {
             if (connection.Session is { Live: var live } session && live == connection)
-            {
                 session.Live = null;
-            }
         }
         finally
         {

@@ -137,9 +137,7 @@ public sealed partial class LocalGateway
             var frame = Dispatch("INTERACTION_CREATE", data, sequence);
             session.Events.Add((sequence, frame.ToJsonString()));
             if (session.Live is { } live)
-            {
                 await TrySendAsync(live, frame);
-            }
 
             return sequence;
         }
@@ -172,9 +170,7 @@ public sealed partial class LocalGateway
         try
         {
             if (!resumable && connection.Session is { } session)
-            {
                 Invalidate(session);
-            }
 
             await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = resumable });
         }
@@ -262,9 +258,7 @@ public sealed partial class LocalGateway
             session.Invalidated = true;
             _sessions.Remove(session.Id);
             if (_current == session)
-            {
                 _current = null;
-            }
         }
     }
 

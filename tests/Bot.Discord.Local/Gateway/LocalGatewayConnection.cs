@@ -113,9 +113,7 @@ public sealed class LocalGatewayConnection
         try
         {
             if (_socket.State != WebSocketState.Open)
-            {
                 throw new WebSocketException(WebSocketError.InvalidState, "The connection is closing.");
-            }
 
             var bytes = Encoding.UTF8.GetBytes(json);
             var fragment = FragmentBytes is > 0 and var size ? size : bytes.Length;
@@ -125,9 +123,7 @@ public sealed class LocalGatewayConnection
                 var last = offset + count >= bytes.Length;
                 await _socket.SendAsync(bytes.AsMemory(offset, count), WebSocketMessageType.Text, last, CancellationToken.None);
                 if (last)
-                {
                     break;
-                }
             }
 
             lock (_lock)

@@ -110,9 +110,7 @@ public sealed class HttpDelivery : IDisposable
         // A PING has no response message: nothing to take, nothing to wait for.
         var tracked = token is not null && type is not null and not 1;
         if (tracked)
-        {
             _discord.ExpectHttpDelivery(token!);
-        }
 
         var started = Stopwatch.GetTimestamp();
         try
@@ -121,14 +119,10 @@ public sealed class HttpDelivery : IDisposable
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             request.Headers.TryAddWithoutValidation("User-Agent", "Discord-Interactions/1.0 (+https://discord.com)");
             if (signature is not null)
-            {
                 request.Headers.TryAddWithoutValidation(SignatureHeader, signature);
-            }
 
             if (timestamp is not null)
-            {
                 request.Headers.TryAddWithoutValidation(TimestampHeader, timestamp);
-            }
 
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -199,9 +193,7 @@ public sealed class HttpDelivery : IDisposable
         {
             using var json = JsonDocument.Parse(body);
             if (json.RootElement.ValueKind != JsonValueKind.Object)
-            {
                 return (0, null, null);
-            }
 
             var root = json.RootElement;
             var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String
@@ -257,9 +249,7 @@ public sealed record HttpDeliveryResult
     public int? ResponseType()
     {
         if (Body.Length == 0 || !string.Equals(ContentType, "application/json", StringComparison.OrdinalIgnoreCase))
-        {
             return null;
-        }
 
         try
         {

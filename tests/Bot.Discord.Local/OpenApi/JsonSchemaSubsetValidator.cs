@@ -49,18 +49,14 @@ public sealed class JsonSchemaSubsetValidator
     public JsonElement Resolve(string reference)
     {
         if (!reference.StartsWith("#/", StringComparison.Ordinal))
-        {
             throw new NotSupportedException($"Only local $refs are supported: {reference}");
-        }
 
         var node = _document;
         foreach (var raw in reference[2..].Split('/'))
         {
             var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
             if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(segment, out node))
-            {
                 throw new InvalidOperationException($"$ref {reference} points nowhere.");
-            }
         }
 
         return node;
@@ -70,9 +66,7 @@ public sealed class JsonSchemaSubsetValidator
     private void Check(JsonElement value, JsonElement schema, string path, string? member, List<string> errors, bool declaredElsewhere)
     {
         if (schema.ValueKind == JsonValueKind.True)
-        {
             return;
-        }
 
         if (schema.ValueKind == JsonValueKind.False)
         {
@@ -81,14 +75,10 @@ public sealed class JsonSchemaSubsetValidator
         }
 
         if (schema.TryGetProperty("$ref", out var reference))
-        {
             Check(value, Resolve(reference.GetString()!), path, member, errors, declaredElsewhere);
-        }
 
         if (value.ValueKind == JsonValueKind.Null && schema.TryGetProperty("nullable", out var nullable) && nullable.ValueKind == JsonValueKind.True)
-        {
             return;
-        }
 
         if (!CheckType(value, schema, path, member, errors, out var numeric))
         {
@@ -96,14 +86,10 @@ public sealed class JsonSchemaSubsetValidator
         }
 
         if (schema.TryGetProperty("const", out var constant) && !JsonEquals(value, constant))
-        {
             errors.Add($"{path}: {value.GetRawText()} is not {constant.GetRawText()}.");
-        }
 
         if (schema.TryGetProperty("enum", out var allowed) && !allowed.EnumerateArray().Any(option => JsonEquals(value, option)))
-        {
             errors.Add($"{path}: {value.GetRawText()} is not one of {allowed.GetRawText()}.");
-        }
 
         switch (value.ValueKind)
         {
@@ -121,14 +107,10 @@ public sealed class JsonSchemaSubsetValidator
         if (numeric is { } number)
         {
             if (schema.TryGetProperty("minimum", out var minimum) && number < minimum.GetDecimal())
-            {
                 errors.Add($"{path}: {number} is below the minimum {minimum.GetRawText()}.");
-            }
 
             if (schema.TryGetProperty("maximum", out var maximum) && number > maximum.GetDecimal())
-            {
                 errors.Add($"{path}: {number} is above the maximum {maximum.GetRawText()}.");
-            }
         }
 
         if (schema.TryGetProperty("allOf", out var allOf))
@@ -139,18 +121,14 @@ public sealed class JsonSchemaSubsetValidator
             }
 
             if (value.ValueKind == JsonValueKind.Object && !declaredElsewhere)
-            {
                 CheckUnknownMembers(value, [schema, .. allOf.EnumerateArray()], path, errors);
-            }
         }
 
         if (schema.TryGetProperty("anyOf", out var anyOf))
         {
             var outcomes = Branches(value, anyOf, path, member);
             if (!outcomes.Any(errors => errors.Count == 0))
-            {
                 errors.Add($"{path}: matches none of the anyOf branches ({Summary(anyOf, outcomes)}).");
-            }
         }
 
         if (schema.TryGetProperty("oneOf", out var oneOf))
@@ -184,9 +162,7 @@ public sealed class JsonSchemaSubsetValidator
         var number = value.ValueKind == JsonValueKind.Number ? ReadNumber(value) : null;
         numeric = number;
         if (!schema.TryGetProperty("type", out var type))
-        {
             return true;
-        }
 
         var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()!).ToArray() : [type.GetString()!];
         var fits = types.Any(expected => expected switch
@@ -210,9 +186,7 @@ public sealed class JsonSchemaSubsetValidator
         }
 
         if (!fits)
-        {
             errors.Add($"{path}: {value.ValueKind} {Shorten(value)} is not {type.GetRawText()}.");
-        }
 
         return fits;
     }
@@ -221,33 +195,23 @@ public sealed class JsonSchemaSubsetValidator
     {
         var length = text.EnumerateRunes().Count();
         if (schema.TryGetProperty("maxLength", out var maxLength) && length > maxLength.GetInt32())
-        {
             errors.Add($"{path}: {length} characters, at most {maxLength.GetInt32()} allowed.");
-        }
 
         if (schema.TryGetProperty("minLength", out var minLength) && length < minLength.GetInt32())
-        {
             errors.Add($"{path}: {length} characters, at least {minLength.GetInt32()} needed.");
-        }
 
         if (schema.TryGetProperty("pattern", out var pattern) && !Regex.IsMatch(text, pattern.GetString()!))
-        {
             errors.Add($"{path}: \"{text}\" does not match {pattern.GetString()}.");
-        }
     }
 
     private void CheckArray(JsonElement array, JsonElement schema, string path, List<string> errors)
     {
         var count = array.GetArrayLength();
         if (schema.TryGetProperty("maxItems", out var maxItems) && count > maxItems.GetInt32())
-        {
             errors.Add($"{path}: {count} items, at most {maxItems.GetInt32()} allowed.");
-        }
 
         if (schema.TryGetProperty("minItems", out var minItems) && count < minItems.GetInt32())
-        {
             errors.Add($"{path}: {count} items, at least {minItems.GetInt32()} needed.");
-        }
 
         if (schema.TryGetProperty("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True)
         {
@@ -255,9 +219,7 @@ public sealed class JsonSchemaSubsetValidator
             for (var i = 0; i < items.Length; i++)
             {
                 if (items.Skip(i + 1).Any(other => JsonEquals(items[i], other)))
-                {
                     errors.Add($"{path}: {items[i].GetRawText()} appears more than once.");
-                }
             }
         }
 
@@ -278,22 +240,16 @@ public sealed class JsonSchemaSubsetValidator
             foreach (var name in required.EnumerateArray().Select(n => n.GetString()!))
             {
                 if (!value.TryGetProperty(name, out _))
-                {
                     errors.Add($"{path}: required member '{name}' is missing.");
-                }
             }
         }
 
         var count = value.EnumerateObject().Count();
         if (schema.TryGetProperty("maxProperties", out var maxProperties) && count > maxProperties.GetInt32())
-        {
             errors.Add($"{path}: {count} members, at most {maxProperties.GetInt32()} allowed.");
-        }
 
         if (schema.TryGetProperty("minProperties", out var minProperties) && count < minProperties.GetInt32())
-        {
             errors.Add($"{path}: {count} members, at least {minProperties.GetInt32()} needed.");
-        }
 
         var hasProperties = schema.TryGetProperty("properties", out var properties);
         var hasAdditional = schema.TryGetProperty("additionalProperties", out var additional);
@@ -311,9 +267,7 @@ public sealed class JsonSchemaSubsetValidator
         }
 
         if (hasProperties && !hasAdditional && !declaredElsewhere && !schema.TryGetProperty("allOf", out _))
-        {
             CheckUnknownMembers(value, [schema], path, errors);
-        }
     }
 
     /// <summary>The stricter-than-JSON-Schema rule: every member must be declared by one of <paramref name="schemas"/>.</summary>
@@ -323,9 +277,7 @@ public sealed class JsonSchemaSubsetValidator
         foreach (var schema in schemas.Select(Follow))
         {
             if (schema.ValueKind != JsonValueKind.Object)
-            {
                 continue;
-            }
 
             if (schema.TryGetProperty("additionalProperties", out _))
             {
@@ -333,9 +285,7 @@ public sealed class JsonSchemaSubsetValidator
             }
 
             if (schema.TryGetProperty("properties", out var properties))
-            {
                 declared.UnionWith(properties.EnumerateObject().Select(p => p.Name));
-            }
         }
 
         if (declared.Count == 0)
@@ -365,14 +315,10 @@ public sealed class JsonSchemaSubsetValidator
     private static bool JsonEquals(JsonElement left, JsonElement right)
     {
         if (left.ValueKind == JsonValueKind.Number && right.ValueKind == JsonValueKind.Number)
-        {
             return ReadNumber(left) == ReadNumber(right);
-        }
 
         if (left.ValueKind != right.ValueKind)
-        {
             return false;
-        }
 
         return left.ValueKind switch
         {

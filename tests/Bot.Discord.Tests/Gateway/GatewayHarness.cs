@@ -103,9 +103,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration.Where(pair => pair.Value is not null));
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         if (time is not null)
-        {
             builder.Services.AddSingleton<TimeProvider>(time);
-        }
 
         builder.Services.AddSingleton(new InteractionQueue(queueCapacity));
         builder.Services.AddDiscordGateway(builder.Configuration);
@@ -123,9 +121,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
         var harness = new GatewayHarness(server, builder.Build(), logs, clock);
         if (start)
-        {
             await harness.StartHostAsync();
-        }
 
         return harness;
     }
@@ -145,9 +141,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         data["id"] = newId.ToString(CultureInfo.InvariantCulture);
         data["token"] = token;
         if (titleOption is not null)
-        {
             data["data"]!["options"]![0]!["options"]![0]!["value"] = titleOption;
-        }
 
         return data.ToJsonString();
     }

@@ -69,9 +69,7 @@ public sealed class GatewayHeartbeatTests
         harness.Gateway.OnClientClose = async closing =>
         {
             if (closing.Index == 0)
-            {
                 await harness.Gateway.DispatchInteractionAsync(awayJson);
-            }
         };
         harness.Gateway.StopAckingHeartbeats();
 

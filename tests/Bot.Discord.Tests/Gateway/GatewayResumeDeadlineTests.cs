@@ -76,9 +76,7 @@ public sealed class GatewayResumeDeadlineTests
         harness.Gateway.OnClientClose = async closing =>
         {
             if (closing.Index == 0)
-            {
                 await harness.Gateway.DispatchInteractionAsync(missedJson);
-            }
         };
         harness.Gateway.ResumeReply = ResumeReply.ReplayOnly;
 

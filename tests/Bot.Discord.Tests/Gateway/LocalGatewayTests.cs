@@ -127,9 +127,7 @@ public sealed class LocalGatewayTests : IAsyncLifetime
             Assert.NotEqual(WebSocketMessageType.Close, result.MessageType);
             length += result.Count;
             if (result.EndOfMessage)
-            {
                 return JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, length))!;
-            }
         }
     }
 

@@ -42,9 +42,7 @@ public sealed class InteractionDispatcherTests
         harness.Handler.Handle = async (_, _) =>
         {
             if (slow)
-            {
                 await harness.WaitForCallbackAsync(incoming);
-            }
 
             return InteractionReply.Message(new InteractionCallbackData
             {

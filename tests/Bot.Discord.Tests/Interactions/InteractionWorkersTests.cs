@@ -40,9 +40,7 @@ public sealed class InteractionWorkersTests
         harness.Handler.Handle = async (interaction, cancellationToken) =>
         {
             if (Interlocked.Increment(ref running) == 3)
-            {
                 allRunning.SetResult();
-            }
 
             await allRunning.Task.WaitAsync(cancellationToken); // none finishes until all three hold one
             return TestInteractionHandler.Reply("Answer to " + interaction.Id);

@@ -51,9 +51,7 @@ public sealed class NobodyIsPingedTests
         harness.Handler.Handle = async (_, _) =>
         {
             if (slow)
-            {
                 await harness.WaitForCallbackAsync(incoming);
-            }
 
             var reply = InteractionReply.Message(new InteractionCallbackData
             {

@@ -49,14 +49,10 @@ internal sealed class FairQueue<T>
         }
 
         if (line.Count == 0)
-        {
             _turns.Enqueue(key.Group);
-        }
 
         if (_atLeast.Count == line.Count)
-        {
             _atLeast.Add(0);
-        }
 
         _atLeast[line.Count]++;
         line.Enqueue((key.Member, item));
@@ -86,14 +82,10 @@ internal sealed class FairQueue<T>
         }
 
         if (_atLeast[^1] == 0)
-        {
             _atLeast.RemoveAt(_atLeast.Count - 1);
-        }
 
         if (--_byMember[member] == 0)
-        {
             _byMember.Remove(member);
-        }
 
         Count--;
         return true;

@@ -134,15 +134,11 @@ public sealed class InteractionAdmission
             else
             {
                 if (_queue.WaitingBy(key.Member) >= _maxQueuedPerMember)
-                {
                     return Refuse<T>(AdmissionDecision.BusyMemberLimit, waited + _service.FinishIn(_queue.Count, _running, Concurrency));
-                }
 
                 estimate = waited + _service.FinishIn(_queue.Ahead(key.Group), _running, Concurrency);
                 if (estimate > _maxQueueDelay)
-                {
                     return Refuse<T>(AdmissionDecision.BusyQueueFull, estimate);
-                }
 
                 _queue.Enqueue(key, entry);
             }
@@ -150,14 +146,10 @@ public sealed class InteractionAdmission
 
         var decision = estimate > _deferAfter ? AdmissionDecision.DeferAtOnce : AdmissionDecision.Answer;
         if (decision == AdmissionDecision.DeferAtOnce)
-        {
             Interlocked.Increment(ref _deferredAtOnce);
-        }
 
         if (startNow)
-        {
             _ = RunInTurnAsync(entry);
-        }
 
         return new AdmissionTicket<T>(decision, estimate, entry.Done.Task);
     }
@@ -177,9 +169,7 @@ public sealed class InteractionAdmission
             var period = _time.GetElapsedTime(_lastReportAt, now);
             var totals = (Busy: RefusedBusy, DeferredAtOnce, Expired);
             if ((_reported && period < ReportInterval) || totals == _atLastReport)
-            {
                 return null;
-            }
 
             var report = new OverloadReport(
                 period, totals.Busy - _atLastReport.Busy, totals.DeferredAtOnce - _atLastReport.DeferredAtOnce, totals.Expired - _atLastReport.Expired, _queue.Count, _service.Current);
@@ -220,9 +210,7 @@ public sealed class InteractionAdmission
         while (_queue.TryDequeue(out var next))
         {
             if (!next.SkipIfCancelled())
-            {
                 return next;
-            }
         }
 
         _running--;
@@ -267,9 +255,7 @@ public sealed class InteractionAdmission
         public override bool SkipIfCancelled()
         {
             if (!cancellationToken.IsCancellationRequested)
-            {
                 return false;
-            }
 
             Done.TrySetCanceled(cancellationToken);
             return true;

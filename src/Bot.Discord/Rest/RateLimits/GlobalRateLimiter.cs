@@ -41,9 +41,7 @@ public sealed class GlobalRateLimiter
                     if (!TryTake(now, out delay))
                     {
                         if (delay > maxWait)
-                        {
                             return RateLimitWait.Refused(delay);
-                        }
                     }
                     else
                     {

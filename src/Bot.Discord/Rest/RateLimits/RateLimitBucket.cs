@@ -71,16 +71,12 @@ public sealed class RateLimitBucket
                     {
                         var now = _time.GetTimestamp();
                         if (TryTakeSlot(now, out var delay))
-                        {
                             return RateLimitWait.Granted;
-                        }
 
                         if (delay is { } due)
                         {
                             if (due > maxWait)
-                            {
                                 return RateLimitWait.Refused(due);
-                            }
 
                             wait = Task.Delay(due, _time, cancellationToken);
                         }
@@ -112,9 +108,7 @@ public sealed class RateLimitBucket
         {
             _inFlight = Math.Max(0, _inFlight - 1);
             if (headers is not null)
-            {
                 ObserveLocked(headers, succeeded);
-            }
 
             SignalLocked();
         }

@@ -69,9 +69,7 @@ public sealed class RestRateLimiter
     public void Learn(BoundRoute route, RateLimitBucket used, RateLimitHeaders headers)
     {
         if (headers.Bucket is not { Length: > 0 } bucketId)
-        {
             return;
-        }
 
         RateLimitBucket named;
         lock (_lock)
@@ -81,9 +79,7 @@ public sealed class RestRateLimiter
         }
 
         if (!ReferenceEquals(named, used))
-        {
             named.Observe(headers);
-        }
     }
 
     private string KeyLocked(BoundRoute route) =>
@@ -96,9 +92,7 @@ public sealed class RestRateLimiter
     private RateLimitBucket GetOrCreateLocked(string key)
     {
         if (_buckets.TryGetValue(key, out var bucket))
-        {
             return bucket;
-        }
 
         if (_buckets.Count >= SweepThreshold)
         {
