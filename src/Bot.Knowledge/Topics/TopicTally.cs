@@ -3,7 +3,7 @@ namespace Bot.Knowledge.Topics;
 /// <summary>Topics by folded key while they are being found: how often each is named, in which spellings, and as what.</summary>
 internal sealed class TopicTally
 {
-    public Dictionary<string, Entry> Entries { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, NameTally> Entries { get; } = new(StringComparer.Ordinal);
 
     public void Record(string name, TopicKinds kind)
     {
@@ -11,14 +11,14 @@ internal sealed class TopicTally
         if (key.Length == 0 || !key.Any(char.IsLetterOrDigit))
             return;
         if (!Entries.TryGetValue(key, out var entry))
-            Entries[key] = entry = new Entry();
+            Entries[key] = entry = new NameTally();
         entry.Count++;
         entry.Kinds |= kind;
         // Tags are written for machines ("roh-family"): a spelling from the text wins.
         entry.Spellings[name] = entry.Spellings.GetValueOrDefault(name) + (kind == TopicKinds.Tag ? 0 : 1);
     }
 
-    public void Add(string key, Entry other)
+    public void Add(string key, NameTally other)
     {
         if (!Entries.TryGetValue(key, out var entry))
         {
@@ -43,7 +43,7 @@ internal sealed class TopicTally
             .Where(t => t.Name.Length <= TopicCatalog.MaxNameLength && t.Key.Length <= TopicCatalog.MaxNameLength)
             .ToArray();
 
-    internal sealed class Entry
+    internal sealed class NameTally
     {
         public int Count { get; set; }
 
