@@ -138,15 +138,7 @@ public sealed class HttpDelivery : IDisposable
         catch (Exception exception) when (exception is HttpRequestException
                                           || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return new HttpDeliveryResult
-            {
-                InteractionId = id,
-                Token = token,
-                Status = 0,
-                Elapsed = Stopwatch.GetElapsedTime(started),
-                TimedOut = exception is OperationCanceledException,
-                Failure = exception.Message,
-            };
+            return Failed(id, token, started, exception);
         }
         finally
         {
@@ -157,6 +149,18 @@ public sealed class HttpDelivery : IDisposable
             }
         }
     }
+
+    /// <summary>No HTTP answer: the connection failed or the client's timeout ran out.</summary>
+    private static HttpDeliveryResult Failed(ulong id, string? token, long started, Exception exception) =>
+        new()
+        {
+            InteractionId = id,
+            Token = token,
+            Status = 0,
+            Elapsed = Stopwatch.GetElapsedTime(started),
+            TimedOut = exception is OperationCanceledException,
+            Failure = exception.Message,
+        };
 
     private HttpRequestMessage BuildRequest(byte[] body, string? timestamp, string? signature)
     {
