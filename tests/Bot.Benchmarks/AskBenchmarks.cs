@@ -27,8 +27,7 @@ public abstract class AskBenchmarksBase
     private ScratchFolder? _scratch;
     private KnowledgeStore? _store;
     private AnswerEngine? _engine;
-    private string[] _questions = [];
-    private int _next;
+    private QuestionCycle? _questions;
 
     [Params(Corpus.Shipped, Corpus.Generated10k)]
     public Corpus Corpus { get; set; }
@@ -36,17 +35,12 @@ public abstract class AskBenchmarksBase
     [GlobalSetup]
     public void Setup()
     {
-        (_scratch, _store, _engine, _questions) = AskSetup.Prepare(Corpus);
-        _next = 0;
+        (_scratch, _store, _engine, var questions) = AskSetup.Prepare(Corpus);
+        _questions = new QuestionCycle(questions);
     }
 
     [Benchmark]
-    public Answer Ask()
-    {
-        var question = _questions[_next];
-        _next = _next + 1 == _questions.Length ? 0 : _next + 1;
-        return _engine!.Ask(question);
-    }
+    public Answer Ask() => _engine!.Ask(_questions!.Next());
 
     [GlobalCleanup]
     public void Cleanup()

@@ -47,7 +47,25 @@ internal static class CorpusEmbedding
         Console.WriteLine($"# model loaded and warm in {loading.ElapsedMilliseconds:N0} ms (not part of the build below); MiniLmEmbedder({concurrency})");
         var counting = new CountingEmbedder(model);
 
-        // 1. Builds: lexical only (reference), then with vectors.
+        var build = Build(scratch, counting, synthetic, documents, keep);
+        MeasureRestarts(scratch, build, counting, restarts, questions);
+        MeasureWarmLatency(scratch, build.HybridFolder, model, passes, warmup, questions);
+        Console.WriteLine($"# {Harness.ResidentMemory()} (this process: model and {build.Passages:N0} passages' vectors loaded, after the build)");
+        MeasureThroughput(scratch, build.HybridFolder, model, concurrency, seconds, warmup, questions);
+
+        Console.WriteLine($"# {Harness.Load()} at the end");
+        if (keep is not null)
+        {
+            Directory.Delete(build.LexicalFolder, recursive: true);
+            Console.WriteLine($"# kept: {scratch.KnowledgeFolder} and {build.HybridFolder}; e.g. tests/Bot.Benchmarks/measure-memory.sh {scratch.KnowledgeFolder} {scratch.Root}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>1. Builds: lexical only (reference), then with vectors.</summary>
+    private static BuildResult Build(ScratchFolder scratch, CountingEmbedder counting, bool synthetic, int documents, string? keep)
+    {
         var lexicalFolder = scratch.NewIndexFolder();
         var clock = Stopwatch.StartNew();
         var (lexicalStore, _) = scratch.OpenAndSynchronize(lexicalFolder);
@@ -67,6 +85,14 @@ internal static class CorpusEmbedding
         using (var lease = store.Index.Acquire())
             passages = lease.Searcher.IndexReader.NumDocs;
         store.Dispose();
+        var build = new BuildResult(lexicalFolder, hybridFolder, report, passages);
+        PrintBuild(counting, synthetic, documents, build, lexicalBuild, hybridBuild, cpu);
+        return build;
+    }
+
+    private static void PrintBuild(CountingEmbedder counting, bool synthetic, int documents, BuildResult build, TimeSpan lexicalBuild, TimeSpan hybridBuild, TimeSpan cpu)
+    {
+        var (lexicalFolder, hybridFolder, report, passages) = build;
         var texts = counting.Texts;
         Console.WriteLine();
         Console.WriteLine("## Build");
@@ -89,8 +115,12 @@ internal static class CorpusEmbedding
                 Console.WriteLine($"extrapolated to the full corpus (×{factor:N2}, linear in passages): about {hybridBuild.TotalSeconds * factor / 60:N1} min");
             }
         }
+    }
 
-        // 2. Restarts on the unchanged folder.
+    /// <summary>2. Restarts on the unchanged folder.</summary>
+    private static void MeasureRestarts(ScratchFolder scratch, BuildResult build, CountingEmbedder counting, int restarts, string[] questions)
+    {
+        var (_, hybridFolder, report, _) = build;
         Console.WriteLine();
         Console.WriteLine("## Restart, nothing changed (reopen with the model + Synchronize)");
         var restartTimes = new List<double>();
@@ -123,8 +153,11 @@ internal static class CorpusEmbedding
         Console.WriteLine($"restart: first {Harness.Ms(restartTimes[0])}; all: {Harness.Summary(restartTimes)}");
         Console.WriteLine($"then the first question, lexical (builds the snapshot's term table): first {Harness.Ms(firstLexical[0])}; all: {Harness.Summary(firstLexical)}");
         Console.WriteLine($"then the first question, hybrid (loads the snapshot's vectors, runs the model): first {Harness.Ms(firstHybrid[0])}; all: {Harness.Summary(firstHybrid)}");
+    }
 
-        // 3. Warm latency per call, distinct (cache off) and repeated (cache on) questions.
+    /// <summary>3. Warm latency per call, distinct (cache off) and repeated (cache on) questions.</summary>
+    private static void MeasureWarmLatency(ScratchFolder scratch, string hybridFolder, MiniLmEmbedder model, int passes, TimeSpan warmup, string[] questions)
+    {
         Console.WriteLine();
         Console.WriteLine($"## Warm hybrid Ask, one question per measurement, {passes} passes over {questions.Length} dev questions");
         foreach (var (label, cacheSize) in new[] { ("distinct (question cache off)", 0), ("repeated (every question cached)", 1024) })
@@ -154,10 +187,11 @@ internal static class CorpusEmbedding
                 Console.WriteLine($"{label}: {Harness.Summary(latencies)}");
             }
         }
+    }
 
-        Console.WriteLine($"# {Harness.ResidentMemory()} (this process: model and {passages:N0} passages' vectors loaded, after the build)");
-
-        // 4. Throughput, 2 threads and the bot's default model concurrency.
+    /// <summary>4. Throughput, 2 threads and the bot's default model concurrency.</summary>
+    private static void MeasureThroughput(ScratchFolder scratch, string hybridFolder, MiniLmEmbedder model, int concurrency, double seconds, TimeSpan warmup, string[] questions)
+    {
         Console.WriteLine();
         Console.WriteLine($"## Distinct questions per second, 2 threads, model concurrency {concurrency}, {seconds:N0} s");
         var (busy, _) = scratch.OpenAndSynchronize(hybridFolder, model, questionCacheSize: 0);
@@ -169,17 +203,10 @@ internal static class CorpusEmbedding
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.PerSecond:N0} questions/s; per call {Harness.Summary(result.Latencies)}; {result.CoresBusy:N2} cores busy"));
         }
-
-        Console.WriteLine($"# {Harness.Load()} at the end");
-        if (keep is not null)
-        {
-            Directory.Delete(lexicalFolder, recursive: true);
-            Console.WriteLine($"# kept: {scratch.KnowledgeFolder} and {hybridFolder}; e.g. tests/Bot.Benchmarks/measure-memory.sh {scratch.KnowledgeFolder} {scratch.Root}");
-        }
-
-        return 0;
     }
 
     private static double FolderMegabytes(string folder) =>
         new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1024.0 / 1024.0;
+
+    private sealed record BuildResult(string LexicalFolder, string HybridFolder, Bot.Knowledge.Indexing.SyncReport Report, int Passages);
 }

@@ -70,7 +70,6 @@ internal static class GeneratedCorpus
         var random = new Random(Seed);
         var vocabulary = BuildVocabulary(random);
         var cumulative = ZipfCumulative(vocabulary.Length, exponent: 1.05);
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
         var text = new StringBuilder(64 * 1024);
         for (var d = 0; d < documents; d++)
@@ -102,13 +101,10 @@ internal static class GeneratedCorpus
                 text.Append("\n\n");
             }
 
-            var subfolder = Path.Combine(folder, $"part-{d / 50:00}");
-            Directory.CreateDirectory(subfolder);
-            File.WriteAllText(Path.Combine(subfolder, $"doc-{d:000}.md"), text.ToString(), utf8);
+            CorpusWriter.WriteDocument(folder, d, text);
         }
 
-        foreach (var file in Directory.EnumerateFiles(shippedKnowledgeFolder))
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        CorpusWriter.CopyShipped(shippedKnowledgeFolder, folder);
         return documents * ParagraphsPerDocument;
     }
 

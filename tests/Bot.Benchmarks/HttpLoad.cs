@@ -63,38 +63,8 @@ internal static class HttpLoad
             var warmupRate = Math.Min(50, rates[0]);
             await Measure(discord, delivery, payloads, warmupRate, warmup / (double)warmupRate, bot.Id);
 
-            Console.WriteLine();
-            Console.WriteLine("| Offered /s | Answered /s | p50 | p99 | max | Errors | Deferred (edited) | Bot CPU (cores) | Load CPU (cores) | Others' CPU (cores) | Bot RSS | Bot threads | Load avg |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            var sustained = 0;
-            var notes = new List<string>();
-            foreach (var rate in rates)
-            {
-                await BotProcess.SettleAsync(bot.Id);
-                var result = await Measure(discord, delivery, payloads, rate, seconds, bot.Id);
-                var p99 = Harness.Percentile(result.Latencies, 99);
-                if (result.Errors == 0 && p99 < SustainedP99.TotalMilliseconds)
-                    sustained = Math.Max(sustained, rate);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {rate} | {result.Answered / seconds:N0} | {Harness.Ms(Harness.Percentile(result.Latencies, 50))} | {Harness.Ms(p99)} "
-                    + $"| {Harness.Ms(result.Latencies.LastOrDefault())} | {result.Errors} | {result.Deferred} ({result.Edited}) | {result.BotCores:N2} "
-                    + $"| {result.OwnCores:N2} | {Math.Max(0, result.MachineCores - result.BotCores - result.OwnCores):N2} | {BotProcess.ResidentMb(bot.Id)} | {result.PeakThreads} | {Harness.Load().Split(' ')[2]} |"));
-                if (result.ErrorKinds.Count > 0)
-                    notes.Add($"{rate}/s errors: {string.Join(", ", result.ErrorKinds.Select(k => $"{k.Value} × {k.Key}"))}");
-                if (result.SendLag > TimeSpan.FromMilliseconds(50))
-                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: the load generator fell up to {result.SendLag.TotalMilliseconds:N0} ms behind its schedule"));
-            }
-
-            Console.WriteLine();
-            foreach (var note in notes)
-                Console.WriteLine($"- {note}");
-            var verdict = sustained >= target ? "met" : rates.Any(r => r >= target) ? "MISSED" : "not tried (no rate that high)";
-            Console.WriteLine(sustained > 0
-                ? $"Highest sustained rate (p99 < {SustainedP99.TotalMilliseconds:N0} ms, no errors): {sustained}/s; target {target}/s {verdict}. {Harness.Load()}"
-                : $"No rate was sustained (p99 < {SustainedP99.TotalMilliseconds:N0} ms, no errors); target {target}/s {verdict}. {Harness.Load()}");
-            var failures = BotProcess.Lines(log, "fail:", "crit:");
-            if (failures.Count > 0)
-                Console.WriteLine($"The bot logged {failures.Count} failures; the first: {failures[0]}");
+            var (sustained, notes) = await MeasureRatesAsync(discord, delivery, payloads, rates, seconds, bot.Id);
+            PrintSummary(sustained, notes, rates, target, log);
         }
         finally
         {
@@ -104,6 +74,49 @@ internal static class HttpLoad
         }
 
         return 0;
+    }
+
+    /// <summary>The table: one row per offered rate; returns the highest sustained rate and the notes on errors and lag.</summary>
+    private static async Task<(int Sustained, List<string> Notes)> MeasureRatesAsync(
+        LocalDiscordServer discord, HttpDelivery delivery, AskPayloads payloads, int[] rates, double seconds, int botPid)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| Offered /s | Answered /s | p50 | p99 | max | Errors | Deferred (edited) | Bot CPU (cores) | Load CPU (cores) | Others' CPU (cores) | Bot RSS | Bot threads | Load avg |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var sustained = 0;
+        var notes = new List<string>();
+        foreach (var rate in rates)
+        {
+            await BotProcess.SettleAsync(botPid);
+            var result = await Measure(discord, delivery, payloads, rate, seconds, botPid);
+            var p99 = Harness.Percentile(result.Latencies, 99);
+            if (result.Errors == 0 && p99 < SustainedP99.TotalMilliseconds)
+                sustained = Math.Max(sustained, rate);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {rate} | {result.Answered / seconds:N0} | {Harness.Ms(Harness.Percentile(result.Latencies, 50))} | {Harness.Ms(p99)} "
+                + $"| {Harness.Ms(result.Latencies.LastOrDefault())} | {result.Errors} | {result.Deferred} ({result.Edited}) | {result.BotCores:N2} "
+                + $"| {result.OwnCores:N2} | {Math.Max(0, result.MachineCores - result.BotCores - result.OwnCores):N2} | {BotProcess.ResidentMb(botPid)} | {result.PeakThreads} | {Harness.Load().Split(' ')[2]} |"));
+            if (result.ErrorKinds.Count > 0)
+                notes.Add($"{rate}/s errors: {string.Join(", ", result.ErrorKinds.Select(k => $"{k.Value} × {k.Key}"))}");
+            if (result.SendLag > TimeSpan.FromMilliseconds(50))
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: the load generator fell up to {result.SendLag.TotalMilliseconds:N0} ms behind its schedule"));
+        }
+
+        return (sustained, notes);
+    }
+
+    private static void PrintSummary(int sustained, List<string> notes, int[] rates, int target, System.Text.StringBuilder log)
+    {
+        Console.WriteLine();
+        foreach (var note in notes)
+            Console.WriteLine($"- {note}");
+        var verdict = sustained >= target ? "met" : rates.Any(r => r >= target) ? "MISSED" : "not tried (no rate that high)";
+        Console.WriteLine(sustained > 0
+            ? $"Highest sustained rate (p99 < {SustainedP99.TotalMilliseconds:N0} ms, no errors): {sustained}/s; target {target}/s {verdict}. {Harness.Load()}"
+            : $"No rate was sustained (p99 < {SustainedP99.TotalMilliseconds:N0} ms, no errors); target {target}/s {verdict}. {Harness.Load()}");
+        var failures = BotProcess.Lines(log, "fail:", "crit:");
+        if (failures.Count > 0)
+            Console.WriteLine($"The bot logged {failures.Count} failures; the first: {failures[0]}");
     }
 
     private sealed record Result(
@@ -123,11 +136,7 @@ internal static class HttpLoad
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
-            var due = TimeSpan.FromSeconds(i / (double)rate);
-            if (due > clock.Elapsed)
-                await Task.Delay(due - clock.Elapsed);
-            if (clock.Elapsed - due > lag)
-                lag = clock.Elapsed - due;
+            lag = await OpenLoop.WaitTurnAsync(clock, i, rate, lag);
             if (i % rate == 0)
                 peakThreads = Math.Max(peakThreads, BotProcess.Threads(botPid));
             answers[i] = delivery.DeliverAsync(payloads.Next().Json);
@@ -147,7 +156,21 @@ internal static class HttpLoad
         var ownCores = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds / elapsed;
         var machineCores = (BotProcess.MachineBusySeconds() - machineCpuBefore) / elapsed;
 
-        var latencies = new List<double>(count);
+        var (latencies, errors, deferred) = Tally(results);
+
+        // A deferred answer ends with an edit of @original (useful to the user for the token's 15 minutes); give stragglers 10 s.
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (EditsDone(discord, editsBefore) < deferred && DateTime.UtcNow < until)
+            await Task.Delay(20);
+
+        latencies.Sort();
+        return new Result(latencies, latencies.Count, count - latencies.Count, errors, deferred, EditsDone(discord, editsBefore), botCores, ownCores, machineCores, lag, peakThreads);
+    }
+
+    /// <summary>Sorts the answers into latencies (answered in time) and errors by kind; counts the deferred ones.</summary>
+    private static (List<double> Latencies, Dictionary<string, int> Errors, int Deferred) Tally(HttpDeliveryResult[] results)
+    {
+        var latencies = new List<double>(results.Length);
         var errors = new Dictionary<string, int>(StringComparer.Ordinal);
         var deferred = 0;
         foreach (var result in results)
@@ -173,13 +196,7 @@ internal static class HttpLoad
                 deferred++;
         }
 
-        // A deferred answer ends with an edit of @original (useful to the user for the token's 15 minutes); give stragglers 10 s.
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (EditsDone(discord, editsBefore) < deferred && DateTime.UtcNow < until)
-            await Task.Delay(20);
-
-        latencies.Sort();
-        return new Result(latencies, latencies.Count, count - latencies.Count, errors, deferred, EditsDone(discord, editsBefore), botCores, ownCores, machineCores, lag, peakThreads);
+        return (latencies, errors, deferred);
     }
 
     private static int EditsDone(LocalDiscordServer discord, int before) =>

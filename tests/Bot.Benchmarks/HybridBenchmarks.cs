@@ -29,8 +29,7 @@ public class HybridAskBenchmarks
 {
     private HybridSetup? _setup;
     private AnswerEngine? _engine;
-    private string[] _questions = [];
-    private int _next;
+    private QuestionCycle? _questions;
 
     [Params(Corpus.Shipped, Corpus.Generated10k)]
     public Corpus Corpus { get; set; }
@@ -46,19 +45,14 @@ public class HybridAskBenchmarks
         _engine = new AnswerEngine(store);
         if (_engine.DefaultMode != RetrievalMode.Hybrid)
             throw new InvalidOperationException($"The engine would answer {_engine.DefaultMode}, not hybrid.");
-        _questions = BenchmarkInputs.Questions.ToArray();
-        var answered = AskSetup.Warm(_engine, _questions);
-        Console.WriteLine($"// {Corpus}, {Questions}: {answered} of {_questions.Length} dev questions answered (hybrid); model calls so far {_setup.Model.Calls:N0}");
-        _next = 0;
+        var questions = BenchmarkInputs.Questions.ToArray();
+        var answered = AskSetup.Warm(_engine, questions);
+        Console.WriteLine($"// {Corpus}, {Questions}: {answered} of {questions.Length} dev questions answered (hybrid); model calls so far {_setup.Model.Calls:N0}");
+        _questions = new QuestionCycle(questions);
     }
 
     [Benchmark]
-    public Answer Ask()
-    {
-        var question = _questions[_next];
-        _next = _next + 1 == _questions.Length ? 0 : _next + 1;
-        return _engine!.Ask(question);
-    }
+    public Answer Ask() => _engine!.Ask(_questions!.Next());
 
     [GlobalCleanup]
     public void Cleanup() => _setup?.Dispose();

@@ -68,6 +68,13 @@ internal static class ModelLoad
             Step("third Embed");
         }
 
+        Report(steps, split, sinceStart);
+        return 0;
+    }
+
+    /// <summary>Prints the steps' times, then the memory after loading and after full collections.</summary>
+    private static void Report(List<(string Step, double Ms)> steps, bool split, TimeSpan sinceStart)
+    {
         Console.WriteLine($"# model load, {(split ? "SentenceEncoder directly" : "MiniLmEmbedder")}; {Harness.Load()}; "
                           + $"process start to Main: {sinceStart.TotalMilliseconds:N0} ms");
         foreach (var (step, ms) in steps)
@@ -84,6 +91,5 @@ internal static class ModelLoad
         Console.WriteLine($"# 5 s later: {Harness.ResidentMemory()}");
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Console.WriteLine($"# after an aggressive GC (returns free memory to the OS): {Harness.ResidentMemory()}; {ManagedHeap()}");
-        return 0;
     }
 }

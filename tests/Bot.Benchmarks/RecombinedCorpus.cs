@@ -50,7 +50,6 @@ internal static class RecombinedCorpus
 
         Directory.CreateDirectory(folder);
         var random = new Random(Seed);
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var text = new StringBuilder(64 * 1024);
         for (var d = 0; d < documents; d++)
         {
@@ -69,13 +68,10 @@ internal static class RecombinedCorpus
                 text.Append("\n\n");
             }
 
-            var subfolder = Path.Combine(folder, $"part-{d / 50:00}");
-            Directory.CreateDirectory(subfolder);
-            File.WriteAllText(Path.Combine(subfolder, $"doc-{d:000}.md"), text.ToString(), utf8);
+            CorpusWriter.WriteDocument(folder, d, text);
         }
 
-        foreach (var file in Directory.EnumerateFiles(shippedKnowledgeFolder))
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        CorpusWriter.CopyShipped(shippedKnowledgeFolder, folder);
         return documents * ParagraphsPerDocument;
     }
 }

@@ -69,38 +69,12 @@ internal sealed class EndpointHarness : IAsyncDisposable
         var readiness = new SwitchableReadiness { IsReady = settings.Ready };
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddProvider(logs);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var config = new Dictionary<string, string?>
-        {
-            ["Discord:PublicKey"] = Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
-        };
-        foreach (var (name, value) in settings.Config)
-        {
-            config[name] = value;
-        }
-
-        builder.Configuration.AddInMemoryCollection(config);
-        if (settings.ShutdownTimeout is { } shutdownTimeout)
-            builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = shutdownTimeout);
-
-        builder.Services.AddSingleton(settings.Time);
-        builder.Services.AddSingleton<IReadinessCheck>(readiness);
-        builder.Services.AddDiscordHttpInteractions(builder.Configuration);
+        Configure(builder, settings, key, logs, readiness);
 
         EndpointHarness? harness = null;
         if (settings.Handler is { } handler)
         {
-            var discord = settings.Discord ?? throw new InvalidOperationException("The real dispatcher needs a local Discord.");
-            builder.Services.AddDiscordInteractions(builder.Configuration);
-            builder.Services.AddDiscordRest(options =>
-            {
-                options.ApiBaseUrl = discord.BaseUrl;
-                options.Token = discord.Token;
-            });
-            builder.Services.AddSingleton(handler);
+            AddRealDispatcher(builder, settings, handler);
         }
         else
         {
@@ -129,6 +103,44 @@ internal sealed class EndpointHarness : IAsyncDisposable
 
         harness = new EndpointHarness(app, key, settings.Time, logs, readiness);
         return harness;
+    }
+
+    /// <summary>Logging into <paramref name="logs"/>, the configuration (the key's public half and the settings' entries) and the endpoint's services.</summary>
+    private static void Configure(WebApplicationBuilder builder, HarnessSettings settings, Key key, CapturingLoggerProvider logs, SwitchableReadiness readiness)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddProvider(logs);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var config = new Dictionary<string, string?>
+        {
+            ["Discord:PublicKey"] = Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
+        };
+        foreach (var (name, value) in settings.Config)
+        {
+            config[name] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(config);
+        if (settings.ShutdownTimeout is { } shutdownTimeout)
+            builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = shutdownTimeout);
+
+        builder.Services.AddSingleton(settings.Time);
+        builder.Services.AddSingleton<IReadinessCheck>(readiness);
+        builder.Services.AddDiscordHttpInteractions(builder.Configuration);
+    }
+
+    /// <summary>The real dispatcher, answering through the local Discord with <paramref name="handler"/>.</summary>
+    private static void AddRealDispatcher(WebApplicationBuilder builder, HarnessSettings settings, IInteractionHandler handler)
+    {
+        var discord = settings.Discord ?? throw new InvalidOperationException("The real dispatcher needs a local Discord.");
+        builder.Services.AddDiscordInteractions(builder.Configuration);
+        builder.Services.AddDiscordRest(options =>
+        {
+            options.ApiBaseUrl = discord.BaseUrl;
+            options.Token = discord.Token;
+        });
+        builder.Services.AddSingleton(handler);
     }
 
     /// <summary>The clock's now as Discord writes it in <c>X-Signature-Timestamp</c>.</summary>

@@ -106,23 +106,24 @@ internal sealed partial class LocalDiscordRoutes
                 _state.Originals[token] = message;
             }
 
-            if (withResponse)
-            {
-                var answer = JsonNode.Parse(FixtureFiles.Read("interaction_callback_with_response.json"))!.AsObject();
-                var interaction = answer["interaction"]!.AsObject();
-                interaction["id"] = id.ToString(CultureInfo.InvariantCulture);
-                interaction["response_message_id"] = message?["id"]?.DeepClone();
-                interaction["response_message_loading"] = type == 5;
-                interaction["response_message_ephemeral"] = ((int?)message?["flags"] & 64) == 64;
-                answer["resource"] = new JsonObject { ["type"] = type };
-                if (type is 4 or 7 && message is not null)
-                    answer["resource"]!["message"] = message.DeepClone();
-
-                return FakeResponse.Ok(answer);
-            }
-
-            return FakeResponse.NoContent;
+            return withResponse ? CallbackWithResponse(id, type, message) : FakeResponse.NoContent;
         }
+    }
+
+    /// <summary>The callback's answer with <c>with_response=true</c>: the interaction and the resource it created.</summary>
+    private static FakeResponse CallbackWithResponse(ulong id, int? type, JsonObject? message)
+    {
+        var answer = JsonNode.Parse(FixtureFiles.Read("interaction_callback_with_response.json"))!.AsObject();
+        var interaction = answer["interaction"]!.AsObject();
+        interaction["id"] = id.ToString(CultureInfo.InvariantCulture);
+        interaction["response_message_id"] = message?["id"]?.DeepClone();
+        interaction["response_message_loading"] = type == 5;
+        interaction["response_message_ephemeral"] = ((int?)message?["flags"] & 64) == 64;
+        answer["resource"] = new JsonObject { ["type"] = type };
+        if (type is 4 or 7 && message is not null)
+            answer["resource"]!["message"] = message.DeepClone();
+
+        return FakeResponse.Ok(answer);
     }
 
     private FakeResponse CreatePin(FakeRequest request)

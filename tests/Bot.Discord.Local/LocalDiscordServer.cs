@@ -236,11 +236,39 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
         }
 
         record.Operation = route.Operation;
+        await WaitIfHeldAsync(route.Operation);
+        var script = TakeScript(route.Operation);
+        var majorKey = route.MajorKey(match!);
+        if (script is not null)
+            return Scripted(script, route.Operation, majorKey, headers);
+
+        if (route.BotAuth && http.Headers.Authorization.ToString() != "Bot " + Token)
+            return (401, Json(401, 0, "401: Unauthorized"), "application/json", headers);
+
+        if (ReadBody(record, http, headers, out var parsed) is { } invalid)
+            return invalid;
+
+        if (RateLimited(route, majorKey, headers) is { } limited)
+            return limited;
+
+        if (match!.Groups["webhook_token"] is { Success: true } webhookToken)
+            await WaitForHttpAnswerAsync(Uri.UnescapeDataString(webhookToken.Value));
+
+        var query = http.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
+        var answer = route.Handle(new FakeRequest(match!, query, parsed));
+        if (route.Operation == "get_bot_gateway" && answer is { Status: 200, Json: { } gatewayBot })
+            answer = answer with { Json = Gateway.PointToSelf(gatewayBot) };
+
+        return (answer.Status, answer.Json, "application/json", headers);
+    }
+
+    /// <summary>Waits while a test holds the operation's answer (<see cref="ResponseGate"/>); the hold is used once.</summary>
+    private async Task WaitIfHeldAsync(string operation)
+    {
         ResponseGate? gate;
-        ScriptedResponse? script;
         lock (_lock)
         {
-            var held = _holds.FindIndex(hold => hold.Operation == route.Operation);
+            var held = _holds.FindIndex(hold => hold.Operation == operation);
             gate = held >= 0 ? _holds[held].Gate : null;
             if (held >= 0)
                 _holds.RemoveAt(held);
@@ -251,38 +279,46 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
             gate.SignalArrived();
             await gate.Released;
         }
+    }
 
+    /// <summary>The first scripted answer for the operation, taken (used once), if any.</summary>
+    private ScriptedResponse? TakeScript(string operation)
+    {
+        ScriptedResponse? script;
         lock (_lock)
         {
-            var scripted = _scripts.FindIndex(s => s.Operation == route.Operation);
+            var scripted = _scripts.FindIndex(s => s.Operation == operation);
             script = scripted >= 0 ? _scripts[scripted].Response : null;
             if (scripted >= 0)
                 _scripts.RemoveAt(scripted);
         }
 
-        var majorKey = route.MajorKey(match!);
-        if (script is not null)
-        {
-            if (script.WithBucketHeaders)
-            {
-                foreach (var (name, value) in RateLimits.Peek(route.Operation, majorKey))
-                {
-                    headers[name] = value;
-                }
-            }
+        return script;
+    }
 
-            foreach (var (name, value) in script.Headers)
+    /// <summary>The scripted answer, with the route's bucket headers if it asks for them (without taking from the bucket).</summary>
+    private (int Status, string? Body, string ContentType, Dictionary<string, string> Headers) Scripted(ScriptedResponse script, string operation, string majorKey, Dictionary<string, string> headers)
+    {
+        if (script.WithBucketHeaders)
+        {
+            foreach (var (name, value) in RateLimits.Peek(operation, majorKey))
             {
                 headers[name] = value;
             }
-
-            return (script.Status, script.Body, script.ContentType, headers);
         }
 
-        if (route.BotAuth && http.Headers.Authorization.ToString() != "Bot " + Token)
-            return (401, Json(401, 0, "401: Unauthorized"), "application/json", headers);
+        foreach (var (name, value) in script.Headers)
+        {
+            headers[name] = value;
+        }
 
-        JsonNode? parsed = null;
+        return (script.Status, script.Body, script.ContentType, headers);
+    }
+
+    /// <summary>Parses the JSON body, if any, into <paramref name="parsed"/>; the 400 Discord answers a body it cannot read with, or null.</summary>
+    private static (int Status, string? Body, string ContentType, Dictionary<string, string> Headers)? ReadBody(RecordedRequest record, HttpRequest http, Dictionary<string, string> headers, out JsonNode? parsed)
+    {
+        parsed = null;
         if (record.Body.Length > 0)
         {
             if (http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
@@ -298,6 +334,12 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
             }
         }
 
+        return null;
+    }
+
+    /// <summary>Takes from the global and the route's bucket (their headers go into <paramref name="headers"/>); the 429 if either is spent, or null.</summary>
+    private (int Status, string? Body, string ContentType, Dictionary<string, string> Headers)? RateLimited(FakeRoute route, string majorKey, Dictionary<string, string> headers)
+    {
         if (route.BotAuth && RateLimits.TakeGlobal() is { } globalWait)
         {
             var seconds = Math.Max(0.001, globalWait.TotalSeconds);
@@ -319,15 +361,7 @@ public sealed partial class LocalDiscordServer : IAsyncDisposable
             return (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = retryAfter, ["global"] = false }.ToJsonString(), "application/json", headers);
         }
 
-        if (match!.Groups["webhook_token"] is { Success: true } webhookToken)
-            await WaitForHttpAnswerAsync(Uri.UnescapeDataString(webhookToken.Value));
-
-        var query = http.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
-        var answer = route.Handle(new FakeRequest(match!, query, parsed));
-        if (route.Operation == "get_bot_gateway" && answer is { Status: 200, Json: { } gatewayBot })
-            answer = answer with { Json = Gateway.PointToSelf(gatewayBot) };
-
-        return (answer.Status, answer.Json, "application/json", headers);
+        return null;
     }
 
     /// <summary>Outside the state lock: the route handlers that follow take it.</summary>

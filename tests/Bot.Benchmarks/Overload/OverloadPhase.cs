@@ -44,11 +44,7 @@ internal static class OverloadPhase
         var lag = TimeSpan.Zero;
         for (var i = 0; i < count; i++)
         {
-            var due = TimeSpan.FromSeconds(i / (double)rate);
-            if (due > clock.Elapsed)
-                await Task.Delay(due - clock.Elapsed);
-            if (clock.Elapsed - due > lag)
-                lag = clock.Elapsed - due;
+            lag = await OpenLoop.WaitTurnAsync(clock, i, rate, lag);
             sent.Add(await target.SendAsync(payloads.Next()));
         }
 

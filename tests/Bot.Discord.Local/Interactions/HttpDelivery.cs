@@ -115,35 +115,13 @@ public sealed class HttpDelivery : IDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.TryAddWithoutValidation("User-Agent", "Discord-Interactions/1.0 (+https://discord.com)");
-            if (signature is not null)
-                request.Headers.TryAddWithoutValidation(SignatureHeader, signature);
-
-            if (timestamp is not null)
-                request.Headers.TryAddWithoutValidation(TimestampHeader, timestamp);
-
+            using var request = BuildRequest(body, timestamp, signature);
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started);
             var status = (int)response.StatusCode;
             var contentType = response.Content.Headers.ContentType?.MediaType;
-            var acknowledged = false;
-            string? refusal = null;
-            if (tracked && status == 200)
-            {
-                if (!string.Equals(contentType, "application/json", StringComparison.OrdinalIgnoreCase))
-                {
-                    refusal = $"the answer's Content-Type is '{contentType}', not application/json";
-                }
-                else
-                {
-                    var verdict = _discord.TakeHttpAnswer(id, token!, text);
-                    acknowledged = verdict.Status is >= 200 and < 300;
-                    refusal = acknowledged ? null : verdict.Json;
-                }
-            }
+            var (acknowledged, refusal) = tracked && status == 200 ? OfferAnswer(id, token!, contentType, text) : (false, null);
 
             return new HttpDeliveryResult
             {
@@ -160,15 +138,7 @@ public sealed class HttpDelivery : IDisposable
         catch (Exception exception) when (exception is HttpRequestException
                                           || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return new HttpDeliveryResult
-            {
-                InteractionId = id,
-                Token = token,
-                Status = 0,
-                Elapsed = Stopwatch.GetElapsedTime(started),
-                TimedOut = exception is OperationCanceledException,
-                Failure = exception.Message,
-            };
+            return Failed(id, token, started, exception);
         }
         finally
         {
@@ -178,6 +148,43 @@ public sealed class HttpDelivery : IDisposable
                 _discord.EndHttpDelivery(token!);
             }
         }
+    }
+
+    /// <summary>No HTTP answer: the connection failed or the client's timeout ran out.</summary>
+    private static HttpDeliveryResult Failed(ulong id, string? token, long started, Exception exception) =>
+        new()
+        {
+            InteractionId = id,
+            Token = token,
+            Status = 0,
+            Elapsed = Stopwatch.GetElapsedTime(started),
+            TimedOut = exception is OperationCanceledException,
+            Failure = exception.Message,
+        };
+
+    private HttpRequestMessage BuildRequest(byte[] body, string? timestamp, string? signature)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation("User-Agent", "Discord-Interactions/1.0 (+https://discord.com)");
+        if (signature is not null)
+            request.Headers.TryAddWithoutValidation(SignatureHeader, signature);
+
+        if (timestamp is not null)
+            request.Headers.TryAddWithoutValidation(TimestampHeader, timestamp);
+
+        return request;
+    }
+
+    /// <summary>Offers a 200's body to the local Discord as the initial response: whether it took it, and if not, why.</summary>
+    private (bool Acknowledged, string? Refusal) OfferAnswer(ulong id, string token, string? contentType, string text)
+    {
+        if (!string.Equals(contentType, "application/json", StringComparison.OrdinalIgnoreCase))
+            return (false, $"the answer's Content-Type is '{contentType}', not application/json");
+
+        var verdict = _discord.TakeHttpAnswer(id, token, text);
+        var acknowledged = verdict.Status is >= 200 and < 300;
+        return (acknowledged, acknowledged ? null : verdict.Json);
     }
 
     public void Dispose()

@@ -85,6 +85,13 @@ public sealed class JsonSchemaSubsetValidator
             return; // other keywords would only repeat the type error
         }
 
+        CheckValue(value, schema, path, errors, declaredElsewhere, numeric);
+        CheckCombinators(value, schema, path, member, errors, declaredElsewhere);
+    }
+
+    /// <summary>The keywords on the value itself: const, enum, the string, array and object ones, minimum and maximum.</summary>
+    private void CheckValue(JsonElement value, JsonElement schema, string path, List<string> errors, bool declaredElsewhere, decimal? numeric)
+    {
         if (schema.TryGetProperty("const", out var constant) && !JsonEquals(value, constant))
             errors.Add($"{path}: {value.GetRawText()} is not {constant.GetRawText()}.");
 
@@ -112,7 +119,11 @@ public sealed class JsonSchemaSubsetValidator
             if (schema.TryGetProperty("maximum", out var maximum) && number > maximum.GetDecimal())
                 errors.Add($"{path}: {number} is above the maximum {maximum.GetRawText()}.");
         }
+    }
 
+    /// <summary>The keywords that combine schemas: allOf, anyOf, oneOf.</summary>
+    private void CheckCombinators(JsonElement value, JsonElement schema, string path, string? member, List<string> errors, bool declaredElsewhere)
+    {
         if (schema.TryGetProperty("allOf", out var allOf))
         {
             foreach (var branch in allOf.EnumerateArray())
