@@ -58,8 +58,23 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         }
 
         var answer = await _harness.Delivery.DeliverAsync(Ask("Who directed Beyond Utopia?"));
-        Assert.True(answer is { Status: 200 } && answer.ResponseType() == 4, $"expected a message (type 4): {answer}\n{bot.Error}");
-        Assert.Contains("Madeleine Gavin", answer.Json()!["data"]!["embeds"]![0]!["title"]!.GetValue<string>());
+        Assert.Contains("Madeleine Gavin", await AnswerTitleAsync(answer, bot));
+    }
+
+    /// <summary>
+    /// The title of the answer the member sees: in the initial response, or, when the bot deferred,
+    /// in the edit of the deferral. Right after start the sentence model embeds the knowledge in the
+    /// background on the same cores, so on a loaded machine an answer may pass DeferAfter and come
+    /// by the edit; either way the member gets it, and that is what this asserts.
+    /// </summary>
+    private async Task<string> AnswerTitleAsync(HttpDeliveryResult answer, BotProcess bot)
+    {
+        Assert.True(answer is { Status: 200 } && answer.ResponseType() is 4 or 5, $"expected a message or a deferral: {answer}\n{bot.Error}");
+        if (answer.ResponseType() == 4)
+            return answer.Json()!["data"]!["embeds"]![0]!["title"]!.GetValue<string>();
+        await _harness.Discord.WaitForRequestsAsync(1, EditOriginal, Patience);
+        var edit = Assert.Single(_harness.Discord.RequestsTo(EditOriginal));
+        return (string)JsonNode.Parse(edit.Body)!["embeds"]![0]!["title"]!;
     }
 
     [Fact]
