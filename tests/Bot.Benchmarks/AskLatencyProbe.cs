@@ -48,14 +48,11 @@ internal static class AskLatencyProbe
         var clean = calls.Where(c => !c.Collected && !c.Compiled).Select(c => c.Microseconds).Order().ToArray();
         var slowest = calls.OrderByDescending(c => c.Microseconds).Take(Math.Max(1, calls.Count / 100)).ToArray();
         Console.WriteLine($"# Ask latency, {corpus}: {calls.Count:N0} calls, gen0 budget {Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "runtime default"}");
-        Console.WriteLine($"all calls:            p50 {Percentile(all, 0.50):N0} µs, p99 {Percentile(all, 0.99):N0} µs, max {all[^1]:N0} µs");
-        Console.WriteLine($"no gen0 GC, no JIT:   p50 {Percentile(clean, 0.50):N0} µs, p99 {Percentile(clean, 0.99):N0} µs ({clean.Length:N0} calls)");
+        Console.WriteLine($"all calls:            p50 {Harness.Percentile(all, 50):N0} µs, p99 {Harness.Percentile(all, 99):N0} µs, max {all[^1]:N0} µs");
+        Console.WriteLine($"no gen0 GC, no JIT:   p50 {Harness.Percentile(clean, 50):N0} µs, p99 {Harness.Percentile(clean, 99):N0} µs ({clean.Length:N0} calls)");
         Console.WriteLine($"calls with a gen0 GC: {calls.Count(c => c.Collected):N0} (one in {calls.Count / (double)Math.Max(1, calls.Count(c => c.Collected)):N0})");
         Console.WriteLine($"slowest 1 % ({slowest.Length} calls): {slowest.Count(c => c.Collected)} with a gen0 GC, {slowest.Count(c => c.Compiled)} with a JIT compilation, {slowest.Count(c => !c.Collected && !c.Compiled)} with neither");
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private readonly record struct Call(double Microseconds, bool Collected, bool Compiled);
 }

@@ -244,33 +244,46 @@ public sealed class LiveReloadTests : IAsyncLifetime
     private static string Cook(string who) =>
         Markdown.Article("Life in the safe house", $"The safe house cook, {who}, baked cornbread every Tuesday.");
 
-    /// <summary>Asks until the answer is the one wanted or <see cref="Patience"/> runs out, then asserts it.</summary>
+    /// <summary>
+    /// Asks until the answer is the one wanted or <see cref="Patience"/> runs out, then asserts it. The
+    /// knowledge here has no sentence model, so only a reload changes an answer: the question is asked
+    /// again each time the service records one (bot.knowledge.reloads), not on a clock.
+    /// </summary>
     private async Task<Answer> Eventually(string question, Func<Answer, bool> wanted)
     {
+        using var reloads = _meters.Collect<long>("bot.knowledge.reloads");
         var clock = Stopwatch.StartNew();
         while (true)
         {
+            // Counted before asking, so a reload between the question and the wait still wakes it.
+            var seen = reloads.GetMeasurementSnapshot().Count;
             var answer = _knowledge.Ask(question);
             if (wanted(answer))
                 return answer;
-            if (clock.Elapsed > Patience)
+            var left = Patience - clock.Elapsed;
+            try
+            {
+                if (left <= TimeSpan.Zero)
+                    throw new TimeoutException();
+                await reloads.WaitForMeasurementsAsync(seen + 1, left);
+            }
+            catch (TimeoutException)
+            {
                 Assert.Fail($"After {Patience.TotalSeconds} s, \"{question}\" still gets: answered={answer.Answered} \"{answer.Sentence}\"");
-            await Task.Delay(50);
+            }
         }
     }
 
+    /// <summary>Waits (re-checking on each entry logged) until an entry <paramref name="wanted"/> is logged, or fails after <see cref="Patience"/>.</summary>
     private async Task<LogEntry> EventuallyLogged(Func<LogEntry, bool> wanted, CapturingLogger? log = null)
     {
         log ??= _workspace.Log;
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var entry = log.Entries.FirstOrDefault(wanted);
-            if (entry is not null)
-                return entry;
-            if (clock.Elapsed > Patience)
-                Assert.Fail($"After {Patience.TotalSeconds} s, nothing wanted was logged; got:\n{string.Join("\n", log.Entries.Select(e => e.Message))}");
-            await Task.Delay(50);
-        }
+        await ChangeSignal.WaitUntilAsync(
+            notify => log.Logged += notify,
+            notify => log.Logged -= notify,
+            () => log.Entries.Any(wanted),
+            Patience,
+            () => $"After {Patience.TotalSeconds} s, nothing wanted was logged; got:\n{string.Join("\n", log.Entries.Select(e => e.Message))}");
+        return log.Entries.First(wanted);
     }
 }

@@ -16,11 +16,16 @@ internal sealed class BotProcess : IAsyncDisposable
     private readonly StringBuilder _error = new();
     private readonly Lock _gate = new();
 
+    /// <summary>Notified on every line the bot writes, at the end of its output and when it exits.</summary>
+    private readonly ChangeSignal _changed = new();
+
     private BotProcess(Process process)
     {
         _process = process;
         process.OutputDataReceived += (_, e) => Append(_output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(_error, e.Data);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => _changed.Notify();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -84,15 +89,12 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>Waits until standard error (where logs go) contains <paramref name="text"/> (<paramref name="times"/> times).</summary>
     public async Task WaitForLogAsync(string text, TimeSpan timeout, int times = 1)
     {
-        var until = DateTime.UtcNow + timeout;
-        while (Occurrences(Error, text) < times)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"The bot exited ({_process.ExitCode}) before logging '{text}':\n{Error}");
-            if (DateTime.UtcNow > until)
-                throw new TimeoutException($"The bot did not log '{text}' within {timeout}:\n{Error}");
-            await Task.Delay(50);
-        }
+        await _changed.WaitUntilAsync(
+            () => Occurrences(Error, text) >= times || _process.HasExited,
+            timeout,
+            () => $"The bot did not log '{text}' within {timeout}:\n{Error}");
+        if (Occurrences(Error, text) < times)
+            throw new InvalidOperationException($"The bot exited ({_process.ExitCode}) before logging '{text}':\n{Error}");
     }
 
     private static int Occurrences(string text, string part)
@@ -123,10 +125,13 @@ internal sealed class BotProcess : IAsyncDisposable
 
     private void Append(StringBuilder to, string? line)
     {
-        if (line is null)
-            return;
-        lock (_gate)
-            to.AppendLine(line);
+        if (line is not null)
+        {
+            lock (_gate)
+                to.AppendLine(line);
+        }
+
+        _changed.Notify();
     }
 
     private const int SIGTERM = 15;

@@ -17,8 +17,9 @@ internal readonly record struct SurfaceWord(string Text, string Lower, string? T
 
 /// <param name="Sequence">The sentence's stems in order, for telling "Beyond Utopia" from "beyond our understanding".</param>
 /// <param name="Joined">For each stem, whether it directly follows the previous one with no word between (not even a stop word).</param>
+/// <param name="Terms">A <see cref="HashSet{T}"/>, not an interface: the ranker counts overlaps with it for every unit of every candidate, and its struct enumerator allocates nothing (docs/PERFORMANCE.md, the warm p99). Never changed after construction.</param>
 internal sealed record AnalyzedSentence(
-    TextSpan Span, IReadOnlySet<string> Terms, IReadOnlyList<string> Sequence, IReadOnlyList<bool> Joined, IReadOnlyList<SurfaceWord> Words, string Text);
+    TextSpan Span, HashSet<string> Terms, IReadOnlyList<string> Sequence, IReadOnlyList<bool> Joined, IReadOnlyList<SurfaceWord> Words, string Text);
 
 /// <summary>A passage split into sentences and analysed once, then reused by every question that reaches it.</summary>
 internal sealed partial class AnalyzedPassage

@@ -9,25 +9,13 @@ namespace Bot.Knowledge.Answering;
 internal static class TermCounts
 {
     /// <summary>How many of <paramref name="terms"/> <paramref name="other"/> holds.</summary>
-    public static int Shared(IReadOnlySet<string> terms, HashSet<string> other)
+    public static int Shared(HashSet<string> terms, HashSet<string> other)
     {
         var count = 0;
-        if (terms is HashSet<string> set)
+        foreach (var term in terms)
         {
-            // HashSet's own struct enumerator: no allocation.
-            foreach (var term in set)
-            {
-                if (other.Contains(term))
-                    count++;
-            }
-        }
-        else
-        {
-            foreach (var term in terms)
-            {
-                if (other.Contains(term))
-                    count++;
-            }
+            if (other.Contains(term))
+                count++;
         }
 
         return count;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Bot.Testing;
 
 namespace Bot.Discord.Local.Gateway;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Bot.Testing;
 
 namespace Bot.Discord.Local.Logging;
 

@@ -1,5 +1,4 @@
 using Bot.Discord.Gateway;
-using Bot.Discord.Local;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

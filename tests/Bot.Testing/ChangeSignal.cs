@@ -1,7 +1,7 @@
-namespace Bot.Discord.Local;
+namespace Bot.Testing;
 
 /// <summary>
-/// Lets a test await a condition on the local Discord's state instead of polling it on the clock:
+/// Lets a test await a condition on a test double's state (the local Discord, a captured log, a bot process) instead of polling it on the clock:
 /// whatever changes that state calls <see cref="Notify"/>, and a waiter re-checks its condition
 /// only then. The timeout is only a bound on failure, never a pause a passing test sits through.
 /// </summary>
