@@ -28,6 +28,9 @@ public sealed class AnswerMemory
 
     private readonly IReadOnlyList<Entry> _entries;
     private readonly Dictionary<string, float> _idf;
+    private readonly string[][] _terms;
+    private readonly Dictionary<string, int[]> _answeredBy;
+    private readonly Lazy<Dictionary<string, float[]>> _centroids;
 
     /// <param name="modelId">The sentence model that embedded the entries (<see cref="Semantic.ITextEmbedder.ModelId"/>): vectors of another model are never compared.</param>
     public AnswerMemory(IReadOnlyList<Entry> entries, string? modelId = null)
@@ -37,6 +40,12 @@ public sealed class AnswerMemory
         // A word most remembered questions use ("pastor", "kim") says little about which one a new question resembles.
         _idf = entries.SelectMany(e => e.Terms.Distinct(StringComparer.Ordinal)).GroupBy(t => t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (float)Math.Log(1 + (entries.Count + 1.0) / g.Count()), StringComparer.Ordinal);
+        // Computed once, not per question: a question costs a pass over the entries and little more.
+        _terms = entries.Select(e => e.Terms.Distinct(StringComparer.Ordinal).ToArray()).ToArray();
+        _answeredBy = Enumerable.Range(0, entries.Count).Where(e => entries[e].InScope)
+            .SelectMany(e => entries[e].Units.Distinct(StringComparer.Ordinal).Select(u => (Unit: u, Entry: e)))
+            .GroupBy(x => x.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
+        _centroids = new(() => Centroids(null));
     }
 
     public static AnswerMemory Empty { get; } = new([]);
@@ -80,7 +89,7 @@ public sealed class AnswerMemory
             }
 
             cosines[e] = _entries[e].Vector.Length == question.Length ? Semantic.Vectors.Dot(question, _entries[e].Vector) : 0f;
-            lexical[e] = Overlap(asked, _entries[e].Terms);
+            lexical[e] = Overlap(asked, _terms[e]);
             mixed[e] = (cosines[e] + lexical[e]) / 2;
         }
 
@@ -88,7 +97,7 @@ public sealed class AnswerMemory
         var wide = Votes(cosines, WideVoters, WideTemperature);
         var lexicalNear = Votes(lexical, Voters, Temperature * 2);
         var mixedNear = Votes(mixed, Voters, Temperature);
-        var centroids = Centroids(cosines, question.Length);
+        var centroids = skip is null ? _centroids.Value : Centroids(cosines);
         var (bestIn, bestOut) = BestByKind(cosines);
         var (lexicalIn, lexicalOut) = BestByKind(lexical);
         for (var i = 0; i < rows.Count; i++)
@@ -98,7 +107,7 @@ public sealed class AnswerMemory
             row[firstColumn] = BestFor(cosines, key);
             row[firstColumn + 1] = near.GetValueOrDefault(key);
             row[firstColumn + 2] = wide.GetValueOrDefault(key);
-            row[firstColumn + 3] = centroids.TryGetValue(key, out var centroid) ? Cosine(question, centroid) : 0f;
+            row[firstColumn + 3] = centroids.TryGetValue(key, out var centroid) && centroid.Length == question.Length ? Cosine(question, centroid) : 0f;
             row[firstColumn + 4] = BestFor(lexical, key);
             row[firstColumn + 5] = lexicalNear.GetValueOrDefault(key);
             row[firstColumn + 6] = mixedNear.GetValueOrDefault(key);
@@ -110,12 +119,12 @@ public sealed class AnswerMemory
     }
 
     /// <summary>IDF-weighted overlap of two questions' words: the weight they share over the weight either has.</summary>
-    private float Overlap(HashSet<string> asked, IReadOnlyList<string> remembered)
+    private float Overlap(HashSet<string> asked, string[] remembered)
     {
         float shared = 0, union = 0;
         foreach (var term in asked)
             union += _idf.GetValueOrDefault(term, MaxIdf);
-        foreach (var term in remembered.Distinct(StringComparer.Ordinal))
+        foreach (var term in remembered)
         {
             var weight = _idf.GetValueOrDefault(term, MaxIdf);
             if (asked.Contains(term))
@@ -133,10 +142,10 @@ public sealed class AnswerMemory
     private float BestFor(float[] similarities, string unit)
     {
         float best = 0;
-        for (var e = 0; e < _entries.Count; e++)
+        if (_answeredBy.TryGetValue(unit, out var answered))
         {
-            if (_entries[e].InScope && similarities[e] > best && _entries[e].Units.Contains(unit))
-                best = similarities[e];
+            foreach (var e in answered)
+                best = Math.Max(best, similarities[e]);
         }
 
         return best;
@@ -180,19 +189,20 @@ public sealed class AnswerMemory
         return shares;
     }
 
-    /// <summary>Per unit, the sum of the vectors of the remembered questions it answers.</summary>
-    private Dictionary<string, float[]> Centroids(float[] similarities, int dimensions)
+    /// <summary>Per unit, the sum of the vectors of the remembered questions it answers (those not skipped: <paramref name="similarities"/> negative infinity).</summary>
+    private Dictionary<string, float[]> Centroids(float[]? similarities)
     {
         var centroids = new Dictionary<string, float[]>(StringComparer.Ordinal);
         for (var e = 0; e < _entries.Count; e++)
         {
-            if (!_entries[e].InScope || float.IsNegativeInfinity(similarities[e]) || _entries[e].Vector.Length != dimensions)
+            var dimensions = _entries[e].Vector.Length;
+            if (!_entries[e].InScope || (similarities is not null && float.IsNegativeInfinity(similarities[e])))
                 continue;
             foreach (var unit in _entries[e].Units.Distinct(StringComparer.Ordinal))
             {
                 if (!centroids.TryGetValue(unit, out var sum))
                     centroids[unit] = sum = new float[dimensions];
-                for (var d = 0; d < dimensions; d++)
+                for (var d = 0; d < dimensions && d < sum.Length; d++)
                     sum[d] += _entries[e].Vector[d];
             }
         }
