@@ -16,9 +16,11 @@ public static class AbstentionFeatures
     public static IReadOnlyList<string> Names { get; } =
     [
         "top_score", "margin", "top_cos_unit", "top_cos_ask_context", "top_cov_ask", "top_cov_context", "top_missing_number",
+        "top_mem_unit", "top_mem_vote", "top_mem_mix_vote", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out",
     ];
 
-    private static readonly int[] Source = Index("cos_unit", "cos_ask_context", "cov_ask", "cov_context", "missing_number");
+    private static readonly int[] Source = Index(
+        "cos_unit", "cos_ask_context", "cov_ask", "cov_context", "missing_number", "mem_unit", "mem_vote", "mem_mix_vote", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out");
 
     /// <param name="rows">Every candidate unit's <see cref="AnswerFeatures"/>.</param>
     /// <param name="scores">The ranker's score of each unit.</param>
@@ -42,11 +44,10 @@ public static class AbstentionFeatures
         }
 
         var row = rows[top];
-        float F(int source) => row[Source[source]];
         return ([
             (float)scores[top],
             second < 0 ? 5f : (float)Math.Min(5, scores[top] - scores[second]),
-            F(0), F(1), F(2), F(3), F(4),
+            .. Source.Select(source => row[source]),
         ], top);
     }
 

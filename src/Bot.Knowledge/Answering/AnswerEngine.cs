@@ -30,12 +30,19 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
     // features for a new model while the shipped one may describe other features.
     private readonly Lazy<AnswerModel> _scorer = new(() => model ?? AnswerModel.Shipped);
 
+    /// <summary>The shipped memory when it was embedded by the model this store uses; else none.</summary>
+    private AnswerMemory Memory =>
+        _scorer.Value.Memory is { ModelId: { } id } memory && id == store.Embedder?.ModelId ? memory : AnswerMemory.Empty;
+
     /// <summary>
     /// The mode used when none is asked for, once every passage has its vectors: hybrid with a
     /// sentence model, lexical without. Until then (a cold start embedding in the background),
     /// a question that names no mode is answered lexically.
     /// </summary>
     public RetrievalMode DefaultMode => store.Questions is null ? RetrievalMode.Lexical : RetrievalMode.Hybrid;
+
+    /// <summary>The sentence model's id, or null without one.</summary>
+    public string? EmbeddingModel => store.Embedder?.ModelId;
 
     /// <param name="mode">How to find the answer; null for <see cref="DefaultMode"/> when the snapshot has every vector, lexical while it has not.</param>
     public Answer Ask(string question, int passages = 5, RetrievalMode? mode = null)
@@ -48,6 +55,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
 
         var weights = _scorer.Value.For(how);
         var rows = read.Units.Select(u => u.Features).ToArray();
+        Memory.Fill(rows, read.Vector, read.Terms, read.Units.Select(u => AnswerMemory.UnitKey(Shown(read.Candidates[u.Candidate], u.Unit))).ToArray(), AnswerFeatures.MemoryColumn);
         var scores = rows.Select(r => weights.Ranker.Score(r)).ToArray();
         var (abstention, best) = AbstentionFeatures.Compute(rows, scores);
         var coverage = read.PassageCoverages.Count > 0 ? read.PassageCoverages.Max() : 0f;
@@ -76,12 +84,16 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
     /// Every candidate answer unit for a question, with its features, for fitting and explaining
     /// the scorer; empty when nothing in the knowledge matches.
     /// </summary>
-    public IReadOnlyList<UnitFeatures> Explain(string question, RetrievalMode mode)
+    /// <param name="withMemory">Whether the shipped model's <see cref="AnswerMemory"/> fills its columns; 'fit' fills them from the questions of each fold instead.</param>
+    public ExplainedQuestion Explain(string question, RetrievalMode mode, bool withMemory = true)
     {
         var read = Read(question, Candidates, mode);
-        return read.Units
+        var units = read.Units
             .Select(u => new UnitFeatures(read.Candidates[u.Candidate].Passage, Shown(read.Candidates[u.Candidate], u.Unit), u.Features))
             .ToArray();
+        if (withMemory)
+            Memory.Fill(units.Select(u => u.Features).ToArray(), read.Vector, read.Terms, units.Select(u => AnswerMemory.UnitKey(u.Text)).ToArray(), AnswerFeatures.MemoryColumn);
+        return new ExplainedQuestion(units, read.Vector, read.Terms);
     }
 
     private sealed record ReadQuestion(
@@ -90,7 +102,12 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         IReadOnlyList<Concept> Concepts,
         IReadOnlyList<float> PassageCoverages,
         IReadOnlyList<(int Candidate, int Unit, float[] Features)> Units,
-        Abstention? Abstention);
+        Abstention? Abstention,
+        float[]? Vector = null,
+        IReadOnlyList<string>? AskedTerms = null)
+    {
+        public IReadOnlyList<string> Terms => AskedTerms ?? [];
+    }
 
     private ReadQuestion Read(string question, int depth, RetrievalMode? mode)
     {
@@ -116,14 +133,16 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
                 return new ReadQuestion(how, [], concepts, [], [], Abstention.NothingMatched);
         }
 
-        var candidates = Retrieve(searcher, snapshot, names, asked, concepts, depth, how, out var maxScore);
+        var candidates = Retrieve(searcher, snapshot, names, asked, concepts, depth, how, out var maxScore, out var vector);
         if (candidates.Length == 0)
             return new ReadQuestion(how, [], concepts, [], [], Abstention.NothingMatched);
 
         var ranker = new SentenceRanker(asked, concepts, candidates.Select(c => c.Analyzed).ToArray());
         var coverages = candidates.Select(c => ranker.PassageCoverage(c.Analyzed, c.ContextTerms)).ToArray();
         var units = Featurize(ranker, candidates, coverages, maxScore, asked, concepts, names, how);
-        return new ReadQuestion(how, candidates, concepts, coverages, units, null);
+        // The question's words as AnswerMemory compares them with remembered questions' words.
+        var terms = TextAnalysis.Terms(store.IndexAnalyzer, asked).Distinct(StringComparer.Ordinal).ToArray();
+        return new ReadQuestion(how, candidates, concepts, coverages, units, null, vector, terms);
     }
 
     /// <summary>
@@ -143,11 +162,12 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
     /// passage's), or both fused, as <paramref name="how"/> says; <paramref name="maxScore"/> is the best BM25.
     /// </summary>
     private CandidatePassage[] Retrieve(
-        IndexSearcher searcher, IndexSnapshot snapshot, NameVariants names, string asked, IReadOnlyList<Concept> concepts, int depth, RetrievalMode how, out float maxScore)
+        IndexSearcher searcher, IndexSnapshot snapshot, NameVariants names, string asked, IReadOnlyList<Concept> concepts, int depth, RetrievalMode how, out float maxScore, out float[]? vector)
     {
         var lexical = how == RetrievalMode.Semantic || !concepts.Any(c => c.Known)
             ? []
             : SearchLexical(searcher, snapshot, concepts, how == RetrievalMode.Lexical ? depth : FusionDepth);
+        vector = null;
         float[]? questionVector = null, predicateVector = null;
         VectorTable? vectors = null;
         IReadOnlyList<(int Doc, float Cosine)> semantic = [];
@@ -160,6 +180,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
                 : store.Questions!.Embed([asked]);
             questionVector = embedded[0];
             predicateVector = embedded[^1];
+            vector = questionVector;
             vectors = snapshot.Vectors(searcher, store.Embedder!.Dimensions);
             semantic = vectors.Nearest(questionVector, FusionDepth);
         }
@@ -268,6 +289,9 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
     private static TextSpan[] Highlights(AnalyzedPassage passage, HashSet<string> wanted) =>
         passage.Terms.Where(t => wanted.Contains(t.Term)).Select(t => t.Span).ToArray();
 }
+
+/// <summary>A question's candidate answer units, and its vector (null in the lexical mode).</summary>
+public sealed record ExplainedQuestion(IReadOnlyList<UnitFeatures> Units, float[]? Vector, IReadOnlyList<string> Terms);
 
 /// <summary>One candidate answer unit and what the scorer sees of it.</summary>
 public sealed record UnitFeatures(Passage Passage, string Text, float[] Features);

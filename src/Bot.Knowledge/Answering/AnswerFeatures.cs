@@ -19,7 +19,11 @@ public static partial class AnswerFeatures
         "cov_unit", "cov_context", "cov_passage", "cov_rare", "bm25_share", "known_share", "cov_best", "cov_ask", "cov_ask_best", "ask_share",
         "echo", "new_terms", "rule_score", "evidence_strong", "evidence_weak", "missing_number", "type_any",
         "log_words", "pronoun_start", "first_in_passage", "yesno_negation",
+        .. AnswerMemory.Names,
     ];
+
+    /// <summary>The first of the columns <see cref="AnswerMemory"/> fills.</summary>
+    public static int MemoryColumn => Names.Count - AnswerMemory.Names.Count;
 
     public static string Version => string.Join(',', Names);
 
@@ -27,10 +31,10 @@ public static partial class AnswerFeatures
     /// Features of the question rather than the unit (the same for all its units): they cannot
     /// tell units apart, so the ranker leaves them out; the abstainer uses them.
     /// </summary>
-    public static IReadOnlySet<string> QuestionLevel { get; } = new HashSet<string> { "cos_best", "cos_ask_best", "known_share", "cov_best", "cov_ask_best", "ask_share", "type_any" };
+    public static IReadOnlySet<string> QuestionLevel { get; } = new HashSet<string> { "cos_best", "cos_ask_best", "known_share", "cov_best", "cov_ask_best", "ask_share", "type_any", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out" };
 
     /// <summary>Features that need the sentence model: left out of the lexical scorer.</summary>
-    public static IReadOnlySet<string> Semantic { get; } = Names.Where(n => n.StartsWith("cos_", StringComparison.Ordinal)).ToHashSet();
+    public static IReadOnlySet<string> Semantic { get; } = Names.Where(n => n.StartsWith("cos_", StringComparison.Ordinal) || n.StartsWith("mem_", StringComparison.Ordinal)).ToHashSet();
 
     /// <summary>Features of word matching: left out of the meaning-only scorer.</summary>
     public static IReadOnlySet<string> Lexical { get; } =
@@ -47,6 +51,8 @@ public static partial class AnswerFeatures
 
     /// <summary>Which features <paramref name="mode"/> measures: the lexical mode has no cosines, the semantic mode no word matching.</summary>
     public static IReadOnlyList<bool> Measured(RetrievalMode mode) => MeasuredByMode[mode];
+
+    private static readonly float[] MemoryColumns = new float[AnswerMemory.Names.Count];
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -123,6 +129,8 @@ public static partial class AnswerFeatures
             words.Count > 0 && Pronouns.Contains(words[0].Text) ? 1f : 0f,
             u == 0 ? 1f : 0f,
             yesNo && Negation().IsMatch(unit.Text) ? 1f : 0f,
+            // The memory's columns: filled by AnswerMemory.Fill once the units' keys are known.
+            .. MemoryColumns,
         ];
     }
 

@@ -17,8 +17,9 @@ public sealed class AnswerModel
 
     private readonly IReadOnlyDictionary<RetrievalMode, ModeWeights> _modes;
 
-    public AnswerModel(IReadOnlyDictionary<RetrievalMode, ModeWeights> modes)
+    public AnswerModel(IReadOnlyDictionary<RetrievalMode, ModeWeights> modes, AnswerMemory? memory = null)
     {
+        Memory = memory ?? AnswerMemory.Empty;
         foreach (var (mode, weights) in modes)
         {
             if (!weights.Ranker.Fits(AnswerFeatures.Names.Count) || !weights.Abstainer.Fits(AbstentionFeatures.Names.Count))
@@ -35,6 +36,9 @@ public sealed class AnswerModel
     /// that says what to do when it was fitted on other features than this build computes.
     /// </summary>
     public static AnswerModel Shipped => ShippedModel.Value;
+
+    /// <summary>The questions the model was fitted on, as <see cref="AnswerMemory"/> compares new ones with them.</summary>
+    public AnswerMemory Memory { get; }
 
     public ModeWeights For(RetrievalMode mode) =>
         _modes.TryGetValue(mode, out var weights) ? weights : throw new InvalidOperationException($"the answer model has no {mode} scorer");
@@ -58,7 +62,7 @@ public sealed class AnswerModel
             modes[mode] = weights;
         }
 
-        return new AnswerModel(modes);
+        return new AnswerModel(modes, file.Memory?.ToMemory());
     }
 
     public static string Serialize(AnswerModelFile file) => JsonSerializer.Serialize(file, AnswerModelJson.Default.AnswerModelFile);
@@ -111,7 +115,44 @@ public sealed record AnswerModelFile(
     [property: JsonPropertyName("abstention_features")] IReadOnlyList<string> AbstentionFeatures,
     [property: JsonPropertyName("fitted_on")] IReadOnlyList<FittedSet> FittedOn,
     [property: JsonPropertyName("settings")] IReadOnlyDictionary<string, double> Settings,
-    [property: JsonPropertyName("modes")] IReadOnlyDictionary<string, ModeWeights> Modes);
+    [property: JsonPropertyName("modes")] IReadOnlyDictionary<string, ModeWeights> Modes,
+    [property: JsonPropertyName("memory")] MemoryFile? Memory = null);
+
+/// <summary>The memory's questions as the model file stores them: each with its vector (little-endian floats, base64).</summary>
+public sealed record MemoryFile(
+    [property: JsonPropertyName("embedding_model")] string EmbeddingModel,
+    [property: JsonPropertyName("questions")] IReadOnlyList<MemoryQuestion> Questions)
+{
+    public AnswerMemory ToMemory() => new(
+        Questions.Select(q => new AnswerMemory.Entry(Decode(q.Vector), q.Terms, q.InScope, q.Units)).ToArray(), EmbeddingModel);
+
+    public static string Encode(float[] vector)
+    {
+        var bytes = new byte[vector.Length * sizeof(float)];
+        for (var i = 0; i < vector.Length; i++)
+            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), vector[i]);
+        return Convert.ToBase64String(bytes);
+    }
+
+    private static float[] Decode(string base64)
+    {
+        var bytes = Convert.FromBase64String(base64);
+        var vector = new float[bytes.Length / sizeof(float)];
+        for (var i = 0; i < vector.Length; i++)
+            vector[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
+        return vector;
+    }
+}
+
+/// <summary>One question the model was fitted on: where it came from, its kind, the keys of the units that answer it, and its vector.</summary>
+public sealed record MemoryQuestion(
+    [property: JsonPropertyName("set")] string Set,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("question")] string Question,
+    [property: JsonPropertyName("in_scope")] bool InScope,
+    [property: JsonPropertyName("terms")] IReadOnlyList<string> Terms,
+    [property: JsonPropertyName("units")] IReadOnlyList<string> Units,
+    [property: JsonPropertyName("vector")] string Vector);
 
 /// <summary>A question set a model was fitted on, identified by its content hash.</summary>
 public sealed record FittedSet(

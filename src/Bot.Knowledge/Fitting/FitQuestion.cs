@@ -8,6 +8,15 @@ namespace Bot.Knowledge.Fitting;
 /// </summary>
 public sealed record FitQuestion(string Set, EvalQuestion Question, IReadOnlyList<string> Units, IReadOnlyList<float[]> Rows, IReadOnlyList<bool> Labels)
 {
+    /// <summary>The question's vector as the engine embedded it (null in the lexical mode): what <see cref="Answering.AnswerMemory"/> compares.</summary>
+    public float[]? Vector { get; init; }
+
+    /// <summary>The question's analysed words, as <see cref="Answering.AnswerMemory"/> compares them.</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
+
+    /// <summary>Each unit's <see cref="Answering.AnswerMemory.UnitKey"/>.</summary>
+    public IReadOnlyList<string> UnitKeys { get; init; } = [];
+
     /// <summary>The question as a fold key: the same words asked in two sets must land in one fold.</summary>
     public string Key => EvalReport.Normalize(Question.Question);
 }

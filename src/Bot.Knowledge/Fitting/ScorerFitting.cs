@@ -14,7 +14,7 @@ namespace Bot.Knowledge.Fitting;
 public static class ScorerFitting
 {
     /// <summary>L2 penalties tried for the ranker; the inner cross-validation picks one.</summary>
-    public static IReadOnlyList<double> Penalties { get; } = [0.3, 1, 3, 10, 30];
+    public static IReadOnlyList<double> Penalties { get; } = [0.3, 1, 3, 10, 30, 100];
 
     /// <summary>The abstainer's L2 penalty: it has a dozen features and one row per question.</summary>
     public const double AbstainerPenalty = 1;
@@ -45,7 +45,8 @@ public static class ScorerFitting
     public static IReadOnlyList<FitQuestion> Extract(AnswerEngine engine, IReadOnlyList<(string Set, EvalQuestion Question)> questions, RetrievalMode mode) =>
         questions.Select(q =>
         {
-            var units = engine.Explain(q.Question.Question, mode);
+            var explained = engine.Explain(q.Question.Question, mode, withMemory: false);
+            var units = explained.Units;
             foreach (var u in units)
             {
                 var bad = Array.FindIndex(u.Features, f => !float.IsFinite(f));
@@ -55,8 +56,40 @@ public static class ScorerFitting
 
             return new FitQuestion(
                 q.Set, q.Question, units.Select(u => u.Text).ToArray(), units.Select(u => u.Features).ToArray(),
-                units.Select(u => q.Question.InScope && EvalReport.Hit(u.Text, q.Question.Expect)).ToArray());
+                units.Select(u => q.Question.InScope && EvalReport.Hit(u.Text, q.Question.Expect)).ToArray())
+            {
+                Vector = explained.Vector,
+                Terms = explained.Terms,
+                UnitKeys = units.Select(u => AnswerMemory.UnitKey(u.Text)).ToArray(),
+            };
         }).ToArray();
+
+    /// <summary>The memory of <paramref name="questions"/>: each one's vector, kind and answering units.</summary>
+    public static AnswerMemory MemoryOf(IReadOnlyList<FitQuestion> questions) => new(questions
+        .Where(q => q.Vector is not null)
+        .Select(q => new AnswerMemory.Entry(q.Vector!, q.Terms, q.Question.InScope, q.UnitKeys.Where((_, i) => q.Labels[i]).Distinct().ToArray()))
+        .ToArray());
+
+    /// <summary>
+    /// Copies of <paramref name="training"/> and <paramref name="held"/> with the memory's columns filled
+    /// from the training questions: a training question sees the others (never itself or a question
+    /// worded the same, or the ranker would learn to trust a memory that always knows the answer), a
+    /// held-out question sees them all, as a new question sees the shipped memory.
+    /// </summary>
+    public static (IReadOnlyList<FitQuestion> Training, IReadOnlyList<FitQuestion> Held) Remember(IReadOnlyList<FitQuestion> training, IReadOnlyList<FitQuestion> held)
+    {
+        var members = training.Where(q => q.Vector is not null).ToArray();
+        var memory = MemoryOf(members);
+        var keys = members.Select(q => q.Key).ToArray();
+        FitQuestion Fill(FitQuestion q, bool leaveOut)
+        {
+            var rows = q.Rows.Select(r => (float[])r.Clone()).ToArray();
+            memory.Fill(rows, q.Vector, q.Terms, q.UnitKeys, AnswerFeatures.MemoryColumn, leaveOut ? e => keys[e] == q.Key : null);
+            return q with { Rows = rows };
+        }
+
+        return (training.Select(q => Fill(q, true)).ToArray(), held.Select(q => Fill(q, false)).ToArray());
+    }
 
     /// <summary>Chooses the ranker's penalty and the threshold by inner cross-validation, then fits both stages on all of <paramref name="training"/>.</summary>
     public static Selected SelectAndFit(IReadOnlyList<FitQuestion> training, RetrievalMode mode)
@@ -106,15 +139,16 @@ public static class ScorerFitting
     public static IReadOnlyList<FitOutcome> CrossValidate(IReadOnlyList<FitQuestion> questions, RetrievalMode mode, int folds, int seed = Seed)
     {
         var outcomes = new List<FitOutcome>();
-        foreach (var (training, held) in Folds(questions, folds, seed))
+        foreach (var (outerTraining, outerHeld) in Folds(questions, folds, seed))
         {
+            var (training, held) = Remember(outerTraining, outerHeld);
             var selected = SelectAndFit(training, mode);
             outcomes.AddRange(held.Select(selected.Decide));
         }
 
         // Re-order as given, so reports list questions in their sets' order.
-        var order = questions.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => x.i);
-        return outcomes.OrderBy(o => order[o.Question]).ToArray();
+        var order = questions.Select((q, i) => (q.Key + "\u0001" + q.Set + "\u0001" + q.Question.Id, i)).ToDictionary(x => x.Item1, x => x.i);
+        return outcomes.OrderBy(o => order[o.Question.Key + "\u0001" + o.Question.Set + "\u0001" + o.Question.Question.Id]).ToArray();
     }
 
     /// <summary>A question's best unit by the ranker, and the abstainer's probability that it answers.</summary>

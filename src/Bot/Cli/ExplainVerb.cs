@@ -16,7 +16,7 @@ internal static class ExplainVerb
             throw new CliException("explain needs a question, e.g. explain \"Who directed Beyond Utopia?\"");
         var mode = cli.Mode ?? engine.DefaultMode;
         var weights = AnswerModel.Shipped.For(mode);
-        var units = engine.Explain(question, mode);
+        var units = engine.Explain(question, mode).Units;
         var c = CultureInfo.InvariantCulture;
         var answer = engine.Ask(question, mode: mode);
         await output.WriteLineAsync(string.Create(c, $"answered: {answer.Answered} (confidence {answer.Confidence:0.000}, threshold {weights.Threshold:0.000})"));

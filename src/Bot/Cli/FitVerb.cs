@@ -29,14 +29,18 @@ internal static class FitVerb
         var c = CultureInfo.InvariantCulture;
         var weights = new Dictionary<string, ModeWeights>();
         var settings = new Dictionary<string, double> { ["folds"] = folds, ["inner_folds"] = ScorerFitting.InnerFolds, ["seed"] = ScorerFitting.Seed };
+        IReadOnlyList<FitQuestion> memoryQuestions = [];
         foreach (var mode in modes)
         {
             var name = mode.ToString().ToLowerInvariant();
             var extracted = ScorerFitting.Extract(engine, questions, mode);
-            var selected = ScorerFitting.SelectAndFit(extracted, mode);
+            if (mode == RetrievalMode.Hybrid || memoryQuestions.Count == 0)
+                memoryQuestions = extracted;
+            var (training, remembered) = ScorerFitting.Remember(extracted, extracted);
+            var selected = ScorerFitting.SelectAndFit(training, mode);
             weights[name] = selected.ToWeights();
             settings[$"penalty_{name}"] = selected.Penalty;
-            var inSample = extracted.Select(selected.Decide).ToArray();
+            var inSample = remembered.Select(selected.Decide).ToArray();
             var crossValidated = ScorerFitting.CrossValidate(extracted, mode, folds);
             await WriteExperimentAidsAsync(extracted, selected, crossValidated, mode, folds, output);
             await output.WriteLineAsync(string.Create(c, $"## {name}: penalty {selected.Penalty}, threshold {selected.Threshold:0.000}"));
@@ -49,7 +53,7 @@ internal static class FitVerb
         var file = new AnswerModelFile(
             1, AnswerFeatures.Names, AbstentionFeatures.Names,
             cli.Words.Select(p => new FittedSet(Path.GetFileName(p), Sha256(p), questions.Count(q => q.Set == QuestionSets.Name(p)))).ToArray(),
-            settings, weights);
+            settings, weights, MemoryFile(engine, memoryQuestions));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
         await File.WriteAllTextAsync(target, AnswerModel.Serialize(file) + "\n");
         await output.WriteLineAsync($"wrote {Path.GetFullPath(target)}; rebuild to ship it");
@@ -98,6 +102,16 @@ internal static class FitVerb
         foreach (var (feature, w) in AbstentionFeatures.Names.Zip(selected.Abstainer.Weights).OrderByDescending(x => Math.Abs(x.Second)))
             await output.WriteLineAsync(string.Create(c, $"  abstainer {feature,-20} {w,8:0.000}"));
         await output.WriteLineAsync();
+    }
+
+    /// <summary>The memory the model ships: every fitted question with a vector, and its answering units (from the hybrid mode's candidates).</summary>
+    private static MemoryFile? MemoryFile(AnswerEngine engine, IReadOnlyList<FitQuestion> questions)
+    {
+        if (engine.EmbeddingModel is not { } model || questions.All(q => q.Vector is null))
+            return null;
+        return new MemoryFile(model, questions.Where(q => q.Vector is not null).Select(q => new MemoryQuestion(
+            q.Set, q.Question.Id, q.Question.Question, q.Question.InScope, q.Terms,
+            q.UnitKeys.Where((_, i) => q.Labels[i]).Distinct().ToArray(), Knowledge.Answering.MemoryFile.Encode(q.Vector!))).ToArray());
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));

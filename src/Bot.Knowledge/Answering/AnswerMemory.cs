@@ -1,0 +1,218 @@
+namespace Bot.Knowledge.Answering;
+
+/// <summary>
+/// What the scorer learnt from the public questions it was fitted on: each question's vector and
+/// words, whether the knowledge answers it, and which answer units (by <see cref="UnitKey"/>) do.
+/// A new question close to a fitted one that a unit answered is evidence for that unit; one close
+/// to a fitted question the knowledge does not answer is evidence for abstaining. Two questions are
+/// far easier to compare than a question and a sentence (the sentence model was trained on pairs
+/// of the same kind), so a member's wording that no sentence resembles can still resemble a
+/// question someone asked before.
+/// </summary>
+/// <remarks>
+/// The memory holds questions and unit keys (hashes of unit texts), no text of the knowledge:
+/// the answer always comes from the knowledge as indexed. A unit whose text changed no longer
+/// matches its key, and the memory then says nothing about it until the next <c>fit</c>.
+/// </remarks>
+public sealed class AnswerMemory
+{
+    /// <summary>The feature columns this memory fills, in <see cref="AnswerFeatures.Names"/>' order.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        ["mem_unit", "mem_vote", "mem_vote_wide", "mem_centroid", "mem_lex_unit", "mem_lex_vote", "mem_mix_vote", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out"];
+
+    /// <summary>Neighbours that vote, and the softmax temperature of their votes.</summary>
+    private const int Voters = 5;
+    private const float Temperature = 0.05f;
+    private const int WideVoters = 15;
+    private const float WideTemperature = 0.1f;
+
+    private readonly IReadOnlyList<Entry> _entries;
+    private readonly Dictionary<string, float> _idf;
+    private readonly string[][] _terms;
+    private readonly Dictionary<string, int[]> _answeredBy;
+    private readonly Lazy<Dictionary<string, float[]>> _centroids;
+
+    /// <param name="modelId">The sentence model that embedded the entries (<see cref="Semantic.ITextEmbedder.ModelId"/>): vectors of another model are never compared.</param>
+    public AnswerMemory(IReadOnlyList<Entry> entries, string? modelId = null)
+    {
+        _entries = entries;
+        ModelId = modelId;
+        // A word most remembered questions use ("pastor", "kim") says little about which one a new question resembles.
+        _idf = entries.SelectMany(e => e.Terms.Distinct(StringComparer.Ordinal)).GroupBy(t => t, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (float)Math.Log(1 + (entries.Count + 1.0) / g.Count()), StringComparer.Ordinal);
+        // Computed once, not per question: a question costs a pass over the entries and little more.
+        _terms = entries.Select(e => e.Terms.Distinct(StringComparer.Ordinal).ToArray()).ToArray();
+        _answeredBy = Enumerable.Range(0, entries.Count).Where(e => entries[e].InScope)
+            .SelectMany(e => entries[e].Units.Distinct(StringComparer.Ordinal).Select(u => (Unit: u, Entry: e)))
+            .GroupBy(x => x.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
+        _centroids = new(() => Centroids(null));
+    }
+
+    public static AnswerMemory Empty { get; } = new([]);
+
+    public string? ModelId { get; }
+
+    public IReadOnlyList<Entry> Entries => _entries;
+
+    /// <summary>One fitted question: its vector, its analysed words, whether it is in scope, and the keys of the units that answer it.</summary>
+    public sealed record Entry(float[] Vector, IReadOnlyList<string> Terms, bool InScope, IReadOnlyList<string> Units);
+
+    /// <summary>A stable key for an answer unit as shown: the same text, the same key.</summary>
+    public static string UnitKey(string shown)
+    {
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(shown.Trim()));
+        return Convert.ToHexStringLower(bytes, 0, 8);
+    }
+
+    /// <summary>
+    /// Writes the memory's columns into <paramref name="rows"/> (one per unit, keys in <paramref name="unitKeys"/>)
+    /// for a question with vector <paramref name="question"/> and words <paramref name="terms"/>. <paramref name="skip"/>
+    /// leaves entries out (in fitting: the question itself and any worded the same).
+    /// </summary>
+    public void Fill(IReadOnlyList<float[]> rows, float[]? question, IReadOnlyList<string> terms, IReadOnlyList<string> unitKeys, int firstColumn, Func<int, bool>? skip = null)
+    {
+        foreach (var row in rows)
+            Array.Clear(row, firstColumn, Names.Count);
+        if (question is null || _entries.Count == 0 || rows.Count == 0)
+            return;
+
+        var cosines = new float[_entries.Count];
+        var lexical = new float[_entries.Count];
+        var mixed = new float[_entries.Count];
+        var asked = terms.ToHashSet(StringComparer.Ordinal);
+        for (var e = 0; e < _entries.Count; e++)
+        {
+            if (skip?.Invoke(e) == true)
+            {
+                cosines[e] = lexical[e] = mixed[e] = float.NegativeInfinity;
+                continue;
+            }
+
+            cosines[e] = _entries[e].Vector.Length == question.Length ? Semantic.Vectors.Dot(question, _entries[e].Vector) : 0f;
+            lexical[e] = Overlap(asked, _terms[e]);
+            mixed[e] = (cosines[e] + lexical[e]) / 2;
+        }
+
+        var near = Votes(cosines, Voters, Temperature);
+        var wide = Votes(cosines, WideVoters, WideTemperature);
+        var lexicalNear = Votes(lexical, Voters, Temperature * 2);
+        var mixedNear = Votes(mixed, Voters, Temperature);
+        var centroids = skip is null ? _centroids.Value : Centroids(cosines);
+        var (bestIn, bestOut) = BestByKind(cosines);
+        var (lexicalIn, lexicalOut) = BestByKind(lexical);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var key = unitKeys[i];
+            var row = rows[i];
+            row[firstColumn] = BestFor(cosines, key);
+            row[firstColumn + 1] = near.GetValueOrDefault(key);
+            row[firstColumn + 2] = wide.GetValueOrDefault(key);
+            row[firstColumn + 3] = centroids.TryGetValue(key, out var centroid) && centroid.Length == question.Length ? Cosine(question, centroid) : 0f;
+            row[firstColumn + 4] = BestFor(lexical, key);
+            row[firstColumn + 5] = lexicalNear.GetValueOrDefault(key);
+            row[firstColumn + 6] = mixedNear.GetValueOrDefault(key);
+            row[firstColumn + 7] = bestIn;
+            row[firstColumn + 8] = bestOut;
+            row[firstColumn + 9] = lexicalIn;
+            row[firstColumn + 10] = lexicalOut;
+        }
+    }
+
+    /// <summary>IDF-weighted overlap of two questions' words: the weight they share over the weight either has.</summary>
+    private float Overlap(HashSet<string> asked, string[] remembered)
+    {
+        float shared = 0, union = 0;
+        foreach (var term in asked)
+            union += _idf.GetValueOrDefault(term, MaxIdf);
+        foreach (var term in remembered)
+        {
+            var weight = _idf.GetValueOrDefault(term, MaxIdf);
+            if (asked.Contains(term))
+                shared += weight;
+            else
+                union += weight;
+        }
+
+        return union > 0 ? shared / union : 0f;
+    }
+
+    private float MaxIdf => (float)Math.Log(1 + (_entries.Count + 1.0));
+
+    /// <summary>The highest similarity of a remembered in-scope question that <paramref name="unit"/> answers.</summary>
+    private float BestFor(float[] similarities, string unit)
+    {
+        float best = 0;
+        if (_answeredBy.TryGetValue(unit, out var answered))
+        {
+            foreach (var e in answered)
+                best = Math.Max(best, similarities[e]);
+        }
+
+        return best;
+    }
+
+    private (float In, float Out) BestByKind(float[] similarities)
+    {
+        float bestIn = 0, bestOut = 0;
+        for (var e = 0; e < _entries.Count; e++)
+        {
+            if (_entries[e].InScope)
+                bestIn = Math.Max(bestIn, similarities[e]);
+            else
+                bestOut = Math.Max(bestOut, similarities[e]);
+        }
+
+        return (bestIn, bestOut);
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> nearest remembered questions vote, each by its softmax weight at
+    /// <paramref name="temperature"/>, for the units that answer it: each unit's share of the vote.
+    /// An out-of-scope neighbour's weight goes to no unit.
+    /// </summary>
+    private Dictionary<string, float> Votes(float[] similarities, int count, float temperature)
+    {
+        var voters = Enumerable.Range(0, similarities.Length).Where(e => !float.IsNegativeInfinity(similarities[e]))
+            .OrderByDescending(e => similarities[e]).Take(count).ToArray();
+        var shares = new Dictionary<string, float>(StringComparer.Ordinal);
+        if (voters.Length == 0)
+            return shares;
+        var top = similarities[voters[0]];
+        var weights = voters.Select(e => Math.Exp((similarities[e] - top) / temperature)).ToArray();
+        var total = weights.Sum();
+        for (var v = 0; v < voters.Length; v++)
+        {
+            foreach (var unit in _entries[voters[v]].Units.Distinct(StringComparer.Ordinal))
+                shares[unit] = shares.GetValueOrDefault(unit) + (float)(weights[v] / total);
+        }
+
+        return shares;
+    }
+
+    /// <summary>Per unit, the sum of the vectors of the remembered questions it answers (those not skipped: <paramref name="similarities"/> negative infinity).</summary>
+    private Dictionary<string, float[]> Centroids(float[]? similarities)
+    {
+        var centroids = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var e = 0; e < _entries.Count; e++)
+        {
+            var dimensions = _entries[e].Vector.Length;
+            if (!_entries[e].InScope || (similarities is not null && float.IsNegativeInfinity(similarities[e])))
+                continue;
+            foreach (var unit in _entries[e].Units.Distinct(StringComparer.Ordinal))
+            {
+                if (!centroids.TryGetValue(unit, out var sum))
+                    centroids[unit] = sum = new float[dimensions];
+                for (var d = 0; d < dimensions && d < sum.Length; d++)
+                    sum[d] += _entries[e].Vector[d];
+            }
+        }
+
+        return centroids;
+    }
+
+    private static float Cosine(float[] a, float[] b)
+    {
+        var norm = MathF.Sqrt(Semantic.Vectors.Dot(b, b));
+        return norm > 0 ? Semantic.Vectors.Dot(a, b) / norm : 0f;
+    }
+}
