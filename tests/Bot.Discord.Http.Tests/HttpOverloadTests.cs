@@ -127,7 +127,7 @@ public sealed class HttpOverloadTests
         bot.Time.Advance(TimeSpan.FromSeconds(3.5));
         var late = await waiting.Answer.WaitAsync(TimeSpan.FromSeconds(10));
         var stalled = await running.Answer.WaitAsync(TimeSpan.FromSeconds(10));
-        await Eventually.HoldsAsync(() => bot.Admission.Expired == 2, "both were dropped");
+        await bot.AdmissionHoldsAsync(() => bot.Admission.Expired == 2, "both were dropped");
         bot.Gate.Open();
 
         Assert.Equal(503, late.Status);
@@ -197,7 +197,7 @@ public sealed class HttpOverloadTests
             Time.Advance(duration);
             Gate.Let();
             Assert.Equal(4, (await ask.Answer.WaitAsync(TimeSpan.FromSeconds(10))).ResponseType());
-            await Eventually.HoldsAsync(() => Admission.Running == 0, "the handler's time was measured");
+            await AdmissionHoldsAsync(() => Admission.Running == 0, "the handler's time was measured");
             Assert.Equal(duration, Admission.ServiceTime);
         }
 
@@ -213,7 +213,11 @@ public sealed class HttpOverloadTests
 
         /// <summary>Waits until <paramref name="count"/> interactions wait for a handler.</summary>
         public Task WaitingAsync(int count) =>
-            Eventually.HoldsAsync(() => Admission.Waiting == count, $"{count} waiting for a handler");
+            AdmissionHoldsAsync(() => Admission.Waiting == count, $"{count} waiting for a handler");
+
+        /// <summary>Waits until <paramref name="condition"/> on the admission's counts holds, re-checking it each time they change.</summary>
+        public Task AdmissionHoldsAsync(Func<bool> condition, string what) =>
+            ChangeSignal.WaitUntilAsync(h => Admission.Changed += h, h => Admission.Changed -= h, condition, TimeSpan.FromSeconds(10), () => "Timed out waiting until " + what);
 
         public IReadOnlyList<RecordedRequest> EditsOf(Delivery ask) =>
             OverloadScenario.EditsOf(Discord, ask.Token);

@@ -48,6 +48,9 @@ public sealed partial class InteractionWorkers : BackgroundService
     /// <summary>Raised after an interaction taken from the queue is let go (answered, failed or abandoned), on the thread that let it go.</summary>
     public event Action? InteractionFinished;
 
+    /// <summary>Raised after <see cref="InFlight"/> changed (an interaction taken or let go), so an observer can await a count instead of polling it.</summary>
+    public event Action? InFlightChanged;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         if (InFlight > 0)
@@ -111,6 +114,7 @@ public sealed partial class InteractionWorkers : BackgroundService
             while (!stoppingToken.IsCancellationRequested && reader.TryRead(out var incoming))
             {
                 Interlocked.Increment(ref _inFlight);
+                InFlightChanged?.Invoke();
                 _ = DispatchAsync(incoming);
             }
         }
@@ -140,6 +144,7 @@ public sealed partial class InteractionWorkers : BackgroundService
                 _drained.TrySetResult();
 
             InteractionFinished?.Invoke();
+            InFlightChanged?.Invoke();
         }
     }
 

@@ -135,9 +135,32 @@ internal sealed class DispatcherHarness : IAsyncDisposable
 
     public static int TypeOf(RecordedRequest callback) => (int)Body(callback)["type"]!;
 
-    /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds, for states no event announces.</summary>
-    public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
-        Bot.Testing.Eventually.HoldsAsync(condition, what, timeout);
+    /// <summary>
+    /// Waits until <paramref name="condition"/> on the counts of <paramref name="admission"/> and/or
+    /// <paramref name="workers"/> holds, re-checking it each time one of them changes.
+    /// </summary>
+    public static Task WaitUntilAsync(Func<bool> condition, string what, InteractionAdmission? admission = null, InteractionWorkers? workers = null)
+    {
+        if (admission is null && workers is null)
+            throw new ArgumentException("name what the condition watches: the admission, the workers or both");
+        return WaitUntilAsync(
+            h =>
+            {
+                if (admission is not null)
+                    admission.Changed += h;
+                if (workers is not null)
+                    workers.InFlightChanged += h;
+            },
+            h =>
+            {
+                if (admission is not null)
+                    admission.Changed -= h;
+                if (workers is not null)
+                    workers.InFlightChanged -= h;
+            },
+            condition,
+            what);
+    }
 
     /// <summary>Waits until <paramref name="condition"/> holds, re-checking it each time <paramref name="subscribe"/>'s event fires.</summary>
     public static Task WaitUntilAsync(Action<Action> subscribe, Action<Action> unsubscribe, Func<bool> condition, string what) =>

@@ -97,7 +97,7 @@ public sealed class GatewayOverloadTests
         }
 
         var other = await bot.AskAsync(member: 2);
-        await DispatcherHarness.WaitUntilAsync(() => bot.Admission.Waiting == 3, "two of the flood and the other member wait");
+        await DispatcherHarness.WaitUntilAsync(() => bot.Admission.Waiting == 3, "two of the flood and the other member wait", admission: bot.Admission);
 
         // The flood's fourth and fifth found two of that member's already waiting.
         foreach (var refused in flood.Skip(3))
@@ -122,9 +122,9 @@ public sealed class GatewayOverloadTests
             busyServer.Add(await bot.AskAsync(member, OverloadScenario.Server));
         }
 
-        await DispatcherHarness.WaitUntilAsync(() => bot.Admission.Waiting == 3, "the busy server's questions wait");
+        await DispatcherHarness.WaitUntilAsync(() => bot.Admission.Waiting == 3, "the busy server's questions wait", admission: bot.Admission);
         var quiet = await bot.AskAsync(member: 9, OverloadScenario.OtherServer);
-        await DispatcherHarness.WaitUntilAsync(() => bot.Admission.Waiting == 4, "the other server's question waits");
+        await DispatcherHarness.WaitUntilAsync(() => bot.Admission.Waiting == 4, "the other server's question waits", admission: bot.Admission);
 
         bot.Gate.Open();
         await bot.Discord.WaitUntilAsync(() => busyServer.Append(quiet).All(ask => bot.CallbacksTo(ask).Count == 1), "everyone was answered");
@@ -141,11 +141,11 @@ public sealed class GatewayOverloadTests
         var running = await bot.AskAsync(member: 1);
         await bot.Gate.WaitForEnteredAsync(2);
         var waiting = await bot.AskAsync(member: 2); // expected 0.2 s after arrival: admitted to be answered, not deferred
-        await DispatcherHarness.WaitUntilAsync(() => bot.Admission.Waiting == 1, "the second waits its turn");
+        await DispatcherHarness.WaitUntilAsync(() => bot.Admission.Waiting == 1, "the second waits its turn", admission: bot.Admission);
 
         // The process stalls 3.5 s (a long pause, starved threads): both deferral timers fire past Discord's window.
         bot.Time.Advance(TimeSpan.FromSeconds(3.5));
-        await DispatcherHarness.WaitUntilAsync(() => bot.Workers.InFlight == 0, "both dispatches ended");
+        await DispatcherHarness.WaitUntilAsync(() => bot.Workers.InFlight == 0, "both dispatches ended", workers: bot.Workers);
         bot.Gate.Open();
 
         Assert.Empty(bot.CallbacksTo(waiting));
@@ -219,7 +219,7 @@ public sealed class GatewayOverloadTests
             Time.Advance(duration);
             Gate.Let();
             await CallbackAsync(ask);
-            await DispatcherHarness.WaitUntilAsync(() => Admission.Running == 0, "the handler's time was measured");
+            await DispatcherHarness.WaitUntilAsync(() => Admission.Running == 0, "the handler's time was measured", admission: Admission);
             Assert.Equal(duration, Admission.ServiceTime);
         }
 

@@ -81,12 +81,12 @@ public sealed class InteractionMetricsTests
         clock.Advance(TimeSpan.FromSeconds(0.6));
         gate.Let();
         await measured;
-        await DispatcherHarness.WaitUntilAsync(() => harness.Admission.Running == 0, "the handler's time was measured");
+        await DispatcherHarness.WaitUntilAsync(() => harness.Admission.Running == 0, "the handler's time was measured", admission: harness.Admission);
 
         var running = harness.DispatchAsync(harness.NewCommand("ask"));
         await gate.WaitForEnteredAsync(2);
         var deferredOnArrival = harness.DispatchAsync(harness.NewCommand("summary")); // expected after 1.2 s
-        await DispatcherHarness.WaitUntilAsync(() => harness.Admission.Waiting == 1, "the second waits its turn");
+        await DispatcherHarness.WaitUntilAsync(() => harness.Admission.Waiting == 1, "the second waits its turn", admission: harness.Admission);
         await harness.DispatchAsync(harness.NewCommand("search")); // expected after 1.8 s: busy, answered at once
         gate.Open();
         await Task.WhenAll(running, deferredOnArrival).WaitAsync(TimeSpan.FromSeconds(10));

@@ -80,7 +80,7 @@ public sealed class InteractionWorkersTests
         await queue.Writer.WriteAsync(running);
         await queue.Writer.WriteAsync(waiting);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await DispatcherHarness.WaitUntilAsync(() => workers.InFlight == 2, "both were taken");
+        await DispatcherHarness.WaitUntilAsync(() => workers.InFlight == 2, "both were taken", workers: workers);
 
         var stop = workers.StopAsync(CancellationToken.None);
         var releasedWhenStopped = stop.ContinueWith(_ => release.Task.IsCompleted, TaskScheduler.Default);

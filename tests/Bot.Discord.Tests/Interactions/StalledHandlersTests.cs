@@ -54,14 +54,14 @@ public sealed class StalledHandlersTests
         await queue.Writer.WriteAsync(harness.NewCommand());
         await holding.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await queue.Writer.WriteAsync(harness.NewCommand());
-        await DispatcherHarness.WaitUntilAsync(() => harness.Admission.Waiting == 1, "the second waits for the handler");
+        await DispatcherHarness.WaitUntilAsync(() => harness.Admission.Waiting == 1, "the second waits for the handler", admission: harness.Admission);
         clock.Advance(Limit - TimeSpan.FromSeconds(1));
         Assert.False(harness.Admission.IsStalled(Limit));
         clock.Advance(TimeSpan.FromSeconds(2));
         Assert.True(harness.Admission.IsStalled(Limit));
 
         release.SetResult(TestInteractionHandler.Reply("At last."));
-        await DispatcherHarness.WaitUntilAsync(() => harness.Admission.Waiting == 0 && workers.InFlight == 0, "the handler to finish and take the next one");
+        await DispatcherHarness.WaitUntilAsync(() => harness.Admission.Waiting == 0 && workers.InFlight == 0, "the handler to finish and take the next one", admission: harness.Admission, workers: workers);
         Assert.False(harness.Admission.IsStalled(Limit));
         await workers.StopAsync(CancellationToken.None);
     }

@@ -41,7 +41,7 @@ public sealed class RestBucketTests
         var second = harness.Client.CreateMessageAsync(300, TestModels.Hello);
         // Let the first answer go only once the second is in the bucket: had the bucket let it
         // through, it would reach Discord before that answer, which the sequence below would show.
-        await RestHarness.UntilAsync(() => harness.Limiter.Waiting == 1);
+        await harness.WaitingAsync(1);
         Assert.Single(harness.Server.Requests);
         gate.Release();
 

@@ -90,18 +90,10 @@ internal sealed class RestHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds: for a state the client reaches and stays in.</summary>
-    public static async Task UntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The condition did not hold within 15 s.");
-            await Task.Yield();
-            await Task.Delay(1);
-        }
-    }
+    /// <summary>Waits until <paramref name="count"/> requests wait in the limiter's buckets, re-checking each time one starts or stops waiting.</summary>
+    public Task WaitingAsync(int count) =>
+        ChangeSignal.WaitUntilAsync(
+            h => Limiter.WaitingChanged += h, h => Limiter.WaitingChanged -= h, () => Limiter.Waiting == count, TimeSpan.FromSeconds(15), () => $"{count} requests never waited in a bucket");
 
     public async ValueTask DisposeAsync()
     {

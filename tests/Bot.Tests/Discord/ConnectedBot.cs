@@ -72,27 +72,34 @@ internal sealed class ConnectedBot : IAsyncDisposable
         var id = (string)interaction["id"]!;
         var token = (string)interaction["token"]!;
         await Discord.Gateway.DispatchInteractionAsync(interaction.ToJsonString());
-        var until = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < until)
+        Seen? seen = null;
+        try
         {
-            var callback = Discord.RequestsTo("create_interaction_response").FirstOrDefault(r => r.Path.Contains($"/{id}/", StringComparison.Ordinal) && r.Status is not null);
-            if (callback is not null)
-            {
-                var body = JsonNode.Parse(callback.Body)!.AsObject();
-                var type = (int)body["type"]!;
-                var flags = (int?)body["data"]?["flags"] ?? 0;
-                if (type is 4 or 7 or 8)
-                    return new Seen(type, flags, body["data"]!.AsObject(), callback);
-                var later = Discord.Requests.FirstOrDefault(r => r.Operation is "update_original_webhook_message" or "execute_webhook"
-                                                                 && r.Path.Contains(token, StringComparison.Ordinal) && r.Status is not null);
-                if (later is not null)
-                    return new Seen(type, flags, JsonNode.Parse(later.Body)!.AsObject(), later);
-            }
-
-            await Task.Delay(20);
+            // Re-checked each time the local Discord records or answers a request.
+            await Discord.WaitUntilAsync(() => (seen = SeenSoFar(id, token)) is not null, $"an answer to interaction {id}", Patience);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"No answer to interaction {id} within {Patience}. Requests: {string.Join(", ", Discord.Requests)}\nBot log:\n{Process.Error}", e);
         }
 
-        throw new TimeoutException($"No answer to interaction {id} within {Patience}. Requests: {string.Join(", ", Discord.Requests)}\nBot log:\n{Process.Error}");
+        return seen!;
+    }
+
+    /// <summary>What the member sees of interaction <paramref name="id"/> so far: its message, or the message that followed a deferral; null while neither exists.</summary>
+    private Seen? SeenSoFar(string id, string token)
+    {
+        var callback = Discord.RequestsTo("create_interaction_response").FirstOrDefault(r => r.Path.Contains($"/{id}/", StringComparison.Ordinal) && r.Status is not null);
+        if (callback is null)
+            return null;
+        var body = JsonNode.Parse(callback.Body)!.AsObject();
+        var type = (int)body["type"]!;
+        var flags = (int?)body["data"]?["flags"] ?? 0;
+        if (type is 4 or 7 or 8)
+            return new Seen(type, flags, body["data"]!.AsObject(), callback);
+        var later = Discord.Requests.FirstOrDefault(r => r.Operation is "update_original_webhook_message" or "execute_webhook"
+                                                         && r.Path.Contains(token, StringComparison.Ordinal) && r.Status is not null);
+        return later is null ? null : new Seen(type, flags, JsonNode.Parse(later.Body)!.AsObject(), later);
     }
 
     /// <summary>Waits until a request to <paramref name="operation"/> matching <paramref name="match"/> has been answered.</summary>

@@ -44,7 +44,7 @@ public sealed partial class HttpEndToEndTests
         Assert.Equal("Summary: Pastor Kim", (string?)JsonNode.Parse(edit.Body)!["embeds"]![0]!["title"]);
         var message = Assert.Single(_harness.Discord.MessagesTitled("Summary: Pastor Kim"));
         var pin = Assert.Single(_harness.Discord.RequestsTo("create_pin"));
-        await WaitUntilAsync(() => pin.Status is not null);
+        await _harness.Discord.WaitUntilAsync(() => pin.Status is not null, "the pin was answered", Patience);
         Assert.Equal($"/channels/{ConnectedBot.Channel.ToString(CultureInfo.InvariantCulture)}/messages/pins/{(string)message["id"]!}", pin.Path);
         Assert.Equal(204, pin.Status);
         Assert.True(edit.ResponseSequence < pin.Sequence, "pinned once the edit had answered with the message");

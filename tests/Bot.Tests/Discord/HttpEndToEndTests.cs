@@ -38,17 +38,12 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
 
         // Before ready the probe gets 503, or nothing at all: the host starts Kestrel after the hosted
         // services, so it does not listen until the index is built (and commands registered).
-        var before = new List<string>();
-        HttpStatusCode status;
-        while ((status = await _harness.ProbeAsync(bot)) != HttpStatusCode.OK)
-        {
-            Assert.True(status is HttpStatusCode.ServiceUnavailable or 0, $"/healthz answered {status} before being ready");
-            before.Add(status == 0 ? "not listening" : "503");
-            await Task.Delay(20);
-        }
+        var before = await _harness.ProbeAsync(bot);
+        Assert.True(before is HttpStatusCode.ServiceUnavailable or 0, $"/healthz answered {before} before being ready");
 
+        // Then ready, once the knowledge is and Kestrel listens (the host's lifetime log says when).
         await bot.WaitForLogAsync("Knowledge ready", Patience);
-        Assert.NotEmpty(before);
+        await bot.WaitForLogAsync("Now listening on", Patience);
         for (var i = 0; i < 3; i++)
         {
             using var probe = await _harness.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
@@ -217,7 +212,7 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         Assert.Empty(sent["allowed_mentions"]!["parse"]!.AsArray());
 
         // The local Discord knew the original from the HTTP answer: the edit was accepted, not 404.
-        await WaitUntilAsync(() => edit.Status is not null);
+        await _harness.Discord.WaitUntilAsync(() => edit.Status is not null, "the edit was answered", Patience);
         Assert.Equal(200, edit.Status);
         Assert.Empty(_harness.Discord.RequestsTo("create_interaction_response"));
         Assert.Empty(OpenApiRequestCheck.Problems(AsCallback(answer)));
@@ -281,17 +276,6 @@ public sealed partial class HttpEndToEndTests : IAsyncLifetime
         ReceivedAt = DateTimeOffset.UtcNow,
         Status = answer.Status,
     };
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until)
-                throw new TimeoutException("The condition did not become true in time.");
-            await Task.Delay(10);
-        }
-    }
 
     private static int CountOf(string text, string part)
     {

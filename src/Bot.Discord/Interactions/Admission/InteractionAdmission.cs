@@ -151,11 +151,22 @@ public sealed class InteractionAdmission
         if (startNow)
             _ = RunInTurnAsync(entry);
 
+        Changed?.Invoke();
         return new AdmissionTicket<T>(decision, estimate, entry.Done.Task);
     }
 
     /// <summary>Counts an interaction whose window passed before it could be acknowledged.</summary>
-    internal void CountExpired() => Interlocked.Increment(ref _expired);
+    internal void CountExpired()
+    {
+        Interlocked.Increment(ref _expired);
+        Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// Raised after what <see cref="Waiting"/>, <see cref="Running"/>, <see cref="Expired"/> or
+    /// <see cref="RefusedBusy"/> report may have changed, so an observer can await a state instead of polling it.
+    /// </summary>
+    public event Action? Changed;
 
     /// <summary>
     /// What was refused, deferred on arrival or dropped since the last report, when there is something and
@@ -183,6 +194,7 @@ public sealed class InteractionAdmission
     private AdmissionTicket<T> Refuse<T>(AdmissionDecision why, TimeSpan estimate)
     {
         Interlocked.Increment(ref _busy);
+        Changed?.Invoke();
         return new AdmissionTicket<T>(why, estimate, null);
     }
 
@@ -201,6 +213,8 @@ public sealed class InteractionAdmission
                 _service.Add(took);
                 next = TakeNextLocked();
             }
+
+            Changed?.Invoke();
         }
     }
 

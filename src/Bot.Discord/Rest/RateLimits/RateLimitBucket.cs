@@ -26,7 +26,14 @@ public sealed class RateLimitBucket
     private int _waiting;
     private TaskCompletionSource? _changed;
 
-    public RateLimitBucket(TimeProvider time) => _time = time;
+    private readonly Action? _waitingChanged;
+
+    /// <param name="waitingChanged">Called when <see cref="Waiting"/> changes (the limiter's <see cref="RestRateLimiter.WaitingChanged"/>).</param>
+    public RateLimitBucket(TimeProvider time, Action? waitingChanged = null)
+    {
+        _time = time;
+        _waitingChanged = waitingChanged;
+    }
 
     private enum Mode
     {
@@ -59,6 +66,7 @@ public sealed class RateLimitBucket
     public async ValueTask<RateLimitWait> AcquireAsync(TimeSpan maxWait, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _waiting);
+        _waitingChanged?.Invoke();
         try
         {
             await _queue.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -98,6 +106,7 @@ public sealed class RateLimitBucket
         finally
         {
             Interlocked.Decrement(ref _waiting);
+            _waitingChanged?.Invoke();
         }
     }
 

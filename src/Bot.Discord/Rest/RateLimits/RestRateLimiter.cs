@@ -51,6 +51,9 @@ public sealed class RestRateLimiter
         }
     }
 
+    /// <summary>Raised when a request starts or stops waiting in a bucket: <see cref="Waiting"/> can be awaited, not polled.</summary>
+    internal event Action? WaitingChanged;
+
     public void MarkBotTokenRejected() => _botTokenRejected = true;
 
     /// <summary>The bucket a request to <paramref name="route"/> goes through now.</summary>
@@ -102,7 +105,7 @@ public sealed class RestRateLimiter
             }
         }
 
-        bucket = new RateLimitBucket(_time);
+        bucket = new RateLimitBucket(_time, () => WaitingChanged?.Invoke());
         _buckets[key] = bucket;
         return bucket;
     }
