@@ -14,7 +14,7 @@ public sealed class SteppedFakeTime : FakeTimeProvider
     private int _pending;
     private int _fired;
     private int _armed;
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChangeSignal _changes = new();
 
     public SteppedFakeTime()
     {
@@ -99,30 +99,13 @@ public sealed class SteppedFakeTime : FakeTimeProvider
     }
 
     /// <summary>Awaits <paramref name="condition"/>, re-checked on every change seen here or <see cref="Nudge"/>d in.</summary>
-    private async Task UntilAsync(Func<bool> condition, Func<string> describe)
-    {
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var changed = Volatile.Read(ref _changed).Task;
-            if (condition())
-                return;
-            try
-            {
-                await changed.WaitAsync(bound.Token);
-            }
-            catch (OperationCanceledException) when (bound.IsCancellationRequested)
-            {
-                throw new TimeoutException(describe());
-            }
-        }
-    }
+    private Task UntilAsync(Func<bool> condition, Func<string> describe) =>
+        _changes.WaitUntilAsync(condition, TimeSpan.FromSeconds(15), describe);
 
     /// <summary>Tells a waiting <see cref="AdvanceUntilAsync"/> that its progress count may have moved.</summary>
     public void Nudge() => Notify();
 
-    private void Notify() =>
-        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    private void Notify() => _changes.Notify();
 
     /// <summary>A timer whose armed state is counted in <see cref="Pending"/>.</summary>
     private sealed class TrackedTimer(SteppedFakeTime owner) : ITimer

@@ -140,8 +140,9 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         var ranker = new SentenceRanker(asked, concepts, candidates.Select(c => c.Analyzed).ToArray());
         var coverages = candidates.Select(c => ranker.PassageCoverage(c.Analyzed, c.ContextTerms)).ToArray();
         var units = Featurize(ranker, candidates, coverages, maxScore, asked, concepts, names, how);
-        // The question's words as AnswerMemory compares them with remembered questions' words.
-        var terms = TextAnalysis.Terms(store.IndexAnalyzer, asked).Distinct(StringComparer.Ordinal).ToArray();
+        // The question's words as AnswerMemory compares them with remembered questions' words (the memory
+        // needs the question's vector too, so the lexical mode, which has none, skips this).
+        string[] terms = vector is null ? [] : TextAnalysis.Terms(store.IndexAnalyzer, asked).Distinct(StringComparer.Ordinal).ToArray();
         return new ReadQuestion(how, candidates, concepts, coverages, units, null, vector, terms);
     }
 

@@ -126,22 +126,11 @@ public sealed record MemoryFile(
     public AnswerMemory ToMemory() => new(
         Questions.Select(q => new AnswerMemory.Entry(Decode(q.Vector), q.Terms, q.InScope, q.Units)).ToArray(), EmbeddingModel);
 
-    public static string Encode(float[] vector)
-    {
-        var bytes = new byte[vector.Length * sizeof(float)];
-        for (var i = 0; i < vector.Length; i++)
-            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), vector[i]);
-        return Convert.ToBase64String(bytes);
-    }
+    /// <summary>Little-endian floats, as the index stores vectors (<see cref="Semantic.PassageVectors"/>).</summary>
+    public static string Encode(float[] vector) => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
 
-    private static float[] Decode(string base64)
-    {
-        var bytes = Convert.FromBase64String(base64);
-        var vector = new float[bytes.Length / sizeof(float)];
-        for (var i = 0; i < vector.Length; i++)
-            vector[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
-        return vector;
-    }
+    private static float[] Decode(string base64) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(Convert.FromBase64String(base64)).ToArray();
 }
 
 /// <summary>One question the model was fitted on: where it came from, its kind, the keys of the units that answer it, and its vector.</summary>

@@ -147,8 +147,9 @@ public static class ScorerFitting
         }
 
         // Re-order as given, so reports list questions in their sets' order.
-        var order = questions.Select((q, i) => (q.Key + "\u0001" + q.Set + "\u0001" + q.Question.Id, i)).ToDictionary(x => x.Item1, x => x.i);
-        return outcomes.OrderBy(o => order[o.Question.Key + "\u0001" + o.Question.Set + "\u0001" + o.Question.Question.Id]).ToArray();
+        // By set and id: the outcomes hold copies of the questions (their memory columns filled per fold).
+        var order = questions.Select((q, i) => (Key: (q.Set, q.Question.Id), i)).ToDictionary(x => x.Key, x => x.i);
+        return outcomes.OrderBy(o => order[(o.Question.Set, o.Question.Question.Id)]).ToArray();
     }
 
     /// <summary>A question's best unit by the ranker, and the abstainer's probability that it answers.</summary>
