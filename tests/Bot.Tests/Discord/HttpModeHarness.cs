@@ -43,16 +43,19 @@ internal sealed class HttpModeHarness : IAsyncDisposable
     public async Task<BotProcess> StartReadyAsync(Dictionary<string, string?> settings)
     {
         var bot = BotProcess.Start(Work.FullPath, settings);
-        var until = DateTime.UtcNow + Patience;
-        while (await ProbeAsync(bot) != HttpStatusCode.OK)
+        try
         {
-            if (DateTime.UtcNow > until)
-            {
-                await bot.DisposeAsync();
-                throw new TimeoutException($"The bot was not ready within {Patience}:\n{bot.Error}");
-            }
-
-            await Task.Delay(20);
+            // Kestrel listens once the hosted services have started, the knowledge among them: both say so in the log.
+            await bot.WaitForLogAsync("Knowledge ready", Patience);
+            await bot.WaitForLogAsync("Now listening on", Patience);
+            var status = await ProbeAsync(bot);
+            if (status != HttpStatusCode.OK)
+                throw new InvalidOperationException($"The bot listens but its probe says {status}:\n{bot.Error}");
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
         }
 
         return bot;
