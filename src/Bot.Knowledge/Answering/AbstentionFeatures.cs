@@ -16,11 +16,26 @@ public static class AbstentionFeatures
     public static IReadOnlyList<string> Names { get; } =
     [
         "top_score", "margin", "top_cos_unit", "top_cos_ask_context", "top_cov_ask", "top_cov_context", "top_missing_number",
-        "top_mem_unit", "top_mem_vote", "top_mem_mix_vote", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out",
+        "top_mem_unit", "top_mem_vote", "top_mem_mix_vote", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out", "top_mem_novel", "top_mem_probe", "mem_probe_out",
     ];
 
     private static readonly int[] Source = Index(
-        "cos_unit", "cos_ask_context", "cov_ask", "cov_context", "missing_number", "mem_unit", "mem_vote", "mem_mix_vote", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out");
+        "cos_unit", "cos_ask_context", "cov_ask", "cov_context", "missing_number", "mem_unit", "mem_vote", "mem_mix_vote", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out", "mem_novel", "mem_probe", "mem_probe_out");
+
+    /// <summary>
+    /// The features that owe nothing to the memory: what the abstainer for a unit the memory does
+    /// not know weighs (<see cref="Known"/>). Such a unit came into the knowledge after the fit, and
+    /// the memory's silence about it says nothing; judged by the memory, it would never be answered.
+    /// The ranker's score and margin are left out too: the ranker weighs the memory, so a unit it
+    /// does not know scores lower than any it does.
+    /// </summary>
+    public static IReadOnlyList<bool> WithoutMemory { get; } = Names
+        .Select(n => n is not ("top_score" or "margin") && !n.StartsWith("top_mem_", StringComparison.Ordinal) && !n.StartsWith("mem_", StringComparison.Ordinal)).ToArray();
+
+    private static readonly int KnownColumn = AnswerFeatures.Names.ToList().IndexOf("mem_known");
+
+    /// <summary>Whether the memory knows the unit of <paramref name="row"/>: some remembered question was answered by it.</summary>
+    public static bool Known(float[] row) => row[KnownColumn] > 0;
 
     /// <param name="rows">Every candidate unit's <see cref="AnswerFeatures"/>.</param>
     /// <param name="scores">The ranker's score of each unit.</param>

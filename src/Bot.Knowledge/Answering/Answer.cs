@@ -26,6 +26,12 @@ public sealed record Answer(string Question, bool Answered, string Sentence, IRe
     /// abstention is decided on (below the model's threshold, nothing is answered). 0 when nothing matched.
     /// </summary>
     public float Confidence { get; init; }
+
+    /// <summary>
+    /// The confidence the answer needed: the model's threshold, or the one for a unit its memory
+    /// does not know (knowledge added since the fit). 0 when nothing matched.
+    /// </summary>
+    public float Threshold { get; init; }
 }
 
 /// <summary>A passage found for a question.</summary>

@@ -63,9 +63,12 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
             return Answer.NotAnswered(question, Abstention.NothingMatched);
         var chosen = read.Units[best];
         var similarity = chosen.Features[0];
-        var confidence = (float)Fitting.LogisticRegression.Sigmoid(weights.Abstainer.Score(abstention));
-        if (confidence < weights.Threshold)
-            return Answer.NotAnswered(question, Abstention.NotEnoughEvidence) with { Coverage = coverage, Similarity = similarity, Confidence = confidence };
+        // Without a memory (the lexical mode, a memory of another model) there is nothing to be silent.
+        var remembered = read.Vector is not null && Memory.Entries.Count > 0;
+        var (abstainer, threshold) = weights.For(!remembered || AbstentionFeatures.Known(rows[best]));
+        var confidence = (float)Fitting.LogisticRegression.Sigmoid(abstainer.Score(abstention));
+        if (confidence < threshold)
+            return Answer.NotAnswered(question, Abstention.NotEnoughEvidence) with { Coverage = coverage, Similarity = similarity, Confidence = confidence, Threshold = threshold };
 
         var winner = read.Candidates[chosen.Candidate];
         var unit = winner.Analyzed.Units[chosen.Unit];
@@ -77,7 +80,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
                 Highlights(c.Analyzed, wanted),
                 ReferenceEquals(c, winner) ? unit.Span : null))
             .ToArray();
-        return new Answer(question, true, Shown(winner, chosen.Unit), hits, null) { Coverage = coverage, Similarity = similarity, Confidence = confidence };
+        return new Answer(question, true, Shown(winner, chosen.Unit), hits, null) { Coverage = coverage, Similarity = similarity, Confidence = confidence, Threshold = threshold };
     }
 
     /// <summary>

@@ -31,7 +31,14 @@ public static partial class AnswerFeatures
     /// Features of the question rather than the unit (the same for all its units): they cannot
     /// tell units apart, so the ranker leaves them out; the abstainer uses them.
     /// </summary>
-    public static IReadOnlySet<string> QuestionLevel { get; } = new HashSet<string> { "cos_best", "cos_ask_best", "known_share", "cov_best", "cov_ask_best", "ask_share", "type_any", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out" };
+    public static IReadOnlySet<string> QuestionLevel { get; } = new HashSet<string> { "cos_best", "cos_ask_best", "known_share", "cov_best", "cov_ask_best", "ask_share", "type_any", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out", "mem_probe_out" };
+
+    /// <summary>
+    /// Features the abstainer weighs and the ranker does not: whether the memory knows a unit says
+    /// how far to trust its silence, not which unit answers (ranking by it would favour the old
+    /// knowledge over an article added since the fit).
+    /// </summary>
+    public static IReadOnlySet<string> AbstainerOnly { get; } = new HashSet<string> { "mem_known" };
 
     /// <summary>Features that need the sentence model: left out of the lexical scorer.</summary>
     public static IReadOnlySet<string> Semantic { get; } = Names.Where(n => n.StartsWith("cos_", StringComparison.Ordinal) || n.StartsWith("mem_", StringComparison.Ordinal)).ToHashSet();

@@ -18,7 +18,7 @@ public sealed class AnswerMemory
 {
     /// <summary>The feature columns this memory fills, in <see cref="AnswerFeatures.Names"/>' order.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["mem_unit", "mem_vote", "mem_vote_wide", "mem_centroid", "mem_lex_unit", "mem_lex_vote", "mem_mix_vote", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out"];
+        ["mem_unit", "mem_vote", "mem_vote_wide", "mem_centroid", "mem_lex_unit", "mem_lex_vote", "mem_mix_vote", "mem_in", "mem_out", "mem_lex_in", "mem_lex_out", "mem_novel", "mem_probe", "mem_probe_out", "mem_known"];
 
     /// <summary>Neighbours that vote, and the softmax temperature of their votes.</summary>
     private const int Voters = 5;
@@ -33,10 +33,12 @@ public sealed class AnswerMemory
     private readonly Lazy<Dictionary<string, float[]>> _centroids;
 
     /// <param name="modelId">The sentence model that embedded the entries (<see cref="Semantic.ITextEmbedder.ModelId"/>): vectors of another model are never compared.</param>
-    public AnswerMemory(IReadOnlyList<Entry> entries, string? modelId = null)
+    /// <param name="probe">The classifier fitted on these entries' vectors, or null for none.</param>
+    public AnswerMemory(IReadOnlyList<Entry> entries, string? modelId = null, QuestionProbe? probe = null)
     {
         _entries = entries;
         ModelId = modelId;
+        Probe = probe;
         // A word most remembered questions use ("pastor", "kim") says little about which one a new question resembles.
         _idf = entries.SelectMany(e => e.Terms.Distinct(StringComparer.Ordinal)).GroupBy(t => t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (float)Math.Log(1 + (entries.Count + 1.0) / g.Count()), StringComparer.Ordinal);
@@ -51,6 +53,11 @@ public sealed class AnswerMemory
     public static AnswerMemory Empty { get; } = new([]);
 
     public string? ModelId { get; }
+
+    public QuestionProbe? Probe { get; }
+
+    /// <summary>The same entries with another probe (in fitting: one fitted without the questions it scores).</summary>
+    public AnswerMemory WithProbe(QuestionProbe? probe) => new(_entries, ModelId, probe);
 
     public IReadOnlyList<Entry> Entries => _entries;
 
@@ -100,6 +107,7 @@ public sealed class AnswerMemory
         var centroids = skip is null ? _centroids.Value : Centroids(cosines);
         var (bestIn, bestOut) = BestByKind(cosines);
         var (lexicalIn, lexicalOut) = BestByKind(lexical);
+        var probed = Probe?.Predict(question) ?? [];
         for (var i = 0; i < rows.Count; i++)
         {
             var key = unitKeys[i];
@@ -115,6 +123,10 @@ public sealed class AnswerMemory
             row[firstColumn + 8] = bestOut;
             row[firstColumn + 9] = lexicalIn;
             row[firstColumn + 10] = lexicalOut;
+            row[firstColumn + 11] = Novelty(asked, key, cosines);
+            row[firstColumn + 12] = probed.GetValueOrDefault(key);
+            row[firstColumn + 13] = probed.GetValueOrDefault(QuestionProbe.OutOfScope);
+            row[firstColumn + 14] = Known(key, cosines) ? 1f : 0f;
         }
     }
 
@@ -136,6 +148,36 @@ public sealed class AnswerMemory
         return union > 0 ? shared / union : 0f;
     }
 
+    /// <summary>
+    /// The IDF-weighted share of the question's words that no remembered question <paramref name="unit"/>
+    /// answered ever used: a near-miss question ("how many were recaptured?") shares most words with
+    /// the questions a unit answers, and the word it adds is the part the knowledge does not hold.
+    /// </summary>
+    private float Novelty(HashSet<string> asked, string unit, float[] similarities)
+    {
+        float total = 0, novel = 0;
+        _answeredBy.TryGetValue(unit, out var answered);
+        foreach (var term in asked)
+        {
+            var weight = _idf.GetValueOrDefault(term, MaxIdf);
+            total += weight;
+            var used = false;
+            foreach (var e in answered ?? [])
+            {
+                if (!float.IsNegativeInfinity(similarities[e]) && Array.IndexOf(_terms[e], term) >= 0)
+                {
+                    used = true;
+                    break;
+                }
+            }
+
+            if (!used)
+                novel += weight;
+        }
+
+        return total > 0 ? novel / total : 0f;
+    }
+
     private float MaxIdf => (float)Math.Log(1 + (_entries.Count + 1.0));
 
     /// <summary>The highest similarity of a remembered in-scope question that <paramref name="unit"/> answers.</summary>
@@ -150,6 +192,10 @@ public sealed class AnswerMemory
 
         return best;
     }
+
+    /// <summary>Whether a remembered question (not skipped) was answered by <paramref name="unit"/>: for a unit of knowledge added since the fit, none was.</summary>
+    private bool Known(string unit, float[] similarities) =>
+        _answeredBy.TryGetValue(unit, out var answered) && answered.Any(e => !float.IsNegativeInfinity(similarities[e]));
 
     private (float In, float Out) BestByKind(float[] similarities)
     {

@@ -22,8 +22,11 @@ public sealed class AnswerModel
         Memory = memory ?? AnswerMemory.Empty;
         foreach (var (mode, weights) in modes)
         {
-            if (!weights.Ranker.Fits(AnswerFeatures.Names.Count) || !weights.Abstainer.Fits(AbstentionFeatures.Names.Count))
+            if (!weights.Ranker.Fits(AnswerFeatures.Names.Count) || !weights.Abstainer.Fits(AbstentionFeatures.Names.Count)
+                || weights.NewAbstainer?.Fits(AbstentionFeatures.Names.Count) == false)
+            {
                 throw new InvalidDataException($"the {mode} scorer's weights do not match the {AnswerFeatures.Names.Count} answer and {AbstentionFeatures.Names.Count} abstention features");
+            }
         }
 
         _modes = modes;
@@ -106,7 +109,19 @@ public sealed record LinearWeights(
 public sealed record ModeWeights(
     [property: JsonPropertyName("ranker")] LinearWeights Ranker,
     [property: JsonPropertyName("abstainer")] LinearWeights Abstainer,
-    [property: JsonPropertyName("threshold")] float Threshold);
+    [property: JsonPropertyName("threshold")] float Threshold)
+{
+    /// <summary>The abstainer for a chosen unit the memory does not know (knowledge added since the fit): it weighs no memory feature.</summary>
+    [JsonPropertyName("new_unit_abstainer")]
+    public LinearWeights? NewAbstainer { get; init; }
+
+    [JsonPropertyName("new_unit_threshold")]
+    public float? NewThreshold { get; init; }
+
+    /// <summary>The abstainer and threshold for a chosen unit the memory knows or not (<see cref="AbstentionFeatures.Known"/>).</summary>
+    public (LinearWeights Abstainer, float Threshold) For(bool known) =>
+        known || NewAbstainer is null ? (Abstainer, Threshold) : (NewAbstainer, NewThreshold ?? Threshold);
+}
 
 /// <summary>The model file as written by <c>fit</c>: what it was fitted on, and the weights.</summary>
 public sealed record AnswerModelFile(
@@ -123,14 +138,33 @@ public sealed record MemoryFile(
     [property: JsonPropertyName("embedding_model")] string EmbeddingModel,
     [property: JsonPropertyName("questions")] IReadOnlyList<MemoryQuestion> Questions)
 {
+    /// <summary>The softmax probe fitted on these questions' vectors (<see cref="QuestionProbe"/>), or null for none.</summary>
+    [JsonPropertyName("probe")]
+    public ProbeFile? Probe { get; init; }
+
     public AnswerMemory ToMemory() => new(
-        Questions.Select(q => new AnswerMemory.Entry(Decode(q.Vector), q.Terms, q.InScope, q.Units)).ToArray(), EmbeddingModel);
+        Questions.Select(q => new AnswerMemory.Entry(Decode(q.Vector), q.Terms, q.InScope, q.Units)).ToArray(), EmbeddingModel, Probe?.ToProbe());
 
     /// <summary>Little-endian floats, as the index stores vectors (<see cref="Semantic.PassageVectors"/>).</summary>
     public static string Encode(float[] vector) => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
 
-    private static float[] Decode(string base64) =>
+    internal static float[] Decode(string base64) =>
         System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(Convert.FromBase64String(base64)).ToArray();
+}
+
+/// <summary>The <see cref="QuestionProbe"/> as the model file stores it: its classes (unit keys; "" for out of scope), and its floats base64-encoded as the vectors are.</summary>
+public sealed record ProbeFile(
+    [property: JsonPropertyName("classes")] IReadOnlyList<string> Classes,
+    [property: JsonPropertyName("mean")] string Mean,
+    [property: JsonPropertyName("scale")] string Scale,
+    [property: JsonPropertyName("weights")] IReadOnlyList<string> Weights,
+    [property: JsonPropertyName("bias")] float[] Bias)
+{
+    public static ProbeFile Of(QuestionProbe probe) => new(
+        probe.Classes, MemoryFile.Encode(probe.Mean), MemoryFile.Encode(probe.Scale), probe.Weights.Select(MemoryFile.Encode).ToArray(), probe.Bias);
+
+    public QuestionProbe ToProbe() =>
+        new(Classes, MemoryFile.Decode(Mean), MemoryFile.Decode(Scale), Weights.Select(MemoryFile.Decode).ToArray(), Bias);
 }
 
 /// <summary>One question the model was fitted on: where it came from, its kind, the keys of the units that answer it, and its vector.</summary>

@@ -19,21 +19,39 @@ public static class ScorerFitting
     /// <summary>The abstainer's L2 penalty: it has a dozen features and one row per question.</summary>
     public const double AbstainerPenalty = 1;
 
+    /// <summary>
+    /// L2 penalty of the question probe, per question. Chosen on the pooled outer cross-validation
+    /// among 0.0001–0.1 (docs/RETRIEVAL.md): 0.001–0.01 did alike, weaker over-fits, stronger under-fits.
+    /// </summary>
+    public const float ProbePenalty = 0.003f;
+
+
     public const int InnerFolds = 5;
 
     /// <summary>Folds are dealt from a fixed shuffle, so a re-run gives the same folds and figures.</summary>
     public const int Seed = 20261204;
 
+    /// <param name="NewAbstainer">The abstainer for a chosen unit the memory does not know (<see cref="AbstentionFeatures.WithoutMemory"/>), and <paramref name="NewThreshold"/> its threshold.</param>
     public sealed record Selected(
-        RetrievalMode Mode, LogisticRegression.Fit Ranker, LogisticRegression.Fit Abstainer, double Penalty, double Threshold, IReadOnlyList<FitOutcome> InnerOutcomes)
+        RetrievalMode Mode, LogisticRegression.Fit Ranker, LogisticRegression.Fit Abstainer, double Penalty, double Threshold, IReadOnlyList<FitOutcome> InnerOutcomes,
+        LogisticRegression.Fit NewAbstainer, double NewThreshold)
     {
-        public ModeWeights ToWeights() => new(Weights(Ranker), Weights(Abstainer), (float)Threshold);
+        public ModeWeights ToWeights() => new(Weights(Ranker), Weights(Abstainer), (float)Threshold)
+        {
+            NewAbstainer = Weights(NewAbstainer),
+            NewThreshold = (float)NewThreshold,
+        };
 
         /// <summary>What this scorer does with a question: its best unit, and whether it answers with it.</summary>
         public FitOutcome Decide(FitQuestion question)
         {
-            var outcome = Score(question, Ranker, Abstainer);
-            return outcome.Confidence >= Threshold ? outcome : outcome with { Top = -1 };
+            var (features, top) = AbstentionFeatures.Compute(question.Rows, question.Rows.Select(r => Ranker.Logit(r)).ToArray());
+            if (top < 0)
+                return new FitOutcome(question, 0, -1);
+            // Without a memory (the lexical mode, a question with no vector) there is nothing to be silent.
+            var known = Mode == RetrievalMode.Lexical || question.Vector is null || AbstentionFeatures.Known(question.Rows[top]);
+            var confidence = (known ? Abstainer : NewAbstainer).Probability(features);
+            return new FitOutcome(question, confidence, confidence >= (known ? Threshold : NewThreshold) ? top : -1, top);
         }
 
         private static LinearWeights Weights(LogisticRegression.Fit fit) => new(
@@ -70,6 +88,11 @@ public static class ScorerFitting
         .Select(q => new AnswerMemory.Entry(q.Vector!, q.Terms, q.Question.InScope, q.UnitKeys.Where((_, i) => q.Labels[i]).Distinct().ToArray()))
         .ToArray());
 
+    /// <summary>The question probe fitted on <paramref name="questions"/>' vectors.</summary>
+    public static QuestionProbe? ProbeOf(IReadOnlyList<FitQuestion> questions) => QuestionProbeFitting.Fit(
+        questions.Where(q => q.Vector is not null).Select(q => (q.Vector!, q.Question.InScope, (IReadOnlyList<string>)q.UnitKeys.Where((_, i) => q.Labels[i]).Distinct().ToArray())).ToArray(),
+        ProbePenalty);
+
     /// <summary>
     /// Copies of <paramref name="training"/> and <paramref name="held"/> with the memory's columns filled
     /// from the training questions: a training question sees the others (never itself or a question
@@ -79,12 +102,23 @@ public static class ScorerFitting
     public static (IReadOnlyList<FitQuestion> Training, IReadOnlyList<FitQuestion> Held) Remember(IReadOnlyList<FitQuestion> training, IReadOnlyList<FitQuestion> held)
     {
         var members = training.Where(q => q.Vector is not null).ToArray();
-        var memory = MemoryOf(members);
+        var memory = MemoryOf(members).WithProbe(ProbeOf(members));
         var keys = members.Select(q => q.Key).ToArray();
+        // The probe cannot leave one question out cheaply (it is fitted, not looked up): a training
+        // question's probe columns come from a probe fitted on the other inner folds.
+        var probeOf = new Dictionary<FitQuestion, AnswerMemory>();
+        foreach (var (fold, inner) in Folds(members, InnerFolds, Seed + 3))
+        {
+            var without = memory.WithProbe(ProbeOf(fold));
+            foreach (var q in inner)
+                probeOf[q] = without;
+        }
+
         FitQuestion Fill(FitQuestion q, bool leaveOut)
         {
             var rows = q.Rows.Select(r => (float[])r.Clone()).ToArray();
-            memory.Fill(rows, q.Vector, q.Terms, q.UnitKeys, AnswerFeatures.MemoryColumn, leaveOut ? e => keys[e] == q.Key : null);
+            var from = leaveOut ? probeOf.GetValueOrDefault(q, memory) : memory;
+            from.Fill(rows, q.Vector, q.Terms, q.UnitKeys, AnswerFeatures.MemoryColumn, leaveOut ? e => keys[e] == q.Key : null);
             return q with { Rows = rows };
         }
 
@@ -121,15 +155,23 @@ public static class ScorerFitting
         var stage2 = bestInner!.Select(x => (x.Question, Features: AbstentionFeatures.Compute(x.Question.Rows, x.Scores))).ToArray();
         var byQuestion = stage2.ToDictionary(x => x.Question);
         var outcomes = new List<FitOutcome>();
+        var newOutcomes = new List<FitOutcome>();
         foreach (var (fold, held) in Folds(training, InnerFolds, Seed + 2))
         {
-            var abstainer = TrainAbstainer(fold.Select(q => byQuestion[q]).ToArray());
+            var rows = fold.Select(q => byQuestion[q]).ToArray();
+            var abstainer = TrainAbstainer(rows);
+            var newAbstainer = TrainAbstainer(rows, AbstentionFeatures.WithoutMemory);
             outcomes.AddRange(held.Select(q => byQuestion[q]).Select(x =>
                 new FitOutcome(x.Question, x.Features.Top < 0 ? 0 : abstainer.Probability(x.Features.Features), x.Features.Top)));
+            newOutcomes.AddRange(held.Select(q => byQuestion[q]).Select(x =>
+                new FitOutcome(x.Question, x.Features.Top < 0 ? 0 : newAbstainer.Probability(x.Features.Features), x.Features.Top)));
         }
 
         var (threshold, _) = Thresholds.Best(outcomes);
-        return new Selected(mode, TrainRanker(training, bestPenalty, use), TrainAbstainer(stage2), bestPenalty, threshold, outcomes);
+        var (newThreshold, _) = Thresholds.Best(newOutcomes);
+        return new Selected(
+            mode, TrainRanker(training, bestPenalty, use), TrainAbstainer(stage2), bestPenalty, threshold, outcomes,
+            TrainAbstainer(stage2, AbstentionFeatures.WithoutMemory), newThreshold);
     }
 
     /// <summary>
@@ -161,7 +203,7 @@ public static class ScorerFitting
 
     /// <summary>The features the ranker weighs in <paramref name="mode"/>: those it measures, less those of the question alone.</summary>
     public static IReadOnlyList<bool> Usable(RetrievalMode mode) =>
-        AnswerFeatures.Names.Select((n, i) => AnswerFeatures.Measured(mode)[i] && !AnswerFeatures.QuestionLevel.Contains(n)).ToArray();
+        AnswerFeatures.Names.Select((n, i) => AnswerFeatures.Measured(mode)[i] && !AnswerFeatures.QuestionLevel.Contains(n) && !AnswerFeatures.AbstainerOnly.Contains(n)).ToArray();
 
     private static int Top(double[] scores)
     {
@@ -178,7 +220,8 @@ public static class ScorerFitting
     private static LogisticRegression.Fit TrainRanker(IReadOnlyList<FitQuestion> questions, double penalty, IReadOnlyList<bool> use) =>
         ListwiseRanker.Train(questions.Select(q => (q.Rows, q.Labels)).ToArray(), penalty, use);
 
-    private static LogisticRegression.Fit TrainAbstainer(IReadOnlyList<(FitQuestion Question, (float[] Features, int Top) Stage)> rows)
+    /// <param name="use">The abstention features it weighs; all of them when null.</param>
+    private static LogisticRegression.Fit TrainAbstainer(IReadOnlyList<(FitQuestion Question, (float[] Features, int Top) Stage)> rows, IReadOnlyList<bool>? use = null)
     {
         var withUnits = rows.Where(r => r.Stage.Top >= 0).ToArray();
         return LogisticRegression.Train(
@@ -188,7 +231,7 @@ public static class ScorerFitting
             // its answer right, and teaching the abstainer to doubt it hides what tells the kinds apart.
             withUnits.Select(r => r.Question.Labels[r.Stage.Top]).ToArray(),
             AbstainerPenalty,
-            AbstentionFeatures.Names.Select(_ => true).ToArray());
+            use ?? AbstentionFeatures.Names.Select(_ => true).ToArray());
     }
 
     /// <summary>

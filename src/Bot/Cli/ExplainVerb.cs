@@ -19,7 +19,7 @@ internal static class ExplainVerb
         var units = engine.Explain(question, mode).Units;
         var c = CultureInfo.InvariantCulture;
         var answer = engine.Ask(question, mode: mode);
-        await output.WriteLineAsync(string.Create(c, $"answered: {answer.Answered} (confidence {answer.Confidence:0.000}, threshold {weights.Threshold:0.000})"));
+        await output.WriteLineAsync(string.Create(c, $"answered: {answer.Answered} (confidence {answer.Confidence:0.000}, threshold {answer.Threshold:0.000})"));
         foreach (var (unit, score) in units.Select(u => (u, weights.Ranker.Score(u.Features))).OrderByDescending(x => x.Item2).Take(cli.Json ? int.MaxValue : 8))
         {
             await output.WriteLineAsync(string.Create(c, $"{score,7:0.00}  {Cut(unit.Text, 110)}"));

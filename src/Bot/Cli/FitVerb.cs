@@ -104,14 +104,17 @@ internal static class FitVerb
         await output.WriteLineAsync();
     }
 
-    /// <summary>The memory the model ships: every fitted question with a vector, and its answering units (from the hybrid mode's candidates).</summary>
+    /// <summary>The memory the model ships: every fitted question with a vector, and its answering units (from the hybrid mode's candidates), and the probe fitted on them all.</summary>
     private static MemoryFile? MemoryFile(AnswerEngine engine, IReadOnlyList<FitQuestion> questions)
     {
         if (engine.EmbeddingModel is not { } model || questions.All(q => q.Vector is null))
             return null;
         return new MemoryFile(model, questions.Where(q => q.Vector is not null).Select(q => new MemoryQuestion(
             q.Set, q.Question.Id, q.Question.Question, q.Question.InScope, q.Terms,
-            q.UnitKeys.Where((_, i) => q.Labels[i]).Distinct().ToArray(), Knowledge.Answering.MemoryFile.Encode(q.Vector!))).ToArray());
+            q.UnitKeys.Where((_, i) => q.Labels[i]).Distinct().ToArray(), Knowledge.Answering.MemoryFile.Encode(q.Vector!))).ToArray())
+        {
+            Probe = ScorerFitting.ProbeOf(questions) is { } probe ? ProbeFile.Of(probe) : null,
+        };
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));

@@ -159,6 +159,24 @@ public sealed partial class LocalGateway
             return;
         }
 
+        if (_readyHold is { } hold)
+        {
+            // Answered later, off the receive loop: heartbeats are still acknowledged meanwhile.
+            _ = SendReadyAfterAsync(hold.Task, connection, shard);
+            return;
+        }
+
+        await SendReadyAsync(connection, shard);
+    }
+
+    private async Task SendReadyAfterAsync(Task released, LocalGatewayConnection connection, JsonArray? shard)
+    {
+        await released;
+        await SendReadyAsync(connection, shard);
+    }
+
+    private async Task SendReadyAsync(LocalGatewayConnection connection, JsonArray? shard)
+    {
         await _gate.WaitAsync();
         try
         {

@@ -154,6 +154,14 @@ public sealed partial class LocalGateway
     /// </summary>
     public bool AcksHeartbeats { get; set; } = true;
 
+    private volatile TaskCompletionSource? _readyHold;
+
+    /// <summary>Holds the READY of every IDENTIFY from now on until <see cref="ReleaseReady"/> (heartbeats are still acknowledged).</summary>
+    public void HoldReady() => _readyHold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Sends the READYs held by <see cref="HoldReady"/>, and answers later IDENTIFYs at once again.</summary>
+    public void ReleaseReady() => Interlocked.Exchange(ref _readyHold, null)?.TrySetResult();
+
     /// <summary>The current connection stops answering heartbeats (the link looks dead to the client).</summary>
     public void StopAckingHeartbeats() => Current.AcksHeartbeats = false;
 

@@ -40,24 +40,33 @@ public sealed class GatewayObservabilityTests : IAsyncLifetime
     [Fact]
     public async Task Live_answers_during_the_start_while_ready_waits_for_the_index_and_then_for_ready_from_discord()
     {
-        // The sentence model embeds every passage before the index is ready: a start of some seconds.
+        // Discord holds READY: the bot is alive (heartbeats acknowledged) but has no session, whether
+        // or not the index is built yet, and ready must say so until READY arrives.
+        _discord.Gateway.HoldReady();
         var settings = Settings();
         settings.Remove("Knowledge__Semantic");
         await using var bot = BotProcess.Start(_work.FullPath, settings);
 
         var live = await _probes.WaitForAsync("/healthz/live", HttpStatusCode.OK, bot, 0);
-        var (status, starting) = await _probes.GetAsync("/healthz/ready");
+        await _discord.Gateway.WaitForAsync(g => g.IdentifyCount == 1, "the bot's IDENTIFY", Patience);
+        var (starting, startingBody) = await _probes.GetAsync("/healthz/ready");
 
         Assert.Equal("Healthy", ProbeClient.CheckStatus(live, "gateway-heartbeat"));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("Unhealthy", ProbeClient.CheckStatus(starting, "knowledge"));
-        Assert.Equal("Unhealthy", ProbeClient.CheckStatus(starting, "gateway-session"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, starting);
+        Assert.Equal("Unhealthy", ProbeClient.CheckStatus(startingBody, "gateway-session"));
 
+        await bot.WaitForLogAsync("Knowledge ready", Patience);
+        var (indexed, indexedBody) = await _probes.GetAsync("/healthz/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, indexed);
+        Assert.Equal("Healthy", ProbeClient.CheckStatus(indexedBody, "knowledge"));
+        Assert.Equal("Unhealthy", ProbeClient.CheckStatus(indexedBody, "gateway-session"));
+
+        _discord.Gateway.ReleaseReady();
         var ready = await _probes.WaitForAsync("/healthz/ready", HttpStatusCode.OK, bot, HttpStatusCode.ServiceUnavailable);
         Assert.Equal("Healthy", ProbeClient.CheckStatus(ready, "knowledge"));
         Assert.Equal("Healthy", ProbeClient.CheckStatus(ready, "gateway-session"));
         Assert.NotNull(_discord.Gateway.CurrentSessionId);
-        Assert.Contains("Knowledge ready", bot.Error, StringComparison.Ordinal);
     }
 
     [Fact]
