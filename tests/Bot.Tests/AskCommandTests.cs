@@ -27,7 +27,7 @@ public sealed class AskCommandTests : IDisposable
     [Fact]
     public async Task Question_words_given_unquoted_are_one_question()
     {
-        var run = await Ask(null, "what", "group", "does", "pastor", "kim", "run");
+        var run = await Ask(null, "who", "runs", "caleb", "mission");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("He runs Caleb Mission", run.Output.Split('\n')[0]);

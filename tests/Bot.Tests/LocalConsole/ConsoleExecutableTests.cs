@@ -65,12 +65,12 @@ public sealed class ConsoleExecutableTests : IDisposable
     [Fact]
     public async Task Piped_lines_are_answered_in_order_buttons_pressed_and_suggestions_listed_with_no_prompt()
     {
-        var (code, stdout, stderr) = await Run("/ask what group does pastor kim run\n1\n/help\n/nope\n/about mad?\nquit\n/ask never asked\n");
+        var (code, stdout, stderr) = await Run("/ask who runs caleb mission\n1\n/help\n/nope\n/about mad?\nquit\n/ask never asked\n");
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         var afterReady = stdout[(stdout.IndexOf('\n', stdout.IndexOf("Ready: ", StringComparison.Ordinal)) + 1)..];
-        Assert.StartsWith("> what group does pastor kim run\n", afterReady);
+        Assert.StartsWith("> who runs caleb mission\n", afterReady);
         Assert.Contains("Caleb Mission", afterReady.Split('\n')[1]); // the answer sentence, the card's title
         Assert.Contains("│ Source: ", afterReady);
         Assert.Contains("**", afterReady);
@@ -86,7 +86,7 @@ public sealed class ConsoleExecutableTests : IDisposable
     [Fact]
     public async Task With_json_logs_each_command_and_press_is_logged_in_its_own_interaction_scope()
     {
-        var (code, _, stderr) = await Run("/ask what group does pastor kim run\n1\n", new Dictionary<string, string>
+        var (code, _, stderr) = await Run("/ask who runs caleb mission\n1\n", new Dictionary<string, string>
         {
             ["Logging__Console__FormatterName"] = "json",
             ["Logging__LogLevel__Bot"] = "Debug",
