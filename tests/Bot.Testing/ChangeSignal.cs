@@ -40,14 +40,18 @@ public sealed class ChangeSignal
     }
 
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>; the message is <paramref name="describe"/>'s.</exception>
-    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
+    public Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), timeout, describe);
+
+    /// <summary>As the other overload, for a condition that must ask something to know (an HTTP probe).</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describe)
     {
         using var bound = new CancellationTokenSource(timeout);
         while (true)
         {
             // Taken before the check, so a change between the check and the wait still wakes us.
             var changed = Volatile.Read(ref _next).Task;
-            if (condition())
+            if (await condition())
                 return;
             try
             {
@@ -55,7 +59,7 @@ public sealed class ChangeSignal
             }
             catch (OperationCanceledException) when (bound.IsCancellationRequested)
             {
-                if (condition())
+                if (await condition())
                     return;
                 throw new TimeoutException(describe());
             }

@@ -19,6 +19,13 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>Notified on every line the bot writes, at the end of its output and when it exits.</summary>
     private readonly ChangeSignal _changed = new();
 
+    /// <summary>Raised on every line the bot writes, and when it exits.</summary>
+    public event Action? Changed
+    {
+        add => _changed.Notified += value;
+        remove => _changed.Notified -= value;
+    }
+
     private BotProcess(Process process)
     {
         _process = process;

@@ -69,6 +69,7 @@ internal sealed class AfterSendWork(ResponseFollowUps followUps, TimeProvider ti
         {
             if (await step(message, cancellationToken).ConfigureAwait(false) is { } notice)
                 await followUps.SendEphemeralAsync(call, notice, cancellationToken).ConfigureAwait(false);
+            DispatchLog.AfterSentDone(logger, call.Id, call.Name);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

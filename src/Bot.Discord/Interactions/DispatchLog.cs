@@ -61,4 +61,10 @@ internal static partial class DispatchLog
 
     [LoggerMessage(16, LogLevel.Warning, "Interaction {InteractionId} ({Command}) was answered, but Discord did not return the message; the work after the reply is skipped")]
     public static partial void DeliveredMessageUnknown(ILogger logger, ulong interactionId, string command);
+
+    [LoggerMessage(17, LogLevel.Debug, "Interaction {InteractionId} ({Command}) done: {Outcome}")]
+    public static partial void Done(ILogger logger, ulong interactionId, string command, InteractionOutcome? outcome);
+
+    [LoggerMessage(18, LogLevel.Debug, "Interaction {InteractionId} ({Command}): the work after its reply is done")]
+    public static partial void AfterSentDone(ILogger logger, ulong interactionId, string command);
 }

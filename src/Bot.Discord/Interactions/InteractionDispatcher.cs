@@ -108,6 +108,8 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable, IDisposabl
         finally
         {
             _metrics?.Dispatched(call);
+            // After the metrics: a reader of the log (or of /metrics) sees them once this line is out.
+            DispatchLog.Done(_logger, call.Id, call.Name, call.Outcome);
         }
     }
 

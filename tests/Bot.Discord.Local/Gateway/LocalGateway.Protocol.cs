@@ -104,6 +104,8 @@ public sealed partial class LocalGateway
             }
 
             await HandleFrameAsync(connection, frame!);
+            // Every frame, answered or not, is news to a test waiting on what the client did (a heartbeat's time passing).
+            Changed();
         }
     }
 

@@ -235,6 +235,13 @@ public sealed partial class LocalGateway
     /// <summary>Wakes <see cref="WaitForAsync"/>'s waiters: called wherever the gateway's state changes.</summary>
     internal void Changed() => _changes.Notify();
 
+    /// <summary>Raised on every frame a client sends and every change of a session or connection.</summary>
+    public event Action? StateChanged
+    {
+        add => _changes.Notified += value;
+        remove => _changes.Notified -= value;
+    }
+
     internal static bool Handles(PathString path) => path == Path || path == ResumePath;
 
     internal void Listen(string httpRoot)

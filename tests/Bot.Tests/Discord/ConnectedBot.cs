@@ -51,6 +51,8 @@ internal sealed class ConnectedBot : IAsyncDisposable
             // One member sends every test's commands and clicks to this shared bot: the cooldown
             // (which has tests of its own) would refuse them in whatever order the tests run.
             ["Commands__Cooldown__Questions"] = "0",
+            // The dispatcher says at Debug when an interaction, and the work after its reply, is done: what tests await.
+            ["Logging__LogLevel__Bot.Discord.Interactions"] = "Debug",
         });
         var bot = new ConnectedBot(work, discord, process);
         try

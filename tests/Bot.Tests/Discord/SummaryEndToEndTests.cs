@@ -47,7 +47,7 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         Assert.True(seen.Request.ResponseSequence < pin.Sequence, "the reply was made before it was pinned");
         Assert.Empty(Discord.RequestsTo("get_original_webhook_message"));
 
-        var pinned = await PinnedAsync();
+        var pinned = await PinnedAsync(afterReplyTo: summary);
         Assert.Equal((ConnectedBot.Channel.ToString(CultureInfo.InvariantCulture), pin.Path.Split('/')[^1], "Pastor Kim"), (pinned.ChannelId, pinned.MessageId, pinned.Topic));
         Assert.Empty(Discord.RequestsTo("execute_webhook")); // no follow-up: the pin speaks for itself
         Assert.Empty(OpenApiRequestCheck.Problems(Discord.Requests));
@@ -151,17 +151,16 @@ public sealed class SummaryEndToEndTests : IAsyncLifetime
         Assert.Equal(403, Assert.Single(Discord.RequestsTo("create_pin")).Status);
     }
 
-    private async Task<Bot.Commands.Summaries.PinnedSummary> PinnedAsync()
+    /// <summary>
+    /// The one pinned summary bot.db holds. With <paramref name="afterReplyTo"/>, once the bot logs that the work
+    /// after its reply to that interaction (pin:true's pin and record) is done; else at once (the Pin button
+    /// records before it replies).
+    /// </summary>
+    private async Task<Bot.Commands.Summaries.PinnedSummary> PinnedAsync(JsonObject? afterReplyTo = null)
     {
-        var until = DateTime.UtcNow + ConnectedBot.Patience;
-        while (DateTime.UtcNow < until)
-        {
-            if ((await PinnedListAsync()) is [var pinned])
-                return pinned;
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("No pinned summary was recorded in bot.db.");
+        if (afterReplyTo is not null)
+            await _bot.Process.WaitForLogAsync($"Interaction {(string)afterReplyTo["id"]!} (summary): the work after its reply is done", ConnectedBot.Patience);
+        return Assert.Single(await PinnedListAsync());
     }
 
     private async Task<IReadOnlyList<Bot.Commands.Summaries.PinnedSummary>> PinnedListAsync()

@@ -20,7 +20,7 @@ public sealed class GatewayObservabilityTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _discord = await LocalDiscordServer.StartAsync();
-        _probes = new ProbeClient(_port);
+        _probes = new ProbeClient(_port, _discord.Gateway);
     }
 
     public async Task DisposeAsync()

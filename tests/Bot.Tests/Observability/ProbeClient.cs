@@ -9,9 +9,14 @@ internal sealed class ProbeClient : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly HttpClient _http;
+    private readonly Bot.Discord.Local.Gateway.LocalGateway? _gateway;
 
-    public ProbeClient(int port) =>
+    /// <param name="gateway">The local gateway the bot is connected to, whose frames are news worth probing again on; none in HTTP mode.</param>
+    public ProbeClient(int port, Bot.Discord.Local.Gateway.LocalGateway? gateway = null)
+    {
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        _gateway = gateway;
+    }
 
     /// <summary>The status (0 when nothing listens yet) and the body.</summary>
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
@@ -33,19 +38,12 @@ internal sealed class ProbeClient : IDisposable
     /// </summary>
     public async Task<string> WaitForAsync(string path, HttpStatusCode status, BotProcess bot, params HttpStatusCode[] allowedOnTheWay)
     {
-        var until = DateTime.UtcNow + Patience;
-        while (true)
+        var (_, body) = await AskUntilAsync(path, bot, $"{path} to answer {(int)status}", (got, text) =>
         {
-            if (bot.HasExited)
-                throw new InvalidOperationException($"The bot exited ({bot.ExitCode}) while {path} was expected to answer {(int)status}:\n{bot.Error}");
-            var (got, body) = await GetAsync(path);
-            if (got == status)
-                return body;
-            Assert.True(allowedOnTheWay.Contains(got), $"{path} answered {(int)got} before {(int)status}: {body}");
-            if (DateTime.UtcNow > until)
-                throw new TimeoutException($"{path} did not answer {(int)status} within {Patience}; last {(int)got}: {body}\n{bot.Error}");
-            await Task.Delay(20);
-        }
+            Assert.True(got == status || allowedOnTheWay.Contains(got), $"{path} answered {(int)got} before {(int)status}: {text}");
+            return got == status;
+        });
+        return body;
     }
 
     /// <summary>
@@ -54,16 +52,46 @@ internal sealed class ProbeClient : IDisposable
     /// </summary>
     public async Task<string> ScrapeUntilAsync(BotProcess bot, string what, Func<string, bool> holds)
     {
-        var until = DateTime.UtcNow + Patience;
-        while (true)
+        var (_, text) = await AskUntilAsync("/metrics", bot, $"/metrics to show {what}", (status, body) =>
         {
-            var (status, text) = await GetAsync("/metrics");
             Assert.Equal(HttpStatusCode.OK, status);
-            if (holds(text))
-                return text;
-            if (DateTime.UtcNow > until)
-                throw new TimeoutException($"/metrics did not show {what} within {Patience}:\n{text}\n{bot.Error}");
-            await Task.Delay(20);
+            return holds(body);
+        });
+        return text;
+    }
+
+    /// <summary>
+    /// Asks <paramref name="path"/> again each time something happens that could change its answer —
+    /// the bot writes a log line (it logs "Knowledge ready", a gateway session, every interaction done
+    /// after its metrics are counted) or the local gateway gets a frame (a heartbeat: time passing for
+    /// the bot) — never on a timer. <see cref="Patience"/> bounds only a failing wait.
+    /// </summary>
+    private async Task<(HttpStatusCode Status, string Body)> AskUntilAsync(string path, BotProcess bot, string what, Func<HttpStatusCode, string, bool> done)
+    {
+        var changed = new ChangeSignal();
+        bot.Changed += changed.Notify;
+        if (_gateway is not null)
+            _gateway.StateChanged += changed.Notify;
+        try
+        {
+            (HttpStatusCode Status, string Body) last = default;
+            await changed.WaitUntilAsync(
+                async () =>
+                {
+                    if (bot.HasExited)
+                        throw new InvalidOperationException($"The bot exited ({bot.ExitCode}) while waiting for {what}:\n{bot.Error}");
+                    last = await GetAsync(path);
+                    return done(last.Status, last.Body);
+                },
+                Patience,
+                () => $"Timed out waiting for {what}; last {(int)last.Status}: {last.Body}\n{bot.Error}");
+            return last;
+        }
+        finally
+        {
+            bot.Changed -= changed.Notify;
+            if (_gateway is not null)
+                _gateway.StateChanged -= changed.Notify;
         }
     }
 
