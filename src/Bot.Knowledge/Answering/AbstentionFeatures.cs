@@ -34,8 +34,12 @@ public static class AbstentionFeatures
 
     private static readonly int KnownColumn = AnswerFeatures.Names.ToList().IndexOf("mem_known");
 
-    /// <summary>Whether the memory knows the unit of <paramref name="row"/>: some remembered question was answered by it.</summary>
-    public static bool Known(float[] row) => row[KnownColumn] > 0;
+    /// <summary>
+    /// Whether the abstainer that weighs the memory judges the unit of <paramref name="row"/>: the memory
+    /// was <paramref name="consulted"/> and some remembered question was answered by the unit. Without a
+    /// memory (the lexical mode, no question vector) there is no silence to discount.
+    /// </summary>
+    public static bool Known(float[] row, bool consulted = true) => !consulted || row[KnownColumn] > 0;
 
     /// <param name="rows">Every candidate unit's <see cref="AnswerFeatures"/>.</param>
     /// <param name="scores">The ranker's score of each unit.</param>

@@ -63,9 +63,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
             return Answer.NotAnswered(question, Abstention.NothingMatched);
         var chosen = read.Units[best];
         var similarity = chosen.Features[0];
-        // Without a memory (the lexical mode, a memory of another model) there is nothing to be silent.
-        var remembered = read.Vector is not null && Memory.Entries.Count > 0;
-        var (abstainer, threshold) = weights.For(!remembered || AbstentionFeatures.Known(rows[best]));
+        var (abstainer, threshold) = weights.For(AbstentionFeatures.Known(rows[best], consulted: read.Vector is not null && Memory.Entries.Count > 0));
         var confidence = (float)Fitting.LogisticRegression.Sigmoid(abstainer.Score(abstention));
         if (confidence < threshold)
             return Answer.NotAnswered(question, Abstention.NotEnoughEvidence) with { Coverage = coverage, Similarity = similarity, Confidence = confidence, Threshold = threshold };

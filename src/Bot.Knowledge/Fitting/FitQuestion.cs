@@ -17,6 +17,9 @@ public sealed record FitQuestion(string Set, EvalQuestion Question, IReadOnlyLis
     /// <summary>Each unit's <see cref="Answering.AnswerMemory.UnitKey"/>.</summary>
     public IReadOnlyList<string> UnitKeys { get; init; } = [];
 
+    /// <summary>The keys of the units that answer it (labelled right), once each: what the memory and the probe learn.</summary>
+    public IReadOnlyList<string> AnswerKeys => UnitKeys.Where((_, i) => Labels[i]).Distinct().ToArray();
+
     /// <summary>The question as a fold key: the same words asked in two sets must land in one fold.</summary>
     public string Key => EvalReport.Normalize(Question.Question);
 }

@@ -25,7 +25,6 @@ public static class ScorerFitting
     /// </summary>
     public const float ProbePenalty = 0.003f;
 
-
     public const int InnerFolds = 5;
 
     /// <summary>Folds are dealt from a fixed shuffle, so a re-run gives the same folds and figures.</summary>
@@ -48,8 +47,7 @@ public static class ScorerFitting
             var (features, top) = AbstentionFeatures.Compute(question.Rows, question.Rows.Select(r => Ranker.Logit(r)).ToArray());
             if (top < 0)
                 return new FitOutcome(question, 0, -1);
-            // Without a memory (the lexical mode, a question with no vector) there is nothing to be silent.
-            var known = Mode == RetrievalMode.Lexical || question.Vector is null || AbstentionFeatures.Known(question.Rows[top]);
+            var known = AbstentionFeatures.Known(question.Rows[top], consulted: Mode != RetrievalMode.Lexical && question.Vector is not null);
             var confidence = (known ? Abstainer : NewAbstainer).Probability(features);
             return new FitOutcome(question, confidence, confidence >= (known ? Threshold : NewThreshold) ? top : -1, top);
         }
@@ -85,12 +83,12 @@ public static class ScorerFitting
     /// <summary>The memory of <paramref name="questions"/>: each one's vector, kind and answering units.</summary>
     public static AnswerMemory MemoryOf(IReadOnlyList<FitQuestion> questions) => new(questions
         .Where(q => q.Vector is not null)
-        .Select(q => new AnswerMemory.Entry(q.Vector!, q.Terms, q.Question.InScope, q.UnitKeys.Where((_, i) => q.Labels[i]).Distinct().ToArray()))
+        .Select(q => new AnswerMemory.Entry(q.Vector!, q.Terms, q.Question.InScope, q.AnswerKeys))
         .ToArray());
 
     /// <summary>The question probe fitted on <paramref name="questions"/>' vectors.</summary>
     public static QuestionProbe? ProbeOf(IReadOnlyList<FitQuestion> questions) => QuestionProbeFitting.Fit(
-        questions.Where(q => q.Vector is not null).Select(q => (q.Vector!, q.Question.InScope, (IReadOnlyList<string>)q.UnitKeys.Where((_, i) => q.Labels[i]).Distinct().ToArray())).ToArray(),
+        questions.Where(q => q.Vector is not null).Select(q => (q.Vector!, q.Question.InScope, q.AnswerKeys)).ToArray(),
         ProbePenalty);
 
     /// <summary>
@@ -159,13 +157,12 @@ public static class ScorerFitting
         foreach (var (fold, held) in Folds(training, InnerFolds, Seed + 2))
         {
             var rows = fold.Select(q => byQuestion[q]).ToArray();
-            var abstainer = TrainAbstainer(rows);
-            var newAbstainer = TrainAbstainer(rows, AbstentionFeatures.WithoutMemory);
-            outcomes.AddRange(held.Select(q => byQuestion[q]).Select(x =>
-                new FitOutcome(x.Question, x.Features.Top < 0 ? 0 : abstainer.Probability(x.Features.Features), x.Features.Top)));
-            newOutcomes.AddRange(held.Select(q => byQuestion[q]).Select(x =>
-                new FitOutcome(x.Question, x.Features.Top < 0 ? 0 : newAbstainer.Probability(x.Features.Features), x.Features.Top)));
+            outcomes.AddRange(Outcomes(TrainAbstainer(rows), held));
+            newOutcomes.AddRange(Outcomes(TrainAbstainer(rows, AbstentionFeatures.WithoutMemory), held));
         }
+
+        IEnumerable<FitOutcome> Outcomes(LogisticRegression.Fit abstainer, IEnumerable<FitQuestion> held) => held.Select(q => byQuestion[q]).Select(x =>
+            new FitOutcome(x.Question, x.Features.Top < 0 ? 0 : abstainer.Probability(x.Features.Features), x.Features.Top));
 
         var (threshold, _) = Thresholds.Best(outcomes);
         var (newThreshold, _) = Thresholds.Best(newOutcomes);
@@ -192,13 +189,6 @@ public static class ScorerFitting
         // By set and id: the outcomes hold copies of the questions (their memory columns filled per fold).
         var order = questions.Select((q, i) => (Key: (q.Set, q.Question.Id), i)).ToDictionary(x => x.Key, x => x.i);
         return outcomes.OrderBy(o => order[(o.Question.Set, o.Question.Question.Id)]).ToArray();
-    }
-
-    /// <summary>A question's best unit by the ranker, and the abstainer's probability that it answers.</summary>
-    public static FitOutcome Score(FitQuestion question, LogisticRegression.Fit ranker, LogisticRegression.Fit abstainer)
-    {
-        var (features, top) = AbstentionFeatures.Compute(question.Rows, question.Rows.Select(r => ranker.Logit(r)).ToArray());
-        return new FitOutcome(question, top < 0 ? 0 : abstainer.Probability(features), top);
     }
 
     /// <summary>The features the ranker weighs in <paramref name="mode"/>: those it measures, less those of the question alone.</summary>

@@ -80,8 +80,7 @@ internal static class FitVerb
             {
                 var q = o.Question;
                 var rightRank = q.Rows.Select((r, i) => (P: selected.Ranker.Logit(r), i)).OrderByDescending(x => x.P).Select((x, rank) => (x.i, rank)).Where(x => q.Labels[x.i]).Select(x => x.rank + 1).DefaultIfEmpty(0).First();
-                var top = ScorerFitting.Score(q, selected.Ranker, selected.Abstainer).Top;
-                await w.WriteLineAsync(string.Join('\t', q.Question.Id, q.Question.Kind, o.Top >= 0 ? (o.IsRightUnit ? "right" : "wrong") : "abstain", o.Confidence.ToString("0.00", c), rightRank, q.Question.Question, top >= 0 ? q.Units[top] : ""));
+                await w.WriteLineAsync(string.Join('\t', q.Question.Id, q.Question.Kind, o.Top >= 0 ? (o.IsRightUnit ? "right" : "wrong") : "abstain", o.Confidence.ToString("0.00", c), rightRank, q.Question.Question, o.Ranked >= 0 ? q.Units[o.Ranked] : ""));
             }
         }
     }
@@ -111,7 +110,7 @@ internal static class FitVerb
             return null;
         return new MemoryFile(model, questions.Where(q => q.Vector is not null).Select(q => new MemoryQuestion(
             q.Set, q.Question.Id, q.Question.Question, q.Question.InScope, q.Terms,
-            q.UnitKeys.Where((_, i) => q.Labels[i]).Distinct().ToArray(), Knowledge.Answering.MemoryFile.Encode(q.Vector!))).ToArray())
+            q.AnswerKeys, Knowledge.Answering.MemoryFile.Encode(q.Vector!))).ToArray())
         {
             Probe = ScorerFitting.ProbeOf(questions) is { } probe ? ProbeFile.Of(probe) : null,
         };
