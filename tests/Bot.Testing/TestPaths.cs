@@ -30,11 +30,18 @@ public static class TestPaths
     /// <summary>Our own community-style set, written to be fitted on (docs/RETRIEVAL.md, section 8).</summary>
     public static string MoreCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-more.jsonl");
 
+    /// <summary>Our own community-style set in the manner of the public community set, written to be fitted on (docs/RETRIEVAL.md, section 8).</summary>
+    public static string ExtraCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-extra.jsonl");
+
+    /// <summary>Our own set of slang, sceptical and false-premise questions, written to be fitted on (docs/RETRIEVAL.md, section 8).</summary>
+    public static string SlangCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-slang.jsonl");
+
     /// <summary>Our own community-style set, never fitted on: the check that shares no fit's bias (docs/RETRIEVAL.md, section 8).</summary>
     public static string FreshCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-fresh.jsonl");
 
     /// <summary>Every public set the shipped scorer was fitted on (docs/RETRIEVAL.md), in the order 'fit' is given them.</summary>
-    public static IReadOnlyList<string> FittedSets => [DevQuestions, CommunityQuestions, CommunityQuestions2, ParaphraseQuestions, OurCommunityQuestions, MoreCommunityQuestions];
+    public static IReadOnlyList<string> FittedSets => [DevQuestions, CommunityQuestions, CommunityQuestions2, ParaphraseQuestions, OurCommunityQuestions, MoreCommunityQuestions,
+        ExtraCommunityQuestions, SlangCommunityQuestions];
 
     public static string Scorer => Path.Combine(Shared, "eval", "score.py");
 

@@ -9,9 +9,10 @@ namespace Bot.Knowledge.Answering;
 public static class AbstentionFeatures
 {
     /// <remarks>
-    /// Seven, chosen by cross-validation on the public sets: the abstainer sees one row per
-    /// question (a few hundred), and a larger set of twenty (every similarity and coverage of the
-    /// chosen unit) fitted them worse on questions it had not seen (docs/RETRIEVAL.md).
+    /// Chosen by cross-validation on the public sets: the abstainer sees one row per question (a
+    /// few hundred), and adding every similarity and coverage of the chosen unit fitted them worse
+    /// on questions it had not seen; the memory's columns, added later, each paid their way
+    /// (docs/RETRIEVAL.md).
     /// </remarks>
     public static IReadOnlyList<string> Names { get; } =
     [

@@ -56,16 +56,14 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         var weights = _scorer.Value.For(how);
         var rows = read.Units.Select(u => u.Features).ToArray();
         Memory.Fill(rows, read.Vector, read.Terms, read.Units.Select(u => AnswerMemory.UnitKey(Shown(read.Candidates[u.Candidate], u.Unit))).ToArray(), AnswerFeatures.MemoryColumn);
-        var scores = rows.Select(r => weights.Ranker.Score(r)).ToArray();
-        var (abstention, best) = AbstentionFeatures.Compute(rows, scores);
+        var decision = AnswerDecision.Of(weights, rows, consulted: read.Vector is not null && Memory.Entries.Count > 0);
         var coverage = read.PassageCoverages.Count > 0 ? read.PassageCoverages.Max() : 0f;
-        if (best < 0)
+        if (decision.Ranked < 0)
             return Answer.NotAnswered(question, Abstention.NothingMatched);
-        var chosen = read.Units[best];
+        var chosen = read.Units[decision.Ranked];
         var similarity = chosen.Features[0];
-        var (abstainer, threshold) = weights.For(AbstentionFeatures.Known(rows[best], consulted: read.Vector is not null && Memory.Entries.Count > 0));
-        var confidence = (float)Fitting.LogisticRegression.Sigmoid(abstainer.Score(abstention));
-        if (confidence < threshold)
+        var (confidence, threshold) = (decision.Confidence, decision.Threshold);
+        if (!decision.Answered)
             return Answer.NotAnswered(question, Abstention.NotEnoughEvidence) with { Coverage = coverage, Similarity = similarity, Confidence = confidence, Threshold = threshold };
 
         var winner = read.Candidates[chosen.Candidate];

@@ -23,7 +23,7 @@ public sealed class AnswerModel
         foreach (var (mode, weights) in modes)
         {
             if (!weights.Ranker.Fits(AnswerFeatures.Names.Count) || !weights.Abstainer.Fits(AbstentionFeatures.Names.Count)
-                || weights.NewAbstainer?.Fits(AbstentionFeatures.Names.Count) == false)
+                || weights.NewAbstainer?.Fits(AbstentionFeatures.Names.Count) == false || weights.NewRanker?.Fits(AnswerFeatures.Names.Count) == false)
             {
                 throw new InvalidDataException($"the {mode} scorer's weights do not match the {AnswerFeatures.Names.Count} answer and {AbstentionFeatures.Names.Count} abstention features");
             }
@@ -117,6 +117,13 @@ public sealed record ModeWeights(
 
     [JsonPropertyName("new_unit_threshold")]
     public float? NewThreshold { get; init; }
+
+    /// <summary>
+    /// The ranker without the memory's features, for knowledge added since the fit
+    /// (<see cref="AnswerDecision.Of"/>); absent in older files.
+    /// </summary>
+    [JsonPropertyName("new_unit_ranker")]
+    public LinearWeights? NewRanker { get; init; }
 
     /// <summary>The abstainer and threshold for a chosen unit the memory knows or not (<see cref="AbstentionFeatures.Known"/>).</summary>
     public (LinearWeights Abstainer, float Threshold) For(bool known) =>

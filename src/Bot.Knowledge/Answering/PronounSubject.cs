@@ -5,10 +5,12 @@ namespace Bot.Knowledge.Answering;
 /// <summary>
 /// An answer that opens with "He", "She" or "They" says who only in the sentence before it:
 /// "She met Pastor Kim in 2019 …" is about "the director, Madeleine Gavin". Given alone, the
-/// answer names that subject after the pronoun, in brackets, as a quotation would:
-/// "She [Madeleine Gavin] met Pastor Kim in 2019 …". The subject is the first name in the
-/// unit before (a run of capitalised words, not the sentence's first word), or for "they" a
-/// group named after one ("the Roh family"). Nothing is added when no such name is there.
+/// answer names that subject after the sentence: "She met Pastor Kim in 2019 … (She: Madeleine
+/// Gavin)". The sentence itself stays word for word as the knowledge has it, so a member can
+/// quote it or search for it ("He’s a Presbyterian pastor" broken up as "He [Pastor Kim]’s" could
+/// be neither). The subject is the first name in the unit before (a run of capitalised words, not
+/// the sentence's first word), or for "they" a group named after one ("the Roh family"). Nothing
+/// is added when no such name is there.
 /// </summary>
 internal static partial class PronounSubject
 {
@@ -23,8 +25,7 @@ internal static partial class PronounSubject
         var subject = Subject(previous, plural);
         if (subject is null || unit.Text.Contains(subject, StringComparison.Ordinal))
             return unit.Text;
-        var at = m.Groups["pronoun"].Index + m.Groups["pronoun"].Length;
-        return $"{unit.Text[..at]} [{subject}]{unit.Text[at..]}";
+        return $"{unit.Text} ({m.Groups["pronoun"].Value}: {subject})";
     }
 
     private static string? Subject(AnalyzedSentence previous, bool plural)

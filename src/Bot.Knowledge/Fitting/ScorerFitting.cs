@@ -31,25 +31,25 @@ public static class ScorerFitting
     public const int Seed = 20261204;
 
     /// <param name="NewAbstainer">The abstainer for a chosen unit the memory does not know (<see cref="AbstentionFeatures.WithoutMemory"/>), and <paramref name="NewThreshold"/> its threshold.</param>
+    /// <param name="NewRanker">The ranker without the memory's features, for knowledge added since the fit (<see cref="AnswerDecision.Of"/>).</param>
     public sealed record Selected(
         RetrievalMode Mode, LogisticRegression.Fit Ranker, LogisticRegression.Fit Abstainer, double Penalty, double Threshold, IReadOnlyList<FitOutcome> InnerOutcomes,
-        LogisticRegression.Fit NewAbstainer, double NewThreshold)
+        LogisticRegression.Fit NewAbstainer, double NewThreshold, LogisticRegression.Fit NewRanker)
     {
-        public ModeWeights ToWeights() => new(Weights(Ranker), Weights(Abstainer), (float)Threshold)
+        private ModeWeights? _weights;
+
+        public ModeWeights ToWeights() => _weights ??= new(Weights(Ranker), Weights(Abstainer), (float)Threshold)
         {
             NewAbstainer = Weights(NewAbstainer),
             NewThreshold = (float)NewThreshold,
+            NewRanker = Weights(NewRanker),
         };
 
-        /// <summary>What this scorer does with a question: its best unit, and whether it answers with it.</summary>
+        /// <summary>What this scorer does with a question: its best unit, and whether it answers with it (as the engine decides).</summary>
         public FitOutcome Decide(FitQuestion question)
         {
-            var (features, top) = AbstentionFeatures.Compute(question.Rows, question.Rows.Select(r => Ranker.Logit(r)).ToArray());
-            if (top < 0)
-                return new FitOutcome(question, 0, -1);
-            var known = AbstentionFeatures.Known(question.Rows[top], consulted: Mode != RetrievalMode.Lexical && question.Vector is not null);
-            var confidence = (known ? Abstainer : NewAbstainer).Probability(features);
-            return new FitOutcome(question, confidence, confidence >= (known ? Threshold : NewThreshold) ? top : -1, top);
+            var decision = AnswerDecision.Of(ToWeights(), question.Rows, consulted: Mode != RetrievalMode.Lexical && question.Vector is not null);
+            return new FitOutcome(question, decision.Confidence, decision.Answered ? decision.Ranked : -1, decision.Ranked);
         }
 
         private static LinearWeights Weights(LogisticRegression.Fit fit) => new(
@@ -168,7 +168,7 @@ public static class ScorerFitting
         var (newThreshold, _) = Thresholds.Best(newOutcomes);
         return new Selected(
             mode, TrainRanker(training, bestPenalty, use), TrainAbstainer(stage2), bestPenalty, threshold, outcomes,
-            TrainAbstainer(stage2, AbstentionFeatures.WithoutMemory), newThreshold);
+            TrainAbstainer(stage2, AbstentionFeatures.WithoutMemory), newThreshold, TrainRanker(training, bestPenalty, WithoutMemory(use)));
     }
 
     /// <summary>
@@ -195,6 +195,10 @@ public static class ScorerFitting
     public static IReadOnlyList<bool> Usable(RetrievalMode mode) =>
         AnswerFeatures.Names.Select((n, i) => AnswerFeatures.Measured(mode)[i] && !AnswerFeatures.QuestionLevel.Contains(n) && !AnswerFeatures.AbstainerOnly.Contains(n)).ToArray();
 
+    /// <summary><paramref name="use"/> less the memory's features: what the ranker for knowledge added since the fit weighs.</summary>
+    public static IReadOnlyList<bool> WithoutMemory(IReadOnlyList<bool> use) =>
+        use.Select((u, i) => u && !AnswerFeatures.Names[i].StartsWith("mem_", StringComparison.Ordinal)).ToArray();
+
     private static int Top(double[] scores)
     {
         var top = -1;
@@ -216,9 +220,9 @@ public static class ScorerFitting
         var withUnits = rows.Where(r => r.Stage.Top >= 0).ToArray();
         return LogisticRegression.Train(
             withUnits.Select(r => r.Stage.Features).ToArray(),
-            // The abstainer learns whether the knowledge answers the question at all. A question it
-            // answers but the ranker got wrong counts as answerable: abstaining on it would not make
-            // its answer right, and teaching the abstainer to doubt it hides what tells the kinds apart.
+            // The abstainer learns whether the chosen unit answers: a wrong choice for an answerable
+            // question is better refused than shown. (Labelling by "the question is answerable"
+            // instead did worse in cross-validation: docs/RETRIEVAL.md.)
             withUnits.Select(r => r.Question.Labels[r.Stage.Top]).ToArray(),
             AbstainerPenalty,
             use ?? AbstentionFeatures.Names.Select(_ => true).ToArray());

@@ -1,0 +1,79 @@
+using Bot.Knowledge.Answering;
+
+namespace Bot.Knowledge.Tests;
+
+/// <summary>
+/// How the scorer decides between answering and not: a unit of knowledge added since the fit,
+/// which the memory-weighing ranker puts below the old units, still answers when the old
+/// knowledge does not and the ranking without the memory puts it first.
+/// </summary>
+public sealed class AnswerDecisionTests
+{
+    private static readonly int Known = Column("mem_known");
+    private static readonly int Remembered = Column("mem_unit");
+    private static readonly int Cosine = Column("cos_unit");
+
+    [Fact]
+    public void A_new_unit_the_old_knowledge_cannot_beat_answers_when_the_ranking_without_the_memory_puts_it_first()
+    {
+        var rows = new[] { Row(known: true, remembered: 0.6f, cosine: 0.3f), Row(known: false, remembered: 0, cosine: 0.8f) };
+
+        var decision = AnswerDecision.Of(Weights(oldConfident: false, newConfident: true), rows, consulted: true);
+
+        Assert.True(decision.Answered);
+        Assert.Equal(1, decision.Ranked);
+    }
+
+    [Fact]
+    public void Without_a_new_unit_first_or_a_confident_new_abstainer_the_old_decision_stands()
+    {
+        var oldFirst = new[] { Row(known: true, remembered: 0.6f, cosine: 0.8f), Row(known: false, remembered: 0, cosine: 0.3f) };
+        var newFirst = new[] { Row(known: true, remembered: 0.6f, cosine: 0.3f), Row(known: false, remembered: 0, cosine: 0.8f) };
+
+        var knownFirstWithoutMemory = AnswerDecision.Of(Weights(oldConfident: false, newConfident: true), oldFirst, consulted: true);
+        var doubted = AnswerDecision.Of(Weights(oldConfident: false, newConfident: false), newFirst, consulted: true);
+        var noMemory = AnswerDecision.Of(Weights(oldConfident: false, newConfident: true), newFirst, consulted: false);
+
+        Assert.Equal((false, 0), (knownFirstWithoutMemory.Answered, knownFirstWithoutMemory.Ranked));
+        Assert.Equal((false, 0), (doubted.Answered, doubted.Ranked));
+        Assert.False(noMemory.Answered);
+    }
+
+    [Fact]
+    public void When_the_old_knowledge_answers_the_new_ranking_is_not_consulted()
+    {
+        var rows = new[] { Row(known: true, remembered: 0.6f, cosine: 0.3f), Row(known: false, remembered: 0, cosine: 0.8f) };
+
+        var decision = AnswerDecision.Of(Weights(oldConfident: true, newConfident: true), rows, consulted: true);
+
+        Assert.Equal((true, 0), (decision.Answered, decision.Ranked));
+    }
+
+    private static int Column(string name) => AnswerFeatures.Names.ToList().IndexOf(name);
+
+    private static float[] Row(bool known, float remembered, float cosine)
+    {
+        var row = new float[AnswerFeatures.Names.Count];
+        row[Known] = known ? 1 : 0;
+        row[Remembered] = remembered;
+        row[Cosine] = cosine;
+        return row;
+    }
+
+    /// <summary>The ranker follows the memory, the new ranker the cosine; each abstainer is sure or doubtful whatever it sees.</summary>
+    private static ModeWeights Weights(bool oldConfident, bool newConfident) =>
+        new(Linear(AnswerFeatures.Names.Count, Remembered, 0), Linear(AbstentionFeatures.Names.Count, -1, oldConfident ? 3 : -3), 0.5f)
+        {
+            NewRanker = Linear(AnswerFeatures.Names.Count, Cosine, 0),
+            NewAbstainer = Linear(AbstentionFeatures.Names.Count, -1, newConfident ? 3 : -3),
+            NewThreshold = 0.5f,
+        };
+
+    private static LinearWeights Linear(int count, int weighted, float bias)
+    {
+        var weights = new float[count];
+        if (weighted >= 0)
+            weights[weighted] = 1;
+        return new LinearWeights(new float[count], Enumerable.Repeat(1f, count).ToArray(), weights, bias);
+    }
+}
