@@ -5,13 +5,15 @@ namespace Bot.Knowledge.Tests;
 /// <summary>
 /// How the scorer decides between answering and not: a unit of knowledge added since the fit,
 /// which the memory-weighing ranker puts below the old units, still answers when the old
-/// knowledge does not and the ranking without the memory puts it first.
+/// knowledge does not and the ranking without the memory puts it first; among new units, that
+/// ranking chooses.
 /// </summary>
 public sealed class AnswerDecisionTests
 {
     private static readonly int Known = Column("mem_known");
     private static readonly int Remembered = Column("mem_unit");
     private static readonly int Cosine = Column("cos_unit");
+    private static readonly int Coverage = Column("cov_unit");
 
     [Fact]
     public void A_new_unit_the_old_knowledge_cannot_beat_answers_when_the_ranking_without_the_memory_puts_it_first()
@@ -47,6 +49,20 @@ public sealed class AnswerDecisionTests
         var decision = AnswerDecision.Of(Weights(oldConfident: true, newConfident: true), rows, consulted: true);
 
         Assert.Equal((true, 0), (decision.Answered, decision.Ranked));
+    }
+
+    [Fact]
+    public void Among_new_units_only_the_ranking_without_the_memory_chooses()
+    {
+        // A folder the fit never saw: no unit is known, and the memory-weighing ranker's weights on
+        // the other features were fitted beside the memory's, so they do not decide.
+        var rows = new[] { Row(known: false, remembered: 0, cosine: 0.3f), Row(known: false, remembered: 0, cosine: 0.8f) };
+        rows[0][Coverage] = 1;
+        var weights = Weights(oldConfident: true, newConfident: true) with { Ranker = Linear(AnswerFeatures.Names.Count, Coverage, 0) };
+
+        var decision = AnswerDecision.Of(weights, rows, consulted: true);
+
+        Assert.Equal((true, 1), (decision.Answered, decision.Ranked));
     }
 
     private static int Column(string name) => AnswerFeatures.Names.ToList().IndexOf(name);

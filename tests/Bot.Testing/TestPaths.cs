@@ -36,12 +36,18 @@ public static class TestPaths
     /// <summary>Our own set of slang, sceptical and false-premise questions, written to be fitted on (docs/RETRIEVAL.md, section 8).</summary>
     public static string SlangCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-slang.jsonl");
 
+    /// <summary>Our own set written like the public community set, to be fitted on (docs/RETRIEVAL.md, section 8).</summary>
+    public static string MembersCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-members.jsonl");
+
+    /// <summary>Our own set of plain, keyword and near-miss questions, written to be fitted on (docs/RETRIEVAL.md, section 8).</summary>
+    public static string PlainQuestions => Path.Combine(RepoRoot, "tests", "data", "plain-questions.jsonl");
+
     /// <summary>Our own community-style set, never fitted on: the check that shares no fit's bias (docs/RETRIEVAL.md, section 8).</summary>
     public static string FreshCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-fresh.jsonl");
 
     /// <summary>Every public set the shipped scorer was fitted on (docs/RETRIEVAL.md), in the order 'fit' is given them.</summary>
     public static IReadOnlyList<string> FittedSets => [DevQuestions, CommunityQuestions, CommunityQuestions2, ParaphraseQuestions, OurCommunityQuestions, MoreCommunityQuestions,
-        ExtraCommunityQuestions, SlangCommunityQuestions];
+        ExtraCommunityQuestions, SlangCommunityQuestions, MembersCommunityQuestions, PlainQuestions];
 
     public static string Scorer => Path.Combine(Shared, "eval", "score.py");
 

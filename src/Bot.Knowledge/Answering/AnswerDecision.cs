@@ -19,15 +19,17 @@ public readonly record struct AnswerDecision(int Ranked, float Confidence, float
         var (features, top) = AbstentionFeatures.Compute(rows, rows.Select(r => weights.Ranker.Score(r)).ToArray());
         if (top < 0)
             return new AnswerDecision(-1, 0, weights.Threshold);
-        var (abstainer, threshold) = weights.For(AbstentionFeatures.Known(rows[top], consulted));
+        var known = AbstentionFeatures.Known(rows[top], consulted);
+        var (abstainer, threshold) = weights.For(known);
         var decision = new AnswerDecision(top, Probability(abstainer, features), threshold);
-        if (decision.Answered || !consulted || weights.NewRanker is null || weights.NewAbstainer is null)
+        if ((decision.Answered && known) || !consulted || weights.NewRanker is null || weights.NewAbstainer is null)
             return decision;
 
         // Knowledge added since the fit: the ranker weighs the memory, which has never seen a new
-        // unit answer anything, so such a unit ranks below the old ones even when it alone answers.
-        // When the old knowledge does not answer, the units are ranked again without the memory,
-        // and a new unit first there is judged by the abstainer that ignores the memory too.
+        // unit answer anything, so such a unit ranks below the old ones even when it alone answers,
+        // and among new units it ranks by weights fitted beside the memory's. When the old
+        // knowledge does not answer, or a new unit came first, the units are ranked again without
+        // the memory, and a new unit first there is judged by the abstainer that ignores it too.
         var (again, first) = AbstentionFeatures.Compute(rows, rows.Select(r => weights.NewRanker.Score(r)).ToArray());
         if (AbstentionFeatures.Known(rows[first]))
             return decision;
