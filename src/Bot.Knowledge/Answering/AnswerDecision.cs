@@ -1,5 +1,3 @@
-using Bot.Knowledge.Fitting;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>
@@ -21,7 +19,7 @@ public readonly record struct AnswerDecision(int Ranked, float Confidence, float
             return new AnswerDecision(-1, 0, weights.Threshold);
         var known = AbstentionFeatures.Known(rows[top], consulted);
         var (abstainer, threshold) = weights.For(known);
-        var decision = new AnswerDecision(top, Probability(abstainer, features), threshold);
+        var decision = new AnswerDecision(top, abstainer.Probability(features), threshold);
         if ((decision.Answered && known) || !consulted || weights.NewRanker is null || weights.NewAbstainer is null)
             return decision;
 
@@ -33,9 +31,7 @@ public readonly record struct AnswerDecision(int Ranked, float Confidence, float
         var (again, first) = AbstentionFeatures.Compute(rows, rows.Select(r => weights.NewRanker.Score(r)).ToArray());
         if (AbstentionFeatures.Known(rows[first]))
             return decision;
-        var fresh = new AnswerDecision(first, Probability(weights.NewAbstainer, again), weights.NewThreshold ?? weights.Threshold);
+        var fresh = new AnswerDecision(first, weights.NewAbstainer.Probability(again), weights.NewThreshold ?? weights.Threshold);
         return fresh.Answered ? fresh : decision;
     }
-
-    private static float Probability(LinearWeights abstainer, float[] features) => (float)LogisticRegression.Sigmoid(abstainer.Score(features));
 }

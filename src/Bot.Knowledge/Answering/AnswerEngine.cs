@@ -62,9 +62,8 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
             return Answer.NotAnswered(question, Abstention.NothingMatched);
         var chosen = read.Units[decision.Ranked];
         var similarity = chosen.Features[0];
-        var (confidence, threshold) = (decision.Confidence, decision.Threshold);
         if (!decision.Answered)
-            return Answer.NotAnswered(question, Abstention.NotEnoughEvidence) with { Coverage = coverage, Similarity = similarity, Confidence = confidence, Threshold = threshold };
+            return Answer.NotAnswered(question, Abstention.NotEnoughEvidence) with { Coverage = coverage, Similarity = similarity, Confidence = decision.Confidence, Threshold = decision.Threshold };
 
         var winner = read.Candidates[chosen.Candidate];
         var unit = winner.Analyzed.Units[chosen.Unit];
@@ -76,7 +75,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
                 Highlights(c.Analyzed, wanted),
                 ReferenceEquals(c, winner) ? unit.Span : null))
             .ToArray();
-        return new Answer(question, true, Shown(winner, chosen.Unit), hits, null) { Coverage = coverage, Similarity = similarity, Confidence = confidence, Threshold = threshold };
+        return new Answer(question, true, Shown(winner, chosen.Unit), hits, null) { Coverage = coverage, Similarity = similarity, Confidence = decision.Confidence, Threshold = decision.Threshold };
     }
 
     /// <summary>

@@ -98,6 +98,9 @@ public sealed record LinearWeights(
         return z;
     }
 
+    /// <summary>The logistic of <see cref="Score"/>: an abstainer's probability that the chosen unit answers.</summary>
+    public float Probability(ReadOnlySpan<float> features) => (float)Fitting.LogisticRegression.Sigmoid(Score(features));
+
     public bool Fits(int features) => Weights.Length == features && Mean.Length == features && Scale.Length == features;
 }
 

@@ -36,9 +36,7 @@ public static class ScorerFitting
         RetrievalMode Mode, LogisticRegression.Fit Ranker, LogisticRegression.Fit Abstainer, double Penalty, double Threshold, IReadOnlyList<FitOutcome> InnerOutcomes,
         LogisticRegression.Fit NewAbstainer, double NewThreshold, LogisticRegression.Fit NewRanker)
     {
-        private ModeWeights? _weights;
-
-        public ModeWeights ToWeights() => _weights ??= new(Weights(Ranker), Weights(Abstainer), (float)Threshold)
+        public ModeWeights ToWeights() => new(Weights(Ranker), Weights(Abstainer), (float)Threshold)
         {
             NewAbstainer = Weights(NewAbstainer),
             NewThreshold = (float)NewThreshold,
@@ -197,7 +195,7 @@ public static class ScorerFitting
 
     /// <summary><paramref name="use"/> less the memory's features: what the ranker for knowledge added since the fit weighs.</summary>
     public static IReadOnlyList<bool> WithoutMemory(IReadOnlyList<bool> use) =>
-        use.Select((u, i) => u && !AnswerFeatures.Names[i].StartsWith("mem_", StringComparison.Ordinal)).ToArray();
+        use.Select((u, i) => u && i < AnswerFeatures.MemoryColumn).ToArray();
 
     private static int Top(double[] scores)
     {
