@@ -42,12 +42,15 @@ public static class TestPaths
     /// <summary>Our own set of plain, keyword and near-miss questions, written to be fitted on (docs/RETRIEVAL.md, section 8).</summary>
     public static string PlainQuestions => Path.Combine(RepoRoot, "tests", "data", "plain-questions.jsonl");
 
+    /// <summary>Our own set of community, slang and formal questions with many near-misses, written to be fitted on after being scored unseen (docs/RETRIEVAL.md, section 8).</summary>
+    public static string ThreadsCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-threads.jsonl");
+
     /// <summary>Our own community-style set, never fitted on: the check that shares no fit's bias (docs/RETRIEVAL.md, section 8).</summary>
     public static string FreshCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-fresh.jsonl");
 
     /// <summary>Every public set the shipped scorer was fitted on (docs/RETRIEVAL.md), in the order 'fit' is given them.</summary>
     public static IReadOnlyList<string> FittedSets => [DevQuestions, CommunityQuestions, CommunityQuestions2, ParaphraseQuestions, OurCommunityQuestions, MoreCommunityQuestions,
-        ExtraCommunityQuestions, SlangCommunityQuestions, MembersCommunityQuestions, PlainQuestions];
+        ExtraCommunityQuestions, SlangCommunityQuestions, MembersCommunityQuestions, PlainQuestions, ThreadsCommunityQuestions];
 
     public static string Scorer => Path.Combine(Shared, "eval", "score.py");
 
