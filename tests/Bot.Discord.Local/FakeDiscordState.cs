@@ -22,6 +22,12 @@ internal sealed class FakeDiscordState
     /// <summary>Interaction id → its token, once the initial response was accepted.</summary>
     public Dictionary<ulong, string> Acknowledged { get; } = [];
 
+    /// <summary>
+    /// The same, the other way (token → interaction id): a webhook call names its interaction by token,
+    /// and a load run holds tens of thousands of them, too many to scan for each call under the lock.
+    /// </summary>
+    public Dictionary<string, ulong> AcknowledgedTokens { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Interaction token → the original response message (after a type 4 or 5 callback).</summary>
     public Dictionary<string, JsonObject> Originals { get; } = new(StringComparer.Ordinal);
 

@@ -97,6 +97,7 @@ internal sealed partial class LocalDiscordRoutes
                 return FakeResponse.InvalidField(first.Path, first.Code, first.Message);
 
             _state.Acknowledged[id] = token;
+            _state.AcknowledgedTokens[token] = id;
             JsonObject? message = null;
             if (type is 4 or 5)
             {
@@ -149,12 +150,11 @@ internal sealed partial class LocalDiscordRoutes
             return FakeResponse.Error(404, 10015, "Unknown Webhook");
 
         var token = request["webhook_token"];
-        var interaction = _state.Acknowledged.FirstOrDefault(pair => pair.Value == token);
-        if (interaction.Value is null)
+        if (!_state.AcknowledgedTokens.TryGetValue(token, out var interaction))
             return FakeResponse.Error(404, 10015, "Unknown Webhook");
 
         // Interaction tokens last 15 minutes.
-        return _state.Now - FakeDiscordState.CreatedAt(interaction.Key) > TimeSpan.FromMinutes(15)
+        return _state.Now - FakeDiscordState.CreatedAt(interaction) > TimeSpan.FromMinutes(15)
             ? FakeResponse.Error(401, 50027, "Invalid Webhook Token")
             : null;
     }
