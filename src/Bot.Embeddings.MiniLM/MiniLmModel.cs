@@ -34,9 +34,6 @@ internal sealed class MiniLmModel : IDisposable
         _takesTokenTypes = _session.InputNames.Contains("token_type_ids");
     }
 
-    /// <summary>Vector length of every embedding.</summary>
-    public int Dimensions => (int)_session.OutputMetadata[_outputNames[0]].Dimensions[^1];
-
     /// <summary>One unit-length vector per text (mean of the token vectors the attention mask keeps).</summary>
     public float[][] Encode(string[] texts, CancellationToken cancellationToken)
     {

@@ -69,7 +69,10 @@ internal static class FitVerb
         if (Environment.GetEnvironmentVariable("BOT_FIT_REPEATS") is { } repeats && mode == RetrievalMode.Hybrid)
         {
             // Experiment aid: the pooled figure over several fold shuffles, less noisy than one.
-            var runs = Enumerable.Range(0, int.Parse(repeats, c)).Select(r => OutcomeReport.Of("pooled", ScorerFitting.CrossValidate(extracted, mode, folds, ScorerFitting.Seed + 100 * (r + 1)))).ToArray();
+            var shuffles = Enumerable.Range(0, int.Parse(repeats, c)).Select(r => ScorerFitting.CrossValidate(extracted, mode, folds, ScorerFitting.Seed + 100 * (r + 1))).ToArray();
+            for (var r = 0; r < shuffles.Length; r++)
+                await output.WriteLineAsync(OutcomeReport.Table(OutcomeReport.BySet(shuffles[r]), $"shuffle {r + 2} of the folds"));
+            var runs = shuffles.Select(outcomes => OutcomeReport.Of("pooled", outcomes)).ToArray();
             await output.WriteLineAsync(string.Create(c, $"repeated: answer {runs.Average(r => r.AnswerAccuracy):0.000} abstain {runs.Average(r => r.AbstainAccuracy):0.000} ranked {runs.Average(r => r.RankedAccuracy):0.000} sum {runs.Average(r => r.AnswerAccuracy + r.AbstainAccuracy):0.000}"));
         }
         if (Environment.GetEnvironmentVariable("BOT_FIT_OUTCOMES") is { Length: > 0 } outcomesPath)
