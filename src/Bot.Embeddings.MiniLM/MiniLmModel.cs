@@ -20,7 +20,9 @@ internal sealed class MiniLmModel : IDisposable
     private readonly InferenceSession _session;
     private readonly TokenizerBase _tokenizer = new MiniLMTokenizer();
     private readonly string[] _outputNames;
-    private readonly bool _takesTokenTypes;
+
+    // The inputs the model takes, in the order Encode binds them: decided once, not per question.
+    private readonly string[] _inputNames;
 
     public MiniLmModel(SessionOptions options)
     {
@@ -31,7 +33,7 @@ internal sealed class MiniLmModel : IDisposable
         stream.ReadExactly(bytes);
         _session = new InferenceSession(bytes, options);
         _outputNames = [_session.OutputNames[0]];
-        _takesTokenTypes = _session.InputNames.Contains("token_type_ids");
+        _inputNames = _session.InputNames.Contains("token_type_ids") ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
     }
 
     /// <summary>One unit-length vector per text (mean of the token vectors the attention mask keeps).</summary>
@@ -57,15 +59,14 @@ internal sealed class MiniLmModel : IDisposable
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
-        string[] names = _takesTokenTypes ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
-        OrtValue[] values = _takesTokenTypes ? [idsValue, maskValue, typesValue] : [idsValue, maskValue];
+        OrtValue[] values = _inputNames.Length == 3 ? [idsValue, maskValue, typesValue] : [idsValue, maskValue];
 
         using var runOptions = new RunOptions();
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
         IDisposableReadOnlyCollection<OrtValue> outputs;
         try
         {
-            outputs = _session.Run(runOptions, names, values, _outputNames);
+            outputs = _session.Run(runOptions, _inputNames, values, _outputNames);
         }
         catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
         {
