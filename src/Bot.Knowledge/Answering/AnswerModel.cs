@@ -95,13 +95,18 @@ public sealed record LinearWeights(
                 z += Weights[i] * (features[i] - Mean[i]) / Scale[i];
         }
 
-        return z;
+        return Trees is null ? z : z + Trees.Score(features);
     }
+
+    /// <summary>Boosted trees over the raw features, added to the linear score; absent in older files and in the rankers.</summary>
+    [JsonPropertyName("trees")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TreeEnsemble? Trees { get; init; }
 
     /// <summary>The logistic of <see cref="Score"/>: an abstainer's probability that the chosen unit answers.</summary>
     public float Probability(ReadOnlySpan<float> features) => (float)Fitting.LogisticRegression.Sigmoid(Score(features));
 
-    public bool Fits(int features) => Weights.Length == features && Mean.Length == features && Scale.Length == features;
+    public bool Fits(int features) => Weights.Length == features && Mean.Length == features && Scale.Length == features && Trees?.Fits(features) != false;
 }
 
 /// <summary>

@@ -20,8 +20,11 @@ public static class LogisticRegression
             var z = Bias;
             for (var j = 0; j < Weights.Length; j++)
                 z += Weights[j] * (x[j] - Mean[j]) / Scale[j];
-            return z;
+            return Trees is null ? z : z + Trees.Score(x);
         }
+
+        /// <summary>Boosted trees added to the linear score (<see cref="BoostedTrees"/>); none when null.</summary>
+        public Answering.TreeEnsemble? Trees { get; init; }
 
         public double Probability(ReadOnlySpan<float> x) => Sigmoid(Logit(x));
     }

@@ -27,6 +27,25 @@ public static class ScorerFitting
 
     public const int InnerFolds = 5;
 
+    /// <summary>
+    /// The trees boosted on the abstainer's linear score (docs/RETRIEVAL.md, section 8, item 13): chosen on the
+    /// pooled outer cross-validation among four settings, all of which beat the line alone. <c>BOT_FIT_TREES</c>
+    /// (rounds,depth,rate,min-leaf,penalty, or <c>none</c>) overrides it, to try others.
+    /// </summary>
+    public static BoostedTrees.Settings AbstainerTrees { get; } = TreesFromEnvironment() ?? new BoostedTrees.Settings(Rounds: 100, Depth: 4, Rate: 0.05, MinLeaf: 40, Penalty: 3);
+
+    private static BoostedTrees.Settings? TreesFromEnvironment()
+    {
+        var text = Environment.GetEnvironmentVariable("BOT_FIT_TREES");
+        if (string.IsNullOrEmpty(text))
+            return null;
+        if (text == "none")
+            return new BoostedTrees.Settings(0, 0, 0, 1, 1);
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var p = text.Split(',');
+        return new BoostedTrees.Settings(int.Parse(p[0], c), int.Parse(p[1], c), double.Parse(p[2], c), int.Parse(p[3], c), double.Parse(p[4], c));
+    }
+
     /// <summary>Folds are dealt from a fixed shuffle, so a re-run gives the same folds and figures.</summary>
     public const int Seed = 20261204;
 
@@ -52,7 +71,10 @@ public static class ScorerFitting
 
         private static LinearWeights Weights(LogisticRegression.Fit fit) => new(
             fit.Mean.Select(v => (float)v).ToArray(), fit.Scale.Select(v => (float)v).ToArray(),
-            fit.Weights.Select(v => (float)v).ToArray(), (float)fit.Bias);
+            fit.Weights.Select(v => (float)v).ToArray(), (float)fit.Bias)
+        {
+            Trees = fit.Trees,
+        };
     }
 
     /// <summary>Every question of the sets with its candidate units and their features, as the engine sees them in <paramref name="mode"/>.</summary>
@@ -150,23 +172,36 @@ public static class ScorerFitting
         // The abstainer learns from the ranker's out-of-fold choices; its threshold from its own out-of-fold probabilities.
         var stage2 = bestInner!.Select(x => (x.Question, Features: AbstentionFeatures.Compute(x.Question.Rows, x.Scores))).ToArray();
         var byQuestion = stage2.ToDictionary(x => x.Question);
-        var outcomes = new List<FitOutcome>();
-        var newOutcomes = new List<FitOutcome>();
+        // Each abstainer with and without trees on its line (item 13), kept only when the inner
+        // cross-validation says they help: with a few hundred questions or more they do; fitted on
+        // a hundred or so they over-fit (docs/RETRIEVAL.md).
+        var (line, trees) = (new List<FitOutcome>(), new List<FitOutcome>());
+        var (newLine, newTrees) = (new List<FitOutcome>(), new List<FitOutcome>());
         foreach (var (fold, held) in Folds(training, InnerFolds, Seed + 2))
         {
             var rows = fold.Select(q => byQuestion[q]).ToArray();
-            outcomes.AddRange(Outcomes(TrainAbstainer(rows), held));
-            newOutcomes.AddRange(Outcomes(TrainAbstainer(rows, AbstentionFeatures.WithoutMemory), held));
+            line.AddRange(Outcomes(TrainAbstainer(rows, null, withTrees: false), held));
+            trees.AddRange(Outcomes(TrainAbstainer(rows, null, withTrees: true), held));
+            newLine.AddRange(Outcomes(TrainAbstainer(rows, AbstentionFeatures.WithoutMemory, withTrees: false), held));
+            newTrees.AddRange(Outcomes(TrainAbstainer(rows, AbstentionFeatures.WithoutMemory, withTrees: true), held));
         }
 
         IEnumerable<FitOutcome> Outcomes(LogisticRegression.Fit abstainer, IEnumerable<FitQuestion> held) => held.Select(q => byQuestion[q]).Select(x =>
             new FitOutcome(x.Question, x.Features.Top < 0 ? 0 : abstainer.Probability(x.Features.Features), x.Features.Top));
 
-        var (threshold, _) = Thresholds.Best(outcomes);
-        var (newThreshold, _) = Thresholds.Best(newOutcomes);
+        var (useTrees, threshold, outcomes) = Better(line, trees);
+        var (newUseTrees, newThreshold, _) = Better(newLine, newTrees);
         return new Selected(
-            mode, TrainRanker(training, bestPenalty, use), TrainAbstainer(stage2), bestPenalty, threshold, outcomes,
-            TrainAbstainer(stage2, AbstentionFeatures.WithoutMemory), newThreshold, TrainRanker(training, bestPenalty, WithoutMemory(use)));
+            mode, TrainRanker(training, bestPenalty, use), TrainAbstainer(stage2, null, useTrees), bestPenalty, threshold, outcomes,
+            TrainAbstainer(stage2, AbstentionFeatures.WithoutMemory, newUseTrees), newThreshold, TrainRanker(training, bestPenalty, WithoutMemory(use)));
+    }
+
+    /// <summary>Whether the trees' out-of-fold outcomes beat the line's at each one's best threshold (a tie keeps the simpler line), that threshold, and those outcomes.</summary>
+    private static (bool Trees, double Threshold, IReadOnlyList<FitOutcome> Outcomes) Better(IReadOnlyList<FitOutcome> line, IReadOnlyList<FitOutcome> trees)
+    {
+        var (lineThreshold, lineObjective) = Thresholds.Best(line);
+        var (treesThreshold, treesObjective) = Thresholds.Best(trees);
+        return treesObjective > lineObjective + 1e-12 ? (true, treesThreshold, trees) : (false, lineThreshold, line);
     }
 
     /// <summary>
@@ -213,17 +248,20 @@ public static class ScorerFitting
         ListwiseRanker.Train(questions.Select(q => (q.Rows, q.Labels)).ToArray(), penalty, use);
 
     /// <param name="use">The abstention features it weighs; all of them when null.</param>
-    private static LogisticRegression.Fit TrainAbstainer(IReadOnlyList<(FitQuestion Question, (float[] Features, int Top) Stage)> rows, IReadOnlyList<bool>? use = null)
+    /// <param name="withTrees">Whether to boost <see cref="AbstainerTrees"/> on the fitted line.</param>
+    private static LogisticRegression.Fit TrainAbstainer(IReadOnlyList<(FitQuestion Question, (float[] Features, int Top) Stage)> rows, IReadOnlyList<bool>? use, bool withTrees)
     {
         var withUnits = rows.Where(r => r.Stage.Top >= 0).ToArray();
-        return LogisticRegression.Train(
-            withUnits.Select(r => r.Stage.Features).ToArray(),
-            // The abstainer learns whether the chosen unit answers: a wrong choice for an answerable
-            // question is better refused than shown. (Labelling by "the question is answerable"
-            // instead did worse in cross-validation: docs/RETRIEVAL.md.)
-            withUnits.Select(r => r.Question.Labels[r.Stage.Top]).ToArray(),
-            AbstainerPenalty,
-            use ?? AbstentionFeatures.Names.Select(_ => true).ToArray());
+        var features = withUnits.Select(r => r.Stage.Features).ToArray();
+        // The abstainer learns whether the chosen unit answers: a wrong choice for an answerable
+        // question is better refused than shown. (Labelling by "the question is answerable"
+        // instead did worse in cross-validation: docs/RETRIEVAL.md.)
+        var labels = withUnits.Select(r => r.Question.Labels[r.Stage.Top]).ToArray();
+        var linear = LogisticRegression.Train(features, labels, AbstainerPenalty, use ?? AbstentionFeatures.Names.Select(_ => true).ToArray());
+        if (!withTrees || AbstainerTrees is not { Rounds: > 0 } trees)
+            return linear;
+        var masked = use is null ? features : features.Select(f => f.Select((v, j) => use[j] ? v : 0f).ToArray()).ToArray();
+        return linear with { Trees = BoostedTrees.Train(masked, labels, masked.Select(f => linear.Logit(f)).ToArray(), trees) };
     }
 
     /// <summary>

@@ -29,6 +29,12 @@ internal static class FitVerb
         var c = CultureInfo.InvariantCulture;
         var weights = new Dictionary<string, ModeWeights>();
         var settings = new Dictionary<string, double> { ["folds"] = folds, ["inner_folds"] = ScorerFitting.InnerFolds, ["seed"] = ScorerFitting.Seed };
+        if (ScorerFitting.AbstainerTrees is { Rounds: > 0 } trees)
+        {
+            (settings["abstainer_tree_rounds"], settings["abstainer_tree_depth"], settings["abstainer_tree_rate"]) = (trees.Rounds, trees.Depth, trees.Rate);
+            (settings["abstainer_tree_min_leaf"], settings["abstainer_tree_penalty"]) = (trees.MinLeaf, trees.Penalty);
+        }
+
         IReadOnlyList<FitQuestion> memoryQuestions = [];
         foreach (var mode in modes)
         {
@@ -103,6 +109,12 @@ internal static class FitVerb
             await output.WriteLineAsync(string.Create(c, $"  ranker    {feature,-20} {w,8:0.000}"));
         foreach (var (feature, w) in AbstentionFeatures.Names.Zip(selected.Abstainer.Weights).OrderByDescending(x => Math.Abs(x.Second)))
             await output.WriteLineAsync(string.Create(c, $"  abstainer {feature,-20} {w,8:0.000}"));
+        if (selected.Abstainer.Trees is { } trees)
+        {
+            // What the trees add to the line, by the features they split on.
+            var splits = trees.Feature.Where(f => f >= 0).GroupBy(f => f).OrderByDescending(g => g.Count()).Select(g => $"{AbstentionFeatures.Names[g.Key]} {g.Count()}");
+            await output.WriteLineAsync($"  abstainer trees: {trees.Roots.Length}, splits by feature: {string.Join(", ", splits)}");
+        }
         await output.WriteLineAsync();
     }
 

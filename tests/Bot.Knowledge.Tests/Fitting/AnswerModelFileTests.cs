@@ -30,6 +30,37 @@ public sealed class AnswerModelFileTests
         Assert.Contains("run 'fit' again", e.Message);
     }
 
+    [Fact]
+    public void An_abstainer_with_trees_loads_and_scores_as_written()
+    {
+        var n = AbstentionFeatures.Names.Count;
+        var trees = new TreeEnsemble([0], [n - 1, -1, -1], [0.5f, 0, 0], [1, -1, -1], [2, -1, -1], [0, -2, 2]);
+        var written = Weights(0.5f) with { Abstainer = Weights(0.5f).Abstainer with { Trees = trees } };
+        var file = new AnswerModelFile(1, AnswerFeatures.Names, AbstentionFeatures.Names, [], new Dictionary<string, double>(),
+            new Dictionary<string, ModeWeights> { ["hybrid"] = written });
+
+        var abstainer = AnswerModel.Parse(AnswerModel.Serialize(file)).For(RetrievalMode.Hybrid).Abstainer;
+
+        var low = new float[n];
+        var high = new float[n];
+        high[n - 1] = 1;
+        Assert.Equal(written.Abstainer.Probability(low), abstainer.Probability(low));
+        Assert.Equal(written.Abstainer.Probability(high), abstainer.Probability(high));
+        Assert.True(abstainer.Probability(high) > abstainer.Probability(low));
+    }
+
+    [Fact]
+    public void Trees_that_read_a_feature_this_build_does_not_compute_are_refused()
+    {
+        var n = AbstentionFeatures.Names.Count;
+        var trees = new TreeEnsemble([0], [n, -1, -1], [0.5f, 0, 0], [1, -1, -1], [2, -1, -1], [0, -2, 2]);
+        var written = Weights(0.5f) with { Abstainer = Weights(0.5f).Abstainer with { Trees = trees } };
+        var file = new AnswerModelFile(1, AnswerFeatures.Names, AbstentionFeatures.Names, [], new Dictionary<string, double>(),
+            new Dictionary<string, ModeWeights> { ["hybrid"] = written });
+
+        Assert.Throws<InvalidDataException>(() => AnswerModel.Parse(AnswerModel.Serialize(file)));
+    }
+
     private static ModeWeights Weights(float threshold)
     {
         LinearWeights Of(int n) => new(new float[n], Enumerable.Repeat(1f, n).ToArray(), Enumerable.Range(0, n).Select(i => i / 10f).ToArray(), 0.5f);
