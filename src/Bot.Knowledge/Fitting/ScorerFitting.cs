@@ -197,7 +197,7 @@ public static class ScorerFitting
     }
 
     /// <summary>Whether the trees' out-of-fold outcomes beat the line's at each one's best threshold (a tie keeps the simpler line), that threshold, and those outcomes.</summary>
-    private static (bool Trees, double Threshold, IReadOnlyList<FitOutcome> Outcomes) Better(IReadOnlyList<FitOutcome> line, IReadOnlyList<FitOutcome> trees)
+    internal static (bool Trees, double Threshold, IReadOnlyList<FitOutcome> Outcomes) Better(IReadOnlyList<FitOutcome> line, IReadOnlyList<FitOutcome> trees)
     {
         var (lineThreshold, lineObjective) = Thresholds.Best(line);
         var (treesThreshold, treesObjective) = Thresholds.Best(trees);

@@ -92,6 +92,33 @@ public sealed class ScorerFittingTests
         Assert.Equal((1.0, 1.0), Thresholds.Accuracy(outcomes, threshold));
     }
 
+    [Fact]
+    public void The_abstainer_keeps_its_trees_only_when_they_do_better_out_of_fold()
+    {
+        // The same questions scored by two abstainers: the line mixes one answerable question in
+        // among the unanswerable ones; the trees separate all of them.
+        List<FitOutcome> Scored(bool separated)
+        {
+            var outcomes = new List<FitOutcome>();
+            for (var i = 0; i < 10; i++)
+            {
+                outcomes.Add(new FitOutcome(Question($"in{i}", $"in {i}", inScope: true, right: true), i == 0 && !separated ? 0.2 : 0.7 + i * 0.02, 0));
+                outcomes.Add(new FitOutcome(Question($"out{i}", $"out {i}", inScope: false), 0.1 + i * 0.02, 0));
+            }
+
+            return outcomes;
+        }
+
+        var line = Scored(separated: false);
+        var trees = Scored(separated: true);
+
+        Assert.True(ScorerFitting.Better(line, trees).Trees);
+        Assert.Same(trees, ScorerFitting.Better(line, trees).Outcomes);
+        Assert.False(ScorerFitting.Better(trees, line).Trees);
+        // Equally good: the simpler line stays.
+        Assert.False(ScorerFitting.Better(trees, Scored(separated: true)).Trees);
+    }
+
     private static FitQuestion Question(string id, string text, bool inScope, bool right = false) =>
         new("test", new EvalQuestion(id, text, inScope ? ["x"] : [], inScope ? "in" : "out"), ["unit"], [[0f]], [inScope && right]);
 }
