@@ -1,5 +1,6 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Evaluation;
+using AbstainerRows = System.Collections.Generic.IReadOnlyList<(Bot.Knowledge.Fitting.FitQuestion Question, (float[] Features, int Top) Stage)>;
 
 namespace Bot.Knowledge.Fitting;
 
@@ -180,10 +181,13 @@ public static class ScorerFitting
         foreach (var (fold, held) in Folds(training, InnerFolds, Seed + 2))
         {
             var rows = fold.Select(q => byQuestion[q]).ToArray();
-            line.AddRange(Outcomes(TrainAbstainer(rows, null, withTrees: false), held));
-            trees.AddRange(Outcomes(TrainAbstainer(rows, null, withTrees: true), held));
-            newLine.AddRange(Outcomes(TrainAbstainer(rows, AbstentionFeatures.WithoutMemory, withTrees: false), held));
-            newTrees.AddRange(Outcomes(TrainAbstainer(rows, AbstentionFeatures.WithoutMemory, withTrees: true), held));
+            // The trees are boosted on the line just fitted, not on a second fit of the same line.
+            var fitted = TrainLine(rows, null);
+            line.AddRange(Outcomes(fitted, held));
+            trees.AddRange(Outcomes(AddTrees(fitted, rows, null), held));
+            var fittedNew = TrainLine(rows, AbstentionFeatures.WithoutMemory);
+            newLine.AddRange(Outcomes(fittedNew, held));
+            newTrees.AddRange(Outcomes(AddTrees(fittedNew, rows, AbstentionFeatures.WithoutMemory), held));
         }
 
         IEnumerable<FitOutcome> Outcomes(LogisticRegression.Fit abstainer, IEnumerable<FitQuestion> held) => held.Select(q => byQuestion[q]).Select(x =>
@@ -194,6 +198,9 @@ public static class ScorerFitting
         return new Selected(
             mode, TrainRanker(training, bestPenalty, use), TrainAbstainer(stage2, null, useTrees), bestPenalty, threshold, outcomes,
             TrainAbstainer(stage2, AbstentionFeatures.WithoutMemory, newUseTrees), newThreshold, TrainRanker(training, bestPenalty, WithoutMemory(use)));
+
+        static LogisticRegression.Fit TrainAbstainer(AbstainerRows rows, IReadOnlyList<bool>? use, bool withTrees) =>
+            withTrees ? AddTrees(TrainLine(rows, use), rows, use) : TrainLine(rows, use);
     }
 
     /// <summary>Whether the trees' out-of-fold outcomes beat the line's at each one's best threshold (a tie keeps the simpler line), that threshold, and those outcomes.</summary>
@@ -247,21 +254,32 @@ public static class ScorerFitting
     private static LogisticRegression.Fit TrainRanker(IReadOnlyList<FitQuestion> questions, double penalty, IReadOnlyList<bool> use) =>
         ListwiseRanker.Train(questions.Select(q => (q.Rows, q.Labels)).ToArray(), penalty, use);
 
+    /// <summary>The abstainer's logistic regression on the rows whose question had a unit to choose.</summary>
     /// <param name="use">The abstention features it weighs; all of them when null.</param>
-    /// <param name="withTrees">Whether to boost <see cref="AbstainerTrees"/> on the fitted line.</param>
-    private static LogisticRegression.Fit TrainAbstainer(IReadOnlyList<(FitQuestion Question, (float[] Features, int Top) Stage)> rows, IReadOnlyList<bool>? use, bool withTrees)
+    private static LogisticRegression.Fit TrainLine(AbstainerRows rows, IReadOnlyList<bool>? use)
+    {
+        var (features, labels) = AbstainerData(rows);
+        return LogisticRegression.Train(features, labels, AbstainerPenalty, use ?? AbstentionFeatures.Names.Select(_ => true).ToArray());
+    }
+
+    /// <summary><paramref name="line"/> with <see cref="AbstainerTrees"/> boosted on its logit (none when the settings ask for no rounds).</summary>
+    /// <param name="use">The features the trees may split on (the others are held at zero while they are fitted); all when null.</param>
+    private static LogisticRegression.Fit AddTrees(LogisticRegression.Fit line, AbstainerRows rows, IReadOnlyList<bool>? use)
+    {
+        if (AbstainerTrees is not { Rounds: > 0 } trees)
+            return line;
+        var (features, labels) = AbstainerData(rows);
+        var masked = use is null ? features : features.Select(f => f.Select((v, j) => use[j] ? v : 0f).ToArray()).ToArray();
+        return line with { Trees = BoostedTrees.Train(masked, labels, masked.Select(f => line.Logit(f)).ToArray(), trees) };
+    }
+
+    private static (float[][] Features, bool[] Labels) AbstainerData(AbstainerRows rows)
     {
         var withUnits = rows.Where(r => r.Stage.Top >= 0).ToArray();
-        var features = withUnits.Select(r => r.Stage.Features).ToArray();
         // The abstainer learns whether the chosen unit answers: a wrong choice for an answerable
         // question is better refused than shown. (Labelling by "the question is answerable"
         // instead did worse in cross-validation: docs/RETRIEVAL.md.)
-        var labels = withUnits.Select(r => r.Question.Labels[r.Stage.Top]).ToArray();
-        var linear = LogisticRegression.Train(features, labels, AbstainerPenalty, use ?? AbstentionFeatures.Names.Select(_ => true).ToArray());
-        if (!withTrees || AbstainerTrees is not { Rounds: > 0 } trees)
-            return linear;
-        var masked = use is null ? features : features.Select(f => f.Select((v, j) => use[j] ? v : 0f).ToArray()).ToArray();
-        return linear with { Trees = BoostedTrees.Train(masked, labels, masked.Select(f => linear.Logit(f)).ToArray(), trees) };
+        return (withUnits.Select(r => r.Stage.Features).ToArray(), withUnits.Select(r => r.Question.Labels[r.Stage.Top]).ToArray());
     }
 
     /// <summary>
