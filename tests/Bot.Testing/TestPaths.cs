@@ -48,6 +48,12 @@ public static class TestPaths
     /// <summary>Our own community-style set, never fitted on: the check that shares no fit's bias (docs/RETRIEVAL.md, section 8).</summary>
     public static string FreshCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-fresh.jsonl");
 
+    /// <summary>Our own set of plain questions like the dev set, never fitted on (docs/RETRIEVAL.md, section 8).</summary>
+    public static string FreshPlainQuestions => Path.Combine(RepoRoot, "tests", "data", "plain-questions-fresh.jsonl");
+
+    /// <summary>Our sets kept out of every fit: what they score is what unseen questions of their kind may see.</summary>
+    public static IReadOnlyList<string> NeverFittedSets => [FreshCommunityQuestions, FreshPlainQuestions];
+
     /// <summary>Every public set the shipped scorer was fitted on (docs/RETRIEVAL.md), in the order 'fit' is given them.</summary>
     public static IReadOnlyList<string> FittedSets => [DevQuestions, CommunityQuestions, CommunityQuestions2, ParaphraseQuestions, OurCommunityQuestions, MoreCommunityQuestions,
         ExtraCommunityQuestions, SlangCommunityQuestions, MembersCommunityQuestions, PlainQuestions, ThreadsCommunityQuestions];

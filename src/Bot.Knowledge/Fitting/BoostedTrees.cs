@@ -27,9 +27,12 @@ public static class BoostedTrees
         var g = new double[n];
         var h = new double[n];
 
-        // Each feature's rows in increasing order, once: a node scans them, skipping rows not its own.
+        // Each feature's rows in increasing order, and their values in that order, once. A level of a
+        // tree scans each feature once for all its nodes (a row knows its node's place in the level).
         var sorted = Enumerable.Range(0, d).Select(j => Enumerable.Range(0, n).OrderBy(i => rows[i][j]).ThenBy(i => i).ToArray()).ToArray();
+        var values = Enumerable.Range(0, d).Select(j => sorted[j].Select(i => rows[i][j]).ToArray()).ToArray();
         var nodeOf = new int[n];
+        var slotOf = new int[n];
         var builder = new Builder();
         for (var round = 0; round < settings.Rounds; round++)
         {
@@ -46,22 +49,24 @@ public static class BoostedTrees
             var frontier = new List<int> { root };
             for (var level = 0; level <= settings.Depth; level++)
             {
+                var nodes = new Level(frontier, nodeOf, slotOf, g, h);
+                var splits = level < settings.Depth ? nodes.BestSplits(sorted, values, slotOf, g, h, settings) : new (int Feature, float Threshold)?[frontier.Count];
                 var next = new List<int>();
-                foreach (var node in frontier)
+                for (var s = 0; s < frontier.Count; s++)
                 {
-                    var split = level < settings.Depth ? BestSplit(node, rows, sorted, nodeOf, g, h, settings) : null;
-                    if (split is not { } s)
+                    var node = frontier[s];
+                    if (splits[s] is not { } split)
                     {
-                        builder.Value[node] = (float)(-settings.Rate * Sum(node, nodeOf, g) / (Sum(node, nodeOf, h) + settings.Penalty));
+                        builder.Value[node] = (float)(-settings.Rate * nodes.G[s] / (nodes.H[s] + settings.Penalty));
                         continue;
                     }
 
                     var (left, right) = (builder.Add(), builder.Add());
-                    (builder.Feature[node], builder.Threshold[node], builder.Left[node], builder.Right[node]) = (s.Feature, s.Threshold, left, right);
+                    (builder.Feature[node], builder.Threshold[node], builder.Left[node], builder.Right[node]) = (split.Feature, split.Threshold, left, right);
                     for (var i = 0; i < n; i++)
                     {
                         if (nodeOf[i] == node)
-                            nodeOf[i] = rows[i][s.Feature] <= s.Threshold ? left : right;
+                            nodeOf[i] = rows[i][split.Feature] <= split.Threshold ? left : right;
                     }
 
                     next.Add(left);
@@ -78,64 +83,93 @@ public static class BoostedTrees
         return builder.ToEnsemble();
     }
 
-    private static (int Feature, float Threshold)? BestSplit(int node, IReadOnlyList<float[]> rows, int[][] sorted, int[] nodeOf, double[] g, double[] h, Settings settings)
+    /// <summary>The nodes of one level of a tree: each row's place among them, and each node's sums.</summary>
+    private sealed class Level
     {
-        var (gAll, hAll, count) = (0.0, 0.0, 0);
-        for (var i = 0; i < nodeOf.Length; i++)
+        public Level(List<int> frontier, int[] nodeOf, int[] slotOf, double[] g, double[] h)
         {
-            if (nodeOf[i] != node)
-                continue;
-            gAll += g[i];
-            hAll += h[i];
-            count++;
-        }
+            var slotOfNode = new Dictionary<int, int>(frontier.Count);
+            for (var s = 0; s < frontier.Count; s++)
+                slotOfNode[frontier[s]] = s;
+            G = new double[frontier.Count];
+            H = new double[frontier.Count];
+            Count = new int[frontier.Count];
 
-        if (count < 2 * settings.MinLeaf)
-            return null;
-        var parent = gAll * gAll / (hAll + settings.Penalty);
-        (int Feature, float Threshold)? best = null;
-        var bestGain = 1e-9;
-        for (var j = 0; j < sorted.Length; j++)
-        {
-            var (gLeft, hLeft, left) = (0.0, 0.0, 0);
-            float? previous = null;
-            foreach (var i in sorted[j])
+            // Summed in row order, as a leaf's value and a split's parent term always have been.
+            for (var i = 0; i < nodeOf.Length; i++)
             {
-                if (nodeOf[i] != node)
+                var s = slotOfNode.GetValueOrDefault(nodeOf[i], -1);
+                slotOf[i] = s;
+                if (s < 0)
                     continue;
-                var value = rows[i][j];
-                // A threshold between two different values, with enough rows on both sides.
-                if (previous is { } before && value > before && left >= settings.MinLeaf && count - left >= settings.MinLeaf)
-                {
-                    var (gRight, hRight) = (gAll - gLeft, hAll - hLeft);
-                    var gain = gLeft * gLeft / (hLeft + settings.Penalty) + gRight * gRight / (hRight + settings.Penalty) - parent;
-                    if (gain > bestGain)
-                    {
-                        bestGain = gain;
-                        best = (j, before + (value - before) / 2);
-                    }
-                }
-
-                gLeft += g[i];
-                hLeft += h[i];
-                left++;
-                previous = value;
+                G[s] += g[i];
+                H[s] += h[i];
+                Count[s]++;
             }
         }
 
-        return best;
-    }
+        public double[] G { get; }
+        public double[] H { get; }
+        public int[] Count { get; }
 
-    private static double Sum(int node, int[] nodeOf, double[] values)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < nodeOf.Length; i++)
+        /// <summary>
+        /// Each node's best split, or null where none gains or leaves too few rows on a side. Candidates
+        /// come feature by feature and, within one, in increasing value, and only a strictly larger gain
+        /// replaces the best: the first best threshold wins a tie.
+        /// </summary>
+        public (int Feature, float Threshold)?[] BestSplits(int[][] sorted, float[][] values, int[] slotOf, double[] g, double[] h, Settings settings)
         {
-            if (nodeOf[i] == node)
-                sum += values[i];
-        }
+            var m = G.Length;
+            var best = new (int Feature, float Threshold)?[m];
+            var bestGain = new double[m];
+            var parent = new double[m];
+            var open = new bool[m];
+            for (var s = 0; s < m; s++)
+            {
+                bestGain[s] = 1e-9;
+                open[s] = Count[s] >= 2 * settings.MinLeaf;
+                parent[s] = G[s] * G[s] / (H[s] + settings.Penalty);
+            }
 
-        return sum;
+            var gLeft = new double[m];
+            var hLeft = new double[m];
+            var left = new int[m];
+            var previous = new float[m];
+            for (var j = 0; j < sorted.Length; j++)
+            {
+                Array.Clear(gLeft);
+                Array.Clear(hLeft);
+                Array.Clear(left);
+                var (order, value) = (sorted[j], values[j]);
+                for (var k = 0; k < order.Length; k++)
+                {
+                    var i = order[k];
+                    var s = slotOf[i];
+                    if (s < 0 || !open[s])
+                        continue;
+                    var v = value[k];
+
+                    // A threshold between two different values, with enough rows on both sides.
+                    if (left[s] > 0 && v > previous[s] && left[s] >= settings.MinLeaf && Count[s] - left[s] >= settings.MinLeaf)
+                    {
+                        var (gRight, hRight) = (G[s] - gLeft[s], H[s] - hLeft[s]);
+                        var gain = gLeft[s] * gLeft[s] / (hLeft[s] + settings.Penalty) + gRight * gRight / (hRight + settings.Penalty) - parent[s];
+                        if (gain > bestGain[s])
+                        {
+                            bestGain[s] = gain;
+                            best[s] = (j, previous[s] + (v - previous[s]) / 2);
+                        }
+                    }
+
+                    gLeft[s] += g[i];
+                    hLeft[s] += h[i];
+                    left[s]++;
+                    previous[s] = v;
+                }
+            }
+
+            return best;
+        }
     }
 
     private sealed class Builder
