@@ -50,6 +50,14 @@ public sealed class AnswerModel
     {
         var file = JsonSerializer.Deserialize(json, AnswerModelJson.Default.AnswerModelFile)
                    ?? throw new InvalidDataException("the answer model file is empty");
+        if (file.Format is < 1 or > AnswerModelFile.CurrentFormat)
+        {
+            // A newer file may hold parts this build would silently skip (as builds before format 2 skip
+            // the abstainer's trees), answering with a different scorer than the one fitted.
+            throw new InvalidDataException(
+                $"the answer model file is format {file.Format}; this build reads formats 1 to {AnswerModelFile.CurrentFormat}: update the bot, or run 'fit' with this build");
+        }
+
         if (file.Features is null || !file.Features.SequenceEqual(AnswerFeatures.Names)
             || file.AbstentionFeatures is null || !file.AbstentionFeatures.SequenceEqual(AbstentionFeatures.Names))
         {
@@ -139,6 +147,10 @@ public sealed record ModeWeights(
 }
 
 /// <summary>The model file as written by <c>fit</c>: what it was fitted on, and the weights.</summary>
+/// <param name="Format">
+/// 1: lines only, as first written (files written since the abstainer's trees came, before this field
+/// counted them, may hold trees too); 2: the abstainers may carry trees. A build refuses a newer format.
+/// </param>
 public sealed record AnswerModelFile(
     [property: JsonPropertyName("format")] int Format,
     [property: JsonPropertyName("features")] IReadOnlyList<string> Features,
@@ -146,7 +158,11 @@ public sealed record AnswerModelFile(
     [property: JsonPropertyName("fitted_on")] IReadOnlyList<FittedSet> FittedOn,
     [property: JsonPropertyName("settings")] IReadOnlyDictionary<string, double> Settings,
     [property: JsonPropertyName("modes")] IReadOnlyDictionary<string, ModeWeights> Modes,
-    [property: JsonPropertyName("memory")] MemoryFile? Memory = null);
+    [property: JsonPropertyName("memory")] MemoryFile? Memory = null)
+{
+    /// <summary>The format <c>fit</c> writes and the newest this build reads.</summary>
+    public const int CurrentFormat = 2;
+}
 
 /// <summary>The memory's questions as the model file stores them: each with its vector (little-endian floats, base64).</summary>
 public sealed record MemoryFile(

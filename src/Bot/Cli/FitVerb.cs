@@ -57,7 +57,7 @@ internal static class FitVerb
         }
 
         var file = new AnswerModelFile(
-            1, AnswerFeatures.Names, AbstentionFeatures.Names,
+            AnswerModelFile.CurrentFormat, AnswerFeatures.Names, AbstentionFeatures.Names,
             cli.Words.Select(p => new FittedSet(Path.GetFileName(p), Sha256(p), questions.Count(q => q.Set == QuestionSets.Name(p)))).ToArray(),
             settings, weights, MemoryFile(engine, memoryQuestions));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);

@@ -31,6 +31,21 @@ public sealed class AnswerModelFileTests
     }
 
     [Fact]
+    public void A_model_file_of_a_newer_format_is_refused_with_what_to_do()
+    {
+        var file = new AnswerModelFile(AnswerModelFile.CurrentFormat + 1, AnswerFeatures.Names, AbstentionFeatures.Names, [], new Dictionary<string, double>(),
+            new Dictionary<string, ModeWeights> { ["hybrid"] = Weights(0.5f) });
+
+        var e = Assert.Throws<InvalidDataException>(() => AnswerModel.Parse(AnswerModel.Serialize(file)));
+
+        Assert.Contains($"format {AnswerModelFile.CurrentFormat + 1}", e.Message);
+        Assert.Contains("update the bot", e.Message);
+        // Files of every format this build reads still load: the shipped one is format 1.
+        foreach (var format in Enumerable.Range(1, AnswerModelFile.CurrentFormat))
+            Assert.Equal(0.5f, AnswerModel.Parse(AnswerModel.Serialize(file with { Format = format })).For(RetrievalMode.Hybrid).Threshold);
+    }
+
+    [Fact]
     public void An_abstainer_with_trees_loads_and_scores_as_written()
     {
         var n = AbstentionFeatures.Names.Count;
