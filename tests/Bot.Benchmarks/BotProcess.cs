@@ -70,6 +70,24 @@ internal static class BotProcess
         }
     }
 
+    /// <summary>
+    /// The log entries whose first line starts with one of <paramref name="prefixes"/>, each with its message
+    /// (the console formatter writes the category line, then the message indented on the next).
+    /// </summary>
+    public static List<string> Entries(System.Text.StringBuilder log, params string[] prefixes)
+    {
+        string[] lines;
+        lock (log)
+        {
+            lines = log.ToString().Split('\n');
+        }
+
+        return lines.Select((line, i) => (line, i))
+            .Where(x => prefixes.Any(p => x.line.StartsWith(p, StringComparison.Ordinal)))
+            .Select(x => x.i + 1 < lines.Length ? $"{x.line.Trim()} {lines[x.i + 1].Trim()}" : x.line.Trim())
+            .ToList();
+    }
+
     /// <summary>The process's user + system CPU time so far, from /proc/&lt;pid&gt;/stat (Linux; clock ticks of 1/100 s).</summary>
     public static double CpuSeconds(int pid)
     {

@@ -42,6 +42,15 @@ internal static class OverloadBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## {factor:0.#} × capacity ({capacity:N0} /s): {rate} /s for {seconds:N0} s; {Harness.Load()}"));
         var result = await OverloadPhase.RunAsync(target, payloads, rate, seconds, drain);
         PrintOverload(result, capacity, target);
+        if (options.TryGetValue("bot-log-file", out var logFile))
+        {
+            // The bot's whole log (at --bot-log's level), for what the summary above does not say.
+            lock (target.Log)
+            {
+                File.WriteAllText(logFile, target.Log.ToString());
+            }
+        }
+
         return 0;
     }
 
@@ -112,6 +121,10 @@ internal static class OverloadBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- The load generator fell up to {r.SendLag.TotalMilliseconds:N0} ms behind its schedule."));
         var failures = BotProcess.Lines(target.Log, "fail:", "crit:");
         Console.WriteLine(failures.Count == 0 ? "- The bot logged no failure." : $"- The bot logged {failures.Count} failures; the first: {failures[0]}");
+        // Warnings say what the bot did about the load (a reconnect, a dropped window) where the counts above cannot.
+        // Grouped by category and event id (a message names its interaction, so each one differs).
+        foreach (var group in BotProcess.Entries(target.Log, "warn:").GroupBy(entry => entry.Split(' ', 3)[1]))
+            Console.WriteLine($"- The bot logged {group.Count()} × warn: {group.Key}; the last: {group.Last()}");
         Console.WriteLine($"- {Harness.Load()} at the end.");
     }
 
