@@ -63,14 +63,15 @@ public static class BoostedTrees
 
                     var (left, right) = (builder.Add(), builder.Add());
                     (builder.Feature[node], builder.Threshold[node], builder.Left[node], builder.Right[node]) = (split.Feature, split.Threshold, left, right);
-                    for (var i = 0; i < n; i++)
-                    {
-                        if (nodeOf[i] == node)
-                            nodeOf[i] = rows[i][split.Feature] <= split.Threshold ? left : right;
-                    }
-
                     next.Add(left);
                     next.Add(right);
+                }
+
+                // Every row of a split node goes to a child, in one pass over the rows for the whole level.
+                for (var i = 0; i < n; i++)
+                {
+                    if (slotOf[i] >= 0 && splits[slotOf[i]] is { } split)
+                        nodeOf[i] = rows[i][split.Feature] <= split.Threshold ? builder.Left[nodeOf[i]] : builder.Right[nodeOf[i]];
                 }
 
                 frontier = next;

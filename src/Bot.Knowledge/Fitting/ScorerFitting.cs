@@ -180,14 +180,14 @@ public static class ScorerFitting
         var (newLine, newTrees) = (new List<FitOutcome>(), new List<FitOutcome>());
         foreach (var (fold, held) in Folds(training, InnerFolds, Seed + 2))
         {
-            var rows = fold.Select(q => byQuestion[q]).ToArray();
+            var data = AbstainerData(fold.Select(q => byQuestion[q]).ToArray());
             // The trees are boosted on the line just fitted, not on a second fit of the same line.
-            var fitted = TrainLine(rows, null);
+            var fitted = TrainLine(data, null);
             line.AddRange(Outcomes(fitted, held));
-            trees.AddRange(Outcomes(AddTrees(fitted, rows, null), held));
-            var fittedNew = TrainLine(rows, AbstentionFeatures.WithoutMemory);
+            trees.AddRange(Outcomes(AddTrees(fitted, data, null), held));
+            var fittedNew = TrainLine(data, AbstentionFeatures.WithoutMemory);
             newLine.AddRange(Outcomes(fittedNew, held));
-            newTrees.AddRange(Outcomes(AddTrees(fittedNew, rows, AbstentionFeatures.WithoutMemory), held));
+            newTrees.AddRange(Outcomes(AddTrees(fittedNew, data, AbstentionFeatures.WithoutMemory), held));
         }
 
         IEnumerable<FitOutcome> Outcomes(LogisticRegression.Fit abstainer, IEnumerable<FitQuestion> held) => held.Select(q => byQuestion[q]).Select(x =>
@@ -199,8 +199,11 @@ public static class ScorerFitting
             mode, TrainRanker(training, bestPenalty, use), TrainAbstainer(stage2, null, useTrees), bestPenalty, threshold, outcomes,
             TrainAbstainer(stage2, AbstentionFeatures.WithoutMemory, newUseTrees), newThreshold, TrainRanker(training, bestPenalty, WithoutMemory(use)));
 
-        static LogisticRegression.Fit TrainAbstainer(AbstainerRows rows, IReadOnlyList<bool>? use, bool withTrees) =>
-            withTrees ? AddTrees(TrainLine(rows, use), rows, use) : TrainLine(rows, use);
+        static LogisticRegression.Fit TrainAbstainer(AbstainerRows rows, IReadOnlyList<bool>? use, bool withTrees)
+        {
+            var data = AbstainerData(rows);
+            return withTrees ? AddTrees(TrainLine(data, use), data, use) : TrainLine(data, use);
+        }
     }
 
     /// <summary>Whether the trees' out-of-fold outcomes beat the line's at each one's best threshold (a tie keeps the simpler line), that threshold, and those outcomes.</summary>
@@ -256,19 +259,16 @@ public static class ScorerFitting
 
     /// <summary>The abstainer's logistic regression on the rows whose question had a unit to choose.</summary>
     /// <param name="use">The abstention features it weighs; all of them when null.</param>
-    private static LogisticRegression.Fit TrainLine(AbstainerRows rows, IReadOnlyList<bool>? use)
-    {
-        var (features, labels) = AbstainerData(rows);
-        return LogisticRegression.Train(features, labels, AbstainerPenalty, use ?? AbstentionFeatures.Names.Select(_ => true).ToArray());
-    }
+    private static LogisticRegression.Fit TrainLine((float[][] Features, bool[] Labels) data, IReadOnlyList<bool>? use) =>
+        LogisticRegression.Train(data.Features, data.Labels, AbstainerPenalty, use ?? AbstentionFeatures.Names.Select(_ => true).ToArray());
 
     /// <summary><paramref name="line"/> with <see cref="AbstainerTrees"/> boosted on its logit (none when the settings ask for no rounds).</summary>
     /// <param name="use">The features the trees may split on (the others are held at zero while they are fitted); all when null.</param>
-    private static LogisticRegression.Fit AddTrees(LogisticRegression.Fit line, AbstainerRows rows, IReadOnlyList<bool>? use)
+    private static LogisticRegression.Fit AddTrees(LogisticRegression.Fit line, (float[][] Features, bool[] Labels) data, IReadOnlyList<bool>? use)
     {
         if (AbstainerTrees is not { Rounds: > 0 } trees)
             return line;
-        var (features, labels) = AbstainerData(rows);
+        var (features, labels) = data;
         var masked = use is null ? features : features.Select(f => f.Select((v, j) => use[j] ? v : 0f).ToArray()).ToArray();
         return line with { Trees = BoostedTrees.Train(masked, labels, masked.Select(f => line.Logit(f)).ToArray(), trees) };
     }
