@@ -46,4 +46,32 @@ public sealed class RestRateLimiterTests
 
         Assert.InRange(limiter.BucketCount, 1, 1025);
     }
+
+    [Fact]
+    public async Task Many_busy_interactions_are_not_rescanned_on_every_request_and_are_forgotten_once_idle()
+    {
+        // Under overload thousands of interactions have a request in flight at once: none can be forgotten,
+        // and looking for idle buckets on every new one cost a scan of all of them per request.
+        var limiter = new RestRateLimiter(_time);
+        var busy = new List<RateLimitBucket>();
+        for (var i = 0; i < 8000; i++)
+        {
+            var bucket = limiter.BucketFor(DiscordRoutes.CreateInteractionResponse.Bind($"{i + 1}", $"token{i}"));
+            await bucket.AcquireAsync(TimeSpan.Zero, default);
+            busy.Add(bucket);
+        }
+
+        Assert.Equal(8000, limiter.BucketCount);
+        Assert.InRange(limiter.Sweeps, 1, 4); // at 1024, 2048, 4096 and 8192 at most: not once per request
+
+        foreach (var bucket in busy)
+        {
+            bucket.Release(null, succeeded: true);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        limiter.BucketFor(DiscordRoutes.CreateInteractionResponse.Bind("9001", "token-next"));
+
+        Assert.Equal(1, limiter.BucketCount);
+    }
 }
