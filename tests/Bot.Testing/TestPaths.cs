@@ -51,8 +51,14 @@ public static class TestPaths
     /// <summary>Our own set of plain questions like the dev set, never fitted on (docs/RETRIEVAL.md, section 8).</summary>
     public static string FreshPlainQuestions => Path.Combine(RepoRoot, "tests", "data", "plain-questions-fresh.jsonl");
 
+    /// <summary>Our community-style set by a further writer (2026-12-07, seventh session), never fitted on (docs/RETRIEVAL.md, section 8).</summary>
+    public static string NewCommunityQuestions => Path.Combine(RepoRoot, "tests", "data", "community-questions-new.jsonl");
+
+    /// <summary>Our second set of plain questions like the dev set (2026-12-07, seventh session), never fitted on (docs/RETRIEVAL.md, section 8).</summary>
+    public static string SecondPlainQuestions => Path.Combine(RepoRoot, "tests", "data", "plain-questions-2.jsonl");
+
     /// <summary>Our sets kept out of every fit: what they score is what unseen questions of their kind may see.</summary>
-    public static IReadOnlyList<string> NeverFittedSets => [FreshCommunityQuestions, FreshPlainQuestions];
+    public static IReadOnlyList<string> NeverFittedSets => [FreshCommunityQuestions, FreshPlainQuestions, NewCommunityQuestions, SecondPlainQuestions];
 
     /// <summary>Every public set the shipped scorer was fitted on (docs/RETRIEVAL.md), in the order 'fit' is given them.</summary>
     public static IReadOnlyList<string> FittedSets => [DevQuestions, CommunityQuestions, CommunityQuestions2, ParaphraseQuestions, OurCommunityQuestions, MoreCommunityQuestions,
