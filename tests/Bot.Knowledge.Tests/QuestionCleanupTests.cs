@@ -14,6 +14,9 @@ public sealed class QuestionCleanupTests
     [InlineData("where were they tryna get to 🗺️", "where were they trying to get to")]
     [InlineData("yo where did gavin n kim first link up", "where did gavin and kim first link up")]
     [InlineData("how long has the pastor been doin' this", "how long has the pastor been doing this")]
+    [InlineData("they talk good about the leader even after they run away. why?", "they talk good about the leader even after they run away. why?")]
+    [InlineData("Hi everyone, I teach English in Korea. The article says it reminds us of two things. Which?", "The article says it reminds us of two things. Which?")]
+    [InlineData("great doc. who directed it? why?", "who directed it? why?")]
     public void Chat_is_read_as_its_question(string message, string question)
     {
         Assert.Equal(question, QuestionCleanup.Clean(message));

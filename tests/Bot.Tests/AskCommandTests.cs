@@ -65,6 +65,16 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_message_with_nothing_to_ask_gets_the_hint_not_an_answer()
+    {
+        var run = await Ask(null, "🍿?");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("There is no question there to answer", run.Output);
+        Assert.DoesNotContain("Source:", run.Output);
+    }
+
+    [Fact]
     public async Task Json_mode_answers_each_line_of_standard_input_with_one_json_object()
     {
         var run = await Ask("Who is the director of Beyond Utopia?\n\nWhat is 2+2?\nHow many defectors has Caleb Mission helped?\n", "--json");

@@ -67,9 +67,27 @@ internal static partial class QuestionCleanup
         var sentences = SentenceSplitter.Split(text);
         if (sentences.Count < 2)
             return text;
-        var asking = sentences.Where(Asks).ToArray();
-        return asking.Length == 0 ? text : string.Join(' ', asking);
+        var asking = new List<string>();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if (!Asks(sentences[i]))
+                continue;
+            // "… they still praise the leader after they ran away. why?": a question of question words
+            // alone asks about the sentence before it, which would otherwise be dropped as not asking.
+            if (i > 0 && Bare(sentences[i]) && !Asks(sentences[i - 1]))
+                asking.Add(sentences[i - 1]);
+            asking.Add(sentences[i]);
+        }
+
+        return asking.Count == 0 ? text : string.Join(' ', asking);
     }
+
+    /// <summary>A sentence of question and function words only: "why?", "Which?", "how so?".</summary>
+    private static bool Bare(string sentence) =>
+        sentence.Split(NotWord, StringSplitOptions.RemoveEmptyEntries)
+            .All(w => QuestionWords.Contains(w.ToLowerInvariant()) || Analysis.QuestionWords.Set.Contains(w));
+
+    private static readonly char[] NotWord = [' ', ',', '.', '?', '!', ';', ':', '"', '(', ')', '\u201C', '\u201D'];
 
     private static bool Asks(string sentence)
     {

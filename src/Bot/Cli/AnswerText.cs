@@ -9,11 +9,13 @@ internal static class AnswerText
 {
     public const string NotAnswered = "I don't know: nothing in the knowledge folder answers that question.";
 
+    public const string NoQuestion = "There is no question there to answer; ask about the film, e.g. \"Who directed Beyond Utopia?\"";
+
     /// <param name="bold">Opening and closing marks for matched words: ANSI on a terminal, Markdown <c>**</c> otherwise.</param>
     public static string Render(Answer answer, (string Open, string Close) bold)
     {
         if (!answer.Answered)
-            return NotAnswered;
+            return answer.Abstention == Abstention.EmptyQuestion ? NoQuestion : NotAnswered;
 
         var best = answer.Passages[0];
         var text = new StringBuilder();
