@@ -120,11 +120,9 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         var how = mode ?? ModeFor(searcher, snapshot);
         var names = snapshot.Names(searcher);
         var asked = names.Fix(QuestionCleanup.Clean(question));
-        // What is left once greetings, filler and emoji are gone may be nothing ("?", "🍿", "ok so") or a
-        // bare question word ("what", "why?"). The lexical mode finds no word to look up in either; the
-        // sentence model would still embed it, land near some sentence and answer with confidence, so
-        // every mode asks for a question instead.
-        if (!HasSubject(asked))
+        // The lexical mode finds no word to look up in "?" or "ok so"; the sentence model would still
+        // answer them, so every mode asks for a question instead.
+        if (QuestionCleanup.AsksNothing(asked))
             return new ReadQuestion(how, [], [], [], [], Abstention.EmptyQuestion);
         var typeNoun = AnswerTypes.TypeNoun(asked);
         var leaveOut = typeNoun is null ? null : TextAnalysis.Terms(store.IndexAnalyzer, typeNoun).FirstOrDefault();
@@ -149,18 +147,6 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         string[] terms = vector is null ? [] : TextAnalysis.Terms(store.IndexAnalyzer, asked).Distinct(StringComparer.Ordinal).ToArray();
         return new ReadQuestion(how, candidates, concepts, coverages, units, null, vector, terms);
     }
-
-    /// <summary>Whether the cleaned question says more than a question word: a letter or digit, and not "what" or "why" alone.</summary>
-    private static bool HasSubject(string asked)
-    {
-        var words = asked.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim(Punctuation))
-            .Where(w => w.Any(char.IsLetterOrDigit))
-            .ToArray();
-        return words.Length > 1 || (words.Length == 1 && !QuestionWords.Set.Contains(words[0]));
-    }
-
-    private static readonly char[] Punctuation = ['?', '!', '.', ',', ';', ':', '"', '\'', '(', ')', '[', ']', '…', '¿', '¡'];
 
     /// <summary>
     /// <see cref="DefaultMode"/> when this snapshot holds every passage's vectors, else lexical. The

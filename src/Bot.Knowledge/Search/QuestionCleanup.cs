@@ -82,12 +82,30 @@ internal static partial class QuestionCleanup
         return asking.Count == 0 ? text : string.Join(' ', asking);
     }
 
-    /// <summary>A sentence of question and function words only: "why?", "Which?", "how so?".</summary>
-    private static bool Bare(string sentence) =>
-        sentence.Split(NotWord, StringSplitOptions.RemoveEmptyEntries)
-            .All(w => QuestionWords.Contains(w.ToLowerInvariant()) || Analysis.QuestionWords.Set.Contains(w));
+    /// <summary>
+    /// Whether a cleaned question leaves nothing to ask: no word at all ("?", "🍿" once emoji are gone)
+    /// or a question word alone ("what", "why?"). The sentence model would still embed it, land near
+    /// some sentence and answer with confidence.
+    /// </summary>
+    public static bool AsksNothing(string cleaned)
+    {
+        var words = WordsOf(cleaned);
+        return words.Length == 0 || (words.Length == 1 && IsQuestionWord(words[0]));
+    }
 
-    private static readonly char[] NotWord = [' ', ',', '.', '?', '!', ';', ':', '"', '(', ')', '\u201C', '\u201D'];
+    /// <summary>A sentence of question and function words only: "why?", "Which?", "how so?".</summary>
+    private static bool Bare(string sentence) => WordsOf(sentence).All(IsQuestionWord);
+
+    private static bool IsQuestionWord(string word) => QuestionWords.Contains(word.ToLowerInvariant()) || Analysis.QuestionWords.Set.Contains(word);
+
+    /// <summary>The words of a text, punctuation around them trimmed; a run of punctuation alone is no word.</summary>
+    private static string[] WordsOf(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim(Punctuation))
+            .Where(w => w.Any(char.IsLetterOrDigit))
+            .ToArray();
+
+    private static readonly char[] Punctuation = ['?', '!', '.', ',', ';', ':', '"', '\'', '(', ')', '[', ']', '\u2026', '\u00BF', '\u00A1', '\u201C', '\u201D', '\u2018', '\u2019'];
 
     private static bool Asks(string sentence)
     {
