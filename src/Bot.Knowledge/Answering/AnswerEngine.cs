@@ -52,11 +52,10 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         var how = read.Mode;
         if (read.Abstention is { } why)
             return Answer.NotAnswered(question, why);
+        if (read.Heading is { } heading)
+            return HeadingAnswer(question, read, heading, passages);
 
-        var weights = _scorer.Value.For(how);
-        var rows = read.Units.Select(u => u.Features).ToArray();
-        Memory.Fill(rows, read.Vector, read.Terms, read.Units.Select(u => AnswerMemory.UnitKey(Shown(read.Candidates[u.Candidate], u.Unit))).ToArray(), AnswerFeatures.MemoryColumn);
-        var decision = AnswerDecision.Of(weights, rows, consulted: read.Vector is not null && Memory.Entries.Count > 0);
+        var decision = Decide(read);
         var coverage = read.PassageCoverages.Count > 0 ? read.PassageCoverages.Max() : 0f;
         if (decision.Ranked < 0)
             return Answer.NotAnswered(question, Abstention.NothingMatched);
@@ -78,6 +77,14 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         return new Answer(question, true, Shown(winner, chosen.Unit), hits, null) { Coverage = coverage, Similarity = similarity, Confidence = decision.Confidence, Threshold = decision.Threshold };
     }
 
+    /// <summary>The scorer's choice among a read question's units, the memory's columns filled as the model was fitted.</summary>
+    private AnswerDecision Decide(ReadQuestion read)
+    {
+        var rows = read.Units.Select(u => u.Features).ToArray();
+        Memory.Fill(rows, read.Vector, read.Terms, read.Units.Select(u => AnswerMemory.UnitKey(Shown(read.Candidates[u.Candidate], u.Unit))).ToArray(), AnswerFeatures.MemoryColumn);
+        return AnswerDecision.Of(_scorer.Value.For(read.Mode), rows, consulted: read.Vector is not null && Memory.Entries.Count > 0);
+    }
+
     /// <summary>
     /// Every candidate answer unit for a question, with its features, for fitting and explaining
     /// the scorer; empty when nothing in the knowledge matches.
@@ -85,13 +92,16 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
     /// <param name="withMemory">Whether the shipped model's <see cref="AnswerMemory"/> fills its columns; 'fit' fills them from the questions of each fold instead.</param>
     public ExplainedQuestion Explain(string question, RetrievalMode mode, bool withMemory = true)
     {
-        var read = Read(question, Candidates, mode);
+        // A question asking for a heading is answered from the knowledge's structure; its units are
+        // still described, as the scorer would see them, for the fit, which learns from every question.
+        var routed = Read(question, Candidates, mode);
+        var read = routed.AsksHeading ? Read(question, Candidates, mode, headings: false) : routed;
         var units = read.Units
             .Select(u => new UnitFeatures(read.Candidates[u.Candidate].Passage, Shown(read.Candidates[u.Candidate], u.Unit), u.Features))
             .ToArray();
         if (withMemory)
             Memory.Fill(units.Select(u => u.Features).ToArray(), read.Vector, read.Terms, units.Select(u => AnswerMemory.UnitKey(u.Text)).ToArray(), AnswerFeatures.MemoryColumn);
-        return new ExplainedQuestion(units, read.Vector, read.Terms);
+        return new ExplainedQuestion(units, read.Vector, read.Terms) { AsksHeading = routed.AsksHeading, Heading = routed.Heading?.Text };
     }
 
     private sealed record ReadQuestion(
@@ -102,12 +112,16 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         IReadOnlyList<(int Candidate, int Unit, float[] Features)> Units,
         Abstention? Abstention,
         float[]? Vector = null,
-        IReadOnlyList<string>? AskedTerms = null)
+        IReadOnlyList<string>? AskedTerms = null,
+        FoundHeading? Heading = null)
     {
+        /// <summary>Whether the question asks for a heading (<see cref="HeadingQuestion"/>), answered from the knowledge's structure or not at all.</summary>
+        public bool AsksHeading { get; init; }
+
         public IReadOnlyList<string> Terms => AskedTerms ?? [];
     }
 
-    private ReadQuestion Read(string question, int depth, RetrievalMode? mode)
+    private ReadQuestion Read(string question, int depth, RetrievalMode? mode, bool headings = true)
     {
         if (mode is RetrievalMode.Semantic or RetrievalMode.Hybrid && store.Questions is null)
             throw new InvalidOperationException($"{mode} retrieval needs a sentence model; Knowledge:Semantic is off.");
@@ -124,6 +138,8 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         // answer them, so every mode asks for a question instead.
         if (QuestionCleanup.AsksNothing(asked))
             return new ReadQuestion(how, [], [], [], [], Abstention.EmptyQuestion);
+        if (headings && HeadingQuestion.Read(asked) is { } headingAsk)
+            return ReadHeading(searcher, snapshot, headingAsk, depth, how);
         var typeNoun = AnswerTypes.TypeNoun(asked);
         var leaveOut = typeNoun is null ? null : TextAnalysis.Terms(store.IndexAnalyzer, typeNoun).FirstOrDefault();
         var concepts = QuestionAnalysis.Analyze(asked, store.QueryAnalyzer, snapshot, leaveOut);
@@ -146,6 +162,79 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         // needs the question's vector too, so the lexical mode, which has none, skips this).
         string[] terms = vector is null ? [] : TextAnalysis.Terms(store.IndexAnalyzer, asked).Distinct(StringComparer.Ordinal).ToArray();
         return new ReadQuestion(how, candidates, concepts, coverages, units, null, vector, terms);
+    }
+
+    /// <summary>A heading of the knowledge as the answer, and the passage it heads (where the question's topic matched best).</summary>
+    private sealed record FoundHeading(string Text, CandidatePassage Passage);
+
+    /// <summary>
+    /// A question asking for a heading (<see cref="HeadingQuestion"/>): the section is found by its
+    /// topic as any question's passages are (words, meaning or both), and the answer is its heading,
+    /// or the article's title, first or last heading as asked. Nothing is answered when a topic was
+    /// given and no passage matches it.
+    /// </summary>
+    private ReadQuestion ReadHeading(IndexSearcher searcher, IndexSnapshot snapshot, HeadingAsk ask, int depth, RetrievalMode how)
+    {
+        // The topic is read as a question of its own ("the director's spiritual experience"): its
+        // passages, and the unit the scorer would answer it with, say which section it means.
+        var about = ask.Topic.Any(char.IsLetterOrDigit) ? Read(ask.Topic, depth, how, headings: false) : null;
+        var concepts = about?.Concepts ?? [];
+        var found = about is { Abstention: null } ? about.Candidates : [];
+        var decision = about is { Abstention: null, Units.Count: > 0 } ? Decide(about) : default;
+        var answering = decision.Ranked >= 0 && about is not null && about.Units.Count > 0 ? about.Candidates[about.Units[decision.Ranked].Candidate] : null;
+        // A heading that names the topic in the question's own words ("the section about the director":
+        // "Behind the Scenes with the Director"; a synonym would not do: "footage" is no "Behind the Scenes")
+        // comes first, then the passage of the unit the scorer chose, then the search's order.
+        var typed = TextAnalysis.Terms(store.IndexAnalyzer, ask.Topic).ToHashSet(StringComparer.Ordinal);
+        float Named(IReadOnlySet<string> heading) => concepts.Where(k => k.Variants.Keys.Any(v => typed.Contains(v) && heading.Contains(v))).Sum(k => k.Weight);
+        var candidates = found
+            .Select((c, rank) => (c, rank, Named: Named(AnalyzedPassage.Of(c.Passage.Section, store.IndexAnalyzer).TermSet), Answers: ReferenceEquals(c, answering)))
+            .OrderByDescending(x => x.Named).ThenByDescending(x => x.Answers).ThenBy(x => x.rank)
+            .Select(x => x.c)
+            .ToArray();
+        if (ask.Target == HeadingTarget.Section && candidates.Length == 0)
+            return new ReadQuestion(how, [], concepts, [], [], Abstention.NothingMatched) { AsksHeading = true };
+        // A section is named only when its heading says the topic or the scorer would answer the topic
+        // as a question: "the section about the pastor's salary" is no section of ours, though "pastor" matches.
+        if (ask.Target == HeadingTarget.Section && Named(AnalyzedPassage.Of(candidates[0].Passage.Section, store.IndexAnalyzer).TermSet) == 0 && !decision.Answered)
+            return new ReadQuestion(how, [], concepts, [], [], Abstention.NotEnoughEvidence) { AsksHeading = true };
+
+        var documents = snapshot.Documents(searcher);
+        var document = candidates.Length > 0
+            ? documents.First(d => d.Path == candidates[0].Passage.Path)
+            : documents.Count > 0 ? documents[0] : null;
+        if (document is null || document.Passages.Count == 0)
+            return new ReadQuestion(how, [], concepts, [], [], Abstention.NothingMatched) { AsksHeading = true };
+
+        var last = document.Passages[^1];
+        var (text, passage) = ask.Target switch
+        {
+            HeadingTarget.Section => (HeadingOf(candidates[0].Passage), candidates[0].Passage),
+            HeadingTarget.Title => (document.Title, document.Passages[0]),
+            HeadingTarget.First => (HeadingOf(document.Passages[0]), document.Passages[0]),
+            _ => (HeadingOf(last), document.Passages.First(p => p.Section == last.Section)),
+        };
+        var shown = candidates.FirstOrDefault(c => c.Passage.Id == passage.Id)
+            ?? CandidatePassage.Load(searcher, snapshot, DocOf(searcher, passage), 0f, store, null, null, null);
+        var others = candidates.Where(c => !ReferenceEquals(c, shown));
+        return new ReadQuestion(how, [shown, .. others], concepts, [], [], null, Heading: new FoundHeading(text, shown)) { AsksHeading = true };
+
+        // The words under no ## heading are headed by the article's title.
+        static string HeadingOf(Passage p) => p.Section.Length > 0 ? p.Section : p.Title;
+    }
+
+    private static int DocOf(IndexSearcher searcher, Passage passage) =>
+        searcher.Search(new TermQuery(new Lucene.Net.Index.Term(Indexing.IndexFields.Id, passage.Id)), 1).ScoreDocs[0].Doc;
+
+    /// <summary>The answer to a question asking for a heading: the heading, shown with the passage it heads.</summary>
+    private static Answer HeadingAnswer(string question, ReadQuestion read, FoundHeading heading, int passages)
+    {
+        var wanted = read.Concepts.SelectMany(c => c.Variants.Keys).ToHashSet(StringComparer.Ordinal);
+        var hits = read.Candidates.Take(passages)
+            .Select(c => new PassageHit(c.Passage, c.Score, Highlights(c.Analyzed, wanted), null))
+            .ToArray();
+        // No fitted probability: the heading is read from the knowledge's structure, not chosen by the scorer.
+        return new Answer(question, true, heading.Text, hits, null) { Confidence = 1f };
     }
 
     /// <summary>
@@ -294,7 +383,14 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
 }
 
 /// <summary>A question's candidate answer units, and its vector (null in the lexical mode).</summary>
-public sealed record ExplainedQuestion(IReadOnlyList<UnitFeatures> Units, float[]? Vector, IReadOnlyList<string> Terms);
+public sealed record ExplainedQuestion(IReadOnlyList<UnitFeatures> Units, float[]? Vector, IReadOnlyList<string> Terms)
+{
+    /// <summary>Whether the question asks for a heading (<see cref="HeadingQuestion"/>): the engine answers it with <see cref="Heading"/>, and the units are what the scorer would have seen.</summary>
+    public bool AsksHeading { get; init; }
+
+    /// <summary>The heading answering a question that asks for one; null when none does.</summary>
+    public string? Heading { get; init; }
+}
 
 /// <summary>One candidate answer unit and what the scorer sees of it.</summary>
 public sealed record UnitFeatures(Passage Passage, string Text, float[] Features);

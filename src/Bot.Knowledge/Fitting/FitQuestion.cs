@@ -20,6 +20,16 @@ public sealed record FitQuestion(string Set, EvalQuestion Question, IReadOnlyLis
     /// <summary>The keys of the units that answer it (labelled right), once each: what the memory and the probe learn.</summary>
     public IReadOnlyList<string> AnswerKeys => UnitKeys.Where((_, i) => Labels[i]).Distinct().ToArray();
 
+    /// <summary>
+    /// Whether the question asks for a heading, which the engine answers from the knowledge's structure
+    /// with <see cref="Heading"/> (or nothing, when null) without asking the scorer. The scorer still
+    /// learns from its units like any question's.
+    /// </summary>
+    public bool AsksHeading { get; init; }
+
+    /// <summary>The heading the engine answers a question asking for one with; null when it answers nothing.</summary>
+    public string? Heading { get; init; }
+
     /// <summary>The question as a fold key: the same words asked in two sets must land in one fold.</summary>
     public string Key => EvalReport.Normalize(Question.Question);
 }

@@ -98,6 +98,8 @@ public static class ScorerFitting
                 Vector = explained.Vector,
                 Terms = explained.Terms,
                 UnitKeys = units.Select(u => AnswerMemory.UnitKey(u.Text)).ToArray(),
+                AsksHeading = explained.AsksHeading,
+                Heading = explained.Heading,
             };
         }).ToArray();
 
@@ -225,13 +227,30 @@ public static class ScorerFitting
         {
             var (training, held) = Remember(outerTraining, outerHeld);
             var selected = SelectAndFit(training, mode);
-            outcomes.AddRange(held.Select(selected.Decide));
+            outcomes.AddRange(held.Select(q => q.AsksHeading ? HeadingOutcome(q) : selected.Decide(q)));
         }
 
         // Re-order as given, so reports list questions in their sets' order.
         // By set and id: the outcomes hold copies of the questions (their memory columns filled per fold).
         var order = questions.Select((q, i) => (Key: (q.Set, q.Question.Id), i)).ToDictionary(x => x.Key, x => x.i);
         return outcomes.OrderBy(o => order[(o.Question.Set, o.Question.Question.Id)]).ToArray();
+    }
+
+    /// <summary>
+    /// What the engine does with a question asking for a heading (<see cref="FitQuestion.AsksHeading"/>):
+    /// answers with the heading it found, or nothing, whatever the scorer would have chosen.
+    /// </summary>
+    public static FitOutcome HeadingOutcome(FitQuestion question)
+    {
+        string[] heading = question.Heading is { } text ? [text] : [];
+        var shown = question with
+        {
+            Units = heading,
+            Rows = heading.Select(_ => new float[AnswerFeatures.Names.Count]).ToArray(),
+            Labels = heading.Select(h => question.Question.InScope && EvalReport.Hit(h, question.Question.Expect)).ToArray(),
+            UnitKeys = heading.Select(AnswerMemory.UnitKey).ToArray(),
+        };
+        return new FitOutcome(shown, 1, heading.Length > 0 ? 0 : -1);
     }
 
     /// <summary>The features the ranker weighs in <paramref name="mode"/>: those it measures, less those of the question alone.</summary>
