@@ -199,10 +199,11 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         if (ask.Target == HeadingTarget.Section && Named(AnalyzedPassage.Of(candidates[0].Passage.Section, store.IndexAnalyzer).TermSet) == 0 && !decision.Answered)
             return new ReadQuestion(how, [], concepts, [], [], Abstention.NotEnoughEvidence) { AsksHeading = true };
 
+        // The topic was read under a lease of its own, which may hold a newer snapshot than this one
+        // (a file saved in between): a document this snapshot lacks falls back to its first.
         var documents = snapshot.Documents(searcher);
-        var document = candidates.Length > 0
-            ? documents.First(d => d.Path == candidates[0].Passage.Path)
-            : documents.Count > 0 ? documents[0] : null;
+        var document = (candidates.Length > 0 ? documents.FirstOrDefault(d => d.Path == candidates[0].Passage.Path) : null)
+            ?? (documents.Count > 0 ? documents[0] : null);
         if (document is null || document.Passages.Count == 0)
             return new ReadQuestion(how, [], concepts, [], [], Abstention.NothingMatched) { AsksHeading = true };
 
