@@ -131,7 +131,12 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         using var lease = store.Index.Acquire();
         var searcher = lease.Searcher;
         var snapshot = IndexSnapshot.Of(searcher);
-        var how = mode ?? ModeFor(searcher, snapshot);
+        return Read(searcher, snapshot, question, depth, mode ?? ModeFor(searcher, snapshot), headings);
+    }
+
+    /// <summary>The question read against one snapshot of the index, which a heading question's topic is read against too.</summary>
+    private ReadQuestion Read(IndexSearcher searcher, IndexSnapshot snapshot, string question, int depth, RetrievalMode how, bool headings)
+    {
         var names = snapshot.Names(searcher);
         var asked = names.Fix(QuestionCleanup.Clean(question));
         // The lexical mode finds no word to look up in "?" or "ok so"; the sentence model would still
@@ -177,7 +182,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
     {
         // The topic is read as a question of its own ("the director's spiritual experience"): its
         // passages, and the unit the scorer would answer it with, say which section it means.
-        var about = ask.Topic.Any(char.IsLetterOrDigit) ? Read(ask.Topic, depth, how, headings: false) : null;
+        var about = ask.Topic.Any(char.IsLetterOrDigit) ? Read(searcher, snapshot, ask.Topic, depth, how, headings: false) : null;
         var concepts = about?.Concepts ?? [];
         var found = about is { Abstention: null } ? about.Candidates : [];
         var decision = about is { Abstention: null, Units.Count: > 0 } ? Decide(about) : default;
@@ -187,23 +192,20 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         // comes first, then the passage of the unit the scorer chose, then the search's order.
         var typed = TextAnalysis.Terms(store.IndexAnalyzer, ask.Topic).ToHashSet(StringComparer.Ordinal);
         float Named(IReadOnlySet<string> heading) => concepts.Where(k => k.Variants.Keys.Any(v => typed.Contains(v) && heading.Contains(v))).Sum(k => k.Weight);
-        var candidates = found
+        var ranked = found
             .Select((c, rank) => (c, rank, Named: Named(AnalyzedPassage.Of(c.Passage.Section, store.IndexAnalyzer).TermSet), Answers: ReferenceEquals(c, answering)))
             .OrderByDescending(x => x.Named).ThenByDescending(x => x.Answers).ThenBy(x => x.rank)
-            .Select(x => x.c)
             .ToArray();
+        var candidates = ranked.Select(x => x.c).ToArray();
         if (ask.Target == HeadingTarget.Section && candidates.Length == 0)
             return new ReadQuestion(how, [], concepts, [], [], Abstention.NothingMatched) { AsksHeading = true };
         // A section is named only when its heading says the topic or the scorer would answer the topic
         // as a question: "the section about the pastor's salary" is no section of ours, though "pastor" matches.
-        if (ask.Target == HeadingTarget.Section && Named(AnalyzedPassage.Of(candidates[0].Passage.Section, store.IndexAnalyzer).TermSet) == 0 && !decision.Answered)
+        if (ask.Target == HeadingTarget.Section && ranked[0].Named == 0 && !decision.Answered)
             return new ReadQuestion(how, [], concepts, [], [], Abstention.NotEnoughEvidence) { AsksHeading = true };
 
-        // The topic was read under a lease of its own, which may hold a newer snapshot than this one
-        // (a file saved in between): a document this snapshot lacks falls back to its first.
         var documents = snapshot.Documents(searcher);
-        var document = (candidates.Length > 0 ? documents.FirstOrDefault(d => d.Path == candidates[0].Passage.Path) : null)
-            ?? (documents.Count > 0 ? documents[0] : null);
+        var document = candidates.Length > 0 ? documents.First(d => d.Path == candidates[0].Passage.Path) : documents.Count > 0 ? documents[0] : null;
         if (document is null || document.Passages.Count == 0)
             return new ReadQuestion(how, [], concepts, [], [], Abstention.NothingMatched) { AsksHeading = true };
 

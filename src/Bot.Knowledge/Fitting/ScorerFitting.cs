@@ -63,9 +63,11 @@ public static class ScorerFitting
             NewRanker = Weights(NewRanker),
         };
 
-        /// <summary>What this scorer does with a question: its best unit, and whether it answers with it (as the engine decides).</summary>
+        /// <summary>What this scorer does with a question: its best unit, and whether it answers with it (as the engine decides; a question asking for a heading gets the heading).</summary>
         public FitOutcome Decide(FitQuestion question)
         {
+            if (question.AsksHeading)
+                return HeadingOutcome(question);
             var decision = AnswerDecision.Of(ToWeights(), question.Rows, consulted: Mode != RetrievalMode.Lexical && question.Vector is not null);
             return new FitOutcome(question, decision.Confidence, decision.Answered ? decision.Ranked : -1, decision.Ranked);
         }
@@ -227,7 +229,7 @@ public static class ScorerFitting
         {
             var (training, held) = Remember(outerTraining, outerHeld);
             var selected = SelectAndFit(training, mode);
-            outcomes.AddRange(held.Select(q => q.AsksHeading ? HeadingOutcome(q) : selected.Decide(q)));
+            outcomes.AddRange(held.Select(selected.Decide));
         }
 
         // Re-order as given, so reports list questions in their sets' order.
@@ -240,7 +242,7 @@ public static class ScorerFitting
     /// What the engine does with a question asking for a heading (<see cref="FitQuestion.AsksHeading"/>):
     /// answers with the heading it found, or nothing, whatever the scorer would have chosen.
     /// </summary>
-    public static FitOutcome HeadingOutcome(FitQuestion question)
+    private static FitOutcome HeadingOutcome(FitQuestion question)
     {
         string[] heading = question.Heading is { } text ? [text] : [];
         var shown = question with

@@ -46,8 +46,7 @@ internal static class FitVerb
             var selected = ScorerFitting.SelectAndFit(training, mode);
             weights[name] = selected.ToWeights();
             settings[$"penalty_{name}"] = selected.Penalty;
-            // A question asking for a heading is answered from the knowledge's structure, as the engine does.
-            var inSample = remembered.Select(q => q.AsksHeading ? ScorerFitting.HeadingOutcome(q) : selected.Decide(q)).ToArray();
+            var inSample = remembered.Select(selected.Decide).ToArray();
             var crossValidated = ScorerFitting.CrossValidate(extracted, mode, folds);
             await WriteExperimentAidsAsync(extracted, selected, crossValidated, mode, folds, output);
             await output.WriteLineAsync(string.Create(c, $"## {name}: penalty {selected.Penalty}, threshold {selected.Threshold:0.000}"));
