@@ -94,6 +94,33 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_set_piped_in_as_it_is_answers_each_record_with_its_id_and_its_own_words()
+    {
+        // Records as the shared question sets hold them: an escaped quote and a \u escape, which text tools
+        // extracting the "question" field would cut or leave escaped, and a number for an id.
+        var set = string.Join('\n',
+            """{"id": "x1", "question": "What does \"Caleb Mission\" do?", "expect": [], "kind": "in"}""",
+            """{"id": 7, "question": "Who directed Beyond Utopia\u003F"}""",
+            "{curious} who is the pastor's wife?",
+            """{"id": "x3", "question": "   "}""");
+
+        var run = await Ask(set, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var answers = run.OutputLines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(3, answers.Length); // the record with an empty question asks nothing
+        Assert.Equal("x1", answers[0].GetProperty("id").GetString());
+        Assert.Equal("What does \"Caleb Mission\" do?", answers[0].GetProperty("question").GetString());
+        Assert.Equal("7", answers[1].GetProperty("id").GetString());
+        Assert.Equal("Who directed Beyond Utopia?", answers[1].GetProperty("question").GetString());
+        Assert.Contains("Madeleine Gavin", answers[1].GetProperty("answer").GetString());
+
+        // Braces that are not a record are part of the question, and such a line has no id.
+        Assert.Equal("{curious} who is the pastor's wife?", answers[2].GetProperty("question").GetString());
+        Assert.False(answers[2].TryGetProperty("id", out _));
+    }
+
+    [Fact]
     public async Task Json_output_keeps_curly_quotes_readable()
     {
         var run = await Ask(null, "--json", "Is Gavin religious?");

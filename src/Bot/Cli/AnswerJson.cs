@@ -18,6 +18,11 @@ internal sealed record AnswerLine(
     [property: JsonPropertyName("similarity")] double Similarity,
     [property: JsonPropertyName("confidence")] double Confidence)
 {
+    /// <summary>The question set's id, when the question came as a record of one (<see cref="QuestionLine"/>); left out otherwise.</summary>
+    [JsonPropertyName("id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Id { get; init; }
+
     public static AnswerLine From(Answer answer) => new(
         answer.Question,
         answer.Answered,

@@ -2,7 +2,7 @@ using Bot.Knowledge.Answering;
 
 namespace Bot.Cli;
 
-/// <summary><c>ask</c>: one question from the command line, or one per line of standard input.</summary>
+/// <summary><c>ask</c>: one question from the command line, or one per line of standard input (as typed, or a question set's JSON record).</summary>
 internal static class AskVerb
 {
     private const string Example = "e.g. ask \"Who directed Beyond Utopia?\"";
@@ -16,7 +16,7 @@ internal static class AskVerb
             var question = string.Join(' ', cli.Words);
             if (string.IsNullOrWhiteSpace(question))
                 throw new CliException($"the question is empty; {Example}");
-            await Write(engine.Ask(question, mode: cli.Mode), cli.Json, bold, output);
+            await Write(engine.Ask(question, mode: cli.Mode), null, cli.Json, bold, output);
             return BotCommandLine.Ok;
         }
 
@@ -26,11 +26,12 @@ internal static class AskVerb
         var asked = 0;
         while (await input.ReadLineAsync() is { } line)
         {
-            if (string.IsNullOrWhiteSpace(line))
+            var read = QuestionLine.Read(line);
+            if (string.IsNullOrWhiteSpace(read.Question))
                 continue;
             if (asked++ > 0 && !cli.Json)
                 await output.WriteLineAsync();
-            await Write(engine.Ask(line.Trim(), mode: cli.Mode), cli.Json, bold, output);
+            await Write(engine.Ask(read.Question, mode: cli.Mode), read.Id, cli.Json, bold, output);
         }
 
         if (asked == 0)
@@ -38,6 +39,7 @@ internal static class AskVerb
         return BotCommandLine.Ok;
     }
 
-    private static Task Write(Answer answer, bool json, (string, string) bold, TextWriter output) =>
-        output.WriteLineAsync(json ? AnswerLine.From(answer).ToJson() : AnswerText.Render(answer, bold));
+    /// <param name="id">The question set's id for the question, repeated in its JSON line; null for none.</param>
+    private static Task Write(Answer answer, string? id, bool json, (string, string) bold, TextWriter output) =>
+        output.WriteLineAsync(json ? (AnswerLine.From(answer) with { Id = id }).ToJson() : AnswerText.Render(answer, bold));
 }

@@ -22,7 +22,7 @@ internal sealed class CliCommands
             Root.Options.Add(option);
         Root.SetAction((parse, _) => RunVerb.Run(_options.Read(parse, []), error));
 
-        Add("ask", "Answer one question: the sentence, the passage, the source. Without a question, answers one per line of standard input (with --json: JSON lines)",
+        Add("ask", "Answer one question: the sentence, the passage, the source. Without a question, answers one per line of standard input, as typed or as a question set's JSON records (with --json: JSON lines)",
             _question, args => BotCommandLine.WithKnowledge(args, error, engine => AskVerb.Run(args, engine, input, output)));
         Add("console", "Try the slash commands here: type /ask QUESTION, /help, …; a number presses a button, Tab lists suggestions, exit or Ctrl+D leaves",
             _stray, args => ConsoleVerb.Run(args, input, output, error));
