@@ -7,7 +7,7 @@ using Bot.Knowledge;
 
 namespace Bot.Commands.Tests;
 
-/// <summary>The buttons under an answer: More passages, Share; and questions the knowledge does not answer.</summary>
+/// <summary>The buttons under an answer: More passages, Share; and under a question the knowledge does not answer, Closest passages.</summary>
 public class AskButtonsTests(ShippedCommandsFixture knowledge) : IClassFixture<ShippedCommandsFixture>
 {
     private const string Question = "Who directed Beyond Utopia?";
@@ -195,6 +195,33 @@ public class AskButtonsTests(ShippedCommandsFixture knowledge) : IClassFixture<S
         Assert.Contains("/help", reply.Content);
         Assert.Empty(reply.Buttons);
         Assert.Contains((question, "42"), knowledge.Unanswered.Recorded);
+    }
+
+    [Fact]
+    public async Task A_question_the_knowledge_does_not_answer_offers_its_closest_passages_marked_as_not_an_answer()
+    {
+        const string question = "What is the salary of Pastor Kim?";
+
+        var reply = await knowledge.RunAsync("ask", ("question", question));
+
+        Assert.True(reply.Ephemeral);
+        Assert.Equal(AskCommand.NotAnsweredText, reply.Content);
+        Assert.Empty(reply.Embeds);
+        var closest = Assert.Single(reply.Buttons);
+        Assert.Equal(AskCommand.ClosestLabel, closest.Label);
+
+        var passages = await knowledge.ClickAsync(closest.CustomId);
+
+        Assert.True(passages.Ephemeral);
+        Assert.Equal(ReplyKind.NewMessage, passages.Kind);
+        Assert.Equal("> " + question + "\n" + AskCommand.ClosestNote, passages.Content);
+        var embed = Assert.Single(passages.Embeds);
+        Assert.Equal(AskCommand.ClosestLabel, embed.Title);
+        Assert.Equal(["1. ", "2. ", "3. "], embed.Fields.Select(f => f.Name[..3]));
+        Assert.Contains(embed.Fields, f => f.Value.Contains("Pastor", StringComparison.Ordinal));
+        Assert.StartsWith("Passages 1–3 of ", embed.Footer);
+        ReplyAssert.WithinDiscordLimits(passages);
+        ReplyAssert.PingsNobody(passages);
     }
 
     [Fact]

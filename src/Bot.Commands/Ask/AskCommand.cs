@@ -16,6 +16,8 @@ namespace Bot.Commands.Ask;
 /// seen only by the asker, when the knowledge does not answer or the question is unusable.
 /// A card has a More passages button (the next passages, three at a time, in a new message only
 /// the clicker sees) and, when private, a Share button that posts the same answer for everyone.
+/// The note saying the knowledge does not answer has a Closest passages button (the same pages, from
+/// the first) when the search finds any.
 /// Questions the knowledge does not answer are recorded through <see cref="IUnansweredQuestions"/>.
 /// </summary>
 /// <remarks>
@@ -38,6 +40,11 @@ public sealed partial class AskCommand : IComponentCommand
     public const int MorePages = 3;
 
     public const string MoreLabel = "More passages";
+
+    /// <summary>Under "I don't know": the passages nearest the question, which the member can judge for themselves.</summary>
+    public const string ClosestLabel = "Closest passages";
+
+    public const string ClosestNote = "The knowledge does not answer your question; these passages are the closest to it.";
     public const string ShareLabel = "Share";
 
     public const string EmptyQuestionText = "Type a question after /ask, e.g. /ask who directed Beyond Utopia?";
@@ -110,7 +117,12 @@ public sealed partial class AskCommand : IComponentCommand
                 return Reply.Text(EmptyQuestionText, ephemeral: true);
             _metrics?.Asked(answered: false);
             await RecordUnansweredAsync(question, context.GuildId, cancellationToken).ConfigureAwait(false);
-            return Reply.Text(NotAnsweredText, ephemeral: true);
+
+            // Not an answer, so not shown as one: a button, for a member who wants to read around it
+            // (a near miss like "which month of 2019?" sits beside the passage saying 2019).
+            return context.Knowledge.Search(question, 1).Count > 0
+                ? Reply.Text(NotAnsweredText, ephemeral: true) with { Buttons = [MoreButton(question, 1, ClosestLabel)] }
+                : Reply.Text(NotAnsweredText, ephemeral: true);
         }
 
         _metrics?.Asked(answered: true);
@@ -164,14 +176,14 @@ public sealed partial class AskCommand : IComponentCommand
         var total = more.Length + numbering - 1;
         var embed = new ReplyEmbed
         {
-            Title = MoreLabel,
+            Title = answer.Answered ? MoreLabel : ClosestLabel,
             Fields = shown.Select((hit, i) => PassageFields.Of(numbering + first + i, hit)).ToArray(),
             Footer = $"Passages {numbering + first}–{numbering + first + shown.Length - 1} of {total}",
         };
         IReadOnlyList<ReplyButton> buttons = page < pages ? [MoreButton(question, page + 1)] : [];
         return new Reply
         {
-            Content = PassageText.Quote(question),
+            Content = answer.Answered ? PassageText.Quote(question) : PassageText.Quote(question) + "\n" + ClosestNote,
             Embeds = [embed],
             Buttons = buttons,
             Ephemeral = true,
@@ -207,8 +219,8 @@ public sealed partial class AskCommand : IComponentCommand
             .ToArray();
     }
 
-    private ReplyButton MoreButton(string question, int page) =>
-        new(MoreLabel, CustomId(MorePrefix + page.ToString(CultureInfo.InvariantCulture), question));
+    private ReplyButton MoreButton(string question, int page, string label = MoreLabel) =>
+        new(label, CustomId(MorePrefix + page.ToString(CultureInfo.InvariantCulture), question));
 
     private string CustomId(string action, string question)
     {

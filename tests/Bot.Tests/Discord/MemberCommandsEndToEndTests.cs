@@ -95,6 +95,25 @@ public sealed class MemberCommandsEndToEndTests(MemberCommandsBot fixture) : ICl
     }
 
     [Fact]
+    public async Task A_question_the_knowledge_does_not_answer_gets_a_private_note_whose_button_shows_the_closest_passages()
+    {
+        var note = await Bot.SendAsync(InteractionPayloads.SlashCommand(Bot.Discord, "ask", [("question", "What is the salary of Pastor Kim?")]));
+
+        Assert.Equal(4, note.CallbackType);
+        Assert.True(note.Ephemeral);
+        Assert.Contains("doesn't cover that question", note.Content);
+        Assert.Empty(Embeds(note.Data));
+
+        var closest = await Bot.SendAsync(Click(Button(note.Data, "Closest passages")));
+
+        Assert.Equal(4, closest.CallbackType);
+        Assert.True(closest.Ephemeral);
+        Assert.Contains("does not answer your question", closest.Content);
+        Assert.Contains("Pastor", Embeds(closest.Data));
+        AssertConforms();
+    }
+
+    [Fact]
     public async Task Mentions_and_markdown_in_a_question_are_shown_not_acted_on()
     {
         var answer = await Bot.SendAsync(InteractionPayloads.SlashCommand(Bot.Discord, "ask", [("question", "@everyone <@&123> <@!123> **who** directed Beyond Utopia?")]));
