@@ -42,7 +42,8 @@ internal static class ConsoleVerb
         {
             var services = host.Services;
             var session = new ConsoleSession(
-                services.GetRequiredService<CommandCatalog>(), services.GetRequiredService<IKnowledgeReader>(), output, ansi, services.GetRequiredService<ILogger<ConsoleSession>>());
+                services.GetRequiredService<CommandCatalog>(), services.GetRequiredService<IKnowledgeReader>(), output, ansi, services.GetRequiredService<ILogger<ConsoleSession>>(),
+                services.GetRequiredService<TimeProvider>());
             var folder = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Folder;
             await output.WriteLineAsync($"Ready: answering from {TerminalText.Sanitize(folder)}. Type /help for the commands, a number to press a button, exit or Ctrl+D to leave.");
 

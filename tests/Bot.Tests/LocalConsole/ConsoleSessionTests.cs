@@ -3,6 +3,7 @@ using Bot.Commands;
 using Bot.Commands.Definitions;
 using Bot.Commands.Replies;
 using Bot.Knowledge.Answering;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.LocalConsole;
 
@@ -194,6 +195,39 @@ public sealed class ConsoleSessionTests
         Assert.Contains("│ \u001b[1mTitle\u001b[22m", terminal);
         Assert.Contains("│ value *not bold*", terminal);
     }
+
+    [Fact]
+    public void On_a_terminal_discords_timestamps_read_as_dates_and_relative_times_in_the_terminals_zone()
+    {
+        // 2026-12-07 16:57:00 UTC; Paris is an hour ahead in December.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 16, 57, 0, TimeSpan.Zero));
+        time.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        var reply = new Reply
+        {
+            Content = "asked twice, last <t:1796660220:d>; you can ask again <t:1796662640:R>",
+            Embeds = [new ReplyEmbed { Description = "starts <t:1796670000:F>, <t:1796670000:t>, was <t:1796400000:R>", Fields = [new ReplyEmbedField("When", "<t:1796670000>")] }],
+        };
+
+        var terminal = ReplyText.Render(reply, ansi: true, time);
+
+        Assert.Contains("asked twice, last 2026-12-07; you can ask again in 20 seconds", terminal);
+        Assert.Contains("starts Monday, 7 December 2026 20:00, 20:00, was 3 days ago", terminal);
+        Assert.Contains("│ 7 December 2026 20:00", terminal);
+
+        // Not on a terminal the markup stays as Discord gets it, for scripts that read it.
+        Assert.Contains("last <t:1796660220:d>", ReplyText.Render(reply, ansi: false, time));
+    }
+
+    [Theory]
+    [InlineData(-1, "1 second ago")]
+    [InlineData(45, "in 45 seconds")]
+    [InlineData(90, "in 2 minutes")]
+    [InlineData(-7_200, "2 hours ago")]
+    [InlineData(86_400, "in 1 day")]
+    [InlineData(-5_184_000, "2 months ago")]
+    [InlineData(63_072_000, "in 2 years")]
+    public void Relative_times_say_the_largest_unit_that_fits(int seconds, string said) =>
+        Assert.Equal(said, DiscordTimestamps.Relative(TimeSpan.FromSeconds(seconds)));
 
     [Fact]
     public void Control_characters_from_replies_cannot_drive_the_terminal()

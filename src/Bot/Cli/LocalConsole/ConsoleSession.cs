@@ -16,7 +16,7 @@ namespace Bot.Cli.LocalConsole;
 /// after it is printed, and what it says is printed after it. Each command or press is logged within an
 /// interaction scope (numbered from 1) as on Discord.
 /// </summary>
-internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeReader knowledge, TextWriter output, bool ansi, ILogger? logger = null)
+internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeReader knowledge, TextWriter output, bool ansi, ILogger? logger = null, TimeProvider? time = null)
 {
     public static readonly CommandInvoker Invoker = new("console", "console");
 
@@ -225,7 +225,7 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
             _messages++;
         var sent = ReplyText.AsSent(reply);
         _buttons = ReplyText.Buttons(sent);
-        await output.WriteLineAsync(ReplyText.Render(sent, reply.Kind == ReplyKind.UpdateMessage, ansi));
+        await output.WriteLineAsync(ReplyText.Render(sent, reply.Kind == ReplyKind.UpdateMessage, ansi, time));
         await output.WriteLineAsync();
         if (reply.WhenSent is not { } work || reply.Ephemeral || reply.Kind != ReplyKind.NewMessage)
             return;
@@ -244,7 +244,7 @@ internal sealed partial class ConsoleSession(CommandCatalog catalog, IKnowledgeR
         if (notice is not null)
         {
             // A note about the message above: it does not replace the buttons to press.
-            await output.WriteLineAsync(ReplyText.Render(notice with { Ephemeral = true, Kind = ReplyKind.NewMessage, WhenSent = null }, ansi));
+            await output.WriteLineAsync(ReplyText.Render(notice with { Ephemeral = true, Kind = ReplyKind.NewMessage, WhenSent = null }, ansi, time));
             await output.WriteLineAsync();
         }
     }

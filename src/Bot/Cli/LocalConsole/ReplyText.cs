@@ -23,19 +23,20 @@ internal static class ReplyText
         ReplyPolicy.Outgoing(DiscordMessages.ToDiscord(reply), reply.Ephemeral);
 
     /// <param name="ansi">Bold as ANSI on a terminal; otherwise Markdown left as Discord would get it.</param>
-    public static string Render(Reply reply, bool ansi) =>
-        Render(AsSent(reply), reply.Kind == ReplyKind.UpdateMessage, ansi);
+    /// <param name="time">On a terminal, the clock and time zone Discord's timestamps are shown in (<see cref="DiscordTimestamps"/>); left as markup when null.</param>
+    public static string Render(Reply reply, bool ansi, TimeProvider? time = null) =>
+        Render(AsSent(reply), reply.Kind == ReplyKind.UpdateMessage, ansi, time);
 
     /// <param name="update">Whether the message replaces the one whose button was pressed.</param>
-    public static string Render(InteractionCallbackData message, bool update, bool ansi)
+    public static string Render(InteractionCallbackData message, bool update, bool ansi, TimeProvider? time = null)
     {
         var text = new StringBuilder();
         if (update)
             text.AppendLine("(the message is updated)");
         if (!string.IsNullOrEmpty(message.Content))
-            text.AppendLine(TerminalText.Markdown(message.Content, ansi));
+            text.AppendLine(Markdown(message.Content, ansi, time));
         foreach (var embed in message.Embeds ?? [])
-            AppendEmbed(text, embed, ansi);
+            AppendEmbed(text, embed, ansi, time);
         var buttons = Buttons(message);
         if (buttons.Count > 0)
             text.AppendLine(Numbered(buttons));
@@ -55,7 +56,11 @@ internal static class ReplyText
     public static string Numbered(IReadOnlyList<Component> buttons) =>
         string.Join("  ", buttons.Select((b, i) => $"[{i + 1}] {TerminalText.Sanitize(b.Label ?? "")}{(b.Disabled == true ? " (disabled)" : "")}"));
 
-    private static void AppendEmbed(StringBuilder text, Embed embed, bool ansi)
+    /// <summary>Markdown for the terminal, with Discord's timestamps shown as dates when there is a terminal and a clock.</summary>
+    private static string Markdown(string text, bool ansi, TimeProvider? time) =>
+        TerminalText.Markdown(ansi && time is not null ? DiscordTimestamps.Render(text, time) : text, ansi);
+
+    private static void AppendEmbed(StringBuilder text, Embed embed, bool ansi, TimeProvider? time)
     {
         var lines = new List<string>();
         if (!string.IsNullOrEmpty(embed.Title))
@@ -66,14 +71,14 @@ internal static class ReplyText
         {
             if (lines.Count > 0)
                 lines.Add("");
-            lines.Add(TerminalText.Markdown(embed.Description, ansi));
+            lines.Add(Markdown(embed.Description, ansi, time));
         }
 
         foreach (var field in embed.Fields ?? [])
         {
             lines.Add("");
             lines.Add(TerminalText.Bold(field.Name, ansi));
-            lines.Add(TerminalText.Markdown(field.Value, ansi));
+            lines.Add(Markdown(field.Value, ansi, time));
         }
 
         if (!string.IsNullOrEmpty(embed.Footer?.Text))
