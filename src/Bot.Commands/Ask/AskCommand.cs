@@ -120,9 +120,8 @@ public sealed partial class AskCommand : IComponentCommand
 
             // Not an answer, so not shown as one: a button, for a member who wants to read around it
             // (a near miss like "which month of 2019?" sits beside the passage saying 2019).
-            return context.Knowledge.Search(question, 1).Count > 0
-                ? Reply.Text(NotAnsweredText, ephemeral: true) with { Buttons = [MoreButton(question, 1, ClosestLabel)] }
-                : Reply.Text(NotAnsweredText, ephemeral: true);
+            var note = Reply.Text(NotAnsweredText, ephemeral: true);
+            return context.Knowledge.Search(question, 1).Count > 0 ? note with { Buttons = [MoreButton(question, 1, ClosestLabel)] } : note;
         }
 
         _metrics?.Asked(answered: true);

@@ -185,8 +185,9 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         var about = ask.Topic.Any(char.IsLetterOrDigit) ? Read(searcher, snapshot, ask.Topic, depth, how, headings: false) : null;
         var concepts = about?.Concepts ?? [];
         var found = about is { Abstention: null } ? about.Candidates : [];
-        var decision = about is { Abstention: null, Units.Count: > 0 } ? Decide(about) : default;
-        var answering = decision.Ranked >= 0 && about is not null && about.Units.Count > 0 ? about.Candidates[about.Units[decision.Ranked].Candidate] : null;
+        // Null when there is nothing to decide: a default decision would read as answered (confidence 0 ≥ threshold 0).
+        AnswerDecision? decision = about is { Abstention: null, Units.Count: > 0 } ? Decide(about) : null;
+        var answering = decision is { Ranked: >= 0 } chosen ? about!.Candidates[about.Units[chosen.Ranked].Candidate] : null;
         // A heading that names the topic in the question's own words ("the section about the director":
         // "Behind the Scenes with the Director"; a synonym would not do: "footage" is no "Behind the Scenes")
         // comes first, then the passage of the unit the scorer chose, then the search's order.
@@ -201,7 +202,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
             return new ReadQuestion(how, [], concepts, [], [], Abstention.NothingMatched) { AsksHeading = true };
         // A section is named only when its heading says the topic or the scorer would answer the topic
         // as a question: "the section about the pastor's salary" is no section of ours, though "pastor" matches.
-        if (ask.Target == HeadingTarget.Section && ranked[0].Named == 0 && !decision.Answered)
+        if (ask.Target == HeadingTarget.Section && ranked[0].Named == 0 && decision is not { Answered: true })
             return new ReadQuestion(how, [], concepts, [], [], Abstention.NotEnoughEvidence) { AsksHeading = true };
 
         var documents = snapshot.Documents(searcher);
