@@ -65,6 +65,23 @@ public sealed class AnswerDecisionTests
         Assert.Equal((true, 1), (decision.Answered, decision.Ranked));
     }
 
+    [Fact]
+    public void A_new_unit_is_judged_once_on_the_ranking_without_the_memory()
+    {
+        // Both rankings put new units first, each a different one; the new abstainer would pass the
+        // memory-weighing ranker's choice and refuses its own. Its own is what it learnt to judge, so
+        // that verdict stands: keeping the more lenient of two verdicts answered near-misses.
+        var rows = new[] { Row(known: false, remembered: 0, cosine: 0.3f), Row(known: false, remembered: 0, cosine: 0.8f) };
+        rows[0][Coverage] = 1;
+        var doubtsCloseUnits = Linear(AbstentionFeatures.Names.Count, AbstentionFeatures.Names.ToList().IndexOf("top_cos_unit"), 5);
+        doubtsCloseUnits.Weights[AbstentionFeatures.Names.ToList().IndexOf("top_cos_unit")] = -10; // sure of the far unit (0.88), doubtful of the close one (0.05)
+        var weights = Weights(oldConfident: false, newConfident: true) with { Ranker = Linear(AnswerFeatures.Names.Count, Coverage, 0), NewAbstainer = doubtsCloseUnits };
+
+        var decision = AnswerDecision.Of(weights, rows, consulted: true);
+
+        Assert.Equal((false, 1), (decision.Answered, decision.Ranked));
+    }
+
     private static int Column(string name) => AnswerFeatures.Names.ToList().IndexOf(name);
 
     private static float[] Row(bool known, float remembered, float cosine)

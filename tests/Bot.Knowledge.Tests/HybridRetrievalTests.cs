@@ -24,6 +24,19 @@ public sealed class HybridRetrievalTests(HybridKnowledgeFixture knowledge, ITest
     }
 
     [Theory]
+    [InlineData("who runs caleb mission?", "He runs Caleb Mission")] // "To him, …" between carries the reference back to the name
+    [InlineData("whos the pastor", "He’s a Presbyterian pastor")]
+    public void An_answer_about_he_names_him_as_fully_as_the_article_does(string question, string expected)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered, $"not answered: confidence {answer.Confidence}");
+        Assert.StartsWith(expected, answer.Sentence, StringComparison.Ordinal);
+        // The article introduces "this Pastor, Seungeun Kim" once and says "Pastor Kim" after.
+        Assert.EndsWith("(He: Pastor Seungeun Kim)", answer.Sentence, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Does the filmmaker share the pastor's faith?", "isn’t religious")]
     [InlineData("What did Gavin experience while shooting the film?", "something profound")]
     public void Words_alone_give_up_on_paraphrases_that_meaning_answers(string question, string expected)

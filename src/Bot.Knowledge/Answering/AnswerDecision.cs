@@ -32,6 +32,8 @@ public readonly record struct AnswerDecision(int Ranked, float Confidence, float
         if (AbstentionFeatures.Known(rows[first]))
             return decision;
         var fresh = new AnswerDecision(first, weights.NewAbstainer.Probability(again), weights.NewThreshold ?? weights.Threshold);
-        return fresh.Answered ? fresh : decision;
+        // A new unit first in both rankings is judged once, on the ranking without the memory (the one its
+        // abstainer learnt from), not twice with the more lenient verdict kept.
+        return fresh.Answered || !known ? fresh : decision;
     }
 }

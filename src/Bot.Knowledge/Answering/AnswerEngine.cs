@@ -74,14 +74,14 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
                 Highlights(c.Analyzed, wanted),
                 ReferenceEquals(c, winner) ? unit.Span : null))
             .ToArray();
-        return new Answer(question, true, Shown(winner, chosen.Unit), hits, null) { Coverage = coverage, Similarity = similarity, Confidence = decision.Confidence, Threshold = decision.Threshold };
+        return new Answer(question, true, Shown(read, winner, chosen.Unit), hits, null) { Coverage = coverage, Similarity = similarity, Confidence = decision.Confidence, Threshold = decision.Threshold };
     }
 
     /// <summary>The scorer's choice among a read question's units, the memory's columns filled as the model was fitted.</summary>
     private AnswerDecision Decide(ReadQuestion read)
     {
         var rows = read.Units.Select(u => u.Features).ToArray();
-        Memory.Fill(rows, read.Vector, read.Terms, read.Units.Select(u => AnswerMemory.UnitKey(Shown(read.Candidates[u.Candidate], u.Unit))).ToArray(), AnswerFeatures.MemoryColumn);
+        Memory.Fill(rows, read.Vector, read.Terms, read.Units.Select(u => AnswerMemory.UnitKey(Shown(read, read.Candidates[u.Candidate], u.Unit))).ToArray(), AnswerFeatures.MemoryColumn);
         return AnswerDecision.Of(_scorer.Value.For(read.Mode), rows, consulted: read.Vector is not null && Memory.Entries.Count > 0);
     }
 
@@ -97,7 +97,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         var routed = Read(question, Candidates, mode);
         var read = routed.AsksHeading ? Read(question, Candidates, mode, headings: false) : routed;
         var units = read.Units
-            .Select(u => new UnitFeatures(read.Candidates[u.Candidate].Passage, Shown(read.Candidates[u.Candidate], u.Unit), u.Features))
+            .Select(u => new UnitFeatures(read.Candidates[u.Candidate].Passage, Shown(read, read.Candidates[u.Candidate], u.Unit), u.Features))
             .ToArray();
         if (withMemory)
             Memory.Fill(units.Select(u => u.Features).ToArray(), read.Vector, read.Terms, units.Select(u => AnswerMemory.UnitKey(u.Text)).ToArray(), AnswerFeatures.MemoryColumn);
@@ -119,6 +119,9 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         public bool AsksHeading { get; init; }
 
         public IReadOnlyList<string> Terms => AskedTerms ?? [];
+
+        /// <summary>The snapshot's fullest names, for naming a pronoun-led unit's subject as its document does.</summary>
+        public FullNames? FullNames { get; init; }
     }
 
     private ReadQuestion Read(string question, int depth, RetrievalMode? mode, bool headings = true)
@@ -166,7 +169,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
         // The question's words as AnswerMemory compares them with remembered questions' words (the memory
         // needs the question's vector too, so the lexical mode, which has none, skips this).
         string[] terms = vector is null ? [] : TextAnalysis.Terms(store.IndexAnalyzer, asked).Distinct(StringComparer.Ordinal).ToArray();
-        return new ReadQuestion(how, candidates, concepts, coverages, units, null, vector, terms);
+        return new ReadQuestion(how, candidates, concepts, coverages, units, null, vector, terms) { FullNames = snapshot.FullNames(searcher) };
     }
 
     /// <summary>A heading of the knowledge as the answer, and the passage it heads (where the question's topic matched best).</summary>
@@ -356,8 +359,11 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
     }
 
     /// <summary>The unit as the answer shows it: a leading "he", "she" or "they" names its subject.</summary>
-    private static string Shown(CandidatePassage candidate, int unit) =>
-        PronounSubject.Resolve(candidate.Analyzed.Units[unit], unit > 0 ? candidate.Analyzed.Units[unit - 1] : null);
+    private static string Shown(ReadQuestion read, CandidatePassage candidate, int unit) =>
+        PronounSubject.Resolve(
+            candidate.Analyzed,
+            unit,
+            read.FullNames is { } names ? name => names.Of(candidate.Passage.Path, name) : null);
 
     private static ScoreDoc[] SearchLexical(IndexSearcher searcher, IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, int count)
     {

@@ -9,26 +9,58 @@ namespace Bot.Knowledge.Answering;
 /// Gavin)". The sentence itself stays word for word as the knowledge has it, so a member can
 /// quote it or search for it ("He’s a Presbyterian pastor" broken up as "He [Pastor Kim]’s" could
 /// be neither). The subject is the first name in the unit before (a run of capitalised words, not
-/// the sentence's first word), or for "they" a group named after one ("the Roh family"). Nothing
-/// is added when no such name is there.
+/// the sentence's first word), or for "they" a group named after one ("the Roh family"), or in
+/// the unit before that when the one between only refers to the same subject again ("To him, …").
+/// Nothing is added when no such name is there. A name the document gives more fully elsewhere is shown
+/// in that form (<see cref="FullNames"/>): "(He: Pastor Seungeun Kim)", not "(He: Pastor Kim)".
 /// </summary>
 internal static partial class PronounSubject
 {
-    public static string Resolve(AnalyzedSentence unit, AnalyzedSentence? previous)
+    /// <param name="passage">The unit's passage.</param>
+    /// <param name="index">The unit shown, among the passage's <see cref="AnalyzedPassage.Units"/>.</param>
+    /// <param name="fullest">The fullest form of a name in the unit's document, or null to show names as the units before have them.</param>
+    public static string Resolve(AnalyzedPassage passage, int index, Func<string, string>? fullest = null)
     {
-        if (previous is null)
-            return unit.Text;
+        var units = passage.Units;
+        var unit = units[index];
         var m = Leading().Match(unit.Text);
         if (!m.Success)
             return unit.Text;
-        var plural = m.Groups["pronoun"].Value.Equals("they", StringComparison.OrdinalIgnoreCase);
-        var subject = Subject(previous, plural);
-        if (subject is null || unit.Text.Contains(subject, StringComparison.Ordinal))
-            return unit.Text;
-        return $"{unit.Text} ({m.Groups["pronoun"].Value}: {subject})";
+        var pronoun = m.Groups["pronoun"].Value;
+        var plural = pronoun.Equals("they", StringComparison.OrdinalIgnoreCase);
+        var references = References[pronoun.ToLowerInvariant()];
+        // "So, there's this Pastor, Seungeun Kim … To him, it's just another day at the office. He runs
+        // Caleb Mission …": a unit before that names nobody but speaks of the same "him" carries the
+        // reference on, so the subject is sought one unit further back; one that does not ends the search.
+        for (var before = index - 1; before >= 0 && before >= index - 1 - MaxCarried; before--)
+        {
+            // Sentence by sentence: a unit may join a fragment to its neighbour ("Meet Pastor Kim. So, …"),
+            // and a name does not run on across a full stop.
+            var subject = passage.Sentences
+                .Where(sentence => units[before].Span.Contains(sentence.Span))
+                .Select(sentence => Subject(sentence, plural, fullest))
+                .FirstOrDefault(found => found is not null);
+            if (subject is not null)
+                return unit.Text.Contains(subject, StringComparison.Ordinal) ? unit.Text : $"{unit.Text} ({pronoun}: {subject})";
+            if (!units[before].Words.Any(w => references.Contains(w.Lower)))
+                break;
+        }
+
+        return unit.Text;
     }
 
-    private static string? Subject(AnalyzedSentence previous, bool plural)
+    /// <summary>How many units naming nobody a reference is carried through.</summary>
+    private const int MaxCarried = 1;
+
+    /// <summary>The words by which a unit refers again to the subject of a leading pronoun.</summary>
+    private static readonly Dictionary<string, HashSet<string>> References = new(StringComparer.Ordinal)
+    {
+        ["he"] = new(StringComparer.Ordinal) { "he", "him", "his", "himself" },
+        ["she"] = new(StringComparer.Ordinal) { "she", "her", "hers", "herself" },
+        ["they"] = new(StringComparer.Ordinal) { "they", "them", "their", "theirs", "themselves" },
+    };
+
+    private static string? Subject(AnalyzedSentence previous, bool plural, Func<string, string>? fullest)
     {
         var words = previous.Words;
         for (var i = 0; i < words.Count; i++)
@@ -53,7 +85,7 @@ internal static partial class PronounSubject
                 continue;
             }
 
-            return group is null ? name : null;
+            return group is not null ? null : fullest is null ? name : fullest(name);
         }
 
         return null;

@@ -177,6 +177,17 @@ public static class ScorerFitting
         // The abstainer learns from the ranker's out-of-fold choices; its threshold from its own out-of-fold probabilities.
         var stage2 = bestInner!.Select(x => (x.Question, Features: AbstentionFeatures.Compute(x.Question.Rows, x.Scores))).ToArray();
         var byQuestion = stage2.ToDictionary(x => x.Question);
+        // The abstainer for knowledge added after the fit judges the unit the ranker without the memory
+        // chose, among units the memory knows nothing of: it learns from those choices, not from the
+        // memory's better ones, or it would trust its units more than they deserve.
+        var newStage2 = new List<(FitQuestion Question, (float[] Features, int Top) Features)>();
+        foreach (var (fold, held) in Folds(training, InnerFolds, Seed + 1))
+        {
+            var ranker = TrainRanker(fold, bestPenalty, WithoutMemory(use));
+            newStage2.AddRange(held.Select(q => (q, AbstentionFeatures.Compute(Unremembered(q).Rows, q.Rows.Select(r => ranker.Logit(r)).ToArray()))));
+        }
+
+        var newByQuestion = newStage2.ToDictionary(x => x.Question);
         // Each abstainer with and without trees on its line (item 13), kept only when the inner
         // cross-validation says they help: with a few hundred questions or more they do; fitted on
         // a hundred or so they over-fit (docs/RETRIEVAL.md).
@@ -189,19 +200,21 @@ public static class ScorerFitting
             var fitted = TrainLine(data, null);
             line.AddRange(Outcomes(fitted, held));
             trees.AddRange(Outcomes(AddTrees(fitted, data, null), held));
-            var fittedNew = TrainLine(data, AbstentionFeatures.WithoutMemory);
-            newLine.AddRange(Outcomes(fittedNew, held));
-            newTrees.AddRange(Outcomes(AddTrees(fittedNew, data, AbstentionFeatures.WithoutMemory), held));
+            var newData = AbstainerData(fold.Select(q => newByQuestion[q]).ToArray());
+            var fittedNew = TrainLine(newData, AbstentionFeatures.WithoutMemory);
+            newLine.AddRange(Outcomes(fittedNew, held, newByQuestion));
+            newTrees.AddRange(Outcomes(AddTrees(fittedNew, newData, AbstentionFeatures.WithoutMemory), held, newByQuestion));
         }
 
-        IEnumerable<FitOutcome> Outcomes(LogisticRegression.Fit abstainer, IEnumerable<FitQuestion> held) => held.Select(q => byQuestion[q]).Select(x =>
-            new FitOutcome(x.Question, x.Features.Top < 0 ? 0 : abstainer.Probability(x.Features.Features), x.Features.Top));
+        IEnumerable<FitOutcome> Outcomes(LogisticRegression.Fit abstainer, IEnumerable<FitQuestion> held, Dictionary<FitQuestion, (FitQuestion Question, (float[] Features, int Top) Features)>? rows = null) =>
+            held.Select(q => (rows ?? byQuestion)[q]).Select(x =>
+                new FitOutcome(x.Question, x.Features.Top < 0 ? 0 : abstainer.Probability(x.Features.Features), x.Features.Top));
 
         var (useTrees, threshold, outcomes) = Better(line, trees);
         var (newUseTrees, newThreshold, _) = Better(newLine, newTrees);
         return new Selected(
             mode, TrainRanker(training, bestPenalty, use), TrainAbstainer(stage2, null, useTrees), bestPenalty, threshold, outcomes,
-            TrainAbstainer(stage2, AbstentionFeatures.WithoutMemory, newUseTrees), newThreshold, TrainRanker(training, bestPenalty, WithoutMemory(use)));
+            TrainAbstainer(newStage2, AbstentionFeatures.WithoutMemory, newUseTrees), newThreshold, TrainRanker(training, bestPenalty, WithoutMemory(use)));
 
         static LogisticRegression.Fit TrainAbstainer(AbstainerRows rows, IReadOnlyList<bool>? use, bool withTrees)
         {
@@ -222,7 +235,12 @@ public static class ScorerFitting
     /// K-fold cross-validation of the whole procedure (penalty, threshold, both stages): each
     /// question is scored by a scorer fitted without it, or any question worded the same.
     /// </summary>
-    public static IReadOnlyList<FitOutcome> CrossValidate(IReadOnlyList<FitQuestion> questions, RetrievalMode mode, int folds, int seed = Seed)
+    /// <param name="asNew">
+    /// When given, also receives each held-out question decided as if every unit had come into the
+    /// knowledge after the fit (the memory knows none of them): what an article added since gets,
+    /// from the ranker and abstainer that ignore the memory.
+    /// </param>
+    public static IReadOnlyList<FitOutcome> CrossValidate(IReadOnlyList<FitQuestion> questions, RetrievalMode mode, int folds, int seed = Seed, List<FitOutcome>? asNew = null)
     {
         var outcomes = new List<FitOutcome>();
         foreach (var (outerTraining, outerHeld) in Folds(questions, folds, seed))
@@ -230,13 +248,26 @@ public static class ScorerFitting
             var (training, held) = Remember(outerTraining, outerHeld);
             var selected = SelectAndFit(training, mode);
             outcomes.AddRange(held.Select(selected.Decide));
+            asNew?.AddRange(held.Select(q => selected.Decide(Unremembered(q))));
         }
 
         // Re-order as given, so reports list questions in their sets' order.
         // By set and id: the outcomes hold copies of the questions (their memory columns filled per fold).
         var order = questions.Select((q, i) => (Key: (q.Set, q.Question.Id), i)).ToDictionary(x => x.Key, x => x.i);
+        asNew?.Sort((a, b) => order[(a.Question.Set, a.Question.Question.Id)].CompareTo(order[(b.Question.Set, b.Question.Question.Id)]));
         return outcomes.OrderBy(o => order[(o.Question.Set, o.Question.Question.Id)]).ToArray();
     }
+
+    /// <summary>A copy of <paramref name="question"/> whose units the memory knows nothing about: its columns zero.</summary>
+    private static FitQuestion Unremembered(FitQuestion question) => question with
+    {
+        Rows = question.Rows.Select(r =>
+        {
+            var row = (float[])r.Clone();
+            Array.Clear(row, AnswerFeatures.MemoryColumn, row.Length - AnswerFeatures.MemoryColumn);
+            return row;
+        }).ToArray(),
+    };
 
     /// <summary>
     /// What the engine does with a question asking for a heading (<see cref="FitQuestion.AsksHeading"/>):

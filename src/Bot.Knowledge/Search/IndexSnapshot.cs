@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Bot.Knowledge.Answering;
 using Bot.Knowledge.Documents;
 using Bot.Knowledge.Indexing;
 using Bot.Knowledge.Semantic;
@@ -29,6 +30,7 @@ internal sealed class IndexSnapshot
     private volatile IReadOnlyList<KnowledgeDocument>? _documents;
     private readonly Lock _documentsLoading = new();
     private volatile NameVariants? _names;
+    private volatile FullNames? _fullNames;
 
     private static readonly ISet<string> PassageFields = new HashSet<string>
     {
@@ -84,6 +86,10 @@ internal sealed class IndexSnapshot
     /// <summary>The knowledge's names and words, for reading misspelt names in questions; built once per snapshot.</summary>
     public NameVariants Names(IndexSearcher searcher) =>
         _names ??= new NameVariants(Documents(searcher).SelectMany(d => d.Passages));
+
+    /// <summary>The fullest form each document gives its names, for naming a pronoun's subject; built once per snapshot.</summary>
+    public FullNames FullNames(IndexSearcher searcher) =>
+        _fullNames ??= new FullNames(Documents(searcher));
 
     private KnowledgeDocument[] LoadDocuments(IndexSearcher searcher)
     {

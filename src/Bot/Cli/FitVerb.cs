@@ -47,11 +47,15 @@ internal static class FitVerb
             weights[name] = selected.ToWeights();
             settings[$"penalty_{name}"] = selected.Penalty;
             var inSample = remembered.Select(selected.Decide).ToArray();
-            var crossValidated = ScorerFitting.CrossValidate(extracted, mode, folds);
+            // The memory holds only in hybrid (it needs the question's vector): there, also what an article added after the fit gets.
+            var asNew = mode == RetrievalMode.Hybrid ? new List<FitOutcome>() : null;
+            var crossValidated = ScorerFitting.CrossValidate(extracted, mode, folds, asNew: asNew);
             await WriteExperimentAidsAsync(extracted, selected, crossValidated, mode, folds, output);
             await output.WriteLineAsync(string.Create(c, $"## {name}: penalty {selected.Penalty}, threshold {selected.Threshold:0.000}"));
             await output.WriteLineAsync(OutcomeReport.Table(OutcomeReport.BySet(crossValidated), $"{folds}-fold cross-validated (nested: penalty and threshold chosen inside each training fold)"));
             await output.WriteLineAsync(OutcomeReport.Table(OutcomeReport.BySet(inSample), "in-sample (the shipped model on the questions it was fitted on)"));
+            if (asNew is not null)
+                await output.WriteLineAsync(OutcomeReport.Table(OutcomeReport.BySet(asNew), $"{folds}-fold cross-validated as new knowledge (every unit unknown to the memory, as in an article added after the fit)"));
             if (mode == RetrievalMode.Hybrid)
                 await WriteCurveAndWeightsAsync(selected, output);
         }
