@@ -50,6 +50,6 @@ public sealed class FullNamesTests
 
         Assert.Equal(
             "He’s a Presbyterian pastor who began his journey. (He: Pastor Seungeun Kim)",
-            PronounSubject.Resolve(analyzed, 1, name => names.Of("a.md", name)));
+            PronounSubject.Resolve(analyzed, 1, names, "a.md"));
     }
 }

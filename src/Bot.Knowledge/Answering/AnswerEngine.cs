@@ -360,10 +360,7 @@ public sealed class AnswerEngine(KnowledgeStore store, AnswerModel? model = null
 
     /// <summary>The unit as the answer shows it: a leading "he", "she" or "they" names its subject.</summary>
     private static string Shown(ReadQuestion read, CandidatePassage candidate, int unit) =>
-        PronounSubject.Resolve(
-            candidate.Analyzed,
-            unit,
-            read.FullNames is { } names ? name => names.Of(candidate.Passage.Path, name) : null);
+        PronounSubject.Resolve(candidate.Analyzed, unit, read.FullNames, candidate.Passage.Path);
 
     private static ScoreDoc[] SearchLexical(IndexSearcher searcher, IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, int count)
     {

@@ -18,8 +18,9 @@ internal static partial class PronounSubject
 {
     /// <param name="passage">The unit's passage.</param>
     /// <param name="index">The unit shown, among the passage's <see cref="AnalyzedPassage.Units"/>.</param>
-    /// <param name="fullest">The fullest form of a name in the unit's document, or null to show names as the units before have them.</param>
-    public static string Resolve(AnalyzedPassage passage, int index, Func<string, string>? fullest = null)
+    /// <param name="names">The fullest form of each document's names, or null to show names as the units before have them.</param>
+    /// <param name="path">The document of <paramref name="passage"/>, where <paramref name="names"/> are looked up.</param>
+    public static string Resolve(AnalyzedPassage passage, int index, FullNames? names = null, string path = "")
     {
         var units = passage.Units;
         var unit = units[index];
@@ -38,10 +39,15 @@ internal static partial class PronounSubject
             // and a name does not run on across a full stop.
             var subject = passage.Sentences
                 .Where(sentence => units[before].Span.Contains(sentence.Span))
-                .Select(sentence => Subject(sentence, plural, fullest))
+                .Select(sentence => Subject(sentence, plural))
                 .FirstOrDefault(found => found is not null);
             if (subject is not null)
+            {
+                if (!plural && names is not null) // a group ("the Roh family") is named as it is
+                    subject = names.Of(path, subject);
                 return unit.Text.Contains(subject, StringComparison.Ordinal) ? unit.Text : $"{unit.Text} ({pronoun}: {subject})";
+            }
+
             if (!units[before].Words.Any(w => references.Contains(w.Lower)))
                 break;
         }
@@ -60,7 +66,7 @@ internal static partial class PronounSubject
         ["they"] = new(StringComparer.Ordinal) { "they", "them", "their", "theirs", "themselves" },
     };
 
-    private static string? Subject(AnalyzedSentence previous, bool plural, Func<string, string>? fullest)
+    private static string? Subject(AnalyzedSentence previous, bool plural)
     {
         var words = previous.Words;
         for (var i = 0; i < words.Count; i++)
@@ -85,7 +91,7 @@ internal static partial class PronounSubject
                 continue;
             }
 
-            return group is not null ? null : fullest is null ? name : fullest(name);
+            return group is null ? name : null;
         }
 
         return null;
