@@ -157,14 +157,8 @@ public static class ScorerFitting
         List<(FitQuestion Question, double[] Scores)>? bestInner = null;
         foreach (var penalty in Penalties)
         {
-            var inner = new List<(FitQuestion, double[])>();
-            foreach (var (fold, held) in Folds(training, InnerFolds, Seed + 1))
-            {
-                var ranker = TrainRanker(fold, penalty, use);
-                inner.AddRange(held.Select(q => (q, q.Rows.Select(r => ranker.Logit(r)).ToArray())));
-            }
-
-            var right = inner.Count(x => Top(x.Item2) is var top and >= 0 && x.Item1.Labels[top]);
+            var inner = OutOfFoldScores(training, penalty, use);
+            var right = inner.Count(x => Top(x.Scores) is var top and >= 0 && x.Question.Labels[top]);
             // Ties go to the stronger penalty: the simpler of two equally good rankers.
             if (right >= bestRight)
             {
@@ -180,13 +174,9 @@ public static class ScorerFitting
         // The abstainer for knowledge added after the fit judges the unit the ranker without the memory
         // chose, among units the memory knows nothing of: it learns from those choices, not from the
         // memory's better ones, or it would trust its units more than they deserve.
-        var newStage2 = new List<(FitQuestion Question, (float[] Features, int Top) Features)>();
-        foreach (var (fold, held) in Folds(training, InnerFolds, Seed + 1))
-        {
-            var ranker = TrainRanker(fold, bestPenalty, WithoutMemory(use));
-            newStage2.AddRange(held.Select(q => (q, AbstentionFeatures.Compute(Unremembered(q).Rows, q.Rows.Select(r => ranker.Logit(r)).ToArray()))));
-        }
-
+        var newStage2 = OutOfFoldScores(training, bestPenalty, WithoutMemory(use))
+            .Select(x => (x.Question, Features: AbstentionFeatures.Compute(Unremembered(x.Question).Rows, x.Scores)))
+            .ToArray();
         var newByQuestion = newStage2.ToDictionary(x => x.Question);
         // Each abstainer with and without trees on its line (item 13), kept only when the inner
         // cross-validation says they help: with a few hundred questions or more they do; fitted on
@@ -198,16 +188,16 @@ public static class ScorerFitting
             var data = AbstainerData(fold.Select(q => byQuestion[q]).ToArray());
             // The trees are boosted on the line just fitted, not on a second fit of the same line.
             var fitted = TrainLine(data, null);
-            line.AddRange(Outcomes(fitted, held));
-            trees.AddRange(Outcomes(AddTrees(fitted, data, null), held));
+            line.AddRange(Outcomes(fitted, held, byQuestion));
+            trees.AddRange(Outcomes(AddTrees(fitted, data, null), held, byQuestion));
             var newData = AbstainerData(fold.Select(q => newByQuestion[q]).ToArray());
             var fittedNew = TrainLine(newData, AbstentionFeatures.WithoutMemory);
             newLine.AddRange(Outcomes(fittedNew, held, newByQuestion));
             newTrees.AddRange(Outcomes(AddTrees(fittedNew, newData, AbstentionFeatures.WithoutMemory), held, newByQuestion));
         }
 
-        IEnumerable<FitOutcome> Outcomes(LogisticRegression.Fit abstainer, IEnumerable<FitQuestion> held, Dictionary<FitQuestion, (FitQuestion Question, (float[] Features, int Top) Features)>? rows = null) =>
-            held.Select(q => (rows ?? byQuestion)[q]).Select(x =>
+        static IEnumerable<FitOutcome> Outcomes(LogisticRegression.Fit abstainer, IEnumerable<FitQuestion> held, Dictionary<FitQuestion, (FitQuestion Question, (float[] Features, int Top) Features)> rows) =>
+            held.Select(q => rows[q]).Select(x =>
                 new FitOutcome(x.Question, x.Features.Top < 0 ? 0 : abstainer.Probability(x.Features.Features), x.Features.Top));
 
         var (useTrees, threshold, outcomes) = Better(line, trees);
@@ -254,8 +244,22 @@ public static class ScorerFitting
         // Re-order as given, so reports list questions in their sets' order.
         // By set and id: the outcomes hold copies of the questions (their memory columns filled per fold).
         var order = questions.Select((q, i) => (Key: (q.Set, q.Question.Id), i)).ToDictionary(x => x.Key, x => x.i);
-        asNew?.Sort((a, b) => order[(a.Question.Set, a.Question.Question.Id)].CompareTo(order[(b.Question.Set, b.Question.Question.Id)]));
-        return outcomes.OrderBy(o => order[(o.Question.Set, o.Question.Question.Id)]).ToArray();
+        int Given(FitOutcome o) => order[(o.Question.Set, o.Question.Question.Id)];
+        asNew?.Sort((a, b) => Given(a).CompareTo(Given(b)));
+        return outcomes.OrderBy(Given).ToArray();
+    }
+
+    /// <summary>Each question of <paramref name="training"/> scored by a ranker fitted on the other inner folds.</summary>
+    private static List<(FitQuestion Question, double[] Scores)> OutOfFoldScores(IReadOnlyList<FitQuestion> training, double penalty, IReadOnlyList<bool> use)
+    {
+        var scored = new List<(FitQuestion Question, double[] Scores)>();
+        foreach (var (fold, held) in Folds(training, InnerFolds, Seed + 1))
+        {
+            var ranker = TrainRanker(fold, penalty, use);
+            scored.AddRange(held.Select(q => (q, q.Rows.Select(r => ranker.Logit(r)).ToArray())));
+        }
+
+        return scored;
     }
 
     /// <summary>A copy of <paramref name="question"/> whose units the memory knows nothing about: its columns zero.</summary>
