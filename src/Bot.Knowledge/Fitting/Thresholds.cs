@@ -10,16 +10,38 @@ public static class Thresholds
     /// </summary>
     public static (double Threshold, double Objective) Best(IReadOnlyList<FitOutcome> outcomes)
     {
+        var scored = Cuts(outcomes).Select(t => (Threshold: t, Objective: Objective(outcomes, t))).ToArray();
+        var best = scored.Max(s => s.Objective);
+        var plateau = scored.Where(s => s.Objective >= best - 1e-12).Select(s => s.Threshold).ToArray();
+        return (plateau[plateau.Length / 2], best);
+    }
+
+    /// <summary>
+    /// The lowest and highest thresholds whose objective is within <paramref name="tolerance"/> of the best:
+    /// how well the outcomes determine the threshold. On the public pool the band is wide (0.35 to 0.58
+    /// within 0.01), so a refit on a few more or other questions can move the threshold anywhere in it,
+    /// trading answers for refusals; <c>fit</c> prints the band so that a moved threshold is not read as a
+    /// better or worse scorer (docs/RETRIEVAL.md).
+    /// </summary>
+    public static (double Low, double High) NearBest(IReadOnlyList<FitOutcome> outcomes, double tolerance)
+    {
+        var cuts = Cuts(outcomes);
+        var objectives = cuts.Select(t => Objective(outcomes, t)).ToArray();
+        var best = objectives.Max();
+        var near = cuts.Where((_, i) => objectives[i] >= best - tolerance - 1e-12).ToArray();
+        return (near.Min(), near.Max());
+    }
+
+    /// <summary>The midpoints between consecutive distinct confidences (0 and 1 included): every threshold that answers a different set.</summary>
+    private static List<double> Cuts(IReadOnlyList<FitOutcome> outcomes)
+    {
         var candidates = outcomes.Select(o => o.Confidence).Append(0).Append(1).Distinct().Order().ToArray();
         var cuts = new List<double>();
         for (var i = 0; i + 1 < candidates.Length; i++)
             cuts.Add((candidates[i] + candidates[i + 1]) / 2);
         if (cuts.Count == 0)
             cuts.Add(0.5);
-        var scored = cuts.Select(t => (Threshold: t, Objective: Objective(outcomes, t))).ToArray();
-        var best = scored.Max(s => s.Objective);
-        var plateau = scored.Where(s => s.Objective >= best - 1e-12).Select(s => s.Threshold).ToArray();
-        return (plateau[plateau.Length / 2], best);
+        return cuts;
     }
 
     public static double Objective(IReadOnlyList<FitOutcome> outcomes, double threshold)

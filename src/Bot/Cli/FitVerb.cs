@@ -98,6 +98,9 @@ internal static class FitVerb
         }
     }
 
+    /// <summary>About a dozen questions of the public pool: a difference of this much between two thresholds is noise.</summary>
+    private const double NearBestTolerance = 0.01;
+
     /// <summary>The hybrid scorer's threshold curve and its weights, largest first.</summary>
     private static async Task WriteCurveAndWeightsAsync(ScorerFitting.Selected selected, TextWriter output)
     {
@@ -107,6 +110,9 @@ internal static class FitVerb
         await output.WriteLineAsync("| --- | --- | --- | --- |");
         foreach (var (t, precision, recall, abstain) in Thresholds.Curve(selected.InnerOutcomes, Enumerable.Range(1, 19).Select(i => i / 20.0).Append(selected.Threshold).Order()))
             await output.WriteLineAsync(string.Create(c, $"| {t:0.000} | {precision:0.000} | {recall:0.000} | {abstain:0.000} |"));
+        var (low, high) = Thresholds.NearBest(selected.InnerOutcomes, NearBestTolerance);
+        await output.WriteLineAsync(string.Create(c,
+            $"every threshold from {low:0.000} to {high:0.000} is within {NearBestTolerance} of the best answer_acc + abstain_acc: a refit may move the threshold anywhere in that band"));
         await output.WriteLineAsync();
         await output.WriteLineAsync("weights (standardised features)");
         foreach (var (feature, w) in AnswerFeatures.Names.Zip(selected.Ranker.Weights).OrderByDescending(x => Math.Abs(x.Second)))

@@ -93,6 +93,35 @@ public sealed class ScorerFittingTests
     }
 
     [Fact]
+    public void The_band_of_nearly_as_good_thresholds_is_reported_with_the_best()
+    {
+        // Ten answerable questions at 0.50-0.59 and ten unanswerable at 0.10-0.19, plus one of each
+        // at 0.30 and 0.40 that no threshold can both answer and refuse: the best thresholds lie
+        // between 0.19 and 0.50, and the ones that cost a single question reach a little further.
+        var outcomes = new List<FitOutcome>();
+        for (var i = 0; i < 10; i++)
+        {
+            outcomes.Add(new FitOutcome(Question($"in{i}", $"in {i}", inScope: true, right: true), 0.5 + i * 0.01, 0));
+            outcomes.Add(new FitOutcome(Question($"out{i}", $"out {i}", inScope: false), 0.1 + i * 0.01, 0));
+        }
+
+        outcomes.Add(new FitOutcome(Question("in-low", "in low", inScope: true, right: true), 0.3, 0));
+        outcomes.Add(new FitOutcome(Question("out-high", "out high", inScope: false), 0.4, 0));
+
+        var (threshold, _) = Thresholds.Best(outcomes);
+        var (low, high) = Thresholds.NearBest(outcomes, 0.01);
+        var (wideLow, wideHigh) = Thresholds.NearBest(outcomes, 0.1);
+
+        Assert.InRange(threshold, low, high);
+        Assert.InRange(low, 0.19, 0.3);
+        Assert.InRange(high, 0.4, 0.5);
+        // One question of eleven is 0.09: at that tolerance the band reaches past the in-scope question at
+        // 0.50 and below the unanswerable one at 0.19.
+        Assert.InRange(wideLow, 0.18, 0.19);
+        Assert.InRange(wideHigh, 0.5, 0.51);
+    }
+
+    [Fact]
     public void The_abstainer_keeps_its_trees_only_when_they_do_better_out_of_fold()
     {
         // The same questions scored by two abstainers: the line mixes one answerable question in
