@@ -10,7 +10,7 @@ public static class Thresholds
     /// </summary>
     public static (double Threshold, double Objective) Best(IReadOnlyList<FitOutcome> outcomes)
     {
-        var scored = Cuts(outcomes).Select(t => (Threshold: t, Objective: Objective(outcomes, t))).ToArray();
+        var scored = Scored(outcomes);
         var best = scored.Max(s => s.Objective);
         var plateau = scored.Where(s => s.Objective >= best - 1e-12).Select(s => s.Threshold).ToArray();
         return (plateau[plateau.Length / 2], best);
@@ -25,15 +25,17 @@ public static class Thresholds
     /// </summary>
     public static (double Low, double High) NearBest(IReadOnlyList<FitOutcome> outcomes, double tolerance)
     {
-        var cuts = Cuts(outcomes);
-        var objectives = cuts.Select(t => Objective(outcomes, t)).ToArray();
-        var best = objectives.Max();
-        var near = cuts.Where((_, i) => objectives[i] >= best - tolerance - 1e-12).ToArray();
+        var scored = Scored(outcomes);
+        var best = scored.Max(s => s.Objective);
+        var near = scored.Where(s => s.Objective >= best - tolerance - 1e-12).Select(s => s.Threshold).ToArray();
         return (near.Min(), near.Max());
     }
 
-    /// <summary>The midpoints between consecutive distinct confidences (0 and 1 included): every threshold that answers a different set.</summary>
-    private static List<double> Cuts(IReadOnlyList<FitOutcome> outcomes)
+    /// <summary>
+    /// Every threshold that answers a different set of questions (the midpoints between consecutive
+    /// distinct confidences, 0 and 1 included), lowest first, with its objective.
+    /// </summary>
+    private static (double Threshold, double Objective)[] Scored(IReadOnlyList<FitOutcome> outcomes)
     {
         var candidates = outcomes.Select(o => o.Confidence).Append(0).Append(1).Distinct().Order().ToArray();
         var cuts = new List<double>();
@@ -41,7 +43,7 @@ public static class Thresholds
             cuts.Add((candidates[i] + candidates[i + 1]) / 2);
         if (cuts.Count == 0)
             cuts.Add(0.5);
-        return cuts;
+        return cuts.Select(t => (t, Objective(outcomes, t))).ToArray();
     }
 
     public static double Objective(IReadOnlyList<FitOutcome> outcomes, double threshold)
