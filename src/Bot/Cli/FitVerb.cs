@@ -50,7 +50,7 @@ internal static class FitVerb
             // The memory holds only in hybrid (it needs the question's vector): there, also what an article added after the fit gets.
             var asNew = mode == RetrievalMode.Hybrid ? new List<FitOutcome>() : null;
             var crossValidated = ScorerFitting.CrossValidate(extracted, mode, folds, asNew: asNew);
-            await WriteExperimentAidsAsync(extracted, selected, crossValidated, mode, folds, output);
+            await WriteExperimentAidsAsync(extracted, selected, crossValidated, asNew, mode, folds, output);
             await output.WriteLineAsync(string.Create(c, $"## {name}: penalty {selected.Penalty}, threshold {selected.Threshold:0.000}"));
             await output.WriteLineAsync(OutcomeReport.Table(OutcomeReport.BySet(crossValidated), $"{folds}-fold cross-validated (nested: penalty and threshold chosen inside each training fold)"));
             await output.WriteLineAsync(OutcomeReport.Table(OutcomeReport.BySet(inSample), "in-sample (the shipped model on the questions it was fitted on)"));
@@ -72,7 +72,7 @@ internal static class FitVerb
 
     /// <summary>Experiment aids, by environment variable: the pooled figure over several fold shuffles, and per-question outcomes for error analysis.</summary>
     private static async Task WriteExperimentAidsAsync(
-        IReadOnlyList<FitQuestion> extracted, ScorerFitting.Selected selected, IReadOnlyList<FitOutcome> crossValidated, RetrievalMode mode, int folds, TextWriter output)
+        IReadOnlyList<FitQuestion> extracted, ScorerFitting.Selected selected, IReadOnlyList<FitOutcome> crossValidated, IReadOnlyList<FitOutcome>? asNew, RetrievalMode mode, int folds, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
         var name = mode.ToString().ToLowerInvariant();
@@ -87,14 +87,24 @@ internal static class FitVerb
         }
         if (Environment.GetEnvironmentVariable("BOT_FIT_OUTCOMES") is { Length: > 0 } outcomesPath)
         {
-            // Per-question out-of-fold outcomes, for error analysis (docs/RETRIEVAL.md).
-            await using var w = File.CreateText($"{outcomesPath}.{name}.tsv");
-            foreach (var o in crossValidated)
-            {
-                var q = o.Question;
-                var rightRank = q.Rows.Select((r, i) => (P: selected.Ranker.Logit(r), i)).OrderByDescending(x => x.P).Select((x, rank) => (x.i, rank)).Where(x => q.Labels[x.i]).Select(x => x.rank + 1).DefaultIfEmpty(0).First();
-                await w.WriteLineAsync(string.Join('\t', q.Question.Id, q.Question.Kind, o.Top >= 0 ? (o.IsRightUnit ? "right" : "wrong") : "abstain", o.Confidence.ToString("0.00", c), rightRank, q.Question.Question, o.Ranked >= 0 ? q.Units[o.Ranked] : ""));
-            }
+            // Per-question out-of-fold outcomes, for error analysis (docs/RETRIEVAL.md); and the same decided as new
+            // knowledge (every unit unknown to the memory), ranked by the ranker without the memory.
+            await WriteOutcomesAsync($"{outcomesPath}.{name}.tsv", crossValidated, selected.Ranker);
+            if (asNew is not null)
+                await WriteOutcomesAsync($"{outcomesPath}.{name}-as-new.tsv", asNew, selected.NewRanker);
+        }
+    }
+
+    /// <summary>One line per question: id, kind, right / wrong / abstain, confidence, the rank <paramref name="ranker"/> gives the first right unit (0: none), question, answer.</summary>
+    private static async Task WriteOutcomesAsync(string path, IReadOnlyList<FitOutcome> outcomes, LogisticRegression.Fit ranker)
+    {
+        var c = CultureInfo.InvariantCulture;
+        await using var w = File.CreateText(path);
+        foreach (var o in outcomes)
+        {
+            var q = o.Question;
+            var rightRank = q.Rows.Select((r, i) => (P: ranker.Logit(r), i)).OrderByDescending(x => x.P).Select((x, rank) => (x.i, rank)).Where(x => q.Labels[x.i]).Select(x => x.rank + 1).DefaultIfEmpty(0).First();
+            await w.WriteLineAsync(string.Join('\t', q.Question.Id, q.Question.Kind, o.Top >= 0 ? (o.IsRightUnit ? "right" : "wrong") : "abstain", o.Confidence.ToString("0.00", c), rightRank, q.Question.Question, o.Ranked >= 0 ? q.Units[o.Ranked] : ""));
         }
     }
 
