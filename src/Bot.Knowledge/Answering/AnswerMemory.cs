@@ -33,6 +33,11 @@ public sealed class AnswerMemory
     // Each remembered question's words' IDF, parallel to _terms: looked up once here, not once per question asked.
     private readonly float[][] _termWeights;
 
+    // Every word a remembered question uses, numbered, and each question's words by number, parallel to _terms:
+    // comparing a question's words with 1,300 remembered questions' compares numbers, not hashed strings.
+    private readonly Dictionary<string, int> _termNumbers;
+    private readonly int[][] _termIds;
+
     // The weight of a word no remembered question uses.
     private readonly float _maxIdf;
     private readonly Dictionary<string, int[]> _answeredBy;
@@ -52,6 +57,8 @@ public sealed class AnswerMemory
         _terms = entries.Select(e => e.Terms.Distinct(StringComparer.Ordinal).ToArray()).ToArray();
         _maxIdf = (float)Math.Log(1 + (entries.Count + 1.0));
         _termWeights = _terms.Select(t => t.Select(Idf).ToArray()).ToArray();
+        _termNumbers = _idf.Keys.Select((term, i) => (term, i)).ToDictionary(x => x.term, x => x.i, StringComparer.Ordinal);
+        _termIds = _terms.Select(t => t.Select(term => _termNumbers[term]).ToArray()).ToArray();
         _answeredBy = Enumerable.Range(0, entries.Count).Where(e => entries[e].InScope)
             .SelectMany(e => entries[e].Units.Distinct(StringComparer.Ordinal).Select(u => (Unit: u, Entry: e)))
             .GroupBy(x => x.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
@@ -96,8 +103,20 @@ public sealed class AnswerMemory
         var mixed = new float[_entries.Count];
         var asked = terms.ToHashSet(StringComparer.Ordinal);
         float askedWeight = 0;
+        // The question's words in the set's order, each with its number among the remembered ones (-1: none
+        // uses it) and its weight; and which numbered words it asks.
+        var askedWords = new (int Id, float Weight)[asked.Count];
+        var isAsked = new bool[_termNumbers.Count];
+        var w = 0;
         foreach (var term in asked)
-            askedWeight += Idf(term);
+        {
+            var weight = Idf(term);
+            askedWeight += weight;
+            var id = _termNumbers.GetValueOrDefault(term, -1);
+            askedWords[w++] = (id, weight);
+            if (id >= 0)
+                isAsked[id] = true;
+        }
         for (var e = 0; e < _entries.Count; e++)
         {
             if (skip?.Invoke(e) == true)
@@ -107,7 +126,7 @@ public sealed class AnswerMemory
             }
 
             cosines[e] = _entries[e].Vector.Length == question.Length ? Semantic.Vectors.Dot(question, _entries[e].Vector) : 0f;
-            lexical[e] = Overlap(asked, askedWeight, e);
+            lexical[e] = Overlap(isAsked, askedWeight, e);
             mixed[e] = (cosines[e] + lexical[e]) / 2;
         }
 
@@ -134,7 +153,7 @@ public sealed class AnswerMemory
             row[firstColumn + 8] = bestOut;
             row[firstColumn + 9] = lexicalIn;
             row[firstColumn + 10] = lexicalOut;
-            row[firstColumn + 11] = Novelty(asked, key, cosines);
+            row[firstColumn + 11] = Novelty(askedWords, key, cosines);
             row[firstColumn + 12] = probed.GetValueOrDefault(key);
             row[firstColumn + 13] = probed.GetValueOrDefault(QuestionProbe.OutOfScope);
             row[firstColumn + 14] = Known(key, cosines) ? 1f : 0f;
@@ -142,15 +161,16 @@ public sealed class AnswerMemory
     }
 
     /// <summary>IDF-weighted overlap of two questions' words: the weight they share over the weight either has.</summary>
-    /// <param name="askedWeight">The IDF of <paramref name="asked"/>'s words, summed in its order: the same for every entry.</param>
-    private float Overlap(HashSet<string> asked, float askedWeight, int entry)
+    /// <param name="isAsked">Whether the question asks each numbered word.</param>
+    /// <param name="askedWeight">The IDF of the question's words, summed in its order: the same for every entry.</param>
+    private float Overlap(bool[] isAsked, float askedWeight, int entry)
     {
         float shared = 0, union = askedWeight;
-        var remembered = _terms[entry];
+        var remembered = _termIds[entry];
         var weights = _termWeights[entry];
         for (var k = 0; k < remembered.Length; k++)
         {
-            if (asked.Contains(remembered[k]))
+            if (isAsked[remembered[k]])
                 shared += weights[k];
             else
                 union += weights[k];
@@ -164,18 +184,18 @@ public sealed class AnswerMemory
     /// answered ever used: a near-miss question ("how many were recaptured?") shares most words with
     /// the questions a unit answers, and the word it adds is the part the knowledge does not hold.
     /// </summary>
-    private float Novelty(HashSet<string> asked, string unit, float[] similarities)
+    /// <param name="askedWords">The question's words (their numbers, -1 for one no remembered question uses, and weights), in its order.</param>
+    private float Novelty((int Id, float Weight)[] askedWords, string unit, float[] similarities)
     {
         float total = 0, novel = 0;
         _answeredBy.TryGetValue(unit, out var answered);
-        foreach (var term in asked)
+        foreach (var (id, weight) in askedWords)
         {
-            var weight = Idf(term);
             total += weight;
             var used = false;
-            foreach (var e in answered ?? [])
+            foreach (var e in id < 0 ? [] : answered ?? [])
             {
-                if (!float.IsNegativeInfinity(similarities[e]) && Array.IndexOf(_terms[e], term) >= 0)
+                if (!float.IsNegativeInfinity(similarities[e]) && Array.IndexOf(_termIds[e], id) >= 0)
                 {
                     used = true;
                     break;
