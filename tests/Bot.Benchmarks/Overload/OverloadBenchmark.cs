@@ -73,8 +73,7 @@ internal static class OverloadBenchmark
         Console.WriteLine();
         Console.WriteLine($"## Capacity: {stepSeconds:N0} s per rate");
         Console.WriteLine();
-        Console.WriteLine("| Offered /s | Answered /s | Answered in 3 s | Answer p50 | p99 | max | Deferred | Busy | Acks late or missing | Cores: bot / load / others | Load avg | In capacity |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|");
+        PrintCapacityHeader();
         var (passed, failed, capacity) = (0, 0, 0.0);
         for (var rate = startRate; failed == 0 || failed - passed > Math.Max(5, passed / 16);)
         {
@@ -111,8 +110,7 @@ internal static class OverloadBenchmark
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## Capacity held for {seconds:N0} s"));
         Console.WriteLine();
-        Console.WriteLine("| Offered /s | Answered /s | Answered in 3 s | Answer p50 | p99 | max | Deferred | Busy | Acks late or missing | Cores: bot / load / others | Load avg | In capacity |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|");
+        PrintCapacityHeader();
         for (var (rate, tries) = (offered, 0); tries < 4; (rate, tries) = (RoundTo5(rate * 0.95), tries + 1))
         {
             await BotProcess.SettleAsync(target.Bot.Id);
@@ -130,6 +128,12 @@ internal static class OverloadBenchmark
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No rate held for {seconds:N0} s; the search's {searched:N0} /s stands."));
         return searched;
+    }
+
+    private static void PrintCapacityHeader()
+    {
+        Console.WriteLine("| Offered /s | Answered /s | Answered in 3 s | Answer p50 | p99 | max | Deferred | Busy | Acks late or missing | Cores: bot / load / others | Load avg | In capacity |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|");
     }
 
     private static void PrintCapacityRow(PhaseResult r) =>
