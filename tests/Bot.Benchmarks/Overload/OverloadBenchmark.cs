@@ -52,6 +52,9 @@ internal static class OverloadBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## {factor:0.#} × capacity ({capacity:N0} /s): {rate} /s for {seconds:N0} s; {Harness.Load()}"));
         var result = await OverloadPhase.RunAsync(target, payloads, rate, seconds, drain);
         PrintOverload(result, capacity, target);
+        if (options.Int("pairs", 0) is var pairs and > 0)
+            await RunPairsAsync(target, payloads, (int)Math.Round(capacity), rate, seconds, drain, pairs);
+
         if (options.TryGetValue("bot-log-file", out var logFile))
         {
             // The bot's whole log (at --bot-log's level), for what the summary above does not say.
@@ -128,6 +131,33 @@ internal static class OverloadBenchmark
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No rate held for {seconds:N0} s; the search's {searched:N0} /s stands."));
         return searched;
+    }
+
+    /// <summary>
+    /// <c>--pairs N</c>: N times, the capacity's rate then the overload's, each for <paramref name="seconds"/>, one right
+    /// after the other: the goodput under overload against what the bot answered at capacity the minute before. This
+    /// VM's pace wanders by a tenth within minutes (docs/PERFORMANCE.md), and the search that finds the capacity runs
+    /// several minutes before the overload; a pair measures both at the same pace.
+    /// </summary>
+    private static async Task RunPairsAsync(OverloadTarget target, AskPayloads payloads, int capacityRate, int overloadRate, double seconds, TimeSpan drain, int pairs)
+    {
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## {pairs} pairs: {capacityRate} /s, then {overloadRate} /s, {seconds:N0} s each"));
+        Console.WriteLine();
+        Console.WriteLine("| Pair | At capacity: answered /s | Deferred | Under overload: goodput /s | Busy | Goodput of the answered rate | Acknowledged ≤ 3 s | Lost | Cores: bot / load (capacity, overload) |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (var pair = 1; pair <= pairs; pair++)
+        {
+            await BotProcess.SettleAsync(target.Bot.Id);
+            var steady = await OverloadPhase.RunAsync(target, payloads, capacityRate, seconds, drain);
+            await BotProcess.SettleAsync(target.Bot.Id);
+            var over = await OverloadPhase.RunAsync(target, payloads, overloadRate, seconds, drain);
+            var answered = steady.AnsweredDuringPhase / seconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {pair} | {answered:N0} | {steady.Deferred:N0} | {over.Goodput:N0} | {over.Busy:N0} | {over.Goodput / answered:P0} "
+                + $"| {steady.AckedInTime + over.AckedInTime:N0} of {steady.Sent + over.Sent:N0} | {steady.Lost + over.Lost} "
+                + $"| {steady.Cores.Bot:N2} / {steady.Cores.Own:N2}, {over.Cores.Bot:N2} / {over.Cores.Own:N2} |"));
+        }
     }
 
     private static void PrintCapacityHeader()
