@@ -27,15 +27,17 @@ public sealed class AnswerMemory
     private const float WideTemperature = 0.1f;
 
     private readonly IReadOnlyList<Entry> _entries;
-    private readonly Dictionary<string, float> _idf;
+
+    // Every word a remembered question uses, numbered, and each word's IDF by number: comparing a question's
+    // words with 1,300 remembered questions' compares numbers, not hashed strings.
+    private readonly Dictionary<string, int> _termNumbers;
+    private readonly float[] _idf;
     private readonly string[][] _terms;
 
     // Each remembered question's words' IDF, parallel to _terms: looked up once here, not once per question asked.
     private readonly float[][] _termWeights;
 
-    // Every word a remembered question uses, numbered, and each question's words by number, parallel to _terms:
-    // comparing a question's words with 1,300 remembered questions' compares numbers, not hashed strings.
-    private readonly Dictionary<string, int> _termNumbers;
+    // Each remembered question's words by number, parallel to _terms.
     private readonly int[][] _termIds;
 
     // The weight of a word no remembered question uses.
@@ -51,14 +53,14 @@ public sealed class AnswerMemory
         ModelId = modelId;
         Probe = probe;
         // A word most remembered questions use ("pastor", "kim") says little about which one a new question resembles.
-        _idf = entries.SelectMany(e => e.Terms.Distinct(StringComparer.Ordinal)).GroupBy(t => t, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (float)Math.Log(1 + (entries.Count + 1.0) / g.Count()), StringComparer.Ordinal);
+        var counts = entries.SelectMany(e => e.Terms.Distinct(StringComparer.Ordinal)).GroupBy(t => t, StringComparer.Ordinal).ToArray();
+        _termNumbers = counts.Select((g, n) => (g.Key, n)).ToDictionary(x => x.Key, x => x.n, StringComparer.Ordinal);
+        _idf = counts.Select(g => (float)Math.Log(1 + (entries.Count + 1.0) / g.Count())).ToArray();
         // Computed once, not per question: a question costs a pass over the entries and little more.
         _terms = entries.Select(e => e.Terms.Distinct(StringComparer.Ordinal).ToArray()).ToArray();
         _maxIdf = (float)Math.Log(1 + (entries.Count + 1.0));
-        _termWeights = _terms.Select(t => t.Select(Idf).ToArray()).ToArray();
-        _termNumbers = _idf.Keys.Select((term, i) => (term, i)).ToDictionary(x => x.term, x => x.i, StringComparer.Ordinal);
         _termIds = _terms.Select(t => t.Select(term => _termNumbers[term]).ToArray()).ToArray();
+        _termWeights = _termIds.Select(ids => ids.Select(n => _idf[n]).ToArray()).ToArray();
         _answeredBy = Enumerable.Range(0, entries.Count).Where(e => entries[e].InScope)
             .SelectMany(e => entries[e].Units.Distinct(StringComparer.Ordinal).Select(u => (Unit: u, Entry: e)))
             .GroupBy(x => x.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
@@ -110,9 +112,9 @@ public sealed class AnswerMemory
         var w = 0;
         foreach (var term in asked)
         {
-            var weight = Idf(term);
-            askedWeight += weight;
             var id = _termNumbers.GetValueOrDefault(term, -1);
+            var weight = id >= 0 ? _idf[id] : _maxIdf;
+            askedWeight += weight;
             askedWords[w++] = (id, weight);
             if (id >= 0)
                 isAsked[id] = true;
@@ -208,8 +210,6 @@ public sealed class AnswerMemory
 
         return total > 0 ? novel / total : 0f;
     }
-
-    private float Idf(string term) => _idf.GetValueOrDefault(term, _maxIdf);
 
     /// <summary>The highest similarity of a remembered in-scope question that <paramref name="unit"/> answers.</summary>
     private float BestFor(float[] similarities, string unit)

@@ -78,12 +78,7 @@ public sealed class ScorerFittingTests
     [Fact]
     public void The_threshold_balances_answers_and_abstentions()
     {
-        var outcomes = new List<FitOutcome>();
-        for (var i = 0; i < 10; i++)
-        {
-            outcomes.Add(new FitOutcome(Question($"in{i}", $"in {i}", inScope: true, right: true), 0.6 + i * 0.03, 0));
-            outcomes.Add(new FitOutcome(Question($"out{i}", $"out {i}", inScope: false), 0.1 + i * 0.03, 0));
-        }
+        var outcomes = Spread(inFrom: 0.6, outFrom: 0.1, step: 0.03);
 
         var (threshold, objective) = Thresholds.Best(outcomes);
 
@@ -98,12 +93,7 @@ public sealed class ScorerFittingTests
         // Ten answerable questions at 0.50-0.59 and ten unanswerable at 0.10-0.19, plus one of each
         // at 0.30 and 0.40 that no threshold can both answer and refuse: the best thresholds lie
         // between 0.19 and 0.50, and the ones that cost a single question reach a little further.
-        var outcomes = new List<FitOutcome>();
-        for (var i = 0; i < 10; i++)
-        {
-            outcomes.Add(new FitOutcome(Question($"in{i}", $"in {i}", inScope: true, right: true), 0.5 + i * 0.01, 0));
-            outcomes.Add(new FitOutcome(Question($"out{i}", $"out {i}", inScope: false), 0.1 + i * 0.01, 0));
-        }
+        var outcomes = Spread(inFrom: 0.5, outFrom: 0.1, step: 0.01);
 
         outcomes.Add(new FitOutcome(Question("in-low", "in low", inScope: true, right: true), 0.3, 0));
         outcomes.Add(new FitOutcome(Question("out-high", "out high", inScope: false), 0.4, 0));
@@ -150,4 +140,17 @@ public sealed class ScorerFittingTests
 
     private static FitQuestion Question(string id, string text, bool inScope, bool right = false) =>
         new("test", new EvalQuestion(id, text, inScope ? ["x"] : [], inScope ? "in" : "out"), ["unit"], [[0f]], [inScope && right]);
+
+    /// <summary>Ten answerable questions answered rightly at <paramref name="inFrom"/>, <paramref name="inFrom"/> + <paramref name="step"/>, …, and ten unanswerable ones from <paramref name="outFrom"/>.</summary>
+    private static List<FitOutcome> Spread(double inFrom, double outFrom, double step)
+    {
+        var outcomes = new List<FitOutcome>();
+        for (var i = 0; i < 10; i++)
+        {
+            outcomes.Add(new FitOutcome(Question($"in{i}", $"in {i}", inScope: true, right: true), inFrom + i * step, 0));
+            outcomes.Add(new FitOutcome(Question($"out{i}", $"out {i}", inScope: false), outFrom + i * step, 0));
+        }
+
+        return outcomes;
+    }
 }
