@@ -18,11 +18,16 @@ namespace Bot.Knowledge.Search;
 /// </summary>
 internal sealed class IndexSnapshot
 {
+    /// <summary>Unknown words whose near spellings are kept at most, per snapshot.</summary>
+    internal const int NearSpellingsLimit = 10_000;
+
     private static readonly ConditionalWeakTable<IndexReader, IndexSnapshot> Snapshots = new();
 
     private readonly Dictionary<string, int> _textFrequencies;
     private readonly Dictionary<string, int> _contextFrequencies;
     private readonly Dictionary<char, string[]> _termsByInitial;
+    // Keyed by words members typed that the index lacks: anyone can send new ones with every question,
+    // so the cache is bounded (emptied when full; a lookup costs a scan of one initial's terms).
     private readonly ConcurrentDictionary<string, string[]> _nearSpellings = new(StringComparer.Ordinal);
     private readonly Passage?[] _passages;
     private volatile VectorTable? _vectors;
@@ -52,6 +57,9 @@ internal sealed class IndexSnapshot
     }
 
     public int DocCount { get; }
+
+    /// <summary>How many unknown words' near spellings are cached now (at most <see cref="NearSpellingsLimit"/>).</summary>
+    internal int CachedNearSpellings => _nearSpellings.Count;
 
     public static IndexSnapshot Of(IndexSearcher searcher) => Snapshots.GetValue(searcher.IndexReader, r => new IndexSnapshot(r));
 
@@ -126,6 +134,10 @@ internal sealed class IndexSnapshot
         // Short words have too many neighbours one edit away to guess safely.
         if (stem.Length < 5 || !stem.All(char.IsLetter))
             return [];
+        if (_nearSpellings.TryGetValue(stem, out var known))
+            return known;
+        if (_nearSpellings.Count >= NearSpellingsLimit)
+            _nearSpellings.Clear();
         return _nearSpellings.GetOrAdd(stem, s =>
         {
             if (!_termsByInitial.TryGetValue(s[0], out var candidates))

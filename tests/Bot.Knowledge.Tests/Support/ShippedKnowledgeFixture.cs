@@ -1,5 +1,6 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Search;
 
 namespace Bot.Knowledge.Tests.Support;
 
@@ -21,6 +22,13 @@ public sealed class ShippedKnowledgeFixture : IDisposable
     public AnswerEngine Engine { get; }
 
     public Answer Ask(string question) => Engine.Ask(question);
+
+    /// <summary>What the engine keeps in memory about the index as it is now.</summary>
+    internal IndexSnapshot Snapshot()
+    {
+        using var lease = _store.Index.Acquire();
+        return IndexSnapshot.Of(lease.Searcher);
+    }
 
     public void Dispose()
     {
