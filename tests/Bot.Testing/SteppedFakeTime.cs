@@ -16,6 +16,9 @@ public sealed class SteppedFakeTime : FakeTimeProvider
     private int _armed;
     private readonly ChangeSignal _changes = new();
 
+    // Every due time a timer was armed for, for WaitForTimerAsync.
+    private readonly List<TimeSpan> _dueTimes = [];
+
     public SteppedFakeTime()
     {
     }
@@ -102,6 +105,23 @@ public sealed class SteppedFakeTime : FakeTimeProvider
     private Task UntilAsync(Func<bool> condition, Func<string> describe) =>
         _changes.WaitUntilAsync(condition, TimeSpan.FromSeconds(15), describe);
 
+    /// <summary>
+    /// Awaits a timer armed for exactly <paramref name="dueTime"/>, without moving the clock: for code that waits
+    /// on the clock while other timers (a timeout around real I/O, a heartbeat) are armed too, so that
+    /// <see cref="Pending"/> alone cannot say it is waiting for this one.
+    /// </summary>
+    public Task WaitForTimerAsync(TimeSpan dueTime, Func<string> describe)
+    {
+        ArgumentNullException.ThrowIfNull(describe);
+        return UntilAsync(
+            () =>
+            {
+                lock (_lock)
+                    return _dueTimes.Contains(dueTime);
+            },
+            () => $"no timer armed for {dueTime}; " + describe());
+    }
+
     /// <summary>Tells a waiting <see cref="AdvanceUntilAsync"/> that its progress count may have moved.</summary>
     public void Nudge() => Notify();
 
@@ -138,6 +158,8 @@ public sealed class SteppedFakeTime : FakeTimeProvider
             Set(dueTime != Timeout.InfiniteTimeSpan);
             if (dueTime != Timeout.InfiniteTimeSpan)
             {
+                lock (owner._lock)
+                    owner._dueTimes.Add(dueTime);
                 Interlocked.Increment(ref owner._armed);
                 owner.Notify();
             }

@@ -1,5 +1,4 @@
 using Bot.Discord.Local.Gateway;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Discord.Tests.Gateway;
 
@@ -43,12 +42,13 @@ public sealed class GatewayReconnectTests
     [Fact]
     public async Task Invalid_session_not_resumable_identifies_again_after_a_random_wait()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new SteppedFakeTime(DateTimeOffset.UtcNow);
         await using var harness = await GatewayHarness.StartAsync(time: time);
         await harness.RoundTripInteractionAsync();
 
         await harness.Gateway.SendInvalidSessionAsync(resumable: false);
-        await StepClockUntilAsync(time, () => harness.Gateway.IdentifyCount == 2, "a second IDENTIFY");
+        await PassWaitsAsync(harness, time, 150);
+        await harness.Gateway.WaitForAsync(g => g.IdentifyCount == 2, "a second IDENTIFY");
         await harness.RoundTripInteractionAsync();
 
         var (first, second) = (harness.Gateway.Connections[0], harness.Gateway.Connections[1]);
@@ -79,14 +79,14 @@ public sealed class GatewayReconnectTests
     [Fact]
     public async Task A_dropped_link_is_resumed_after_a_growing_backoff()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new SteppedFakeTime(DateTimeOffset.UtcNow);
         await using var harness = await GatewayHarness.StartAsync(time: time);
         await harness.RoundTripInteractionAsync();
         harness.Gateway.RejectNextHandshakes(2);
 
         harness.Gateway.Abort();
 
-        await StepClockUntilAsync(time, () => harness.Gateway.ResumeCount == 1, "a RESUME");
+        await PassWaitsAsync(harness, time, 15, 30, 60);
         await AssertResumedAsync(harness, lastSequence: 2, closedByClient: false);
         var first = harness.Gateway.Connections[0];
         Assert.True(first.Dropped);
@@ -140,18 +140,16 @@ public sealed class GatewayReconnectTests
     /// RESUMED, and interactions flow again; the first one was closed without 1000/1001.
     /// </summary>
     /// <summary>
-    /// Moves the clock the client and the local Discord share a millisecond at a time until <paramref name="done"/>.
-    /// A wait on a fake clock never ends before the clock has passed it, so waits measured on it are never short
-    /// (on real time a timer may fire up to a kernel tick, 4 ms here, early); a real millisecond between steps
-    /// lets the client act on each.
+    /// Moves the clock the client shares with the local Discord past each of its waits in turn, once the client
+    /// waits on it: a wait on this clock never ends before the clock has passed it, so the waits measured on it
+    /// are never short (on real time a timer may fire a kernel tick, 4 ms here, early).
     /// </summary>
-    private static async Task StepClockUntilAsync(FakeTimeProvider time, Func<bool> done, string what)
+    private static async Task PassWaitsAsync(GatewayHarness harness, SteppedFakeTime time, params int[] milliseconds)
     {
-        for (var step = 0; !done(); step++)
+        foreach (var wait in milliseconds.Select(ms => TimeSpan.FromMilliseconds(ms)))
         {
-            Assert.True(step < 10_000, $"the clock moved 10 s without {what}");
-            time.Advance(TimeSpan.FromMilliseconds(1));
-            await Task.Delay(1);
+            await time.WaitForTimerAsync(wait, () => $"connections: {harness.Gateway.Connections.Count}, handshakes refused: {harness.Gateway.RejectedHandshakes.Count}");
+            time.Advance(wait);
         }
     }
 
