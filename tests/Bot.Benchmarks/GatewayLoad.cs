@@ -18,7 +18,7 @@ internal static class GatewayLoad
 {
     public static async Task<int> Run(string[] args)
     {
-        var options = Harness.Options(args, "rates", "seconds", "semantic", "warmup", "bot-log", "bot-env", "overload", "start-rate", "step-seconds", "factor", "capacity", "confirm", "pairs", "drain", "bot-log-file");
+        var options = Harness.Options(args, ["rates", "seconds", "semantic", "warmup", "bot-log", "bot-env", .. Overload.OverloadBenchmark.OptionNames]);
         var rates = options.GetValueOrDefault("rates", "25,50,100,200,400")
             .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
         var seconds = options.Double("seconds", 10);

@@ -106,7 +106,7 @@ public sealed class SteppedFakeTime : FakeTimeProvider
         _changes.WaitUntilAsync(condition, TimeSpan.FromSeconds(15), describe);
 
     /// <summary>
-    /// Awaits a timer armed for exactly <paramref name="dueTime"/>, without moving the clock: for code that waits
+    /// Awaits a timer armed (now or earlier) for exactly <paramref name="dueTime"/>, without moving the clock: for code that waits
     /// on the clock while other timers (a timeout around real I/O, a heartbeat) are armed too, so that
     /// <see cref="Pending"/> alone cannot say it is waiting for this one.
     /// </summary>

@@ -32,13 +32,12 @@ public sealed class AnswerMemory
     // words with 1,300 remembered questions' compares numbers, not hashed strings.
     private readonly Dictionary<string, int> _termNumbers;
     private readonly float[] _idf;
-    private readonly string[][] _terms;
 
-    // Each remembered question's words' IDF, parallel to _terms: looked up once here, not once per question asked.
-    private readonly float[][] _termWeights;
-
-    // Each remembered question's words by number, parallel to _terms.
+    // Each remembered question's distinct words by number.
     private readonly int[][] _termIds;
+
+    // Each remembered question's words' IDF, parallel to _termIds: looked up once here, not once per question asked.
+    private readonly float[][] _termWeights;
 
     // The weight of a word no remembered question uses.
     private readonly float _maxIdf;
@@ -57,9 +56,8 @@ public sealed class AnswerMemory
         _termNumbers = counts.Select((g, n) => (g.Key, n)).ToDictionary(x => x.Key, x => x.n, StringComparer.Ordinal);
         _idf = counts.Select(g => (float)Math.Log(1 + (entries.Count + 1.0) / g.Count())).ToArray();
         // Computed once, not per question: a question costs a pass over the entries and little more.
-        _terms = entries.Select(e => e.Terms.Distinct(StringComparer.Ordinal).ToArray()).ToArray();
         _maxIdf = (float)Math.Log(1 + (entries.Count + 1.0));
-        _termIds = _terms.Select(t => t.Select(term => _termNumbers[term]).ToArray()).ToArray();
+        _termIds = entries.Select(e => e.Terms.Distinct(StringComparer.Ordinal).Select(term => _termNumbers[term]).ToArray()).ToArray();
         _termWeights = _termIds.Select(ids => ids.Select(n => _idf[n]).ToArray()).ToArray();
         _answeredBy = Enumerable.Range(0, entries.Count).Where(e => entries[e].InScope)
             .SelectMany(e => entries[e].Units.Distinct(StringComparer.Ordinal).Select(u => (Unit: u, Entry: e)))

@@ -15,6 +15,9 @@ internal static class OverloadBenchmark
     /// <summary>The least goodput under overload, as a share of capacity, that passes.</summary>
     private const double GoodputBar = 0.9;
 
+    /// <summary>The options of <c>--overload</c>, which <c>--http-load</c> and <c>--gateway-load</c> both take.</summary>
+    public static IReadOnlyList<string> OptionNames { get; } = ["overload", "start-rate", "step-seconds", "factor", "capacity", "confirm", "pairs", "drain", "bot-log-file"];
+
     public static async Task<int> RunAsync(OverloadTarget target, Dictionary<string, string> options)
     {
         var startRate = options.Int("start-rate", 50);
@@ -80,8 +83,7 @@ internal static class OverloadBenchmark
         var (passed, failed, capacity) = (0, 0, 0.0);
         for (var rate = startRate; failed == 0 || failed - passed > Math.Max(5, passed / 16);)
         {
-            await BotProcess.SettleAsync(target.Bot.Id);
-            var result = await OverloadPhase.RunAsync(target, payloads, rate, stepSeconds, drain);
+            var result = await SettledPhaseAsync(target, payloads, rate, stepSeconds, drain);
             PrintCapacityRow(result);
             if (result.Sustained)
             {
@@ -116,8 +118,7 @@ internal static class OverloadBenchmark
         PrintCapacityHeader();
         for (var (rate, tries) = (offered, 0); tries < 4; (rate, tries) = (RoundTo5(rate * 0.95), tries + 1))
         {
-            await BotProcess.SettleAsync(target.Bot.Id);
-            var result = await OverloadPhase.RunAsync(target, payloads, rate, seconds, drain);
+            var result = await SettledPhaseAsync(target, payloads, rate, seconds, drain);
             PrintCapacityRow(result);
             if (result.Sustained)
             {
@@ -148,16 +149,21 @@ internal static class OverloadBenchmark
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var pair = 1; pair <= pairs; pair++)
         {
-            await BotProcess.SettleAsync(target.Bot.Id);
-            var steady = await OverloadPhase.RunAsync(target, payloads, capacityRate, seconds, drain);
-            await BotProcess.SettleAsync(target.Bot.Id);
-            var over = await OverloadPhase.RunAsync(target, payloads, overloadRate, seconds, drain);
+            var steady = await SettledPhaseAsync(target, payloads, capacityRate, seconds, drain);
+            var over = await SettledPhaseAsync(target, payloads, overloadRate, seconds, drain);
             var answered = steady.AnsweredDuringPhase / seconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {pair} | {answered:N0} | {steady.Deferred:N0} | {over.Goodput:N0} | {over.Busy:N0} | {over.Goodput / answered:P0} "
                 + $"| {steady.AckedInTime + over.AckedInTime:N0} of {steady.Sent + over.Sent:N0} | {steady.Lost + over.Lost} "
                 + $"| {steady.Cores.Bot:N2} / {steady.Cores.Own:N2}, {over.Cores.Bot:N2} / {over.Cores.Own:N2} |"));
         }
+    }
+
+    /// <summary>A phase once the bot's CPU has settled from the one before, so one phase's backlog does not count in the next.</summary>
+    private static async Task<PhaseResult> SettledPhaseAsync(OverloadTarget target, AskPayloads payloads, int rate, double seconds, TimeSpan drain)
+    {
+        await BotProcess.SettleAsync(target.Bot.Id);
+        return await OverloadPhase.RunAsync(target, payloads, rate, seconds, drain);
     }
 
     private static void PrintCapacityHeader()

@@ -136,10 +136,6 @@ public sealed class GatewayReconnectTests
     }
 
     /// <summary>
-    /// The second connection went to the resume URL and sent RESUME with the session and the last sequence, got
-    /// RESUMED, and interactions flow again; the first one was closed without 1000/1001.
-    /// </summary>
-    /// <summary>
     /// Moves the clock the client shares with the local Discord past each of its waits in turn, once the client
     /// waits on it: a wait on this clock never ends before the clock has passed it, so the waits measured on it
     /// are never short (on real time a timer may fire a kernel tick, 4 ms here, early).
@@ -153,6 +149,10 @@ public sealed class GatewayReconnectTests
         }
     }
 
+    /// <summary>
+    /// The second connection went to the resume URL and sent RESUME with the session and the last sequence, got
+    /// RESUMED, and interactions flow again; the first one was closed without 1000/1001.
+    /// </summary>
     private static async Task AssertResumedAsync(GatewayHarness harness, int lastSequence, bool closedByClient = true)
     {
         var sessionId = harness.Gateway.CurrentSessionId;
